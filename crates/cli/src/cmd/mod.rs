@@ -1,0 +1,6 @@
+//! One module per subcommand.
+
+pub mod assess;
+pub mod check;
+pub mod compare;
+pub mod schema;

@@ -1,0 +1,32 @@
+//! `guarantor schema`: JSON Schemas for editors and for consumers of `--json`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Print a JSON Schema: of the scenario format (for editors such as VS Code with Even Better
+/// TOML / taplo), or of the `assess --json` output.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Which schema.
+    #[arg(value_enum, default_value_t = Which::Scenario)]
+    pub which: Which,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Which {
+    /// The scenario file format.
+    Scenario,
+    /// The document printed by `guarantor assess --json`.
+    Assessment,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let schema = match args.which {
+        Which::Scenario => guarantor_model::scenario_schema(),
+        Which::Assessment => guarantor_engine::assessment_schema(),
+    };
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, &schema)?;
+    writeln!(stdout)?;
+    Ok(ExitCode::SUCCESS)
+}

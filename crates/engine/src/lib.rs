@@ -1,0 +1,28 @@
+//! Guarantor's assessment engine: from a checked scenario to what the guarantee covers.
+//!
+//! Stages, in the order [`assess`] runs them: requirements per mission ([`requirement`]), pledge
+//! conditions to a fixed point (in the model, [`guarantor_model::conditions`]), coverage and gaps
+//! ([`coverage`]), each contributor against its capacity ([`capacity`]), red lines
+//! ([`redlines`]). [`compare`] sets two assessments side by side.
+//!
+//! Architecture invariant: the engine is pure. It reads no file, prints nothing and has no clock
+//! or randomness; the same scenario always gives the same assessment, in the same order.
+
+pub mod assess;
+pub mod capacity;
+pub mod compare;
+pub mod coverage;
+pub mod number;
+pub mod redlines;
+pub mod requirement;
+
+pub use assess::{
+    Assessment, Excluded, Lapsed, PledgeStatus, SCHEMA_VERSION, ScenarioInfo, Summary,
+    UnknownContributor, assess, assess_without, assessment_schema, in_force, without,
+};
+pub use capacity::ContributorLoad;
+pub use compare::{Comparison, compare};
+pub use coverage::{CapabilityTotal, Contribution, CoverageRow, LayerTotal};
+pub use number::fmt_num;
+pub use redlines::RedLineCheck;
+pub use requirement::{Requirement, requirements};

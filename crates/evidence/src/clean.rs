@@ -1,0 +1,262 @@
+//! Clean stage: main-content extraction for HTML (dom_smoothie, a port of Mozilla Readability)
+//! and a line classifier that drops boilerplate from plain text and from the extracted HTML text
+//! (headline lists, menus, share and copyright lines, bylines without content, repeated titles).
+//!
+//! Input is a [`RawArticle`]; output is the article's text, one paragraph per line, plus the
+//! dropped lines with their reason. Scripts in HTML are never run: the extractor parses the
+//! markup and keeps text only. This stage does not judge relevance or split sentences.
+
+use dom_smoothie::{Config, Readability, TextMode};
+use serde::Serialize;
+
+use crate::lexicon::BoilerplateLexicon;
+use crate::source::{Body, RawArticle};
+use crate::text::PhraseMatcher;
+
+/// Why a line was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    HeadlineList,
+    Menu,
+    Share,
+    Copyright,
+    Byline,
+    RepeatedTitle,
+}
+
+/// A dropped line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dropped {
+    pub line: String,
+    pub reason: DropReason,
+}
+
+/// The clean stage's output.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cleaned {
+    /// Kept lines joined by `\n`.
+    pub text: String,
+    pub dropped: Vec<Dropped>,
+}
+
+/// Metadata read from an HTML page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HtmlMeta {
+    pub title: String,
+    pub site_name: Option<String>,
+    pub published_time: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// Reads title, site name, date, canonical URL and language from a page.
+pub fn html_metadata(html: &str) -> HtmlMeta {
+    let Ok(r) = Readability::new(html, None, None) else {
+        return HtmlMeta::default();
+    };
+    let json_ld = r.parse_json_ld();
+    let m = r.get_article_metadata(json_ld);
+    HtmlMeta {
+        title: m.title,
+        site_name: m.site_name,
+        published_time: m.published_time,
+        url: m.url,
+        lang: m.lang,
+    }
+}
+
+/// Main-content text of a page, one paragraph per line; `None` when no content was found.
+pub fn extract_html(html: &str) -> Option<String> {
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let mut r = Readability::new(html, None, Some(cfg)).ok()?;
+    let article = r.parse().ok()?;
+    let text = article.text_content.to_string();
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// The boilerplate line classifier, built once from the lexicon.
+#[derive(Debug, Clone)]
+pub struct LineClassifier {
+    list_headers: Vec<String>,
+    share: PhraseMatcher<()>,
+    copyright: Vec<String>,
+    byline: Vec<String>,
+    menu: Vec<String>,
+}
+
+/// Lines up to this many words count as "short" for share, byline and list rules.
+const SHORT_LINE_WORDS: usize = 16;
+
+impl LineClassifier {
+    pub fn new(lex: &BoilerplateLexicon) -> Self {
+        let lower = |v: &Vec<String>| v.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+        LineClassifier {
+            list_headers: lower(&lex.list_headers),
+            share: PhraseMatcher::new(lex.share.iter().map(|s| (s.clone(), ())).collect()),
+            copyright: lower(&lex.copyright),
+            byline: lower(&lex.byline),
+            menu: lower(&lex.menu),
+        }
+    }
+
+    /// Cleans an article: extracts HTML main content, then classifies lines.
+    pub fn clean(&self, article: &RawArticle) -> Cleaned {
+        match &article.body {
+            Body::Text(t) => self.clean_text(t, article.title.as_deref()),
+            Body::Html(h) => {
+                let text = extract_html(h).unwrap_or_default();
+                self.clean_text(&text, article.title.as_deref())
+            }
+        }
+    }
+
+    /// Classifies each line of `text`; `title` lets repeated headlines be dropped.
+    pub fn clean_text(&self, text: &str, title: Option<&str>) -> Cleaned {
+        let title = title.map(|t| t.trim().to_lowercase());
+        let mut kept: Vec<&str> = Vec::new();
+        let mut dropped = Vec::new();
+        let mut in_list = false;
+        for raw in text.lines() {
+            let line = raw.trim();
+            if line.is_empty() {
+                continue;
+            }
+            match self.classify(line, title.as_deref(), &mut in_list) {
+                Some(reason) => dropped.push(Dropped {
+                    line: line.to_string(),
+                    reason,
+                }),
+                None => kept.push(line),
+            }
+        }
+        Cleaned {
+            text: kept.join("\n"),
+            dropped,
+        }
+    }
+
+    fn classify(&self, line: &str, title: Option<&str>, in_list: &mut bool) -> Option<DropReason> {
+        let lower = line.to_lowercase();
+        let words = line.split_whitespace().count();
+        let sentence_like = ends_like_sentence(line);
+        if self.copyright.iter().any(|c| lower.contains(c.as_str())) && words <= 40 {
+            return Some(DropReason::Copyright);
+        }
+        if words <= 8 && self.list_headers.iter().any(|h| starts_with_words(&lower, h)) {
+            *in_list = true;
+            return Some(DropReason::HeadlineList);
+        }
+        if *in_list {
+            if !sentence_like && words <= SHORT_LINE_WORDS {
+                return Some(DropReason::HeadlineList);
+            }
+            *in_list = false;
+        }
+        if words <= SHORT_LINE_WORDS && !self.share.find(line).is_empty() && !sentence_like {
+            return Some(DropReason::Share);
+        }
+        if words <= 12
+            && !sentence_like
+            && self.byline.iter().any(|b| starts_with_words(&lower, b))
+        {
+            return Some(DropReason::Byline);
+        }
+        let bare = lower.trim_end_matches([':', '|', '>', '»']).trim();
+        if words <= 4 && self.menu.iter().any(|m| m == bare) {
+            return Some(DropReason::Menu);
+        }
+        // A line of several menu words ("Home | World | Politics").
+        if line.contains('|') && !sentence_like {
+            let parts: Vec<&str> = lower.split('|').map(str::trim).collect();
+            if parts.len() >= 2 && parts.iter().filter(|p| self.menu.contains(&p.to_string())).count() * 2 >= parts.len() {
+                return Some(DropReason::Menu);
+            }
+        }
+        if let Some(t) = title {
+            let bare_line = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if !t.is_empty()
+                && (bare_line == t.trim_end_matches(|c: char| !c.is_alphanumeric())
+                    || (bare_line.starts_with(t) && words <= t.split_whitespace().count() + 3))
+            {
+                return Some(DropReason::RepeatedTitle);
+            }
+        }
+        None
+    }
+}
+
+fn starts_with_words(lower_line: &str, prefix: &str) -> bool {
+    lower_line.starts_with(prefix)
+        && lower_line[prefix.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A line that reads as prose: ends with sentence punctuation or a closing quote.
+fn ends_like_sentence(line: &str) -> bool {
+    line.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '”' | '"' | '’' | ')' | ';' | ':' | '…'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn classifier() -> LineClassifier {
+        LineClassifier::new(&Lexicon::default().boilerplate)
+    }
+
+    #[test]
+    fn headline_list_is_dropped_until_prose_returns() {
+        let text = "Leaders met in Paris on Tuesday.\nMost Read from Example News\nA Bridge Closes for a Month\nPrices Rise at the Market Again\nThe talks resumed after lunch, officials said.";
+        let c = classifier().clean_text(text, None);
+        assert_eq!(
+            c.text,
+            "Leaders met in Paris on Tuesday.\nThe talks resumed after lunch, officials said."
+        );
+        assert_eq!(c.dropped.len(), 3);
+        assert!(c.dropped.iter().all(|d| d.reason == DropReason::HeadlineList));
+    }
+
+    #[test]
+    fn footer_menu_share_byline_and_repeated_title() {
+        let text = "Allies Weigh a Force\nBy Jane Roe\nShare on Facebook\nThe plan has three layers.\nSearch the website\nPolitics\n© 2025 Example Media. All rights reserved";
+        let c = classifier().clean_text(text, Some("Allies Weigh a Force"));
+        assert_eq!(c.text, "The plan has three layers.");
+        let reasons: Vec<DropReason> = c.dropped.iter().map(|d| d.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                DropReason::RepeatedTitle,
+                DropReason::Byline,
+                DropReason::Share,
+                DropReason::Menu,
+                DropReason::Menu,
+                DropReason::Copyright
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_mentioning_boilerplate_words_is_kept() {
+        let text = "By the end of the week, the allies said they would share intelligence with Kyiv.";
+        let c = classifier().clean_text(text, None);
+        assert_eq!(c.text, text);
+    }
+
+    #[test]
+    fn html_scripts_are_not_kept_as_content() {
+        let html = "<html><head><title>T</title><script>alert('x')</script></head><body><article><h1>T</h1><p>The coalition plans to station trainers in western Ukraine, far from the front, officials said on Monday in Brussels.</p><p>Several capitals are still weighing how many soldiers they could send once the fighting stops.</p><script>document.write('injected')</script></article></body></html>";
+        let text = extract_html(html).unwrap();
+        assert!(text.contains("station trainers"));
+        assert!(!text.contains("injected") && !text.contains("alert"));
+    }
+}

@@ -1,0 +1,155 @@
+//! Guarantor's evidence pipeline: news articles in, sourced statements out.
+//!
+//! Four pure stages, each its own module with its own tests:
+//! [`clean`] (main content and boilerplate lines) → [`dedupe`] (near duplicates and rewrites)
+//! → [`resolve`] (entities and spelling variants) → [`extract`] (attributed statements).
+//! [`source`] turns file bytes into articles, [`ledger`] summarises stored statements and
+//! [`link`] checks scenario entries against them.
+//!
+//! Architecture invariant: no I/O. Files are read by the caller (the CLI) and records are
+//! stored by `guarantor-store`, the only crate that knows SQL. The lexicon and gazetteer are
+//! embedded at build time.
+
+pub mod clean;
+pub mod dedupe;
+pub mod extract;
+pub mod ledger;
+pub mod lexicon;
+pub mod link;
+pub mod resolve;
+pub mod source;
+pub mod statement;
+pub mod text;
+
+pub use clean::{Cleaned, DropReason, Dropped, LineClassifier};
+pub use dedupe::{DedupeIndex, DedupeParams, DuplicateLink, Fingerprint, LinkKind};
+pub use extract::{ArticleRef, Extractor};
+pub use ledger::{Disagreement, Ledger, Position};
+pub use lexicon::Lexicon;
+pub use link::{EntryCheck, EntryFlag, EntryKind, ScenarioEntry, check_entries};
+pub use resolve::{Entity, EntityKind, Gazetteer, MatchMethod, Mention};
+pub use source::{Body, Format, RawArticle};
+pub use statement::{AttributionKind, Modality, Quantity, Stance, Statement};
+
+/// Topics the ledger records that are not capabilities of the scenario taxonomy.
+/// `reassurance_force` is the force as a whole; the taxonomy counts its parts
+/// (`ground_troops`, `air_power`, ...), so scenarios cannot pledge it directly.
+pub const EVIDENCE_ONLY_TOPICS: &[&str] = &["reassurance_force"];
+
+/// Version of the extraction rules, stored with each article so a changed lexicon is visible.
+pub const EXTRACTOR_VERSION: &str = concat!("guarantor-evidence ", env!("CARGO_PKG_VERSION"), "/1");
+
+/// Errors of the evidence pipeline. Messages name the offending value; the caller adds the path.
+#[derive(Debug, thiserror::Error)]
+pub enum EvidenceError {
+    #[error("file is empty")]
+    Empty,
+    #[error("file is {size} bytes, above the limit of {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("file looks binary (it contains a NUL byte)")]
+    Binary,
+    #[error("file is not valid UTF-8 (first bad byte at offset {offset})")]
+    InvalidUtf8 { offset: usize },
+    #[error("invalid JSON article: {0}")]
+    Json(String),
+    #[error("line {line}: {source}")]
+    Line {
+        line: usize,
+        #[source]
+        source: Box<EvidenceError>,
+    },
+    #[error("no article text left after cleaning")]
+    NoContent,
+    #[error("invalid lexicon: {0}")]
+    Lexicon(String),
+    #[error("invalid gazetteer: {0}")]
+    Gazetteer(String),
+}
+
+impl EvidenceError {
+    /// Wraps an error with the line of a `.jsonl` file it came from.
+    pub fn at_line(self, line: usize) -> EvidenceError {
+        EvidenceError::Line {
+            line,
+            source: Box::new(self),
+        }
+    }
+}
+
+/// An article after all per-article stages; dedupe links are added by the caller with a
+/// [`DedupeIndex`], since they depend on the other articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProcessedArticle {
+    pub id: String,
+    pub content_hash: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub lang: Option<String>,
+    pub cleaned: Cleaned,
+    pub fingerprint: Fingerprint,
+    pub mentions: Vec<Mention>,
+    pub statements: Vec<Statement>,
+}
+
+/// The compiled stages, built once and reused for every article.
+pub struct Pipeline {
+    pub classifier: LineClassifier,
+    pub dedupe_params: DedupeParams,
+    pub gazetteer: Gazetteer,
+    pub extractor: Extractor,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new(&Lexicon::default(), Gazetteer::default(), DedupeParams::default())
+    }
+}
+
+impl Pipeline {
+    pub fn new(lexicon: &Lexicon, gazetteer: Gazetteer, dedupe_params: DedupeParams) -> Self {
+        Pipeline {
+            classifier: LineClassifier::new(&lexicon.boilerplate),
+            dedupe_params,
+            gazetteer,
+            extractor: Extractor::new(lexicon),
+        }
+    }
+
+    /// Runs clean, fingerprinting, resolve and extract on one article.
+    ///
+    /// # Errors
+    /// [`EvidenceError::NoContent`] when cleaning leaves no text.
+    pub fn process(&self, raw: &RawArticle) -> Result<ProcessedArticle, EvidenceError> {
+        let cleaned = self.classifier.clean(raw);
+        if cleaned.text.trim().is_empty() {
+            return Err(EvidenceError::NoContent);
+        }
+        let fingerprint = dedupe::fingerprint(&cleaned.text, &self.dedupe_params);
+        let mentions = self.gazetteer.resolve(&cleaned.text);
+        let statements = self.extractor.extract(
+            &cleaned.text,
+            &mentions,
+            &self.gazetteer,
+            ArticleRef {
+                id: &raw.id,
+                date: raw.date.as_deref(),
+                outlet: raw.outlet.as_deref(),
+            },
+        );
+        Ok(ProcessedArticle {
+            id: raw.id.clone(),
+            content_hash: raw.content_hash(),
+            url: raw.url.clone(),
+            outlet: raw.outlet.clone(),
+            date: raw.date.clone(),
+            title: raw.title.clone(),
+            lang: raw.lang.clone(),
+            cleaned,
+            fingerprint,
+            mentions,
+            statements,
+        })
+    }
+}

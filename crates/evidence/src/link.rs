@@ -1,0 +1,122 @@
+//! Scenario link: checks scenario entries (pledges and red lines) against the ledger.
+//!
+//! An entry is flagged `no_evidence` when it cites nothing or cites ids the ledger does not hold,
+//! and `contradicted` when the actor's latest statement on that capability has the opposite
+//! polarity to the stance the entry implies. It does not read scenario files: the caller
+//! (`guarantor assess --db`) builds [`ScenarioEntry`] values from the model.
+
+use serde::Serialize;
+
+use crate::ledger::Ledger;
+use crate::statement::{Stance, Statement};
+
+/// Whether the entry is a pledge or a red line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Pledge,
+    RedLine,
+}
+
+/// What the link check needs to know about one scenario entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioEntry {
+    pub id: String,
+    pub kind: EntryKind,
+    /// ISO alpha-3 code or canonical name, as in the ledger.
+    pub actor: String,
+    pub capability: String,
+    /// The stance the entry implies: usually `commits` for a pledge and `rules_out` (or
+    /// `rejects`) for a red line.
+    pub stance: Stance,
+    /// Evidence ids the entry cites (statement ids from `guarantor evidence --json`).
+    pub evidence: Vec<String>,
+}
+
+/// A finding on one entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "flag", rename_all = "snake_case")]
+pub enum EntryFlag {
+    /// The entry cites nothing, or only ids the ledger does not hold (listed in `unknown`).
+    NoEvidence { unknown: Vec<String> },
+    /// The actor's latest statement on the capability has the opposite polarity.
+    Contradicted { statement: Box<Statement> },
+}
+
+/// The findings on one entry; empty `flags` means the entry is backed and not contradicted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntryCheck {
+    pub entry: String,
+    pub flags: Vec<EntryFlag>,
+}
+
+/// Checks every entry against the ledger, in the order given.
+pub fn check_entries(entries: &[ScenarioEntry], ledger: &Ledger) -> Vec<EntryCheck> {
+    entries
+        .iter()
+        .map(|e| {
+            let mut flags = Vec::new();
+            let unknown: Vec<String> = e
+                .evidence
+                .iter()
+                .filter(|id| !ledger.statements.iter().any(|s| &s.id == *id))
+                .cloned()
+                .collect();
+            if e.evidence.is_empty() || unknown.len() == e.evidence.len() {
+                flags.push(EntryFlag::NoEvidence { unknown });
+            }
+            if let Some(latest) = ledger.latest(&e.actor, &e.capability)
+                && latest.stance.polarity() != e.stance.polarity()
+            {
+                flags.push(EntryFlag::Contradicted {
+                    statement: Box::new(latest.clone()),
+                });
+            }
+            EntryCheck {
+                entry: e.id.clone(),
+                flags,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::tests::st;
+
+    fn entry(id: &str, kind: EntryKind, stance: Stance, evidence: &[&str]) -> ScenarioEntry {
+        ScenarioEntry {
+            id: id.into(),
+            kind,
+            actor: "USA".into(),
+            capability: "ground_troops".into(),
+            stance,
+            evidence: evidence.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn pledge_contradicted_by_latest_rule_out_and_red_line_backed() {
+        let ledger = Ledger {
+            statements: vec![
+                st("jan", "2025-01-15", "X", "USA", "ground_troops", Stance::Considers),
+                st("aug", "2025-08-19", "Y", "USA", "ground_troops", Stance::RulesOut),
+            ],
+            duplicates: vec![],
+        };
+        let checks = check_entries(
+            &[
+                entry("us-troops", EntryKind::Pledge, Stance::Commits, &["jan#0.ground_troops"]),
+                entry("no-us-troops", EntryKind::RedLine, Stance::RulesOut, &["aug#0.ground_troops", "gone#1.x"]),
+                entry("bare", EntryKind::Pledge, Stance::Commits, &[]),
+                entry("ghost", EntryKind::RedLine, Stance::RulesOut, &["nope#0.x"]),
+            ],
+            &ledger,
+        );
+        assert!(matches!(&checks[0].flags[..], [EntryFlag::Contradicted { statement }] if statement.article == "aug"));
+        assert!(checks[1].flags.is_empty(), "one known id is evidence");
+        assert!(matches!(&checks[2].flags[0], EntryFlag::NoEvidence { unknown } if unknown.is_empty()));
+        assert!(matches!(&checks[3].flags[..], [EntryFlag::NoEvidence { unknown }] if unknown == &["nope#0.x".to_string()]));
+    }
+}

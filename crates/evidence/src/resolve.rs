@@ -1,0 +1,358 @@
+//! Resolve stage: finds people, states and organisations in a text and maps every spelling to one
+//! canonical entity, using the gazetteer `data/entities.toml`.
+//!
+//! Three steps: (1) words are folded (NFKC, transliteration to ASCII, lowercase) so that Cyrillic
+//! and Latin spellings meet; (2) an Aho-Corasick automaton over the folded aliases finds known
+//! spellings on word boundaries (capitalised acronyms such as "US" only when written in
+//! capitals); (3) capitalised words the gazetteer does not know are compared with the surnames of
+//! known people by a JRC-Names style key (`text::name_key`) and by Jaro-Winkler and normalised
+//! Levenshtein similarity, so "Zelenskyi" and a misspelt "Levitt" still resolve.
+//! It does not guess entities absent from the gazetteer (no statistical NER).
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use crate::EvidenceError;
+use crate::text::{fold_word, name_key, tokens};
+
+/// The gazetteer shipped with Guarantor.
+pub const DEFAULT_ENTITIES_TOML: &str = include_str!("../../../data/entities.toml");
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    State,
+    Person,
+    Organisation,
+    Group,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::State => "state",
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Group => "group",
+        }
+    }
+}
+
+/// A gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub acronyms: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitiesFile {
+    entity: Vec<Entity>,
+}
+
+/// How a mention was matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchMethod {
+    Alias,
+    Fuzzy,
+}
+
+/// An entity found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub entity: String,
+    pub kind: EntityKind,
+    pub start: usize,
+    pub end: usize,
+    pub method: MatchMethod,
+}
+
+struct SurnameKey {
+    key: String,
+    entity: usize,
+}
+
+/// The compiled gazetteer.
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    automaton: AhoCorasick,
+    /// Per pattern: (entity index, is an acronym).
+    patterns: Vec<(usize, bool)>,
+    surnames: Vec<SurnameKey>,
+}
+
+/// Jaro-Winkler floor for a fuzzy surname match (strsim gives 0.978 for zelensky/zelenskyy).
+pub const FUZZY_JARO_WINKLER: f64 = 0.90;
+/// Normalised Levenshtein floor for a fuzzy surname match (leavit/levit gives 0.83).
+pub const FUZZY_LEVENSHTEIN: f64 = 0.80;
+
+const COMMON_CAPITALISED: &[&str] = &[
+    "there", "these", "those", "their", "while", "after", "before", "under", "since", "other",
+    "meanwhile", "however", "although", "during", "without", "western", "eastern", "northern",
+    "southern", "minister", "president", "secretary", "general", "officials", "leaders",
+    "europe", "european", "article", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "alliance", "security", "defence", "defense",
+];
+
+impl Gazetteer {
+    /// Parses and compiles a gazetteer file.
+    ///
+    /// # Errors
+    /// [`EvidenceError::Gazetteer`] for bad TOML, duplicate ids or an unknown affiliation.
+    pub fn from_toml(text: &str) -> Result<Self, EvidenceError> {
+        let file: EntitiesFile =
+            toml::from_str(text).map_err(|e| EvidenceError::Gazetteer(e.to_string()))?;
+        Self::new(file.entity)
+    }
+
+    /// Compiles a list of entities.
+    ///
+    /// # Errors
+    /// [`EvidenceError::Gazetteer`] for duplicate ids or an affiliation naming no entity.
+    pub fn new(entities: Vec<Entity>) -> Result<Self, EvidenceError> {
+        for (i, e) in entities.iter().enumerate() {
+            if entities[..i].iter().any(|o| o.id == e.id) {
+                return Err(EvidenceError::Gazetteer(format!("duplicate entity id `{}`", e.id)));
+            }
+            if let Some(a) = &e.affiliation
+                && !entities.iter().any(|o| &o.id == a)
+            {
+                return Err(EvidenceError::Gazetteer(format!(
+                    "entity `{}` has unknown affiliation `{a}`",
+                    e.id
+                )));
+            }
+        }
+        let mut folded = Vec::new();
+        let mut patterns = Vec::new();
+        let mut surnames = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            let mut names: Vec<(&str, bool)> = vec![(e.id.as_str(), false)];
+            names.extend(e.aliases.iter().map(|a| (a.as_str(), false)));
+            names.extend(e.acronyms.iter().map(|a| (a.as_str(), true)));
+            for (name, acronym) in names {
+                // Codes like "USA" as ids are written in capitals in text, so treat them as acronyms.
+                let acronym = acronym || (name == e.id && name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase()));
+                let f = crate::text::fold_phrase(name);
+                if f.is_empty() {
+                    continue;
+                }
+                folded.push(f);
+                patterns.push((i, acronym));
+                if e.kind == EntityKind::Person {
+                    let toks = tokens(name);
+                    if let Some(last) = toks.last() {
+                        let key = name_key(&name[last.start..last.end]);
+                        if key.len() >= 4 && !surnames.iter().any(|s: &SurnameKey| s.key == key && s.entity == i) {
+                            surnames.push(SurnameKey { key, entity: i });
+                        }
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&folded)
+            .map_err(|e| EvidenceError::Gazetteer(e.to_string()))?;
+        Ok(Gazetteer {
+            entities,
+            automaton,
+            patterns,
+            surnames,
+        })
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The actor a mention speaks for: a person's affiliation, otherwise the entity itself.
+    pub fn actor_of(&self, id: &str) -> Option<String> {
+        let e = self.get(id)?;
+        Some(e.affiliation.clone().unwrap_or_else(|| e.id.clone()))
+    }
+
+    /// All mentions in `text`, ordered by position, not overlapping.
+    pub fn resolve(&self, text: &str) -> Vec<Mention> {
+        let toks = tokens(text);
+        // Folded text: words joined by single spaces, with each word's position in both texts.
+        let mut folded = String::with_capacity(text.len());
+        let mut starts = Vec::with_capacity(toks.len());
+        let mut ends = Vec::with_capacity(toks.len());
+        for t in &toks {
+            if !folded.is_empty() {
+                folded.push(' ');
+            }
+            starts.push(folded.len());
+            folded.push_str(&fold_word(&text[t.start..t.end]));
+            ends.push(folded.len());
+        }
+        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first token, last token, entity)
+        for m in self.automaton.find_overlapping_iter(&folded) {
+            let (Ok(first), Ok(last)) = (starts.binary_search(&m.start()), ends.binary_search(&m.end()))
+            else {
+                continue;
+            };
+            let (entity, acronym) = self.patterns[m.pattern().as_usize()];
+            if acronym {
+                let surface = &text[toks[first].start..toks[last].end];
+                if surface.chars().any(|c| c.is_lowercase()) {
+                    continue;
+                }
+            }
+            found.push((first, last, entity));
+        }
+        // Longest first at each start, then keep non-overlapping.
+        found.sort_by_key(|(f, l, _)| (*f, std::cmp::Reverse(*l)));
+        let mut mentions = Vec::new();
+        let mut covered = vec![false; toks.len()];
+        let mut next_free = 0usize;
+        for (f, l, e) in found {
+            if f < next_free {
+                continue;
+            }
+            next_free = l + 1;
+            covered[f..=l].iter_mut().for_each(|c| *c = true);
+            mentions.push(Mention {
+                entity: self.entities[e].id.clone(),
+                kind: self.entities[e].kind,
+                start: toks[f].start,
+                end: toks[l].end,
+                method: MatchMethod::Alias,
+            });
+        }
+        // Fuzzy pass over capitalised words the automaton did not explain.
+        for (i, t) in toks.iter().enumerate() {
+            if covered[i] {
+                continue;
+            }
+            let word = &text[t.start..t.end];
+            if word.chars().count() < 5 || !word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if COMMON_CAPITALISED.contains(&fold_word(word).as_str()) {
+                continue;
+            }
+            let key = name_key(word);
+            let sentence_initial = text[..t.start]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“'));
+            let mut best: Option<(f64, usize)> = None;
+            for s in &self.surnames {
+                let score = if s.key == key {
+                    1.0
+                } else if sentence_initial || key.chars().next() != s.key.chars().next() {
+                    // At the start of a sentence any word is capitalised: exact keys only.
+                    continue;
+                } else {
+                    let jw = strsim::jaro_winkler(&key, &s.key);
+                    let nl = strsim::normalized_levenshtein(&key, &s.key);
+                    if jw < FUZZY_JARO_WINKLER || nl < FUZZY_LEVENSHTEIN {
+                        continue;
+                    }
+                    jw
+                };
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, s.entity));
+                }
+            }
+            if let Some((_, e)) = best {
+                // Take in a capitalised first name just before ("Caroline Levitt").
+                let start = if i > 0
+                    && !covered[i - 1]
+                    && text[toks[i - 1].end..t.start].trim().is_empty()
+                    && text[toks[i - 1].start..].starts_with(char::is_uppercase)
+                {
+                    toks[i - 1].start
+                } else {
+                    t.start
+                };
+                covered[i] = true;
+                mentions.push(Mention {
+                    entity: self.entities[e].id.clone(),
+                    kind: self.entities[e].kind,
+                    start,
+                    end: t.end,
+                    method: MatchMethod::Fuzzy,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.start);
+        mentions
+    }
+}
+
+impl Default for Gazetteer {
+    fn default() -> Self {
+        // Embedded at build time and checked by a unit test: failure is a broken build.
+        Gazetteer::from_toml(DEFAULT_ENTITIES_TOML).expect("data/entities.toml is valid")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<String> {
+        Gazetteer::default().resolve(text).into_iter().map(|m| m.entity).collect()
+    }
+
+    #[test]
+    fn spelling_variants_resolve_to_one_person() {
+        for v in ["Zelenskiy", "Zelenskyy", "Zelensky", "Zelenskyi", "Зеленський", "Volodymyr Zelenskiy"] {
+            assert_eq!(ids(&format!("On Monday {v} spoke.")), ["Volodymyr Zelenskyy"], "{v}");
+        }
+    }
+
+    #[test]
+    fn misspelt_surname_resolves_by_fuzzy_match() {
+        let g = Gazetteer::default();
+        let m = g.resolve("Press secretary Caroline Levitt told reporters.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].entity, "Karoline Leavitt");
+        assert_eq!(m[0].method, MatchMethod::Fuzzy);
+        assert_eq!(&"Press secretary Caroline Levitt told reporters."[m[0].start..m[0].end], "Caroline Levitt");
+    }
+
+    #[test]
+    fn acronyms_need_capitals_and_words_need_boundaries() {
+        assert_eq!(ids("Let us talk about the U.S. and the UK."), ["USA", "GBR"]);
+        assert!(ids("Trumpet players in Russiaville.").is_empty());
+        assert_eq!(ids("The Trump administration said"), ["USA"]);
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_fuzzy_matched() {
+        assert!(ids("Putting it simply, nothing changed.").is_empty());
+    }
+
+    #[test]
+    fn gazetteer_entries_are_sourced_and_affiliations_exist() {
+        let g = Gazetteer::default();
+        for e in g.entities() {
+            assert!(!e.source.trim().is_empty(), "{} has no source", e.id);
+        }
+        assert_eq!(g.actor_of("Karoline Leavitt").as_deref(), Some("USA"));
+        assert_eq!(g.actor_of("NATO").as_deref(), Some("NATO"));
+    }
+}
