@@ -39,10 +39,17 @@ pub fn read(path: Option<&Path>) -> anyhow::Result<(String, String)> {
         None => Ok((BUNDLED_NAME.to_string(), BUNDLED.to_string())),
         Some(p) => {
             let text = std::fs::read(p).map_err(|e| {
-                fail(format!("error: cannot read `{}`: {}", p.display(), io_reason(&e)))
+                fail(format!(
+                    "error: cannot read `{}`: {}",
+                    p.display(),
+                    io_reason(&e)
+                ))
             })?;
             let text = String::from_utf8(text).map_err(|_| {
-                fail(format!("error: `{}` is not UTF-8 text; a scenario is a TOML file", p.display()))
+                fail(format!(
+                    "error: `{}` is not UTF-8 text; a scenario is a TOML file",
+                    p.display()
+                ))
             })?;
             Ok((p.display().to_string(), text))
         }
@@ -62,8 +69,11 @@ fn io_reason(e: &std::io::Error) -> String {
 pub fn overrides(set: &[String]) -> anyhow::Result<Vec<Override>> {
     set.iter()
         .map(|s| {
-            s.parse::<Override>()
-                .map_err(|e| fail(format!("error: {e}\nhelp: write e.g. `--set pledges.gbr-troops.quantity=5000`")))
+            s.parse::<Override>().map_err(|e| {
+                fail(format!(
+                    "error: {e}\nhelp: write e.g. `--set pledges.gbr-troops.quantity=5000`"
+                ))
+            })
         })
         .collect()
 }

@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 /// Turn a multinational security guarantee into an executable, evidence-linked model: what it
 /// covers, what it lacks, whether contributors can sustain it, and which red lines it crosses.
 #[derive(Debug, Parser)]
-#[command(name = "guarantor", version, about, max_term_width = 100)]
+#[command(name = "guarantor", version, max_term_width = 100)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -26,8 +26,14 @@ struct Cli {
 enum Command {
     Assess(cmd::assess::Args),
     Compare(cmd::compare::Args),
+    Allocate(cmd::allocate::Args),
     Check(cmd::check::Args),
     Schema(cmd::schema::Args),
+    Credibility(cmd::credibility::Args),
+    Ingest(cmd::ingest::Args),
+    Evidence(cmd::evidence::Args),
+    Simulate(cmd::simulate::Args),
+    Sensitivity(cmd::sensitivity::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,8 +41,14 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Assess(args) => cmd::assess::run(args),
         Command::Compare(args) => cmd::compare::run(args),
+        Command::Allocate(args) => cmd::allocate::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Schema(args) => cmd::schema::run(args),
+        Command::Credibility(args) => cmd::credibility::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Evidence(args) => cmd::evidence::run(args),
+        Command::Simulate(args) => cmd::simulate::run(args),
+        Command::Sensitivity(args) => cmd::sensitivity::run(args),
     };
     match result {
         Ok(code) => code,

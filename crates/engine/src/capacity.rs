@@ -43,7 +43,9 @@ pub(crate) fn loads(scenario: &Scenario, in_force: &[bool]) -> Vec<ContributorLo
                 .pledges
                 .iter()
                 .enumerate()
-                .filter(|(i, p)| in_force[*i] && p.contributor == c.code && p.capability == cap.name)
+                .filter(|(i, p)| {
+                    in_force[*i] && p.contributor == c.code && p.capability == cap.name
+                })
                 .map(|(_, p)| p.quantity.value(basis))
                 .collect();
             let capacity = c.capacity(&cap.name);

@@ -170,7 +170,8 @@ pub(crate) fn coverage(
 
     let mut capabilities = Vec::new();
     for cap in scenario.taxonomy.capabilities() {
-        let cap_rows: Vec<&CoverageRow> = rows.iter().filter(|r| r.capability == cap.name).collect();
+        let cap_rows: Vec<&CoverageRow> =
+            rows.iter().filter(|r| r.capability == cap.name).collect();
         let pledges: Vec<f64> = active
             .iter()
             .filter(|&&i| scenario.pledges[i].capability == cap.name)

@@ -75,7 +75,11 @@ fn check_one(scenario: &Scenario, in_force: &[bool], red_line: &RedLine) -> RedL
     let ids = || selected.iter().map(|(id, _)| id.to_string()).collect();
     let (violated, violated_by, explanation) = match rule.bound {
         Bound::No if amount > 0.0 => (true, ids(), format!("crossed by {}", names())),
-        Bound::No => (false, Vec::new(), "no pledge in force crosses it".to_string()),
+        Bound::No => (
+            false,
+            Vec::new(),
+            "no pledge in force crosses it".to_string(),
+        ),
         Bound::AtMost(limit) if amount > limit => (
             true,
             ids(),
@@ -89,7 +93,11 @@ fn check_one(scenario: &Scenario, in_force: &[bool], red_line: &RedLine) -> RedL
         Bound::AtMost(limit) => (
             false,
             Vec::new(),
-            format!("{} pledged, within the limit of {}", fmt_num(amount), fmt_num(limit)),
+            format!(
+                "{} pledged, within the limit of {}",
+                fmt_num(amount),
+                fmt_num(limit)
+            ),
         ),
         Bound::AtLeast(need) if amount < need => (
             true,
@@ -103,7 +111,11 @@ fn check_one(scenario: &Scenario, in_force: &[bool], red_line: &RedLine) -> RedL
         Bound::AtLeast(need) => (
             false,
             Vec::new(),
-            format!("{} pledged, at least {} demanded", fmt_num(amount), fmt_num(need)),
+            format!(
+                "{} pledged, at least {} demanded",
+                fmt_num(amount),
+                fmt_num(need)
+            ),
         ),
         Bound::Some if amount <= 0.0 => (
             true,

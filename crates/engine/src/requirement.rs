@@ -43,7 +43,11 @@ pub fn requirements(scenario: &Scenario) -> Vec<Requirement> {
     scenario
         .missions
         .iter()
-        .flat_map(|m| m.requirements.iter().map(move |r| requirement(scenario, m, r)))
+        .flat_map(|m| {
+            m.requirements
+                .iter()
+                .map(move |r| requirement(scenario, m, r))
+        })
         .collect()
 }
 
@@ -97,7 +101,11 @@ fn requirement(scenario: &Scenario, mission: &Mission, spec: &RequirementSpec) -
                 Base::Number(n) => ("base".to_string(), *n),
                 Base::Population => (
                     "population".to_string(),
-                    scenario.theatre.population.as_ref().map_or(0.0, |p| p.value),
+                    scenario
+                        .theatre
+                        .population
+                        .as_ref()
+                        .map_or(0.0, |p| p.value),
                 ),
                 Base::AreaKm2 => (
                     "area_km2".to_string(),

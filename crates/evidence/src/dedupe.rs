@@ -307,6 +307,14 @@ impl DedupeIndex {
                 kind,
             });
         }
+        // One link per article: the strongest relation (a near duplicate over a rewrite), then
+        // the highest similarity, then the earliest-indexed original.
+        links.sort_by(|a, b| {
+            (b.kind == LinkKind::NearDuplicate)
+                .cmp(&(a.kind == LinkKind::NearDuplicate))
+                .then(b.similarity.total_cmp(&a.similarity))
+        });
+        links.truncate(1);
         links
     }
 

@@ -135,7 +135,7 @@ impl Extractor {
                 })
                 .collect();
             let speaker = self.speaker(sent, &local, last_person.as_deref());
-            if let Some(Speaker::Entity(e)) = &speaker
+            if let Some((Speaker::Entity(e), _)) = &speaker
                 && gazetteer.get(e).is_some_and(|x| x.kind == EntityKind::Person)
             {
                 last_person = Some(e.clone());
@@ -162,7 +162,12 @@ impl Extractor {
                 if seen.contains(&cap.label.as_str()) {
                     continue;
                 }
-                let Some(cue) = nearest_cue(&cues, cap) else {
+                let same_clause: Vec<PhraseHit<Stance>> = cues
+                    .iter()
+                    .filter(|c| !crosses_clause(sent, (c.start, c.end), (cap.start, cap.end)))
+                    .cloned()
+                    .collect();
+                let Some(cue) = nearest_cue(&same_clause, cap) else {
                     continue;
                 };
                 seen.push(cap.label.as_str());
@@ -173,7 +178,7 @@ impl Extractor {
                     cue.label
                 };
                 let (actor, attributed_to, attribution) =
-                    match self.actor(&speaker, &local, &anon_hits, cue, cap, gazetteer) {
+                    match self.actor(&speaker, &local, &anon_hits, &caps, cue, sent, gazetteer) {
                         Some(a) => a,
                         None => continue,
                     };
@@ -205,14 +210,20 @@ impl Extractor {
 
     /// The speaker of a sentence: an entity or anonymous phrase next to a reporting verb, or a
     /// pronoun before the verb standing for the last named person.
-    fn speaker(&self, sent: &str, mentions: &[Mention], last_person: Option<&str>) -> Option<Speaker> {
+    /// Returns the speaker and the byte offset where its reporting verb ends.
+    fn speaker(
+        &self,
+        sent: &str,
+        mentions: &[Mention],
+        last_person: Option<&str>,
+    ) -> Option<(Speaker, usize)> {
         let anon = self.anonymous.find(sent);
-        let mut best: Option<(usize, Speaker)> = None;
+        let mut best: Option<(usize, Speaker, usize)> = None;
         for v in self.verbs.find(sent) {
             let forward_only = matches!(v.label.as_str(), "according to" | "in the words of");
             let mut consider = |dist: usize, sp: Speaker| {
-                if best.as_ref().is_none_or(|(d, _)| dist < *d) {
-                    best = Some((dist, sp));
+                if best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
+                    best = Some((dist, sp, v.end));
                 }
             };
             for m in mentions {
@@ -244,39 +255,62 @@ impl Extractor {
                 }
             }
         }
-        best.map(|(_, s)| s)
+        if best.is_none()
+            && let Some(p) = last_person
+        {
+            // "He ruled out ...": a sentence opening with a pronoun continues the last speaker.
+            let first = sent.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            if self.pronouns.iter().any(|x| x.eq_ignore_ascii_case(first)) {
+                return Some((Speaker::Entity(p.to_string()), 0));
+            }
+        }
+        best.map(|(_, s, v)| (s, v))
     }
 
+    /// The actor of a statement and its attribution. The actor is the state, group or body
+    /// named as the subject of the clause (the nearest such mention before the cue, after the
+    /// reporting verb when the verb comes first), else the state or body the speaker represents.
+    /// Mentions that qualify the capability ("US troops", "troops in Ukraine") are not subjects.
+    #[allow(clippy::too_many_arguments)]
     fn actor(
         &self,
-        speaker: &Option<Speaker>,
+        speaker: &Option<(Speaker, usize)>,
         mentions: &[Mention],
         anon_hits: &[PhraseHit<String>],
+        caps: &[PhraseHit<String>],
         cue: &PhraseHit<Stance>,
-        cap: &PhraseHit<String>,
+        sent: &str,
         gazetteer: &Gazetteer,
     ) -> Option<(String, Option<String>, AttributionKind)> {
-        let outside_anon = |m: &&Mention| !anon_hits.iter().any(|a| overlaps(a.start, a.end, m.start, m.end));
-        let subject = || {
-            mentions
-                .iter()
-                .filter(outside_anon)
-                .filter(|m| m.end <= cue.start)
-                .filter(|m| !(m.end <= cap.start && cap.start - m.end <= 1 && cap.start > cue.end))
-                .next_back()
-                .or_else(|| mentions.iter().find(outside_anon))
-        };
+        let verb_end = speaker.as_ref().map(|(_, v)| *v).filter(|v| *v <= cue.start);
+        let subject = mentions
+            .iter()
+            .filter(|m| !anon_hits.iter().any(|a| overlaps(a.start, a.end, m.start, m.end)))
+            .filter(|m| m.end <= cue.start && cue.start - m.end <= SUBJECT_WINDOW)
+            .filter(|m| verb_end.is_none_or(|v| m.start >= v))
+            .filter(|m| !caps.iter().any(|k| qualifies(m, k) || overlaps(m.start, m.end, k.start, k.end)))
+            .filter(|m| !crosses_clause(sent, (m.start, m.end), (cue.start, cue.end)))
+            .next_back();
+        let subject_actor = subject
+            .filter(|m| m.kind != EntityKind::Person)
+            .and_then(|m| gazetteer.actor_of(&m.entity));
         match speaker {
-            Some(Speaker::Entity(e)) => {
-                let actor = gazetteer.actor_of(e)?;
+            Some((Speaker::Entity(e), _)) => {
+                // "Kellogg said Europeans will have to provide the troops": the speaker demands,
+                // the subject is the one asked.
+                let actor = if cue.label == Stance::Demands {
+                    gazetteer.actor_of(e)?
+                } else {
+                    subject_actor.or_else(|| gazetteer.actor_of(e))?
+                };
                 Some((actor, Some(e.clone()), AttributionKind::Named))
             }
-            Some(Speaker::Anonymous(a)) => {
-                let m = subject()?;
+            Some((Speaker::Anonymous(a), _)) => {
+                let m = subject?;
                 Some((gazetteer.actor_of(&m.entity)?, Some(a.clone()), AttributionKind::Anonymous))
             }
             None => {
-                let m = subject()?;
+                let m = subject?;
                 let actor = gazetteer.actor_of(&m.entity)?;
                 if m.kind == EntityKind::Person {
                     Some((actor, Some(m.entity.clone()), AttributionKind::Named))
@@ -286,6 +320,25 @@ impl Extractor {
             }
         }
     }
+}
+
+/// Largest gap in bytes between a subject mention and the stance cue after it.
+const SUBJECT_WINDOW: usize = 24;
+
+/// Whether a mention qualifies a capability phrase rather than being a subject: right before it
+/// ("American troops") or right after it with a preposition ("sanctions on Russia").
+fn qualifies(m: &Mention, cap: &PhraseHit<String>) -> bool {
+    (m.end <= cap.start && cap.start - m.end <= 1) || (m.start >= cap.end && m.start - cap.end <= 8)
+}
+
+/// Whether a clause boundary (" but ", ";", " while ") lies between two spans.
+fn crosses_clause(sent: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    let (lo, hi) = if a.1 <= b.0 { (a.1, b.0) } else { (b.1, a.0) };
+    if lo >= hi {
+        return false;
+    }
+    let between = sent[lo..hi].to_ascii_lowercase();
+    between.contains(" but ") || between.contains(';') || between.contains(" while ") || between.contains(", and ")
 }
 
 fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {

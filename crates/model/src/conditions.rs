@@ -22,8 +22,8 @@ use crate::scenario::Scenario;
 pub enum LapseReason {
     /// An event it waits for is assumed not to have happened.
     EventNotHeld { event: String },
-    /// No pledge in force matches a condition. `candidates` are the pledges that would match but
-    /// are not in force themselves (empty when no pledge matches at all).
+    /// No pledge in force with a quantity above zero matches a condition. `candidates` are the
+    /// pledges that match it but are not in force or count zero (empty when none matches at all).
     Unmet {
         condition: String,
         candidates: Vec<String>,
@@ -58,7 +58,7 @@ impl LapseReason {
                 condition,
                 candidates,
             } => format!(
-                "requires `{condition}`, whose pledges ({}) are not in force",
+                "requires `{condition}`, whose pledges ({}) are not in force or count zero",
                 candidates.join(", ")
             ),
             LapseReason::Cycle { cycle } => {
@@ -79,6 +79,8 @@ pub struct ConditionGraph {
     events: Vec<Vec<usize>>,
     /// Per pledge, per condition: (condition text, candidate pledge indices).
     requires: Vec<Vec<(String, Vec<usize>)>>,
+    /// Per pledge: whether it counts a quantity above zero (a zero pledge supports nothing).
+    positive: Vec<bool>,
     ids: Vec<String>,
     event_ids: Vec<String>,
 }
@@ -112,7 +114,6 @@ impl ConditionGraph {
                                 *j != i
                                     && q.contributor == c.contributor
                                     && c.capabilities.contains(&q.capability)
-                                    && q.quantity.value(basis) > 0.0
                             })
                             .map(|(j, _)| j)
                             .collect();
@@ -124,6 +125,11 @@ impl ConditionGraph {
         ConditionGraph {
             events,
             requires,
+            positive: scenario
+                .pledges
+                .iter()
+                .map(|p| p.quantity.value(basis) > 0.0)
+                .collect(),
             ids: scenario.pledges.iter().map(|p| p.id.clone()).collect(),
             event_ids: scenario.events.iter().map(|e| e.id.clone()).collect(),
         }
@@ -144,7 +150,7 @@ impl ConditionGraph {
     fn supported(&self, i: usize, active: &[bool]) -> bool {
         self.requires[i]
             .iter()
-            .all(|(_, cands)| cands.iter().any(|&j| active[j]))
+            .all(|(_, cands)| cands.iter().any(|&j| active[j] && self.positive[j]))
     }
 
     /// The least fixed point: which pledges are in force, given which are present (not removed,
@@ -211,7 +217,7 @@ impl ConditionGraph {
                 out.push((i, LapseReason::Cycle { cycle }));
             } else if let Some((text, cands)) = self.requires[i]
                 .iter()
-                .find(|(_, cands)| !cands.iter().any(|&j| active[j]))
+                .find(|(_, cands)| !cands.iter().any(|&j| active[j] && self.positive[j]))
             {
                 out.push((
                     i,
@@ -245,7 +251,7 @@ impl ConditionGraph {
             while let Some(next) = self.requires[node]
                 .iter()
                 .flat_map(|(_, c)| c.iter().copied())
-                .find(|&j| stuck[j])
+                .find(|&j| stuck[j] && self.positive[j])
             {
                 if on_path[next] {
                     let at = path.iter().position(|&p| p == next).unwrap_or(0);
@@ -277,7 +283,9 @@ pub fn cycles(scenario: &Scenario) -> Vec<Vec<String>> {
     let events: Vec<bool> = scenario.events.iter().map(|e| e.holds).collect();
     let active = graph.in_force(&present, &events);
     let greatest = graph.greatest(&present, &events);
-    let stuck: Vec<bool> = (0..graph.len()).map(|i| greatest[i] && !active[i]).collect();
+    let stuck: Vec<bool> = (0..graph.len())
+        .map(|i| greatest[i] && !active[i])
+        .collect();
     graph
         .cycles_among(&stuck)
         .into_iter()

@@ -166,8 +166,11 @@ mod tests {
     fn summary_pluralises() {
         let e = Diagnostic::error("x", None);
         let w = Diagnostic::warning("y", None);
-        assert_eq!(summary(&[e.clone()]), "1 error");
-        assert_eq!(summary(&[e.clone(), e.clone(), w.clone()]), "2 errors and 1 warning");
+        assert_eq!(summary(std::slice::from_ref(&e)), "1 error");
+        assert_eq!(
+            summary(&[e.clone(), e.clone(), w.clone()]),
+            "2 errors and 1 warning"
+        );
         assert_eq!(summary(&[w.clone(), w]), "2 warnings");
     }
 }

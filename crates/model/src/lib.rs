@@ -28,6 +28,5 @@ pub use taxonomy::{Aggregate, Capability, CapabilityKind, Taxonomy};
 
 /// The JSON Schema of the scenario format, for editors (`guarantor schema`).
 pub fn scenario_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(raw::RawScenario))
-        .unwrap_or(serde_json::Value::Null)
+    serde_json::to_value(schemars::schema_for!(raw::RawScenario)).unwrap_or(serde_json::Value::Null)
 }

@@ -54,8 +54,15 @@ pub fn load(source: &str) -> Loaded {
 /// Turns a TOML/serde error into a diagnostic, adding "did you mean" to unknown-field errors.
 fn toml_error(e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
-    let help = unknown_field_hint(&message)
-        .or_else(|| Some("see `docs/scenario-format.md`, or `guarantor schema` for editors".into()));
+    let hint = unknown_field_hint(&message);
+    // The field list goes into the hint; the message names only the offending key.
+    let message = match (&hint, message.split_once(", expected")) {
+        (Some(_), Some((head, _))) if message.starts_with("unknown field") => head.to_string(),
+        _ => message,
+    };
+    let help = hint.or_else(|| {
+        Some("see `docs/scenario-format.md`, or `guarantor schema` for editors".into())
+    });
     Diagnostic::error(first_line(&message), e.span())
         .with_label("here")
         .with_help_opt(help)
@@ -87,6 +94,9 @@ fn unknown_field_hint(message: &str) -> Option<String> {
 #[derive(Default)]
 struct Checker {
     diags: Vec<Diagnostic>,
+    /// Capabilities each mission names, valid or not, so that a pledge to a mission whose
+    /// requirement has an error is not reported a second time as counting nowhere.
+    mission_caps: std::collections::HashMap<String, Vec<String>>,
 }
 
 fn span_of<T>(s: &Spanned<T>) -> Option<Range<usize>> {
@@ -182,7 +192,16 @@ impl Checker {
         if isocountry::CountryCode::for_alpha3(c).is_ok() {
             return;
         }
-        let help = if let Ok(cc) = isocountry::CountryCode::for_alpha3_caseless(c) {
+        // Codes people write that ISO does not have: the UK's common abbreviation and the EU's
+        // code for Greece.
+        let common = match c.to_uppercase().as_str() {
+            "UK" => Some(("the United Kingdom", "GBR")),
+            "EL" => Some(("Greece", "GRC")),
+            _ => None,
+        };
+        let help = if let Some((name, code)) = common {
+            Some(format!("the ISO 3166 alpha-3 code of {name} is `{code}`"))
+        } else if let Ok(cc) = isocountry::CountryCode::for_alpha3_caseless(c) {
             Some(format!("codes are upper case: `{}`", cc.alpha3()))
         } else if let Ok(cc) = isocountry::CountryCode::for_alpha2_caseless(c) {
             Some(format!(
@@ -210,7 +229,7 @@ impl Checker {
         let missions = self.missions(&raw.missions, &layers, &theatre, &taxonomy, &meta);
         let contributors = self.contributors(&raw.contributors, &taxonomy, &meta);
         let parties = self.parties(&raw.parties, &contributors);
-        let pledges = self.pledges(
+        let mut pledges = self.pledges(
             &raw.pledges,
             &taxonomy,
             &contributors,
@@ -237,7 +256,12 @@ impl Checker {
             .into_iter()
             .collect();
         let red_lines = self.red_lines(&raw.red_lines, &taxonomy, &party_codes, &alliances);
+        // credibility indicators (issue 5)
+        let guarantee = self.guarantee(raw.guarantee.as_ref(), &contributors);
+        // uncertainty (issue 3, robustness)
+        let uncertainty = self.uncertainty(&raw, &theatre, &events, &missions, &mut pledges);
         let scenario = Scenario {
+            uncertainty,
             meta,
             theatre,
             events,
@@ -248,6 +272,7 @@ impl Checker {
             parties,
             pledges,
             red_lines,
+            guarantee,
         };
         if !self.diags.iter().any(Diagnostic::is_error) {
             self.cycles(&scenario, &raw.pledges);
@@ -494,6 +519,13 @@ impl Checker {
             }
             let mut caps_seen = HashSet::new();
             let mut requirements = Vec::new();
+            self.mission_caps.insert(
+                m.id.get_ref().clone(),
+                m.requirements
+                    .iter()
+                    .map(|r| r.capability.get_ref().clone())
+                    .collect(),
+            );
             for r in &m.requirements {
                 if self.capability(&r.capability, taxonomy)
                     && !caps_seen.insert(r.capability.get_ref().clone())
@@ -552,7 +584,10 @@ impl Checker {
         let given: [(&str, Option<Range<usize>>); 7] = [
             ("line", r.line.as_ref().map(|x| x.span())),
             ("density", r.density.as_ref().map(|x| x.span())),
-            ("kinds", r.kinds.as_ref().and_then(|k| k.first().map(|x| x.span()))),
+            (
+                "kinds",
+                r.kinds.as_ref().and_then(|k| k.first().map(|x| x.span())),
+            ),
             ("per_site", r.per_site.as_ref().map(|x| x.span())),
             ("amount", r.amount.as_ref().map(|x| x.span())),
             ("base", r.base.as_ref().map(|x| x.span())),
@@ -647,9 +682,10 @@ impl Checker {
                                 span_of(k),
                             )
                             .with_label("selects nothing")
-                            .with_help_opt(hint(did_you_mean(k.get_ref(), known)).or_else(
-                                || Some("add sites under [[theatre.sites]]".into()),
-                            )),
+                            .with_help_opt(
+                                hint(did_you_mean(k.get_ref(), known))
+                                    .or_else(|| Some("add sites under [[theatre.sites]]".into())),
+                            ),
                         );
                     }
                 }
@@ -779,6 +815,12 @@ impl Checker {
                 });
             }
             capacity.sort_by_key(|c| taxonomy.index(&c.capability));
+            // burden-sharing allocation (issue 4)
+            let caps = self.caps(c, taxonomy);
+            let fair_share = c
+                .fair_share
+                .as_ref()
+                .map(|n| self.sourced(n, "fair-share key"));
             out.push(Contributor {
                 code: c.code.get_ref().clone(),
                 name: c.name.clone(),
@@ -786,7 +828,76 @@ impl Checker {
                 nuclear_armed: c.nuclear_armed,
                 gdp_usd_bn,
                 capacity,
+                caps,
+                fair_share,
             });
+        }
+        out
+    }
+
+    // --- burden-sharing allocation (issue 4) ---
+    /// A contributor's caps: red-line rules without `from` (the contributor is implied), limited
+    /// to `no` and `at most N`, since a cap bounds what the contributor gives.
+    fn caps(&mut self, c: &RawContributor, taxonomy: &Taxonomy) -> Vec<Cap> {
+        let code = c.code.get_ref().clone();
+        let parties = [code.clone()];
+        let cx = RuleContext {
+            taxonomy,
+            parties: &parties,
+            alliances: &[],
+        };
+        let mut out = Vec::new();
+        for text in &c.caps {
+            let base = inner(text.span()).start;
+            match parse_rule(text.get_ref(), &cx) {
+                Ok(mut rule) => {
+                    if let crate::redline::PartySet::Some(_) = rule.parties {
+                        self.error_help(
+                            format!("cap of `{code}` names a party"),
+                            span_of(text),
+                            "a cap applies to its own contributor",
+                            Some(format!("drop `from {code}`: write e.g. `no ground_troops`")),
+                        );
+                        continue;
+                    }
+                    if matches!(
+                        rule.bound,
+                        crate::redline::Bound::Some | crate::redline::Bound::AtLeast(_)
+                    ) {
+                        self.error_help(
+                            format!(
+                                "cap of `{code}` must limit, not demand: `{}`",
+                                text.get_ref()
+                            ),
+                            span_of(text),
+                            "`some` and `at least` are not caps",
+                            Some("a cap starts with `no` or `at most N`".into()),
+                        );
+                        continue;
+                    }
+                    rule.parties =
+                        crate::redline::PartySet::Some(vec![crate::redline::PartyRef::State(
+                            code.clone(),
+                        )]);
+                    out.push(Cap {
+                        rule,
+                        text: text.get_ref().clone(),
+                    });
+                }
+                Err(e) => {
+                    let help = if e.message.starts_with("unknown party") {
+                        Some("a cap applies to its own contributor; leave out `from`".into())
+                    } else {
+                        e.help
+                    };
+                    self.error_help(
+                        e.message,
+                        Some(base + e.span.start..base + e.span.end.max(e.span.start)),
+                        "in this cap",
+                        help,
+                    );
+                }
+            }
         }
         out
     }
@@ -799,7 +910,10 @@ impl Checker {
                 self.country(&p.code, "party");
                 if !seen.insert(p.code.get_ref().clone()) {
                     self.error(
-                        format!("party `{}` is declared twice (or is also a contributor)", p.code.get_ref()),
+                        format!(
+                            "party `{}` is declared twice (or is also a contributor)",
+                            p.code.get_ref()
+                        ),
                         span_of(&p.code),
                         "duplicate party",
                     );
@@ -861,7 +975,10 @@ impl Checker {
             let target = match (&p.mission, &p.layer) {
                 (Some(m), Some(l)) => {
                     self.error_help(
-                        format!("pledge `{}` names both a mission and a layer", p.id.get_ref()),
+                        format!(
+                            "pledge `{}` names both a mission and a layer",
+                            p.id.get_ref()
+                        ),
                         span_of(l),
                         "give one",
                         Some("a mission belongs to a layer already; keep `mission`".into()),
@@ -885,10 +1002,10 @@ impl Checker {
                         Some(mission) => {
                             mission_location = mission.location;
                             if known_cap
-                                && !mission
-                                    .requirements
-                                    .iter()
-                                    .any(|r| &r.capability == p.capability.get_ref())
+                                && !self
+                                    .mission_caps
+                                    .get(&mission.id)
+                                    .is_some_and(|caps| caps.contains(p.capability.get_ref()))
                             {
                                 let needs: Vec<String> = mission
                                     .requirements
@@ -916,8 +1033,10 @@ impl Checker {
                 }
                 (None, Some(l)) => {
                     if !layers.iter().any(|x| &x.id == l.get_ref()) {
-                        let help =
-                            hint(did_you_mean(l.get_ref(), layers.iter().map(|x| x.id.as_str())));
+                        let help = hint(did_you_mean(
+                            l.get_ref(),
+                            layers.iter().map(|x| x.id.as_str()),
+                        ));
                         self.error_help(
                             format!("unknown layer `{}`", l.get_ref()),
                             span_of(l),
@@ -1055,8 +1174,9 @@ impl Checker {
                 None => (text.trim(), None),
             };
             if !codes.contains(&code) {
-                let help = hint(did_you_mean(code, codes.iter().copied()))
-                    .or_else(|| Some("a condition names a contributor: `CODE` or `CODE:capability`".into()));
+                let help = hint(did_you_mean(code, codes.iter().copied())).or_else(|| {
+                    Some("a condition names a contributor: `CODE` or `CODE:capability`".into())
+                });
                 self.error_help(
                     format!("condition names unknown contributor `{code}`"),
                     span_of(r),
@@ -1225,6 +1345,529 @@ impl Checker {
     }
 }
 
+// --- credibility indicators (issue 5): the `[guarantee]` table ---
+impl Checker {
+    fn guarantee(&mut self, g: Option<&RawGuarantee>, contributors: &[Contributor]) -> Guarantee {
+        let Some(g) = g else {
+            return Guarantee::default();
+        };
+        let legal_form = g
+            .legal_form
+            .as_ref()
+            .and_then(|a| self.attribute(a, "legal form", &LegalForm::NAMES, LegalForm::parse));
+        let automaticity = g.automaticity.as_ref().and_then(|a| {
+            self.attribute(a, "automaticity", &Automaticity::NAMES, Automaticity::parse)
+        });
+        let integrated_command = g.integrated_command.as_ref().and_then(|a| {
+            self.attribute(
+                a,
+                "integrated command",
+                &CommandForm::NAMES,
+                CommandForm::parse,
+            )
+        });
+        let reliability_class = g.reliability_class.as_ref().and_then(|a| {
+            self.attribute(
+                a,
+                "reliability class",
+                &ReliabilityClass::NAMES,
+                ReliabilityClass::parse,
+            )
+        });
+        let duration = g.duration.as_ref().and_then(|d| self.duration(d));
+        let backstop = g.backstop.as_ref().and_then(|a| {
+            self.attribute_source(&a.source, &a.value, "backstop");
+            let code = a.value.get_ref();
+            if code == "none" {
+                return Some(Attribute {
+                    value: None,
+                    source: a.source.clone(),
+                });
+            }
+            if contributors.iter().any(|c| &c.code == code) {
+                return Some(Attribute {
+                    value: Some(code.clone()),
+                    source: a.source.clone(),
+                });
+            }
+            let help = hint(did_you_mean(
+                code,
+                contributors.iter().map(|c| c.code.as_str()),
+            ))
+            .or_else(|| {
+                Some("name a contributor declared under [[contributors]], or `none`".into())
+            });
+            self.error_help(
+                format!("backstop names unknown contributor `{code}`"),
+                span_of(&a.value),
+                "not a contributor",
+                help,
+            );
+            None
+        });
+        Guarantee {
+            legal_form,
+            automaticity,
+            duration,
+            integrated_command,
+            backstop,
+            reliability_class,
+        }
+    }
+
+    fn attribute_source(&mut self, source: &str, value: &Spanned<String>, what: &str) {
+        if source.trim().is_empty() {
+            self.warn(
+                format!("guarantee {what} has no source"),
+                span_of(value),
+                "add `source = \"...\"` (say `judgement: ...` when it is one)",
+            );
+        }
+    }
+
+    fn attribute<T>(
+        &mut self,
+        a: &RawAttribute,
+        what: &str,
+        names: &[&'static str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<Attribute<T>> {
+        self.attribute_source(&a.source, &a.value, what);
+        match parse(a.value.get_ref()) {
+            Some(value) => Some(Attribute {
+                value,
+                source: a.source.clone(),
+            }),
+            None => {
+                let allowed = names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.error_help(
+                    format!("unknown {what} `{}`", a.value.get_ref()),
+                    span_of(&a.value),
+                    &format!("expected one of {allowed}"),
+                    hint(did_you_mean(a.value.get_ref(), names.iter().copied())),
+                );
+                None
+            }
+        }
+    }
+
+    fn duration(&mut self, d: &RawDuration) -> Option<Attribute<Duration>> {
+        let value = match d.value.get_ref() {
+            toml::Value::String(s) if s == "open_ended" => Some(Duration::OpenEnded),
+            toml::Value::Integer(n) if *n > 0 => Some(Duration::Years(*n as f64)),
+            toml::Value::Float(x) if x.is_finite() && *x > 0.0 => Some(Duration::Years(*x)),
+            other => {
+                self.error_help(
+                    format!("a duration is a positive number of years or `\"open_ended\"`, found `{other}`"),
+                    span_of(&d.value),
+                    "not a duration",
+                    Some("e.g. `duration = { value = 10, source = \"...\" }`".into()),
+                );
+                None
+            }
+        }?;
+        if d.source.trim().is_empty() {
+            self.warn(
+                "guarantee duration has no source",
+                span_of(&d.value),
+                "add `source = \"...\"` (say `judgement: ...` when it is one)",
+            );
+        }
+        Some(Attribute {
+            value,
+            source: d.source.clone(),
+        })
+    }
+}
+
+// --- uncertainty (issue 3, robustness) ---
+// Probabilities of pledges and events, shared causes (`depends_on`) and `[[uncertain]]`
+// parameter ranges. A shared cause is an event: it is added to the pledge's events, so the
+// deterministic assessment and the Monte Carlo treat it exactly like `after`.
+impl Checker {
+    fn uncertainty(
+        &mut self,
+        raw: &RawScenario,
+        theatre: &Theatre,
+        events: &[Event],
+        missions: &[Mission],
+        pledges: &mut [Pledge],
+    ) -> Uncertainty {
+        let mut out = Uncertainty::default();
+        for e in &raw.events {
+            if let Some(p) = &e.probability {
+                let what = format!("event `{}`", e.id.get_ref());
+                let probability = self.probability(p, &what, &e.probability_source);
+                out.events.push(EventChance {
+                    event: e.id.get_ref().clone(),
+                    probability,
+                    source: e.probability_source.clone(),
+                });
+            }
+        }
+        for rp in &raw.pledges {
+            let id = rp.id.get_ref();
+            if let Some(p) = &rp.probability {
+                let what = format!("pledge `{id}`");
+                let probability = self.probability(p, &what, &rp.probability_source);
+                out.pledges.push(PledgeChance {
+                    pledge: id.clone(),
+                    probability,
+                    source: rp.probability_source.clone(),
+                });
+            }
+            for cause in &rp.depends_on {
+                let name = cause.get_ref();
+                if !events.iter().any(|e| &e.id == name) {
+                    let help = hint(did_you_mean(name, events.iter().map(|e| e.id.as_str())))
+                        .or_else(|| {
+                            Some(format!(
+                                "declare it: `[[events]]` with `id = \"{name}\"` and a `probability`"
+                            ))
+                        });
+                    self.error_help(
+                        format!("shared cause `{name}` is never defined"),
+                        span_of(cause).map(inner),
+                        "no such event",
+                        help,
+                    );
+                    continue;
+                }
+                if let Some(p) = pledges.iter_mut().find(|p| &p.id == id)
+                    && !p.after.contains(name)
+                {
+                    p.after.push(name.clone());
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        for u in &raw.uncertain {
+            let target = self.parameter_target(&u.parameter, theatre, missions, pledges);
+            let distribution = self.distribution(u);
+            if !seen.insert(u.parameter.get_ref().clone()) {
+                self.error(
+                    format!("`{}` is given a distribution twice", u.parameter.get_ref()),
+                    span_of(&u.parameter).map(inner),
+                    "already uncertain above",
+                );
+                continue;
+            }
+            if u.source.trim().is_empty() {
+                self.warn(
+                    format!("the range of `{}` has no source", u.parameter.get_ref()),
+                    span_of(&u.parameter).map(inner),
+                    "add `source = \"...\"` (say `judgement: ...` when it is one)",
+                );
+            }
+            if let (Some(target), Some(distribution)) = (target, distribution) {
+                out.parameters.push(UncertainParameter {
+                    path: u.parameter.get_ref().clone(),
+                    target,
+                    distribution,
+                    source: u.source.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    fn probability(&mut self, p: &Spanned<f64>, what: &str, source: &str) -> f64 {
+        let v = *p.get_ref();
+        if !(0.0..=1.0).contains(&v) {
+            self.error_help(
+                format!("the probability of {what} must be between 0 and 1, found `{v}`"),
+                span_of(p),
+                "not a probability",
+                Some("write a share, e.g. `probability = 0.75` for three in four".into()),
+            );
+            return if v.is_nan() { 0.0 } else { v.clamp(0.0, 1.0) };
+        }
+        if source.trim().is_empty() {
+            self.warn(
+                format!("the probability of {what} has no source"),
+                span_of(p),
+                "add `probability_source = \"...\"` (say `judgement: ...` when it is one)",
+            );
+        }
+        v
+    }
+
+    fn not_a_parameter(
+        &mut self,
+        path: &Spanned<String>,
+        message: String,
+        help: Option<String>,
+    ) -> Option<ParameterTarget> {
+        self.error_help(
+            message,
+            span_of(path).map(inner),
+            "not an uncertain parameter",
+            help,
+        );
+        None
+    }
+
+    /// Resolves a `--set`-style path to the number it names, or reports why it cannot.
+    fn parameter_target(
+        &mut self,
+        path: &Spanned<String>,
+        theatre: &Theatre,
+        missions: &[Mission],
+        pledges: &[Pledge],
+    ) -> Option<ParameterTarget> {
+        let text = path.get_ref();
+        let parts: Vec<&str> = text.split('.').collect();
+        if parts.last() == Some(&"rotation") || text == "scenario.default_rotation" {
+            return self.not_a_parameter(
+                path,
+                format!("`{text}` does not change coverage"),
+                Some("a rotation factor sizes the force to generate, not the force in place that `simulate` sets against requirements".into()),
+            );
+        }
+        match parts.as_slice() {
+            ["theatre", "lines", line, "km"] => {
+                if theatre.line(line).is_none() {
+                    let help = hint(did_you_mean(line, theatre.lines.iter().map(|l| l.id.as_str())));
+                    return self.not_a_parameter(
+                        path,
+                        format!("unknown line `{line}` in `{text}`"),
+                        help,
+                    );
+                }
+                Some(ParameterTarget::LineKm {
+                    line: line.to_string(),
+                })
+            }
+            ["theatre", "population"] if theatre.population.is_some() => {
+                Some(ParameterTarget::Population)
+            }
+            ["theatre", "area_km2"] if theatre.area_km2.is_some() => Some(ParameterTarget::AreaKm2),
+            ["theatre", field @ ("population" | "area_km2")] => self.not_a_parameter(
+                path,
+                format!("the theatre gives no `{field}`, so it cannot be uncertain"),
+                Some(format!("add `{field} = {{ value = ..., source = ... }}` to [theatre]")),
+            ),
+            ["missions", mission, "requirements", capability, field] => {
+                let Some(m) = missions.iter().find(|m| &m.id == mission) else {
+                    let help = hint(did_you_mean(mission, missions.iter().map(|m| m.id.as_str())));
+                    return self.not_a_parameter(
+                        path,
+                        format!("unknown mission `{mission}` in `{text}`"),
+                        help,
+                    );
+                };
+                let Some(r) = m.requirements.iter().find(|r| &r.capability == capability) else {
+                    let help = hint(did_you_mean(
+                        capability,
+                        m.requirements.iter().map(|r| r.capability.as_str()),
+                    ));
+                    return self.not_a_parameter(
+                        path,
+                        format!("mission `{mission}` has no requirement `{capability}`"),
+                        help,
+                    );
+                };
+                let wanted: &[&str] = match &r.method {
+                    Method::PerKm { .. } => &["density"],
+                    Method::PerSite { .. } => &["per_site"],
+                    Method::Fixed { .. } => &["amount"],
+                    Method::Ratio {
+                        base: Base::Number(_),
+                        ..
+                    } => &["base", "per"],
+                    Method::Ratio { .. } => &["per"],
+                };
+                match RequirementField::parse(field) {
+                    Some(f) if wanted.contains(field) => Some(ParameterTarget::Requirement {
+                        mission: mission.to_string(),
+                        capability: capability.to_string(),
+                        field: f,
+                    }),
+                    _ => {
+                        let help = if *field == "base" {
+                            "this base is the theatre's; make `theatre.population` or `theatre.area_km2` uncertain".to_string()
+                        } else {
+                            format!(
+                                "this requirement's numbers are {}",
+                                wanted
+                                    .iter()
+                                    .map(|w| format!("`{w}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(" and ")
+                            )
+                        };
+                        self.not_a_parameter(
+                            path,
+                            format!("`{field}` is not a number of requirement `{capability}` of mission `{mission}`"),
+                            Some(help),
+                        )
+                    }
+                }
+            }
+            ["pledges", pledge, "quantity"] => {
+                if !pledges.iter().any(|p| &p.id == pledge) {
+                    let help = hint(did_you_mean(pledge, pledges.iter().map(|p| p.id.as_str())));
+                    return self.not_a_parameter(
+                        path,
+                        format!("unknown pledge `{pledge}` in `{text}`"),
+                        help,
+                    );
+                }
+                Some(ParameterTarget::PledgeQuantity {
+                    pledge: pledge.to_string(),
+                })
+            }
+            _ => self.not_a_parameter(
+                path,
+                format!("unknown parameter path `{text}`"),
+                Some("uncertain parameters are `theatre.lines.ID.km`, `theatre.population`, `theatre.area_km2`, `missions.ID.requirements.CAPABILITY.FIELD` and `pledges.ID.quantity`".into()),
+            ),
+        }
+    }
+
+    fn distribution(&mut self, u: &RawUncertain) -> Option<Distribution> {
+        let name = u.distribution.get_ref().as_str();
+        let given: [(&str, &Option<Spanned<f64>>); 7] = [
+            ("low", &u.low),
+            ("mode", &u.mode),
+            ("high", &u.high),
+            ("mean", &u.mean),
+            ("sd", &u.sd),
+            ("median", &u.median),
+            ("sigma", &u.sigma),
+        ];
+        let wanted: &[&str] = match name {
+            "uniform" => &["low", "high"],
+            "triangular" => &["low", "mode", "high"],
+            "normal" => &["mean", "sd"],
+            "lognormal" => &["median", "sigma"],
+            other => {
+                self.error_help(
+                    format!("unknown distribution `{other}`"),
+                    span_of(&u.distribution).map(inner),
+                    "expected `uniform`, `triangular`, `normal` or `lognormal`",
+                    hint(did_you_mean(other, Distribution::NAMES)),
+                );
+                return None;
+            }
+        };
+        let mut ok = true;
+        for (field, value) in &given {
+            if let Some(v) = value {
+                if !wanted.contains(field) {
+                    self.error_help(
+                        format!("`{field}` is not a parameter of a `{name}` distribution"),
+                        span_of(v),
+                        "not used by this distribution",
+                        Some(format!(
+                            "`{name}` takes {}",
+                            wanted
+                                .iter()
+                                .map(|w| format!("`{w}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
+                    );
+                    ok = false;
+                } else if !v.get_ref().is_finite() || *v.get_ref() < 0.0 {
+                    self.error(
+                        format!(
+                            "`{field}` must be a finite number of zero or more, found `{}`",
+                            v.get_ref()
+                        ),
+                        span_of(v),
+                        "out of range",
+                    );
+                    ok = false;
+                }
+            } else if wanted.contains(field) {
+                self.error_help(
+                    format!("a `{name}` distribution needs `{field}`"),
+                    span_of(&u.distribution).map(inner),
+                    "missing parameter",
+                    Some(format!("add `{field} = ...`")),
+                );
+                ok = false;
+            }
+        }
+        if !ok {
+            return None;
+        }
+        let get = |v: &Option<Spanned<f64>>| v.as_ref().map_or(0.0, |x| *x.get_ref());
+        let range_span = u
+            .low
+            .as_ref()
+            .zip(u.high.as_ref())
+            .map(|(l, h)| l.span().start.min(h.span().start)..l.span().end.max(h.span().end));
+        match name {
+            "uniform" | "triangular" => {
+                let (low, high) = (get(&u.low), get(&u.high));
+                if low >= high {
+                    let (what, help) = if low == high {
+                        ("empty", "a range needs `low` below `high`; for a fixed number, drop the `[[uncertain]]` entry".to_string())
+                    } else {
+                        (
+                            "inverted",
+                            format!("write `low = {high}` and `high = {low}`"),
+                        )
+                    };
+                    self.error_help(
+                        format!("{what} range: `low = {low}`, `high = {high}`"),
+                        range_span,
+                        "low must be below high",
+                        Some(help),
+                    );
+                    return None;
+                }
+                if name == "uniform" {
+                    return Some(Distribution::Uniform { low, high });
+                }
+                let mode = get(&u.mode);
+                if !(low..=high).contains(&mode) {
+                    self.error(
+                        format!("the mode `{mode}` is outside the range `[{low}, {high}]`"),
+                        u.mode.as_ref().map(Spanned::span),
+                        "the most likely value lies between low and high",
+                    );
+                    return None;
+                }
+                Some(Distribution::Triangular { low, mode, high })
+            }
+            "normal" => {
+                let sd = get(&u.sd);
+                if sd <= 0.0 {
+                    self.error(
+                        "`sd` must be above zero",
+                        u.sd.as_ref().map(Spanned::span),
+                        "no spread",
+                    );
+                    return None;
+                }
+                Some(Distribution::Normal {
+                    mean: get(&u.mean),
+                    sd,
+                })
+            }
+            _ => {
+                let (median, sigma) = (get(&u.median), get(&u.sigma));
+                if median <= 0.0 || sigma <= 0.0 {
+                    self.error(
+                        format!("a lognormal needs `median` and `sigma` above zero, found `{median}` and `{sigma}`"),
+                        u.median.as_ref().map(Spanned::span),
+                        "out of range",
+                    );
+                    return None;
+                }
+                Some(Distribution::Lognormal { median, sigma })
+            }
+        }
+    }
+}
+
 /// `YYYY-MM-DD` or `YYYY-MM`, with plausible month and day.
 fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
@@ -1257,8 +1900,14 @@ mod tests {
     #[test]
     fn unknown_field_hint_suggests() {
         let m = "unknown field `quantiy`, expected one of `id`, `quantity`, `status`";
-        assert_eq!(unknown_field_hint(m).as_deref(), Some("did you mean `quantity`?"));
+        assert_eq!(
+            unknown_field_hint(m).as_deref(),
+            Some("did you mean `quantity`?")
+        );
         let m = "unknown field `zzz`, expected `id` or `name`";
-        assert_eq!(unknown_field_hint(m).as_deref(), Some("allowed here: `id`, `name`"));
+        assert_eq!(
+            unknown_field_hint(m).as_deref(),
+            Some("allowed here: `id`, `name`")
+        );
     }
 }

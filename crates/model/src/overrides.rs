@@ -50,7 +50,11 @@ impl std::str::FromStr for Override {
         let (path, value) = s
             .split_once('=')
             .ok_or_else(|| OverrideError::Syntax(s.to_string()))?;
-        let path: Vec<String> = path.trim().split('.').map(|p| p.trim().to_string()).collect();
+        let path: Vec<String> = path
+            .trim()
+            .split('.')
+            .map(|p| p.trim().to_string())
+            .collect();
         if path.iter().any(String::is_empty) || value.trim().is_empty() {
             return Err(OverrideError::Syntax(s.to_string()));
         }
@@ -231,7 +235,11 @@ per_site = 10
         let out = apply(DOC, &[o("pledges.gbr-troops.quantity=250")]).unwrap();
         assert!(out.contains("quantity = 250"), "{out}");
         assert!(out.contains("# keep me"));
-        let out = apply(DOC, &[o("missions.m.requirements.ground_troops.per_site=[1, 2]")]).unwrap();
+        let out = apply(
+            DOC,
+            &[o("missions.m.requirements.ground_troops.per_site=[1, 2]")],
+        )
+        .unwrap();
         assert!(out.contains("per_site = [1, 2]"), "{out}");
         let out = apply(DOC, &[o("scenario.quantity_basis=mid")]).unwrap();
         assert!(out.contains("quantity_basis = \"mid\""), "{out}");

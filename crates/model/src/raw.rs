@@ -45,6 +45,16 @@ pub struct RawScenario {
     /// Constraints the parties have stated.
     #[serde(default)]
     pub red_lines: Vec<RawRedLine>,
+    // --- uncertainty (issue 3, robustness) ---
+    /// Parameters whose value is uncertain, each with a distribution (`guarantor simulate`,
+    /// `guarantor sensitivity`).
+    #[serde(default)]
+    pub uncertain: Vec<RawUncertain>,
+    // --- credibility indicators (issue 5): package-level attributes, optional ---
+    /// Attributes of the package as a whole (legal form, automaticity, duration, command,
+    /// backstop), read by `guarantor credibility`. Optional: an absent attribute scores as none.
+    #[serde(default)]
+    pub guarantee: Option<RawGuarantee>,
 }
 
 /// Name, date and conventions of the scenario.
@@ -151,6 +161,16 @@ pub struct RawEvent {
     pub holds: bool,
     #[serde(default)]
     pub source: String,
+    // --- uncertainty (issue 3, robustness) ---
+    /// Probability that the event happens, for `guarantor simulate`: a shared cause that moves
+    /// every pledge waiting for it (`after`) or depending on it (`depends_on`) at once. Without
+    /// it the event is fixed as `holds` says.
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub probability: Option<Spanned<f64>>,
+    /// Where the probability comes from; say `judgement: ...` when it is one.
+    #[serde(default)]
+    pub probability_source: String,
 }
 
 fn yes() -> bool {
@@ -278,6 +298,17 @@ pub struct RawContributor {
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, RawCapacity>")]
     pub capacity: std::collections::BTreeMap<Spanned<String>, RawCapacity>,
+    // --- burden-sharing allocation (issue 4): optional, so older scenarios load unchanged ---
+    /// Political caps on what this contributor will give, in the red-line rule language without
+    /// `from` (the contributor is implied): `no ground_troops`, `at most 5000 ground_troops in
+    /// theatre`. `guarantor allocate` never allocates beyond them.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub caps: Vec<Spanned<String>>,
+    /// Fair-share key for `guarantor allocate --objective fair-share` (any positive weight, e.g.
+    /// population or an agreed formula). When any contributor gives one, keys replace GDP shares.
+    #[serde(default)]
+    pub fair_share: Option<RawNumber>,
 }
 
 /// What a contributor can field of one capability.
@@ -310,7 +341,10 @@ pub struct RawParty {
 
 /// A pledged quantity: a number, or a range `[low, high]`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "a quantity is a number or a range `[low, high]`, e.g. `500` or `[500, 7500]`"
+)]
 pub enum RawQuantity {
     One(f64),
     Range(Vec<f64>),
@@ -357,6 +391,20 @@ pub struct RawPledge {
     pub evidence: Vec<String>,
     #[serde(default)]
     pub note: String,
+    // --- uncertainty (issue 3, robustness) ---
+    /// Probability that the pledge is honoured, for `guarantor simulate`. Defaults by `status`
+    /// from `data/pledge-reliability.toml`.
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub probability: Option<Spanned<f64>>,
+    /// Where the probability comes from; say `judgement: ...` when it is one.
+    #[serde(default)]
+    pub probability_source: String,
+    /// Shared causes: events (declared under `[[events]]`, usually with a `probability`) that
+    /// must happen for the pledge to be honoured, e.g. `["us_backstop"]`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub depends_on: Vec<Spanned<String>>,
 }
 
 /// Conditions of a pledge. All must hold.
@@ -397,4 +445,98 @@ pub struct RawRedLine {
     pub evidence: Vec<String>,
     #[serde(default)]
     pub note: String,
+}
+
+// --- uncertainty (issue 3, robustness) ---
+
+/// An uncertain parameter: a scenario number, named by the same path `--set` uses, with a
+/// distribution.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawUncertain {
+    /// The number, e.g. `missions.rear_presence.requirements.ground_troops.per_site`,
+    /// `theatre.lines.contact_line.km`, `theatre.population` or `pledges.gbr-troops.quantity`.
+    #[schemars(with = "String")]
+    pub parameter: Spanned<String>,
+    /// `uniform` (low, high), `triangular` (low, mode, high), `normal` (mean, sd) or `lognormal`
+    /// (median, sigma: the standard deviation of the logarithm).
+    #[schemars(with = "String")]
+    pub distribution: Spanned<String>,
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub low: Option<Spanned<f64>>,
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub mode: Option<Spanned<f64>>,
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub high: Option<Spanned<f64>>,
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub mean: Option<Spanned<f64>>,
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub sd: Option<Spanned<f64>>,
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub median: Option<Spanned<f64>>,
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub sigma: Option<Spanned<f64>>,
+    /// Where the range comes from; say `judgement: ...` when it is one.
+    #[serde(default)]
+    pub source: String,
+}
+
+// --- credibility indicators (issue 5) ---
+// The `[guarantee]` table. Every attribute is optional and carries its source, so existing
+// scenarios load unchanged and each indicator can show why it scores what it scores.
+
+/// Package-level attributes of the guarantee, read by the credibility indicators.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGuarantee {
+    /// `ratified_treaty`, `executive_agreement`, `political_declaration` or `none`.
+    #[serde(default)]
+    pub legal_form: Option<RawAttribute>,
+    /// What an attack triggers: `automatic` (an obligation to respond), `consultation` (an
+    /// obligation to consult) or `none`.
+    #[serde(default)]
+    pub automaticity: Option<RawAttribute>,
+    /// How long the commitment runs: a number of years, or `"open_ended"`.
+    #[serde(default)]
+    pub duration: Option<RawDuration>,
+    /// Command of the guarantors' forces: `integrated` (a standing combined command),
+    /// `coordination` (a coordination cell or lead-nation headquarters) or `none`.
+    #[serde(default)]
+    pub integrated_command: Option<RawAttribute>,
+    /// The major power that backs the package (ISO 3166 alpha-3 code of a contributor), or `none`.
+    #[serde(default)]
+    pub backstop: Option<RawAttribute>,
+    /// Which alliance-reliability base rate applies: `specific_obligation`, `all_alliances`,
+    /// `defense_pact` or `post_1945` (rates and sources in `data/credibility-weights.toml`).
+    #[serde(default)]
+    pub reliability_class: Option<RawAttribute>,
+}
+
+/// A named value with the source it comes from.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttribute {
+    #[schemars(with = "String")]
+    pub value: Spanned<String>,
+    /// Where the value comes from; say `judgement: ...` when it is one.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A duration in years, or `"open_ended"`, with its source.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDuration {
+    #[schemars(with = "serde_json::Value")]
+    pub value: Spanned<toml::Value>,
+    /// Where the value comes from; say `judgement: ...` when it is one.
+    #[serde(default)]
+    pub source: String,
 }

@@ -170,13 +170,20 @@ pub fn parse_rule(text: &str, cx: &RuleContext<'_>) -> Result<Rule, RuleError> {
 
     let number = |tok: Option<&Token<'_>>, after: &str| -> Result<f64, RuleError> {
         let Some(tok) = tok else {
-            return Err(err(end.clone(), format!("expected a number after `{after}`"), None));
+            return Err(err(
+                end.clone(),
+                format!("expected a number after `{after}`"),
+                None,
+            ));
         };
         match tok.text.replace('_', "").parse::<f64>() {
             Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
             _ => Err(err(
                 tok.span.clone(),
-                format!("expected a non-negative number after `{after}`, found `{}`", tok.text),
+                format!(
+                    "expected a non-negative number after `{after}`, found `{}`",
+                    tok.text
+                ),
                 None,
             )),
         }
@@ -212,7 +219,9 @@ pub fn parse_rule(text: &str, cx: &RuleContext<'_>) -> Result<Rule, RuleError> {
         other => {
             return Err(err(
                 first.span.clone(),
-                format!("a rule starts with `no`, `some`, `at most N` or `at least N`, not `{other}`"),
+                format!(
+                    "a rule starts with `no`, `some`, `at most N` or `at least N`, not `{other}`"
+                ),
                 did_you_mean(other, ["no", "some", "at"]).map(|s| format!("did you mean `{s}`?")),
             ));
         }
@@ -229,7 +238,11 @@ pub fn parse_rule(text: &str, cx: &RuleContext<'_>) -> Result<Rule, RuleError> {
         pos += 1;
         if tok.text == "," || tok.text == "or" {
             if expect_item {
-                return Err(err(tok.span.clone(), format!("unexpected `{}`", tok.text), None));
+                return Err(err(
+                    tok.span.clone(),
+                    format!("unexpected `{}`", tok.text),
+                    None,
+                ));
             }
             expect_item = true;
             continue;
@@ -270,7 +283,11 @@ pub fn parse_rule(text: &str, cx: &RuleContext<'_>) -> Result<Rule, RuleError> {
         ));
     }
     if expect_item {
-        return Err(err(end.clone(), "the capability list ends with a separator".into(), None));
+        return Err(err(
+            end.clone(),
+            "the capability list ends with a separator".into(),
+            None,
+        ));
     }
     caps.dedup();
     let capabilities = if any_cap {
@@ -294,7 +311,11 @@ pub fn parse_rule(text: &str, cx: &RuleContext<'_>) -> Result<Rule, RuleError> {
             pos += 1;
             if tok.text == "," || tok.text == "or" {
                 if expect_item {
-                    return Err(err(tok.span.clone(), format!("unexpected `{}`", tok.text), None));
+                    return Err(err(
+                        tok.span.clone(),
+                        format!("unexpected `{}`", tok.text),
+                        None,
+                    ));
                 }
                 expect_item = true;
                 continue;
@@ -335,7 +356,11 @@ pub fn parse_rule(text: &str, cx: &RuleContext<'_>) -> Result<Rule, RuleError> {
             return Err(err(from_span, "expected a party after `from`".into(), None));
         }
         if expect_item {
-            return Err(err(end.clone(), "the party list ends with a separator".into(), None));
+            return Err(err(
+                end.clone(),
+                "the party list ends with a separator".into(),
+                None,
+            ));
         }
         if !anyone {
             parties = PartySet::Some(list);
@@ -363,7 +388,9 @@ pub fn parse_rule(text: &str, cx: &RuleContext<'_>) -> Result<Rule, RuleError> {
                     format!("unknown place `{other}`"),
                     did_you_mean(other, PLACES)
                         .map(|s| format!("did you mean `{s}`?"))
-                        .or_else(|| Some("places are `theatre`, `front`, `rear` and `outside`".into())),
+                        .or_else(|| {
+                            Some("places are `theatre`, `front`, `rear` and `outside`".into())
+                        }),
                 ));
             }
         };
@@ -406,12 +433,21 @@ mod tests {
     fn parses_the_forms() {
         let r = cx_parse("no ground_troops from USA").unwrap();
         assert_eq!(r.bound, Bound::No);
-        assert_eq!(r.capabilities, CapabilitySet::Some(vec!["ground_troops".into()]));
-        assert_eq!(r.parties, PartySet::Some(vec![PartyRef::State("USA".into())]));
+        assert_eq!(
+            r.capabilities,
+            CapabilitySet::Some(vec!["ground_troops".into()])
+        );
+        assert_eq!(
+            r.parties,
+            PartySet::Some(vec![PartyRef::State("USA".into())])
+        );
         assert_eq!(r.place, Place::Anywhere);
 
         let r = cx_parse("no troops from NATO in theatre").unwrap();
-        assert_eq!(r.parties, PartySet::Some(vec![PartyRef::Alliance("NATO".into())]));
+        assert_eq!(
+            r.parties,
+            PartySet::Some(vec![PartyRef::Alliance("NATO".into())])
+        );
         assert_eq!(r.place, Place::Theatre);
         assert!(r.capabilities.contains("training"));
         assert!(!r.capabilities.contains("air_power"));

@@ -197,12 +197,28 @@ pub struct Contributor {
     pub nuclear_armed: bool,
     pub gdp_usd_bn: Option<Sourced>,
     pub capacity: Vec<Capacity>,
+    // --- burden-sharing allocation (issue 4) ---
+    /// Political caps on what it will give (`no ground_troops`); empty when none.
+    pub caps: Vec<Cap>,
+    /// Fair-share key that replaces GDP in `allocate --objective fair-share`.
+    pub fair_share: Option<Sourced>,
 }
 
 impl Contributor {
     pub fn capacity(&self, capability: &str) -> Option<&Capacity> {
         self.capacity.iter().find(|c| c.capability == capability)
     }
+}
+
+// --- burden-sharing allocation (issue 4) ---
+/// A contributor's political cap: a red-line rule whose party is the contributor itself, bounding
+/// what it pledges (`no` or `at most N`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cap {
+    /// The rule, with `parties` set to the contributor.
+    pub rule: Rule,
+    /// The cap as written.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -352,6 +368,15 @@ pub struct Scenario {
     pub parties: Vec<Party>,
     pub pledges: Vec<Pledge>,
     pub red_lines: Vec<RedLine>,
+    // --- uncertainty (issue 3, robustness) ---
+    /// Probabilities and parameter ranges for `guarantor simulate` and `sensitivity`; empty
+    /// when the file states none. The deterministic assessment ignores it.
+    #[serde(skip_serializing_if = "Uncertainty::is_empty")]
+    pub uncertainty: Uncertainty,
+    // --- credibility indicators (issue 5) ---
+    /// Package-level attributes from `[guarantee]`; every one absent when the file has none.
+    #[serde(skip_serializing_if = "Guarantee::is_empty")]
+    pub guarantee: Guarantee,
 }
 
 impl Scenario {
@@ -416,5 +441,308 @@ impl Scenario {
             .collect();
         self.pledges.retain(|p| p.contributor != code);
         Some(removed)
+    }
+}
+
+// --- uncertainty (issue 3, robustness) ---
+
+/// What a scenario says is uncertain: how likely each pledge and event is, and the ranges of its
+/// parameters. Every name in it resolves (checked by [`crate::load`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Uncertainty {
+    /// Pledges with a stated probability of being honoured, in file order. The others take the
+    /// default of their status.
+    pub pledges: Vec<PledgeChance>,
+    /// Events with a probability: shared causes drawn once per Monte Carlo draw.
+    pub events: Vec<EventChance>,
+    /// Parameters with a distribution, in file order.
+    pub parameters: Vec<UncertainParameter>,
+}
+
+impl Uncertainty {
+    pub fn is_empty(&self) -> bool {
+        self.pledges.is_empty() && self.events.is_empty() && self.parameters.is_empty()
+    }
+
+    /// The stated probability that a pledge is honoured, if the file gives one.
+    pub fn pledge_probability(&self, pledge: &str) -> Option<f64> {
+        self.pledges
+            .iter()
+            .find(|p| p.pledge == pledge)
+            .map(|p| p.probability)
+    }
+
+    /// The probability of an event, if the file gives one.
+    pub fn event_probability(&self, event: &str) -> Option<f64> {
+        self.events
+            .iter()
+            .find(|e| e.event == event)
+            .map(|e| e.probability)
+    }
+}
+
+/// A pledge's stated probability of being honoured.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PledgeChance {
+    pub pledge: String,
+    pub probability: f64,
+    pub source: String,
+}
+
+/// An event's probability.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventChance {
+    pub event: String,
+    pub probability: f64,
+    pub source: String,
+}
+
+/// Which number of the scenario an uncertain parameter replaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ParameterTarget {
+    /// `theatre.lines.ID.km`
+    LineKm { line: String },
+    /// `theatre.population`
+    Population,
+    /// `theatre.area_km2`
+    AreaKm2,
+    /// `missions.ID.requirements.CAPABILITY.FIELD`
+    Requirement {
+        mission: String,
+        capability: String,
+        field: RequirementField,
+    },
+    /// `pledges.ID.quantity`
+    PledgeQuantity { pledge: String },
+}
+
+/// A parameter of a requirement's method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequirementField {
+    Density,
+    PerSite,
+    Amount,
+    Base,
+    Per,
+}
+
+impl RequirementField {
+    pub const NAMES: [&'static str; 5] = ["density", "per_site", "amount", "base", "per"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "density" => Some(Self::Density),
+            "per_site" => Some(Self::PerSite),
+            "amount" => Some(Self::Amount),
+            "base" => Some(Self::Base),
+            "per" => Some(Self::Per),
+            _ => None,
+        }
+    }
+}
+
+/// A probability distribution of an uncertain parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "distribution", rename_all = "snake_case")]
+pub enum Distribution {
+    Uniform {
+        low: f64,
+        high: f64,
+    },
+    Triangular {
+        low: f64,
+        mode: f64,
+        high: f64,
+    },
+    Normal {
+        mean: f64,
+        sd: f64,
+    },
+    /// `ln X` is normal with mean `ln median` and standard deviation `sigma`.
+    Lognormal {
+        median: f64,
+        sigma: f64,
+    },
+}
+
+impl Distribution {
+    pub const NAMES: [&'static str; 4] = ["uniform", "triangular", "normal", "lognormal"];
+}
+
+/// A scenario number with a distribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UncertainParameter {
+    /// As written (`theatre.lines.contact_line.km`).
+    pub path: String,
+    pub target: ParameterTarget,
+    pub distribution: Distribution,
+    pub source: String,
+}
+
+// --- credibility indicators (issue 5) ---
+// The checked `[guarantee]` table. `None` means the file does not say; the credibility indicators
+// score an unstated attribute as its weakest value and say so.
+
+/// A value with the source it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribute<T> {
+    pub value: T,
+    pub source: String,
+}
+
+/// The legal form of the commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalForm {
+    /// A treaty ratified by the guarantors' legislatures (North Atlantic Treaty, US-ROK treaty).
+    RatifiedTreaty,
+    /// A binding agreement signed by governments without ratification (2024 bilateral agreements).
+    ExecutiveAgreement,
+    /// A political declaration or memorandum (Budapest Memorandum, summit declarations).
+    PoliticalDeclaration,
+    None,
+}
+
+impl LegalForm {
+    pub const NAMES: [&'static str; 4] = [
+        "ratified_treaty",
+        "executive_agreement",
+        "political_declaration",
+        "none",
+    ];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "ratified_treaty" => Some(Self::RatifiedTreaty),
+            "executive_agreement" => Some(Self::ExecutiveAgreement),
+            "political_declaration" => Some(Self::PoliticalDeclaration),
+            "none" => Some(Self::None),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// What an armed attack on the protected state triggers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Automaticity {
+    /// An obligation to respond (NATO Article 5, US-ROK treaty Article III).
+    Automatic,
+    /// An obligation to consult (within 24 hours, in the 2024 bilateral agreements).
+    Consultation,
+    None,
+}
+
+impl Automaticity {
+    pub const NAMES: [&'static str; 3] = ["automatic", "consultation", "none"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "automatic" => Some(Self::Automatic),
+            "consultation" => Some(Self::Consultation),
+            "none" => Some(Self::None),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// How the guarantors' forces are commanded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommandForm {
+    /// A standing combined command (NATO's integrated command structure, ROK-US CFC).
+    Integrated,
+    /// A coordination cell or a lead-nation headquarters.
+    Coordination,
+    None,
+}
+
+impl CommandForm {
+    pub const NAMES: [&'static str; 3] = ["integrated", "coordination", "none"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "integrated" => Some(Self::Integrated),
+            "coordination" => Some(Self::Coordination),
+            "none" => Some(Self::None),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// How long the commitment runs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Duration {
+    Years(f64),
+    OpenEnded,
+}
+
+/// The alliance-reliability base rate that applies (rates in `data/credibility-weights.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReliabilityClass {
+    /// Leeds, Long & Mitchell (2000): specific obligations honoured 74.5% of the time.
+    SpecificObligation,
+    /// Berkemeier & Fuhrmann (2018): all alliance commitments, 50%.
+    AllAlliances,
+    /// Berkemeier & Fuhrmann (2018): defense pacts, 41%.
+    DefensePact,
+    /// Berkemeier & Fuhrmann (2018): commitments invoked after 1945, 22%.
+    Post1945,
+}
+
+impl ReliabilityClass {
+    pub const NAMES: [&'static str; 4] = [
+        "specific_obligation",
+        "all_alliances",
+        "defense_pact",
+        "post_1945",
+    ];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "specific_obligation" => Some(Self::SpecificObligation),
+            "all_alliances" => Some(Self::AllAlliances),
+            "defense_pact" => Some(Self::DefensePact),
+            "post_1945" => Some(Self::Post1945),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// Package-level attributes of the guarantee (`[guarantee]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Guarantee {
+    pub legal_form: Option<Attribute<LegalForm>>,
+    pub automaticity: Option<Attribute<Automaticity>>,
+    pub duration: Option<Attribute<Duration>>,
+    pub integrated_command: Option<Attribute<CommandForm>>,
+    /// The backing major power's code; `Some` with value `None` when the file says `none`.
+    pub backstop: Option<Attribute<Option<String>>>,
+    pub reliability_class: Option<Attribute<ReliabilityClass>>,
+}
+
+impl Guarantee {
+    pub fn is_empty(&self) -> bool {
+        *self == Guarantee::default()
     }
 }

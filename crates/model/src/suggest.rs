@@ -35,8 +35,14 @@ mod tests {
     #[test]
     fn suggests_close_names_only() {
         let names = ["air_defence", "air_power", "ground_troops"];
-        assert_eq!(did_you_mean("air_defense", names).as_deref(), Some("air_defence"));
-        assert_eq!(did_you_mean("Ground_Troops", names).as_deref(), Some("ground_troops"));
+        assert_eq!(
+            did_you_mean("air_defense", names).as_deref(),
+            Some("air_defence")
+        );
+        assert_eq!(
+            did_you_mean("Ground_Troops", names).as_deref(),
+            Some("ground_troops")
+        );
         assert_eq!(did_you_mean("submarines", names), None);
         assert_eq!(did_you_mean("x", ["y"]).as_deref(), Some("y"));
         assert_eq!(did_you_mean("usa", ["USA", "GBR"]).as_deref(), Some("USA"));

@@ -9,7 +9,8 @@ use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyl
 use guarantor_engine::{Assessment, Comparison, fmt_num};
 
 /// A rule under the header and nothing else: tables stay readable in a pager and in a diff.
-const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
 
 fn table(header: &[&str], right_aligned: &[usize]) -> Table {
     let mut t = Table::new();
@@ -73,7 +74,15 @@ pub fn assessment(a: &Assessment) -> String {
         let status = if layer.covered { "covered" } else { "gaps" };
         out.push_str(&format!("\n{} ({}): {status}\n", layer.name, layer.layer));
         let mut t = table(
-            &["mission", "capability", "unit", "required", "pledged", "gap", "covered"],
+            &[
+                "mission",
+                "capability",
+                "unit",
+                "required",
+                "pledged",
+                "gap",
+                "covered",
+            ],
             &[3, 4, 5, 6],
         );
         for r in a.coverage.iter().filter(|r| r.layer == layer.layer) {
@@ -93,7 +102,14 @@ pub fn assessment(a: &Assessment) -> String {
 
     out.push_str("\nBY CAPABILITY (whole package)\n");
     let mut t = table(
-        &["capability", "unit", "required", "pledged", "gap", "surplus"],
+        &[
+            "capability",
+            "unit",
+            "required",
+            "pledged",
+            "gap",
+            "surplus",
+        ],
         &[2, 3, 4, 5],
     );
     for c in &a.capabilities {
@@ -109,9 +125,18 @@ pub fn assessment(a: &Assessment) -> String {
     out.push_str(&t.to_string());
     out.push('\n');
 
-    out.push_str("\nREQUIREMENTS (in place at any one time; with rotation: the force to generate)\n");
+    out.push_str(
+        "\nREQUIREMENTS (in place at any one time; with rotation: the force to generate)\n",
+    );
     let mut t = table(
-        &["mission", "capability", "formula", "in place", "rotation", "with rotation"],
+        &[
+            "mission",
+            "capability",
+            "formula",
+            "in place",
+            "rotation",
+            "with rotation",
+        ],
         &[3, 4, 5],
     );
     for r in &a.requirements {
@@ -127,9 +152,19 @@ pub fn assessment(a: &Assessment) -> String {
     out.push_str(&t.to_string());
     out.push('\n');
 
-    out.push_str("\nCONTRIBUTORS AGAINST CAPACITY (sustainable = can be kept in place, rotation included)\n");
+    out.push_str(
+        "\nCONTRIBUTORS AGAINST CAPACITY (sustainable = can be kept in place, rotation included)\n",
+    );
     let mut t = table(
-        &["code", "capability", "pledged", "sustainable", "deployable", "use", "status"],
+        &[
+            "code",
+            "capability",
+            "pledged",
+            "sustainable",
+            "deployable",
+            "use",
+            "status",
+        ],
         &[2, 3, 4, 5],
     );
     // Political instruments have no capacity to exceed; they are in the JSON, not in this table.
@@ -252,11 +287,29 @@ pub fn comparison(c: &Comparison) -> String {
         out.push_str("none\n");
     } else {
         let mut t = table(
-            &["mission", "capability", "required A", "required B", "pledged A", "pledged B", "gap A", "gap B", "change"],
-            &[2, 3, 4, 5, 6, 7, 8],
+            &[
+                "mission",
+                "capability",
+                "required A → B",
+                "pledged A → B",
+                "gap A → B",
+                "change",
+            ],
+            &[2, 3, 4, 5],
         );
+        let arrow = |a: Option<f64>, b: Option<f64>| {
+            if a == b {
+                opt(a)
+            } else {
+                format!("{} → {}", opt(a), opt(b))
+            }
+        };
         for r in moved {
-            let change = if r.gap_change > 0.0 {
+            let change = if r.required_a.is_none() {
+                "only in B".to_string()
+            } else if r.required_b.is_none() {
+                "only in A".to_string()
+            } else if r.gap_change > 0.0 {
                 format!("wider by {}", fmt_num(r.gap_change))
             } else if r.gap_change < 0.0 {
                 format!("narrower by {}", fmt_num(-r.gap_change))
@@ -266,12 +319,9 @@ pub fn comparison(c: &Comparison) -> String {
             t.add_row(vec![
                 r.mission.clone(),
                 r.capability.clone(),
-                opt(r.required_a),
-                opt(r.required_b),
-                opt(r.pledged_a),
-                opt(r.pledged_b),
-                opt(r.gap_a),
-                opt(r.gap_b),
+                arrow(r.required_a, r.required_b),
+                arrow(r.pledged_a, r.pledged_b),
+                arrow(r.gap_a, r.gap_b),
                 change,
             ]);
         }

@@ -36,7 +36,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut stdout, &assessment)?;
         writeln!(stdout)?;
     } else {
-        write!(stdout, "{}", guarantor_report::text::assessment(&assessment))?;
+        write!(
+            stdout,
+            "{}",
+            guarantor_report::text::assessment(&assessment)
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -30,14 +30,22 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             }
         };
         let loaded = guarantor_model::load(&text);
-        write!(stderr, "{}", diag::render(&name, &text, &loaded.diagnostics))?;
+        write!(
+            stderr,
+            "{}",
+            diag::render(&name, &text, &loaded.diagnostics)
+        )?;
         if loaded.has_errors() {
             failed = true;
             writeln!(stderr, "{name}: {}", diag::summary(&loaded.diagnostics))?;
         } else if loaded.diagnostics.is_empty() {
             writeln!(stderr, "{name}: ok")?;
         } else {
-            writeln!(stderr, "{name}: ok with {}", diag::summary(&loaded.diagnostics))?;
+            writeln!(
+                stderr,
+                "{name}: ok with {}",
+                diag::summary(&loaded.diagnostics)
+            )?;
         }
     }
     Ok(if failed {

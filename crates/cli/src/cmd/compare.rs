@@ -46,7 +46,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut stdout, &comparison)?;
         writeln!(stdout)?;
     } else {
-        write!(stdout, "{}", guarantor_report::text::comparison(&comparison))?;
+        write!(
+            stdout,
+            "{}",
+            guarantor_report::text::comparison(&comparison)
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,12 @@
 //! One module per subcommand.
 
+pub mod allocate;
 pub mod assess;
 pub mod check;
 pub mod compare;
+pub mod credibility;
+pub mod evidence;
+pub mod ingest;
 pub mod schema;
+pub mod sensitivity;
+pub mod simulate;

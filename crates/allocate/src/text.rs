@@ -1,0 +1,148 @@
+//! The text report of `guarantor allocate`: the allocation, burdens against fair shares, and the
+//! shortfalls with what binds.
+//!
+//! Tables follow the style of `guarantor assess` (a rule under the header, right-aligned numbers,
+//! thousands separators). The assessment after the allocation is not repeated here; `--json`
+//! carries it in full, and `guarantor assess` prints the same tables.
+
+use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
+use guarantor_engine::fmt_num;
+
+use crate::allocate::AllocationReport;
+
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+
+fn table(header: &[&str], right_aligned: &[usize]) -> Table {
+    let mut t = Table::new();
+    t.load_style(STYLE)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(120)
+        .set_header(header.to_vec());
+    for &i in right_aligned {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Renders an allocation report as text.
+pub fn report(r: &AllocationReport) -> String {
+    let mut out = String::new();
+    let run = &r.run;
+    out.push_str(&format!("{} ({}, as of {})\n", run.name, run.id, run.as_of));
+    out.push_str(&format!(
+        "Objective: {} (solver: {}; fair shares by {}).",
+        run.objective,
+        run.solver,
+        if run.fair_share_basis == "gdp" { "GDP" } else { "the scenario's keys" }
+    ));
+    if !run.without.is_empty() {
+        out.push_str(&format!(" Without: {}.", run.without.join(", ")));
+    }
+    if !run.ignored_red_lines.is_empty() {
+        out.push_str(&format!(" Red lines ignored: {}.", run.ignored_red_lines.join(", ")));
+    }
+    out.push('\n');
+    let added: f64 = r.allocation.iter().map(|a| a.burden_eur_m).sum();
+    if r.feasible {
+        out.push_str(&format!(
+            "Feasible: every requirement can be met with {} extra pledge(s), adding EUR {} m a year.\n",
+            r.allocation.len(),
+            fmt_num(added)
+        ));
+    } else {
+        out.push_str(&format!(
+            "Not feasible: {} requirement(s) or red-line demand(s) cannot be met within capacities, red lines and caps; the closest allocation has {} extra pledge(s), adding EUR {} m a year.\n",
+            r.shortfalls.len(),
+            r.allocation.len(),
+            fmt_num(added)
+        ));
+    }
+    if !r.already_crossed.is_empty() {
+        out.push_str(&format!(
+            "Already crossed by pledges in force (the allocation adds nothing across them): {}.\n",
+            r.already_crossed.join(", ")
+        ));
+    }
+
+    out.push_str("\nALLOCATION (extra pledges)\n");
+    if r.allocation.is_empty() {
+        out.push_str("nothing to add\n");
+    } else {
+        let mut t = table(
+            &["contributor", "capability", "mission", "units", "unit", "EUR m/yr"],
+            &[3, 5],
+        );
+        for a in &r.allocation {
+            t.add_row(vec![
+                a.contributor.clone(),
+                a.capability.clone(),
+                a.mission.clone(),
+                fmt_num(a.units),
+                a.unit.clone(),
+                fmt_num(a.burden_eur_m),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+    }
+
+    out.push_str("\nBURDEN AGAINST FAIR SHARE (EUR m a year, cost weights of data/cost-weights.toml)\n");
+    let mut t = table(
+        &["contributor", "fair share", "pledged", "added", "total", "fair", "vs fair"],
+        &[1, 2, 3, 4, 5, 6],
+    );
+    for c in &r.contributors {
+        t.add_row(vec![
+            c.contributor.clone(),
+            pct(c.fair_share),
+            fmt_num(c.pledged_eur_m),
+            fmt_num(c.added_eur_m),
+            fmt_num(c.total_eur_m),
+            fmt_num(c.fair_eur_m),
+            c.deviation.map_or("no key".to_string(), |d| {
+                format!("{}{}", if d >= 0.0 { "+" } else { "" }, pct(d))
+            }),
+        ]);
+    }
+    out.push_str(&format!("{t}\n"));
+
+    out.push_str("\nSHORTFALLS\n");
+    if r.shortfalls.is_empty() {
+        out.push_str("none: after the allocation every requirement is met\n");
+    } else {
+        let mut t = table(
+            &["mission / red line", "capability", "required", "short", "least", "what binds"],
+            &[2, 3, 4],
+        );
+        for s in &r.shortfalls {
+            let what = s
+                .mission
+                .clone()
+                .or_else(|| s.red_line.as_ref().map(|id| format!("red line {id}")))
+                .unwrap_or_default();
+            t.add_row(vec![
+                what,
+                format!("{} ({})", s.capability, s.unit),
+                fmt_num(s.required),
+                fmt_num(s.shortfall),
+                fmt_num(s.least_possible),
+                s.binding
+                    .iter()
+                    .map(|b| b.describe())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+        out.push_str(
+            "short: left unmet by this allocation; least: unmet even with first call on every resource\n",
+        );
+    }
+    out
+}

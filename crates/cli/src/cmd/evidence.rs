@@ -1,0 +1,260 @@
+//! `guarantor evidence`: prints the ledger — each actor's latest stance per capability with its
+//! history, disagreements between sources, quantities and duplicate links — as text or JSON.
+//!
+//! Only reading and formatting: the summaries are computed by `guarantor_evidence::Ledger`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use guarantor_evidence::{Ledger, Statement};
+use guarantor_store::Store;
+use serde::Serialize;
+
+use crate::input::fail;
+
+/// Show the evidence ledger: who said what about which capability, when, where and on whose
+/// authority; each actor's latest stance with its history, disagreements between sources,
+/// quantities mentioned, and which articles copy or rewrite which.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The ledger database written by `guarantor ingest`.
+    #[arg(long, value_name = "FILE", default_value = "guarantor.db")]
+    pub db: PathBuf,
+    /// Only statements by this actor: an ISO 3166 alpha-3 code (USA) or a canonical name.
+    #[arg(long, value_name = "CODE")]
+    pub actor: Option<String>,
+    /// Only statements on this capability of the taxonomy (ground_troops, air_power, ...).
+    #[arg(long, value_name = "NAME")]
+    pub capability: Option<String>,
+    /// Print JSON (`statements`, `duplicates`, `positions`, `disagreements`, `quantities`).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct PositionJson<'a> {
+    actor: &'a str,
+    capability: &'a str,
+    stance: &'a str,
+    modality: &'a str,
+    date: Option<&'a str>,
+    latest: &'a str,
+    history: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DisagreementJson<'a> {
+    actor: &'a str,
+    capability: &'a str,
+    statements: [&'a str; 2],
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    statements: Vec<&'a Statement>,
+    duplicates: &'a [guarantor_evidence::DuplicateLink],
+    positions: Vec<PositionJson<'a>>,
+    disagreements: Vec<DisagreementJson<'a>>,
+    quantities: Vec<&'a str>,
+}
+
+/// Capability names the ledger accepts: the taxonomy's plus evidence-only topics.
+fn known_capabilities() -> Vec<String> {
+    let t = guarantor_model::Taxonomy::default();
+    let mut names: Vec<String> = t.names().map(str::to_string).collect();
+    names.extend(
+        guarantor_evidence::EVIDENCE_ONLY_TOPICS
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    names
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    if let Some(c) = &args.capability {
+        let names = known_capabilities();
+        if !names.contains(c) {
+            let hint = names
+                .iter()
+                .map(|n| (strsim::jaro_winkler(n, c), n))
+                .filter(|(s, _)| *s > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, n)| format!("\nhint: did you mean `{n}`?"))
+                .unwrap_or_default();
+            return Err(fail(format!(
+                "error: unknown capability `{c}`{hint}\nhint: capabilities are {}",
+                names.join(", ")
+            )));
+        }
+    }
+    if !args.db.exists() {
+        return Err(fail(format!(
+            "error: no ledger database at `{}`\nhint: run `guarantor ingest PATH... --db {}` first",
+            args.db.display(),
+            args.db.display()
+        )));
+    }
+    let store = Store::open(&args.db).map_err(|e| {
+        fail(format!(
+            "error: cannot open database `{}`: {e}",
+            args.db.display()
+        ))
+    })?;
+    let actor = args.actor.as_deref().map(|a| {
+        if a.len() == 3 && a.chars().all(|c| c.is_ascii_alphabetic()) {
+            a.to_ascii_uppercase()
+        } else {
+            a.to_string()
+        }
+    });
+    let ledger = store
+        .ledger()?
+        .filter(actor.as_deref(), args.capability.as_deref());
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        write_json(&mut out, &ledger)?;
+    } else {
+        write_text(&mut out, &ledger)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_json(out: &mut impl Write, ledger: &Ledger) -> anyhow::Result<()> {
+    let positions = ledger.positions();
+    let disagreements = ledger.disagreements();
+    let doc = Output {
+        statements: ledger.chronological(),
+        duplicates: &ledger.duplicates,
+        positions: positions
+            .iter()
+            .map(|p| PositionJson {
+                actor: &p.actor,
+                capability: &p.capability,
+                stance: p.latest.stance.as_str(),
+                modality: p.latest.modality.as_str(),
+                date: p.latest.date.as_deref(),
+                latest: &p.latest.id,
+                history: p.history.iter().map(|s| s.id.as_str()).collect(),
+            })
+            .collect(),
+        disagreements: disagreements
+            .iter()
+            .map(|d| DisagreementJson {
+                actor: &d.actor,
+                capability: &d.capability,
+                statements: [&d.a.id, &d.b.id],
+            })
+            .collect(),
+        quantities: ledger
+            .quantities()
+            .into_iter()
+            .map(|s| s.id.as_str())
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn source_of(s: &Statement) -> String {
+    let who = s.attributed_to.as_deref().unwrap_or("(reported)");
+    let outlet = s.outlet.as_deref().unwrap_or("unknown outlet");
+    format!("{who}, {outlet}")
+}
+
+fn write_text(out: &mut impl Write, ledger: &Ledger) -> anyhow::Result<()> {
+    let positions = ledger.positions();
+    if positions.is_empty() {
+        writeln!(out, "no statements match")?;
+    }
+    for p in &positions {
+        writeln!(
+            out,
+            "{} on {}: {} ({}), {}",
+            p.actor,
+            p.capability,
+            p.latest.stance.as_str(),
+            p.latest.modality.as_str(),
+            p.latest.date.as_deref().unwrap_or("undated")
+        )?;
+        for s in &p.history {
+            let copy = ledger
+                .duplicate_of(&s.article)
+                .map(|d| {
+                    format!(
+                        " [{} of {}]",
+                        d.kind.as_str().replace('_', " "),
+                        d.duplicate_of
+                    )
+                })
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}  {:<9} {:<8}  {}{}",
+                s.date.as_deref().unwrap_or("undated   "),
+                s.stance.as_str(),
+                s.modality.as_str(),
+                source_of(s),
+                copy
+            )?;
+            writeln!(out, "      “{}”", s.quote)?;
+            if let Some(q) = &s.quantity {
+                writeln!(out, "      quantity: {}", q.text)?;
+            }
+            writeln!(out, "      id: {}", s.id)?;
+        }
+        writeln!(out)?;
+    }
+    let disagreements = ledger.disagreements();
+    if !disagreements.is_empty() {
+        writeln!(out, "Disagreements between sources")?;
+        for d in &disagreements {
+            writeln!(
+                out,
+                "  {} on {}: {} ({}, {}) vs {} ({}, {})",
+                d.actor,
+                d.capability,
+                d.a.stance.as_str(),
+                source_of(&d.a),
+                d.a.date.as_deref().unwrap_or("undated"),
+                d.b.stance.as_str(),
+                source_of(&d.b),
+                d.b.date.as_deref().unwrap_or("undated"),
+            )?;
+        }
+        writeln!(out)?;
+    }
+    let quantities = ledger.quantities();
+    if !quantities.is_empty() {
+        writeln!(out, "Quantities mentioned")?;
+        for s in quantities {
+            if let Some(q) = &s.quantity {
+                writeln!(
+                    out,
+                    "  {}  {} {}: {}  ({})",
+                    s.date.as_deref().unwrap_or("undated   "),
+                    s.actor,
+                    s.capability,
+                    q.text,
+                    source_of(s)
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    if !ledger.duplicates.is_empty() {
+        writeln!(out, "Copies and rewrites")?;
+        for d in &ledger.duplicates {
+            writeln!(
+                out,
+                "  {} is a {} of {} (similarity {:.2})",
+                d.article,
+                d.kind.as_str().replace('_', " "),
+                d.duplicate_of,
+                d.similarity
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! The one integration-test binary: runs the real `guarantor` executable in a scratch directory
+//! and checks what a user sees (stdout, stderr, exit code).
+
+mod assess;
+mod errors;
+mod util;
+mod validation;

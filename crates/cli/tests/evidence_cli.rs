@@ -1,0 +1,226 @@
+//! End-to-end tests of `guarantor ingest` and `guarantor evidence`: the real binary in a scratch
+//! directory, on the evidence fixture articles and on bad input, plus a process killed during
+//! ingest. Output a user reads is snapshot-tested with insta (temp paths filtered).
+//!
+//! Not a test of extraction quality: that is `crates/evidence/tests/evaluation.rs`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use guarantor_store::Store;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_guarantor"))
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../evidence/tests/fixtures/articles")
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    bin().current_dir(dir).args(args).output().expect("guarantor runs")
+}
+
+fn text(bytes: &[u8], dir: &Path) -> String {
+    String::from_utf8_lossy(bytes).replace(&dir.display().to_string(), "[TMP]")
+}
+
+fn ingest_fixtures(dir: &Path) -> Output {
+    let f = fixtures();
+    run(dir, &["ingest", f.to_str().unwrap()])
+}
+
+#[test]
+fn ingest_fixtures_then_reingest_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = ingest_fixtures(dir.path());
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr, dir.path()));
+    insta::assert_snapshot!("ingest_fixtures_stdout", text(&first.stdout, dir.path()));
+    assert_eq!(
+        text(&first.stderr, dir.path()),
+        "31 stored, 0 unchanged, 0 failed (database `guarantor.db`)\n"
+    );
+    let ledger_before = Store::open(&dir.path().join("guarantor.db")).unwrap().ledger().unwrap();
+
+    let second = ingest_fixtures(dir.path());
+    assert_eq!(second.status.code(), Some(0));
+    assert_eq!(
+        text(&second.stderr, dir.path()),
+        "0 stored, 31 unchanged, 0 failed (database `guarantor.db`)\n"
+    );
+    let ledger_after = Store::open(&dir.path().join("guarantor.db")).unwrap().ledger().unwrap();
+    assert_eq!(ledger_before, ledger_after);
+}
+
+#[test]
+fn evidence_shows_the_us_ground_troops_history() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(ingest_fixtures(dir.path()).status.code(), Some(0));
+    let out = run(dir.path(), &["evidence", "--actor", "USA", "--capability", "ground_troops"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr, dir.path()));
+    let stdout = text(&out.stdout, dir.path());
+    insta::assert_snapshot!("evidence_usa_ground_troops", stdout);
+    // January: demands/considers under anonymous sourcing; August: ruled out, on the record.
+    assert!(stdout.contains("USA on ground_troops: rules_out"));
+    assert!(stdout.contains("2025-01-15"));
+    assert!(stdout.contains("Karoline Leavitt, Eastern Monitor"), "misspelt Levitt resolves");
+}
+
+#[test]
+fn evidence_json_has_the_contract_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(ingest_fixtures(dir.path()).status.code(), Some(0));
+    let out = run(dir.path(), &["evidence", "--actor", "USA", "--capability", "ground_troops", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let statements = v["statements"].as_array().unwrap();
+    assert!(!statements.is_empty());
+    for s in statements {
+        for field in ["article", "actor", "capability", "stance", "modality", "quantity", "attributed_to", "quote", "outlet", "date"] {
+            assert!(s.get(field).is_some(), "statement lacks `{field}`: {s}");
+        }
+        assert_eq!(s["actor"], "USA");
+        assert_eq!(s["capability"], "ground_troops");
+    }
+    let dups = v["duplicates"].as_array().unwrap();
+    let pairs: Vec<(String, String)> = dups
+        .iter()
+        .map(|d| {
+            assert!(d["similarity"].as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)));
+            (d["article"].as_str().unwrap().to_string(), d["duplicate_of"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert!(pairs.contains(&("a02".into(), "a01".into())), "the rewrite pair is linked: {pairs:?}");
+    assert!(pairs.contains(&("a03".into(), "a01".into())), "the syndicated copy is linked: {pairs:?}");
+    insta::assert_json_snapshot!("evidence_usa_ground_troops_json", v);
+}
+
+#[test]
+fn spelling_variants_of_zelenskyy_are_one_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(ingest_fixtures(dir.path()).status.code(), Some(0));
+    let out = run(dir.path(), &["evidence", "--actor", "Volodymyr Zelenskyy", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles: std::collections::BTreeSet<&str> = v["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["article"].as_str().unwrap())
+        .collect();
+    // Zelenskiy (a01), Zelenskyy (a02, a17), Zelensky (a09, h02). The Cyrillic spelling is
+    // covered by the resolve stage's unit tests (j03 has no capability statement).
+    for a in ["a01", "a02", "a09", "a17", "h02-atlantic-zelensky-troops"] {
+        assert!(articles.contains(a), "{a} missing from {articles:?}");
+    }
+}
+
+#[test]
+fn bad_files_are_reported_one_by_one_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(d.join("latin1.txt"), b"Title\nCaf\xe9 au lait").unwrap();
+    std::fs::write(d.join("empty.txt"), b"").unwrap();
+    let big = std::fs::File::create(d.join("huge.txt")).unwrap();
+    big.set_len(17 * 1024 * 1024).unwrap();
+    std::fs::write(d.join("notes.pdf"), b"%PDF").unwrap();
+    std::fs::write(d.join("lines.jsonl"), "{\"id\":\"ok1\",\"url\":null,\"outlet\":\"W\",\"date\":\"2025-08-19\",\"text\":\"Poland will not send soldiers to Ukraine.\"}\n{\"id\":\"bad\"}\n").unwrap();
+    std::fs::write(
+        d.join("script.html"),
+        "<html><head><title>Kyiv talks</title><script>fetch('/steal')</script></head><body><article><p>Britain is ready to send trainers to western Ukraine after a ceasefire, Defence Secretary John Healey said on Monday.</p><p>The plan would keep British personnel far from the front line, officials said, and would start with a small team.</p><script>alert('x')</script></article></body></html>",
+    )
+    .unwrap();
+    let out = run(
+        d,
+        &["ingest", "binary.txt", "latin1.txt", "empty.txt", "huge.txt", "notes.pdf", "missing.txt", "lines.jsonl", "script.html"],
+    );
+    assert_eq!(out.status.code(), Some(1), "some files failed");
+    insta::assert_snapshot!("ingest_bad_files_stderr", text(&out.stderr, d));
+    insta::assert_snapshot!("ingest_bad_files_stdout", text(&out.stdout, d));
+    let store = Store::open(&d.join("guarantor.db")).unwrap();
+    assert_eq!(store.article_count().unwrap(), 2);
+    let ledger = store.ledger().unwrap();
+    assert!(ledger.statements.iter().all(|s| !s.quote.contains("alert") && !s.quote.contains("fetch")));
+}
+
+#[test]
+fn evidence_rejects_unknown_capability_and_missing_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["evidence", "--capability", "ground_troop"]);
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!("evidence_unknown_capability", text(&out.stderr, dir.path()));
+    let out = run(dir.path(), &["evidence", "--db", "nowhere.db"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr, dir.path()),
+        "error: no ledger database at `nowhere.db`\nhint: run `guarantor ingest PATH... --db nowhere.db` first\n"
+    );
+    assert!(!dir.path().join("nowhere.db").exists(), "reading never creates a database");
+}
+
+#[test]
+fn help_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    insta::assert_snapshot!("ingest_help", text(&run(dir.path(), &["ingest", "--help"]).stdout, dir.path()));
+    insta::assert_snapshot!("evidence_help", text(&run(dir.path(), &["evidence", "--help"]).stdout, dir.path()));
+}
+
+/// A process killed (SIGKILL) in the middle of a batch leaves only whole articles: every stored
+/// article has all the statements, mentions and dropped lines it recorded, and nothing else.
+#[test]
+fn killed_during_ingest_leaves_no_half_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let total = 4000;
+    let mut lines = String::new();
+    let capitals = ["Washington", "London", "Paris", "Kyiv", "Moscow", "Berlin", "Rome", "Warsaw"];
+    let caps = ["troops", "air defence", "intelligence", "weapons", "training", "sanctions"];
+    for i in 0..total {
+        let a = capitals[i % capitals.len()];
+        let b = caps[(i / 8) % caps.len()];
+        let body = format!(
+            "{a} is ready to provide {b} to Ukraine, officials said in report number {i}. \
+             {a} will not send combat troops, a senior diplomat said on day {}. \
+             Talks on item {i} continue next week with {} delegations.",
+            i % 28 + 1,
+            i % 17 + 2
+        );
+        lines.push_str(&serde_json::json!({"id": format!("g{i}"), "url": null, "outlet": "Generated", "date": "2025-08-20", "text": body}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(d.join("batch.jsonl"), lines).unwrap();
+    let db = d.join("guarantor.db");
+    let mut child = bin()
+        .current_dir(d)
+        .args(["ingest", "batch.jsonl"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some articles are committed, then kill without warning.
+    loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("ingest finished before it could be killed ({status}); raise `total`");
+        }
+        let stored = Store::open(&db).ok().and_then(|s| s.article_count().ok()).unwrap_or(0);
+        if stored >= 20 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let store = Store::open(&db).unwrap();
+    let report = store.integrity().unwrap();
+    assert!(report.articles >= 20 && report.articles < total, "{report:?}");
+    assert!(report.incomplete.is_empty(), "half-stored articles: {:?}", report.incomplete);
+    assert_eq!(report.orphan_statements, 0);
+    assert!(report.statements > 0);
+    // Re-running completes the batch without duplicating what was stored.
+    let out = run(d, &["ingest", "batch.jsonl"]);
+    assert_eq!(out.status.code(), Some(0));
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.article_count().unwrap(), total);
+    assert!(store.integrity().unwrap().incomplete.is_empty());
+}

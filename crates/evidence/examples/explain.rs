@@ -1,0 +1,38 @@
+//! Prints what the pipeline extracts from a text given on the command line or stdin: mentions
+//! and statements with their attribution. A tool for writing lexicon entries, not a test.
+//!
+//! Run: `cargo run -p guarantor-evidence --example explain -- "Trump said ..."`.
+
+use std::io::Read;
+
+use guarantor_evidence::source::parse_text;
+use guarantor_evidence::Pipeline;
+
+fn main() {
+    let mut text: String = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        let _ = std::io::stdin().read_to_string(&mut text);
+    }
+    let raw = parse_text("input", &format!("Title: input\n\n{text}"));
+    let pipeline = Pipeline::default();
+    match pipeline.process(&raw) {
+        Err(e) => eprintln!("error: {e}"),
+        Ok(p) => {
+            for m in &p.mentions {
+                println!("mention  {:<24} {:?} `{}`", m.entity, m.method, &p.cleaned.text[m.start..m.end]);
+            }
+            for s in &p.statements {
+                println!(
+                    "statement {} {} {} {} by {:?} ({}) quote `{}`",
+                    s.actor,
+                    s.capability,
+                    s.stance.as_str(),
+                    s.modality.as_str(),
+                    s.attributed_to,
+                    s.attribution.as_str(),
+                    s.quote
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Every kind of bad scenario input gets a diagnostic with file:line:column, the offending text
+//! and a hint where one exists. Each case mutates one line of a small valid scenario and snapshots
+//! what the user would read (`guarantor check` prints exactly this text).
+
+use guarantor_model::{diag, load};
+
+const VALID: &str = r#"[scenario]
+id = "t"
+name = "Test"
+as_of = "2025-08-19"
+
+[theatre]
+protected = "UKR"
+adversary = "RUS"
+
+[[theatre.lines]]
+id = "contact_line"
+km = 1000
+source = "test"
+
+[[events]]
+id = "ceasefire"
+source = "test"
+
+[[layers]]
+id = "reassurance"
+name = "Reassurance"
+
+[[missions]]
+id = "presence"
+layer = "reassurance"
+name = "Presence"
+
+[[missions.requirements]]
+capability = "ground_troops"
+method = "per_km"
+line = "contact_line"
+density = 10
+source = "test"
+
+[[contributors]]
+code = "GBR"
+name = "United Kingdom"
+alliances = ["NATO"]
+
+[[contributors]]
+code = "FRA"
+name = "France"
+alliances = ["NATO"]
+
+[[pledges]]
+id = "gbr"
+contributor = "GBR"
+capability = "ground_troops"
+quantity = 500
+mission = "presence"
+status = "stated"
+sources = ["test"]
+
+[[pledges]]
+id = "fra"
+contributor = "FRA"
+capability = "ground_troops"
+quantity = [100, 200]
+mission = "presence"
+status = "conditional"
+conditions = { requires = ["GBR:ground_troops"], after = "ceasefire" }
+sources = ["test"]
+
+[[red_lines]]
+party = "RUS"
+rule = "no troops from NATO in theatre"
+source = "test"
+date = "2025-08-18"
+"#;
+
+/// Replaces `from` (which must occur exactly once) and renders the diagnostics.
+fn check(from: &str, to: &str) -> String {
+    assert_eq!(VALID.matches(from).count(), 1, "`{from}` must occur once");
+    let text = VALID.replace(from, to);
+    let loaded = load(&text);
+    assert!(loaded.has_errors(), "expected an error for `{to}`");
+    assert!(loaded.scenario.is_none());
+    diag::render("scenario.toml", &text, &loaded.diagnostics)
+}
+
+#[test]
+fn the_base_scenario_is_valid() {
+    let loaded = load(VALID);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert!(loaded.scenario.is_some());
+}
+
+#[test]
+fn typo_in_a_key() {
+    insta::assert_snapshot!(check("quantity = 500", "quantiy = 500"));
+}
+
+#[test]
+fn wrong_type() {
+    insta::assert_snapshot!(check("quantity = 500", "quantity = \"a lot\""));
+}
+
+#[test]
+fn toml_syntax_error() {
+    insta::assert_snapshot!(check("name = \"Presence\"", "name = \"Presence"));
+}
+
+#[test]
+fn unknown_capability() {
+    insta::assert_snapshot!(check(
+        "capability = \"ground_troops\"\nquantity = 500",
+        "capability = \"air_defense\"\nquantity = 500"
+    ));
+}
+
+#[test]
+fn unknown_contributor() {
+    insta::assert_snapshot!(check("contributor = \"FRA\"", "contributor = \"FRQ\""));
+}
+
+#[test]
+fn negative_quantity() {
+    insta::assert_snapshot!(check("quantity = 500", "quantity = -500"));
+}
+
+#[test]
+fn inverted_range() {
+    insta::assert_snapshot!(check("quantity = [100, 200]", "quantity = [200, 100]"));
+}
+
+#[test]
+fn condition_cycle() {
+    let text = VALID.replace(
+        "quantity = 500\nmission = \"presence\"\nstatus = \"stated\"",
+        "quantity = 500\nmission = \"presence\"\nstatus = \"conditional\"\nconditions = { requires = [\"FRA:ground_troops\"] }",
+    );
+    let loaded = load(&text);
+    assert!(loaded.has_errors());
+    insta::assert_snapshot!(diag::render("scenario.toml", &text, &loaded.diagnostics));
+}
+
+#[test]
+fn red_line_names_unknown_party() {
+    insta::assert_snapshot!(check("party = \"RUS\"", "party = \"RUZ\""));
+}
+
+#[test]
+fn red_line_rule_with_unknown_capability() {
+    insta::assert_snapshot!(check(
+        "rule = \"no troops from NATO in theatre\"",
+        "rule = \"no tropps from NATO in theatre\""
+    ));
+}
+
+#[test]
+fn not_an_iso_code() {
+    insta::assert_snapshot!(check("code = \"GBR\"", "code = \"UK\""));
+}
+
+#[test]
+fn unknown_mission_and_event_are_both_reported() {
+    let text = VALID
+        .replace(
+            "mission = \"presence\"\nstatus = \"stated\"",
+            "mission = \"presense\"\nstatus = \"stated\"",
+        )
+        .replace("after = \"ceasefire\"", "after = \"ceasfire\"");
+    let loaded = load(&text);
+    let errors: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        errors,
+        ["unknown mission `presense`", "unknown event `ceasfire`"]
+    );
+    insta::assert_snapshot!(diag::render("scenario.toml", &text, &loaded.diagnostics));
+}
+
+#[test]
+fn method_parameters_are_checked() {
+    insta::assert_snapshot!(check("density = 10", "per_site = 10"));
+}
+
+#[test]
+fn missing_sources_are_warnings_not_errors() {
+    let text = VALID.replace("sources = [\"test\"]\n\n[[pledges]]", "\n[[pledges]]");
+    let loaded = load(&text);
+    assert!(!loaded.has_errors());
+    assert!(loaded.scenario.is_some());
+    insta::assert_snapshot!(diag::render("scenario.toml", &text, &loaded.diagnostics));
+}
+
+#[test]
+fn empty_and_garbage_files_do_not_panic() {
+    for text in ["", "\0\0\0", "[[[", "scenario = 3", "[scenario]\nid = 1"] {
+        let loaded = load(text);
+        assert!(loaded.has_errors(), "{text:?}");
+        let rendered = diag::render("x.toml", text, &loaded.diagnostics);
+        assert!(rendered.contains("error"), "{rendered}");
+    }
+}
+
+proptest::proptest! {
+    /// Whatever a user's editor does to a file (a deleted character, a stray one), loading
+    /// returns diagnostics and never panics.
+    #[test]
+    fn mutations_never_panic(at in 0usize..VALID.len(), delete in proptest::bool::ANY, ch in proptest::char::any()) {
+        let mut text = VALID.to_string();
+        let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        if delete && at < text.len() {
+            text.remove(at);
+        } else {
+            text.insert(at, ch);
+        }
+        let loaded = load(&text);
+        let _ = diag::render("x.toml", &text, &loaded.diagnostics);
+    }
+}

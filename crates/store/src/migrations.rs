@@ -1,0 +1,111 @@
+//! Schema migrations of the ledger database, applied in order and recorded in SQLite's
+//! `user_version`. A migration is never edited once released; changes are new entries.
+//!
+//! Not a general migration framework: a list of SQL scripts and a loop.
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// Migration `i` (0-based) brings the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: articles, their child rows and duplicate links.
+    "CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        url TEXT,
+        outlet TEXT,
+        date TEXT,
+        title TEXT,
+        lang TEXT,
+        text TEXT NOT NULL,
+        dropped_count INTEGER NOT NULL,
+        mention_count INTEGER NOT NULL,
+        statement_count INTEGER NOT NULL,
+        minhash BLOB NOT NULL,
+        quotes BLOB NOT NULL,
+        words BLOB NOT NULL,
+        extractor TEXT NOT NULL
+    );
+    CREATE TABLE dropped_lines (
+        article TEXT NOT NULL REFERENCES articles(id),
+        seq INTEGER NOT NULL,
+        line TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (article, seq)
+    );
+    CREATE TABLE mentions (
+        article TEXT NOT NULL REFERENCES articles(id),
+        seq INTEGER NOT NULL,
+        entity TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        PRIMARY KEY (article, seq)
+    );
+    CREATE INDEX mentions_entity ON mentions(entity);
+    CREATE TABLE statements (
+        id TEXT PRIMARY KEY,
+        article TEXT NOT NULL REFERENCES articles(id),
+        actor TEXT NOT NULL,
+        capability TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        quantity TEXT,
+        attributed_to TEXT,
+        attribution TEXT NOT NULL,
+        quote TEXT NOT NULL,
+        quote_start INTEGER NOT NULL,
+        quote_end INTEGER NOT NULL,
+        date TEXT,
+        outlet TEXT,
+        sentence INTEGER NOT NULL
+    );
+    CREATE INDEX statements_actor_capability ON statements(actor, capability);
+    CREATE TABLE duplicates (
+        article TEXT NOT NULL,
+        duplicate_of TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        kind TEXT NOT NULL,
+        PRIMARY KEY (article, duplicate_of)
+    );",
+];
+
+/// Applies the migrations the database lacks, each in its own transaction. The version is
+/// re-read inside the write lock, so two processes opening a new database at once do not both
+/// run the same migration.
+pub fn apply(conn: &Connection) -> Result<(), StoreError> {
+    let supported = MIGRATIONS.len() as i64;
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > supported {
+        return Err(StoreError::TooNew {
+            found: current,
+            supported,
+        });
+    }
+    if current == supported {
+        return Ok(());
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let result = (|| -> Result<(), StoreError> {
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if version <= i as i64 {
+                conn.execute_batch(sql)?;
+                conn.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+            }
+            Ok(())
+        })();
+        match result {
+            Ok(()) => conn.execute_batch("COMMIT")?,
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
+}
