@@ -270,7 +270,11 @@ pub fn allocate(
         .iter()
         .zip(&added)
         .map(|(m, &a)| {
-            let share = if keys > 0.0 { m.key.max(0.0) / keys } else { 0.0 };
+            let share = if keys > 0.0 {
+                m.key.max(0.0) / keys
+            } else {
+                0.0
+            };
             let total = m.pledged_burden + a;
             let fair = share * coalition;
             ShareRow {

@@ -176,7 +176,10 @@ pub fn binding(
             let floor = &inst.floors[j];
             let demands: Vec<usize> = (0..inst.demands.len())
                 .filter(|&d| {
-                    floor.selector.capabilities.contains(&inst.demands[d].capability)
+                    floor
+                        .selector
+                        .capabilities
+                        .contains(&inst.demands[d].capability)
                         && floor.selector.place.contains(inst.demands[d].location)
                 })
                 .collect();
@@ -270,7 +273,9 @@ pub fn binding(
                 continue;
             }
             let offer = &inst.offers[o];
-            let serves_focus = demands.iter().any(|&d| inst.can_serve(offer, &inst.demands[d]))
+            let serves_focus = demands
+                .iter()
+                .any(|&d| inst.can_serve(offer, &inst.demands[d]))
                 && members.contains(&offer.member);
             let mission = &inst.demands[jd].mission;
             if serves_focus && !missions.contains(mission) {

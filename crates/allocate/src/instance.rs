@@ -89,7 +89,11 @@ impl Selector {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Origin {
     /// A party's red line.
-    RedLine { id: String, party: String, rule: String },
+    RedLine {
+        id: String,
+        party: String,
+        rule: String,
+    },
     /// A contributor's own political cap.
     Cap { contributor: String, rule: String },
 }
@@ -195,7 +199,11 @@ impl Instance {
     }
 
     /// Reads a scenario (already stripped of any `--without` contributors) and its assessment.
-    pub fn from_scenario(scenario: &Scenario, assessment: &Assessment, weights: &CostWeights) -> Self {
+    pub fn from_scenario(
+        scenario: &Scenario,
+        assessment: &Assessment,
+        weights: &CostWeights,
+    ) -> Self {
         let taxonomy = &scenario.taxonomy;
         let capabilities: Vec<CapInfo> = taxonomy
             .capabilities()

@@ -40,13 +40,20 @@ pub fn report(r: &AllocationReport) -> String {
         "Objective: {} (solver: {}; fair shares by {}).",
         run.objective,
         run.solver,
-        if run.fair_share_basis == "gdp" { "GDP" } else { "the scenario's keys" }
+        if run.fair_share_basis == "gdp" {
+            "GDP"
+        } else {
+            "the scenario's keys"
+        }
     ));
     if !run.without.is_empty() {
         out.push_str(&format!(" Without: {}.", run.without.join(", ")));
     }
     if !run.ignored_red_lines.is_empty() {
-        out.push_str(&format!(" Red lines ignored: {}.", run.ignored_red_lines.join(", ")));
+        out.push_str(&format!(
+            " Red lines ignored: {}.",
+            run.ignored_red_lines.join(", ")
+        ));
     }
     out.push('\n');
     let added: f64 = r.allocation.iter().map(|a| a.burden_eur_m).sum();
@@ -76,7 +83,14 @@ pub fn report(r: &AllocationReport) -> String {
         out.push_str("nothing to add\n");
     } else {
         let mut t = table(
-            &["contributor", "capability", "mission", "units", "unit", "EUR m/yr"],
+            &[
+                "contributor",
+                "capability",
+                "mission",
+                "units",
+                "unit",
+                "EUR m/yr",
+            ],
             &[3, 5],
         );
         for a in &r.allocation {
@@ -92,9 +106,19 @@ pub fn report(r: &AllocationReport) -> String {
         out.push_str(&format!("{t}\n"));
     }
 
-    out.push_str("\nBURDEN AGAINST FAIR SHARE (EUR m a year, cost weights of data/cost-weights.toml)\n");
+    out.push_str(
+        "\nBURDEN AGAINST FAIR SHARE (EUR m a year, cost weights of data/cost-weights.toml)\n",
+    );
     let mut t = table(
-        &["contributor", "fair share", "pledged", "added", "total", "fair", "vs fair"],
+        &[
+            "contributor",
+            "fair share",
+            "pledged",
+            "added",
+            "total",
+            "fair",
+            "vs fair",
+        ],
         &[1, 2, 3, 4, 5, 6],
     );
     for c in &r.contributors {
@@ -117,7 +141,14 @@ pub fn report(r: &AllocationReport) -> String {
         out.push_str("none: after the allocation every requirement is met\n");
     } else {
         let mut t = table(
-            &["mission / red line", "capability", "required", "short", "least", "what binds"],
+            &[
+                "mission / red line",
+                "capability",
+                "required",
+                "short",
+                "least",
+                "what binds",
+            ],
             &[2, 3, 4],
         );
         for s in &r.shortfalls {

@@ -130,7 +130,11 @@ mod tests {
         for cap in Taxonomy::default().capabilities() {
             assert!(w.lists(&cap.name), "no cost weight for `{}`", cap.name);
             let weight = w.get(&cap.name);
-            assert!(!weight.source.trim().is_empty(), "`{}` has no source", cap.name);
+            assert!(
+                !weight.source.trim().is_empty(),
+                "`{}` has no source",
+                cap.name
+            );
         }
         // Money is divisible; people and platforms are not.
         assert!(!w.get("arms_supply").integer);
@@ -140,9 +144,14 @@ mod tests {
 
     #[test]
     fn bad_tables_are_errors() {
-        let e = CostWeights::parse("weight = []\n[default]\neur_m = -1\ninteger = true\nsource = \"x\"")
-            .unwrap_err();
-        assert_eq!(e.to_string(), "cost weight of `` must be a finite number ≥ 0, found -1");
+        let e = CostWeights::parse(
+            "weight = []\n[default]\neur_m = -1\ninteger = true\nsource = \"x\"",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cost weight of `` must be a finite number ≥ 0, found -1"
+        );
         assert!(CostWeights::parse("nonsense").is_err());
     }
 }

@@ -15,7 +15,11 @@ fn scenario(text: &str) -> Scenario {
     loaded.scenario.unwrap()
 }
 
-fn run(s: &Scenario, objective: Objective, without: &[&str]) -> guarantor_allocate::AllocationReport {
+fn run(
+    s: &Scenario,
+    objective: Objective,
+    without: &[&str],
+) -> guarantor_allocate::AllocationReport {
     let options = Options {
         objective,
         without: without.iter().map(|c| c.to_string()).collect(),
@@ -132,7 +136,11 @@ fn caps_bind_and_are_named() {
         contributor: "FRA".into(),
         rule: "at most 100 ground_troops".into()
     }));
-    assert!(s.binding.iter().any(|b| matches!(b, Binding::Capacity { contributor, .. } if contributor == "GBR")));
+    assert!(
+        s.binding
+            .iter()
+            .any(|b| matches!(b, Binding::Capacity { contributor, .. } if contributor == "GBR"))
+    );
 
     // `no ground_troops`: France gives nothing.
     let text = TWO_NATIONS.replace(
@@ -153,9 +161,16 @@ fn bad_caps_are_diagnostics_with_positions() {
     let loaded = load(&text);
     assert!(loaded.has_errors());
     let rendered = guarantor_model::diag::render("caps.toml", &text, &loaded.diagnostics);
-    let plain: String = rendered.lines().map(|l| format!("{}\n", l.trim_end())).collect();
+    let plain: String = rendered
+        .lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect();
     insta::assert_snapshot!("bad_caps", plain);
-    let messages: Vec<&str> = loaded.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
     assert_eq!(
         messages,
         vec![
@@ -244,9 +259,12 @@ fn august_without_usa_names_what_europe_cannot_cover() {
         .sum();
     assert_eq!(air, 7.0);
     // Russia's red line is what stops European troops in the rear.
-    assert!(find("ground_troops").binding.iter().any(
-        |b| matches!(b, Binding::RedLine { id, .. } if id == "rus-no-nato-troops")
-    ));
+    assert!(
+        find("ground_troops")
+            .binding
+            .iter()
+            .any(|b| matches!(b, Binding::RedLine { id, .. } if id == "rus-no-nato-troops"))
+    );
     // France's capacity binds air defence (less than one whole battery sustainable).
     assert!(find("air_defence").binding.iter().any(
         |b| matches!(b, Binding::Capacity { contributor, room, .. } if contributor == "FRA" && *room == 0.0)
@@ -255,7 +273,11 @@ fn august_without_usa_names_what_europe_cannot_cover() {
     assert!(r.allocation.iter().any(|a| a.capability == "sanctions"));
     assert!(!short_capabilities(&r).contains(&"sanctions".to_string()));
     // Ukraine's demand for US troops cannot be met without the US.
-    assert!(r.shortfalls.iter().any(|s| s.red_line.as_deref() == Some("ukr-us-troops")));
+    assert!(
+        r.shortfalls
+            .iter()
+            .any(|s| s.red_line.as_deref() == Some("ukr-us-troops"))
+    );
 }
 
 #[test]
@@ -277,14 +299,18 @@ fn after_is_shaped_as_assess_json() {
     let s = scenario(AUGUST);
     let r = run(&s, Objective::Burden, &["USA"]);
     let after = serde_json::to_value(&r.after).unwrap();
-    let assess = serde_json::to_value(guarantor_engine::assess_without(&s, &["USA".into()]).unwrap()).unwrap();
-    let keys = |v: &serde_json::Value| {
-        v.as_object().unwrap().keys().cloned().collect::<Vec<_>>()
-    };
+    let assess =
+        serde_json::to_value(guarantor_engine::assess_without(&s, &["USA".into()]).unwrap())
+            .unwrap();
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(keys(&after), keys(&assess));
     assert_eq!(after["scenario"]["without"], serde_json::json!(["USA"]));
     // The allocation only adds: no gap widens.
-    for (a, b) in r.after.coverage.iter().zip(&guarantor_engine::assess_without(&s, &["USA".into()]).unwrap().coverage) {
+    for (a, b) in r.after.coverage.iter().zip(
+        &guarantor_engine::assess_without(&s, &["USA".into()])
+            .unwrap()
+            .coverage,
+    ) {
         assert!(a.gap <= b.gap + 1e-9, "{} {}", a.mission, a.capability);
     }
 }
@@ -298,7 +324,11 @@ fn august_without_the_russian_red_line_fills_the_rear_presence() {
         ..Options::default()
     };
     let r = allocate(&s, &options, &CostWeights::default(), &Highs).unwrap();
-    assert!(r.shortfalls.iter().all(|s| s.capability != "ground_troops" || s.mission.is_none()));
+    assert!(
+        r.shortfalls
+            .iter()
+            .all(|s| s.capability != "ground_troops" || s.mission.is_none())
+    );
     let troops: f64 = r
         .allocation
         .iter()

@@ -6,16 +6,22 @@
 //! `formulate.rs` shows up as a different optimum. Optima are compared lexicographically, as the
 //! allocation defines them: least total relative shortfall first, then the objective.
 
+use guarantor_allocate::Highs;
 use guarantor_allocate::formulate::{Objective, solve};
 use guarantor_allocate::instance::{
     CapInfo, Demand, Floor, Instance, Limit, LimitKind, Member, Offer, Origin, Selector,
 };
-use guarantor_allocate::Highs;
 use guarantor_model::{Location, Place};
 use proptest::prelude::*;
 
 const LOCATIONS: [Location; 3] = [Location::Front, Location::Rear, Location::Outside];
-const PLACES: [Place; 5] = [Place::Anywhere, Place::Theatre, Place::Front, Place::Rear, Place::Outside];
+const PLACES: [Place; 5] = [
+    Place::Anywhere,
+    Place::Theatre,
+    Place::Front,
+    Place::Rear,
+    Place::Outside,
+];
 
 fn subset(mask: u8, n: usize) -> Vec<usize> {
     (0..n).filter(|i| mask & (1 << i) != 0).collect()
@@ -99,17 +105,32 @@ prop_compose! {
 
 /// `(total relative shortfall, objective)` of an allocation `x[(offer, demand)]`, or `None` when
 /// it breaks a hard rule.
-fn evaluate(inst: &Instance, pairs: &[(usize, usize)], x: &[f64], objective: Objective) -> Option<(f64, f64)> {
+fn evaluate(
+    inst: &Instance,
+    pairs: &[(usize, usize)],
+    x: &[f64],
+    objective: Objective,
+) -> Option<(f64, f64)> {
     // Capacity.
     for (o, offer) in inst.offers.iter().enumerate() {
-        let used: f64 = pairs.iter().zip(x).filter(|((po, _), _)| *po == o).map(|(_, v)| v).sum();
+        let used: f64 = pairs
+            .iter()
+            .zip(x)
+            .filter(|((po, _), _)| *po == o)
+            .map(|(_, v)| v)
+            .sum();
         if used > (offer.room + 1e-9).floor() + 1e-9 {
             return None;
         }
     }
     // Demand ceilings.
     for (d, demand) in inst.demands.iter().enumerate() {
-        let given: f64 = pairs.iter().zip(x).filter(|((_, pd), _)| *pd == d).map(|(_, v)| v).sum();
+        let given: f64 = pairs
+            .iter()
+            .zip(x)
+            .filter(|((_, pd), _)| *pd == d)
+            .map(|(_, v)| v)
+            .sum();
         if given > (demand.need - 1e-9).ceil() + 1e-9 {
             return None;
         }
@@ -121,7 +142,12 @@ fn evaluate(inst: &Instance, pairs: &[(usize, usize)], x: &[f64], objective: Obj
             && sel.place.contains(inst.demands[d].location)
     };
     for limit in &inst.limits {
-        let sum: f64 = pairs.iter().zip(x).filter(|((o, d), _)| covered(&limit.selector, *o, *d)).map(|(_, v)| v).sum();
+        let sum: f64 = pairs
+            .iter()
+            .zip(x)
+            .filter(|((o, d), _)| covered(&limit.selector, *o, *d))
+            .map(|(_, v)| v)
+            .sum();
         match limit.kind {
             LimitKind::Forbid if sum > 0.0 => return None,
             LimitKind::AtMost(n) if sum > n + 1e-9 => return None,
@@ -130,11 +156,21 @@ fn evaluate(inst: &Instance, pairs: &[(usize, usize)], x: &[f64], objective: Obj
     }
     let mut shortfall = 0.0;
     for (d, demand) in inst.demands.iter().enumerate() {
-        let given: f64 = pairs.iter().zip(x).filter(|((_, pd), _)| *pd == d).map(|(_, v)| v).sum();
+        let given: f64 = pairs
+            .iter()
+            .zip(x)
+            .filter(|((_, pd), _)| *pd == d)
+            .map(|(_, v)| v)
+            .sum();
         shortfall += (demand.need - given).max(0.0) / demand.need;
     }
     for floor in &inst.floors {
-        let sum: f64 = pairs.iter().zip(x).filter(|((o, d), _)| covered(&floor.selector, *o, *d)).map(|(_, v)| v).sum();
+        let sum: f64 = pairs
+            .iter()
+            .zip(x)
+            .filter(|((o, d), _)| covered(&floor.selector, *o, *d))
+            .map(|(_, v)| v)
+            .sum();
         shortfall += (floor.need - sum).max(0.0) / floor.need;
     }
     let cost_of = |o: usize| inst.capabilities[inst.offers[o].capability].eur_m;
@@ -144,14 +180,20 @@ fn evaluate(inst: &Instance, pairs: &[(usize, usize)], x: &[f64], objective: Obj
         Objective::FairShare => {
             let keys: f64 = inst.members.iter().map(|m| m.key).sum();
             let total: f64 = inst.members.iter().map(|m| m.pledged_burden).sum::<f64>() + added;
-            inst.members.iter().enumerate().map(|(c, m)| {
-                let own: f64 = pairs.iter().zip(x)
-                    .filter(|((o, _), _)| inst.offers[*o].member == c)
-                    .map(|((o, _), v)| cost_of(*o) * v)
-                    .sum();
-                let share = if keys > 0.0 { m.key / keys } else { 0.0 };
-                (m.pledged_burden + own - share * total).abs()
-            }).sum()
+            inst.members
+                .iter()
+                .enumerate()
+                .map(|(c, m)| {
+                    let own: f64 = pairs
+                        .iter()
+                        .zip(x)
+                        .filter(|((o, _), _)| inst.offers[*o].member == c)
+                        .map(|((o, _), v)| cost_of(*o) * v)
+                        .sum();
+                    let share = if keys > 0.0 { m.key / keys } else { 0.0 };
+                    (m.pledged_burden + own - share * total).abs()
+                })
+                .sum()
         }
     };
     Some((shortfall, value))
@@ -159,16 +201,26 @@ fn evaluate(inst: &Instance, pairs: &[(usize, usize)], x: &[f64], objective: Obj
 
 /// Every allocation, enumerated: the lexicographic optimum.
 fn brute_force(inst: &Instance, objective: Objective) -> (f64, f64) {
-    let pairs: Vec<(usize, usize)> = inst.offers.iter().enumerate()
-        .flat_map(|(o, offer)| inst.demands.iter().enumerate()
-            .filter(move |(_, d)| d.capability == offer.capability)
-            .map(move |(d, _)| (o, d)))
+    let pairs: Vec<(usize, usize)> = inst
+        .offers
+        .iter()
+        .enumerate()
+        .flat_map(|(o, offer)| {
+            inst.demands
+                .iter()
+                .enumerate()
+                .filter(move |(_, d)| d.capability == offer.capability)
+                .map(move |(d, _)| (o, d))
+        })
         .collect();
-    let bounds: Vec<u32> = pairs.iter().map(|&(o, d)| {
-        let room = (inst.offers[o].room + 1e-9).floor();
-        let ceiling = (inst.demands[d].need - 1e-9).ceil();
-        room.min(ceiling) as u32
-    }).collect();
+    let bounds: Vec<u32> = pairs
+        .iter()
+        .map(|&(o, d)| {
+            let room = (inst.offers[o].room + 1e-9).floor();
+            let ceiling = (inst.demands[d].need - 1e-9).ceil();
+            room.min(ceiling) as u32
+        })
+        .collect();
     let mut x = vec![0u32; pairs.len()];
     let mut best = (f64::INFINITY, f64::INFINITY);
     loop {
@@ -198,9 +250,14 @@ fn solved(inst: &Instance, objective: Objective) -> (f64, f64) {
     let plan = solve(inst, objective, &Highs).expect("elastic program always solves");
     let pairs: Vec<(usize, usize)> = plan.allocation.iter().map(|&(o, d, _)| (o, d)).collect();
     let x: Vec<f64> = plan.allocation.iter().map(|&(_, _, u)| u).collect();
-    let evaluated = evaluate(inst, &pairs, &x, objective).expect("the solver's allocation breaks a rule");
+    let evaluated =
+        evaluate(inst, &pairs, &x, objective).expect("the solver's allocation breaks a rule");
     // The reported objective is the one the allocation achieves.
-    assert!((evaluated.1 - plan.objective_value).abs() < 1e-6, "{evaluated:?} vs {}", plan.objective_value);
+    assert!(
+        (evaluated.1 - plan.objective_value).abs() < 1e-6,
+        "{evaluated:?} vs {}",
+        plan.objective_value
+    );
     evaluated
 }
 

@@ -34,6 +34,8 @@ enum Command {
     Evidence(cmd::evidence::Args),
     Simulate(cmd::simulate::Args),
     Sensitivity(cmd::sensitivity::Args),
+    Report(cmd::report::Args),
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +51,8 @@ fn main() -> ExitCode {
         Command::Evidence(args) => cmd::evidence::run(args),
         Command::Simulate(args) => cmd::simulate::run(args),
         Command::Sensitivity(args) => cmd::sensitivity::run(args),
+        Command::Report(args) => cmd::report::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => code,

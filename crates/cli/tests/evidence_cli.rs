@@ -18,7 +18,11 @@ fn fixtures() -> PathBuf {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).output().expect("guarantor runs")
+    bin()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("guarantor runs")
 }
 
 fn text(bytes: &[u8], dir: &Path) -> String {
@@ -34,13 +38,21 @@ fn ingest_fixtures(dir: &Path) -> Output {
 fn ingest_fixtures_then_reingest_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let first = ingest_fixtures(dir.path());
-    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr, dir.path()));
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        text(&first.stderr, dir.path())
+    );
     insta::assert_snapshot!("ingest_fixtures_stdout", text(&first.stdout, dir.path()));
     assert_eq!(
         text(&first.stderr, dir.path()),
         "31 stored, 0 unchanged, 0 failed (database `guarantor.db`)\n"
     );
-    let ledger_before = Store::open(&dir.path().join("guarantor.db")).unwrap().ledger().unwrap();
+    let ledger_before = Store::open(&dir.path().join("guarantor.db"))
+        .unwrap()
+        .ledger()
+        .unwrap();
 
     let second = ingest_fixtures(dir.path());
     assert_eq!(second.status.code(), Some(0));
@@ -48,7 +60,10 @@ fn ingest_fixtures_then_reingest_changes_nothing() {
         text(&second.stderr, dir.path()),
         "0 stored, 31 unchanged, 0 failed (database `guarantor.db`)\n"
     );
-    let ledger_after = Store::open(&dir.path().join("guarantor.db")).unwrap().ledger().unwrap();
+    let ledger_after = Store::open(&dir.path().join("guarantor.db"))
+        .unwrap()
+        .ledger()
+        .unwrap();
     assert_eq!(ledger_before, ledger_after);
 }
 
@@ -56,27 +71,65 @@ fn ingest_fixtures_then_reingest_changes_nothing() {
 fn evidence_shows_the_us_ground_troops_history() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(ingest_fixtures(dir.path()).status.code(), Some(0));
-    let out = run(dir.path(), &["evidence", "--actor", "USA", "--capability", "ground_troops"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr, dir.path()));
+    let out = run(
+        dir.path(),
+        &[
+            "evidence",
+            "--actor",
+            "USA",
+            "--capability",
+            "ground_troops",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        text(&out.stderr, dir.path())
+    );
     let stdout = text(&out.stdout, dir.path());
     insta::assert_snapshot!("evidence_usa_ground_troops", stdout);
     // January: demands/considers under anonymous sourcing; August: ruled out, on the record.
     assert!(stdout.contains("USA on ground_troops: rules_out"));
     assert!(stdout.contains("2025-01-15"));
-    assert!(stdout.contains("Karoline Leavitt, Eastern Monitor"), "misspelt Levitt resolves");
+    assert!(
+        stdout.contains("Karoline Leavitt, Eastern Monitor"),
+        "misspelt Levitt resolves"
+    );
 }
 
 #[test]
 fn evidence_json_has_the_contract_fields() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(ingest_fixtures(dir.path()).status.code(), Some(0));
-    let out = run(dir.path(), &["evidence", "--actor", "USA", "--capability", "ground_troops", "--json"]);
+    let out = run(
+        dir.path(),
+        &[
+            "evidence",
+            "--actor",
+            "USA",
+            "--capability",
+            "ground_troops",
+            "--json",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     let statements = v["statements"].as_array().unwrap();
     assert!(!statements.is_empty());
     for s in statements {
-        for field in ["article", "actor", "capability", "stance", "modality", "quantity", "attributed_to", "quote", "outlet", "date"] {
+        for field in [
+            "article",
+            "actor",
+            "capability",
+            "stance",
+            "modality",
+            "quantity",
+            "attributed_to",
+            "quote",
+            "outlet",
+            "date",
+        ] {
             assert!(s.get(field).is_some(), "statement lacks `{field}`: {s}");
         }
         assert_eq!(s["actor"], "USA");
@@ -86,12 +139,25 @@ fn evidence_json_has_the_contract_fields() {
     let pairs: Vec<(String, String)> = dups
         .iter()
         .map(|d| {
-            assert!(d["similarity"].as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)));
-            (d["article"].as_str().unwrap().to_string(), d["duplicate_of"].as_str().unwrap().to_string())
+            assert!(
+                d["similarity"]
+                    .as_f64()
+                    .is_some_and(|x| (0.0..=1.0).contains(&x))
+            );
+            (
+                d["article"].as_str().unwrap().to_string(),
+                d["duplicate_of"].as_str().unwrap().to_string(),
+            )
         })
         .collect();
-    assert!(pairs.contains(&("a02".into(), "a01".into())), "the rewrite pair is linked: {pairs:?}");
-    assert!(pairs.contains(&("a03".into(), "a01".into())), "the syndicated copy is linked: {pairs:?}");
+    assert!(
+        pairs.contains(&("a02".into(), "a01".into())),
+        "the rewrite pair is linked: {pairs:?}"
+    );
+    assert!(
+        pairs.contains(&("a03".into(), "a01".into())),
+        "the syndicated copy is linked: {pairs:?}"
+    );
     insta::assert_json_snapshot!("evidence_usa_ground_troops_json", v);
 }
 
@@ -99,7 +165,10 @@ fn evidence_json_has_the_contract_fields() {
 fn spelling_variants_of_zelenskyy_are_one_speaker() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(ingest_fixtures(dir.path()).status.code(), Some(0));
-    let out = run(dir.path(), &["evidence", "--actor", "Volodymyr Zelenskyy", "--json"]);
+    let out = run(
+        dir.path(),
+        &["evidence", "--actor", "Volodymyr Zelenskyy", "--json"],
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let articles: std::collections::BTreeSet<&str> = v["statements"]
         .as_array()
@@ -132,7 +201,17 @@ fn bad_files_are_reported_one_by_one_and_the_batch_goes_on() {
     .unwrap();
     let out = run(
         d,
-        &["ingest", "binary.txt", "latin1.txt", "empty.txt", "huge.txt", "notes.pdf", "missing.txt", "lines.jsonl", "script.html"],
+        &[
+            "ingest",
+            "binary.txt",
+            "latin1.txt",
+            "empty.txt",
+            "huge.txt",
+            "notes.pdf",
+            "missing.txt",
+            "lines.jsonl",
+            "script.html",
+        ],
     );
     assert_eq!(out.status.code(), Some(1), "some files failed");
     insta::assert_snapshot!("ingest_bad_files_stderr", text(&out.stderr, d));
@@ -140,7 +219,12 @@ fn bad_files_are_reported_one_by_one_and_the_batch_goes_on() {
     let store = Store::open(&d.join("guarantor.db")).unwrap();
     assert_eq!(store.article_count().unwrap(), 2);
     let ledger = store.ledger().unwrap();
-    assert!(ledger.statements.iter().all(|s| !s.quote.contains("alert") && !s.quote.contains("fetch")));
+    assert!(
+        ledger
+            .statements
+            .iter()
+            .all(|s| !s.quote.contains("alert") && !s.quote.contains("fetch"))
+    );
 }
 
 #[test]
@@ -155,14 +239,23 @@ fn evidence_rejects_unknown_capability_and_missing_database() {
         text(&out.stderr, dir.path()),
         "error: no ledger database at `nowhere.db`\nhint: run `guarantor ingest PATH... --db nowhere.db` first\n"
     );
-    assert!(!dir.path().join("nowhere.db").exists(), "reading never creates a database");
+    assert!(
+        !dir.path().join("nowhere.db").exists(),
+        "reading never creates a database"
+    );
 }
 
 #[test]
 fn help_texts() {
     let dir = tempfile::tempdir().unwrap();
-    insta::assert_snapshot!("ingest_help", text(&run(dir.path(), &["ingest", "--help"]).stdout, dir.path()));
-    insta::assert_snapshot!("evidence_help", text(&run(dir.path(), &["evidence", "--help"]).stdout, dir.path()));
+    insta::assert_snapshot!(
+        "ingest_help",
+        text(&run(dir.path(), &["ingest", "--help"]).stdout, dir.path())
+    );
+    insta::assert_snapshot!(
+        "evidence_help",
+        text(&run(dir.path(), &["evidence", "--help"]).stdout, dir.path())
+    );
 }
 
 /// A process killed (SIGKILL) in the middle of a batch leaves only whole articles: every stored
@@ -173,8 +266,24 @@ fn killed_during_ingest_leaves_no_half_article() {
     let d = dir.path();
     let total = 4000;
     let mut lines = String::new();
-    let capitals = ["Washington", "London", "Paris", "Kyiv", "Moscow", "Berlin", "Rome", "Warsaw"];
-    let caps = ["troops", "air defence", "intelligence", "weapons", "training", "sanctions"];
+    let capitals = [
+        "Washington",
+        "London",
+        "Paris",
+        "Kyiv",
+        "Moscow",
+        "Berlin",
+        "Rome",
+        "Warsaw",
+    ];
+    let caps = [
+        "troops",
+        "air defence",
+        "intelligence",
+        "weapons",
+        "training",
+        "sanctions",
+    ];
     for i in 0..total {
         let a = capitals[i % capitals.len()];
         let b = caps[(i / 8) % caps.len()];
@@ -202,7 +311,10 @@ fn killed_during_ingest_leaves_no_half_article() {
         if let Ok(Some(status)) = child.try_wait() {
             panic!("ingest finished before it could be killed ({status}); raise `total`");
         }
-        let stored = Store::open(&db).ok().and_then(|s| s.article_count().ok()).unwrap_or(0);
+        let stored = Store::open(&db)
+            .ok()
+            .and_then(|s| s.article_count().ok())
+            .unwrap_or(0);
         if stored >= 20 {
             break;
         }
@@ -213,8 +325,15 @@ fn killed_during_ingest_leaves_no_half_article() {
 
     let store = Store::open(&db).unwrap();
     let report = store.integrity().unwrap();
-    assert!(report.articles >= 20 && report.articles < total, "{report:?}");
-    assert!(report.incomplete.is_empty(), "half-stored articles: {:?}", report.incomplete);
+    assert!(
+        report.articles >= 20 && report.articles < total,
+        "{report:?}"
+    );
+    assert!(
+        report.incomplete.is_empty(),
+        "half-stored articles: {:?}",
+        report.incomplete
+    );
     assert_eq!(report.orphan_statements, 0);
     assert!(report.statements > 0);
     // Re-running completes the batch without duplicating what was stored.

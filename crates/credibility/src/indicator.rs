@@ -119,7 +119,11 @@ pub fn evaluate_with(scenario: &Scenario, assessment: &Assessment, w: &Weights) 
     let indicators: Vec<Indicator> = found
         .into_iter()
         .map(|(i, f)| {
-            let weight = if total > 0.0 { w.weights[i] / total } else { 0.0 };
+            let weight = if total > 0.0 {
+                w.weights[i] / total
+            } else {
+                0.0
+            };
             let raise = f.raise.and_then(|(change, after)| {
                 let gain = weight * (after - f.score);
                 (gain > 1e-12).then_some(Raise {
@@ -140,7 +144,11 @@ pub fn evaluate_with(scenario: &Scenario, assessment: &Assessment, w: &Weights) 
             }
         })
         .collect();
-    let score = indicators.iter().map(|i| i.contribution).sum::<f64>().clamp(0.0, 1.0);
+    let score = indicators
+        .iter()
+        .map(|i| i.contribution)
+        .sum::<f64>()
+        .clamp(0.0, 1.0);
     let best_raise = indicators
         .iter()
         .filter_map(|i| i.raise.as_ref().map(|r| (i, r)))
@@ -228,7 +236,8 @@ fn automaticity(s: &Scenario, w: &Weights) -> Found {
         evidence,
         raise: (a != Automaticity::Automatic).then(|| {
             (
-                "commit the guarantors to respond to an armed attack, not only to consult".to_string(),
+                "commit the guarantors to respond to an armed attack, not only to consult"
+                    .to_string(),
                 w.level("automaticity", Automaticity::Automatic.name()),
             )
         }),
@@ -271,7 +280,8 @@ fn duration(s: &Scenario, w: &Weights) -> Found {
                     fmt_num(y),
                     fmt_num(w.full_years)
                 ),
-                raise: (y < w.full_years).then(|| ("make the commitment open-ended".to_string(), 1.0)),
+                raise: (y < w.full_years)
+                    .then(|| ("make the commitment open-ended".to_string(), 1.0)),
             },
         },
         None => Found {
@@ -392,7 +402,11 @@ fn forces_present(s: &Scenario, a: &Assessment, w: &Weights) -> Found {
                 .join(", ")
         )
     };
-    let target = if personnel > 0.0 { personnel * 2.0 } else { 1000.0 };
+    let target = if personnel > 0.0 {
+        personnel * 2.0
+    } else {
+        1000.0
+    };
     Found {
         score,
         value: format!("{} personnel", fmt_num(personnel)),
@@ -419,7 +433,11 @@ fn forces_multinational(s: &Scenario, a: &Assessment, w: &Weights) -> Found {
     let score = (n / w.full_guarantors).min(1.0);
     Found {
         score,
-        value: format!("{} guarantor{}", codes.len(), if codes.len() == 1 { "" } else { "s" }),
+        value: format!(
+            "{} guarantor{}",
+            codes.len(),
+            if codes.len() == 1 { "" } else { "s" }
+        ),
         evidence: if codes.is_empty() {
             "no guarantor has forces in force at the front or in the rear".to_string()
         } else {
@@ -453,7 +471,10 @@ fn nuclear_tripwire(s: &Scenario, a: &Assessment) -> Found {
             } else {
                 format!("none of {} is nuclear-armed", codes.join(", "))
             },
-            raise: Some(("station forces of a nuclear-armed guarantor in theatre".to_string(), 1.0)),
+            raise: Some((
+                "station forces of a nuclear-armed guarantor in theatre".to_string(),
+                1.0,
+            )),
         }
     } else {
         Found {
@@ -462,7 +483,11 @@ fn nuclear_tripwire(s: &Scenario, a: &Assessment) -> Found {
             evidence: format!(
                 "nuclear-armed guarantor{} with forces in theatre: {}",
                 if nuclear.len() == 1 { "" } else { "s" },
-                nuclear.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+                nuclear
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             raise: None,
         }
@@ -481,13 +506,13 @@ fn capability_coverage(a: &Assessment) -> Found {
     }
     let score = rows.iter().map(|r| r.covered).sum::<f64>() / rows.len() as f64;
     let met = rows.iter().filter(|r| r.gap <= 0.0).count();
-    let worst = rows
-        .iter()
-        .filter(|r| r.gap > 0.0)
-        .fold(None::<&guarantor_engine::CoverageRow>, |w, r| match w {
-            Some(x) if x.covered <= r.covered => Some(x),
-            _ => Some(r),
-        });
+    let worst =
+        rows.iter()
+            .filter(|r| r.gap > 0.0)
+            .fold(None::<&guarantor_engine::CoverageRow>, |w, r| match w {
+                Some(x) if x.covered <= r.covered => Some(x),
+                _ => Some(r),
+            });
     let mut evidence = format!(
         "{met} of {} requirements met; mean covered share {:.0}% (from the assessment)",
         rows.len(),
@@ -519,7 +544,10 @@ fn backstop(s: &Scenario, a: &Assessment, w: &Weights) -> Found {
                 score: w.level("major_power_backstop", "none"),
                 value: "none".into(),
                 evidence: unstated("backstop", "none"),
-                raise: Some((military.to_string(), w.level("major_power_backstop", "forces"))),
+                raise: Some((
+                    military.to_string(),
+                    w.level("major_power_backstop", "forces"),
+                )),
             };
         }
         Some(attr) => match &attr.value {
@@ -528,7 +556,10 @@ fn backstop(s: &Scenario, a: &Assessment, w: &Weights) -> Found {
                     score: w.level("major_power_backstop", "none"),
                     value: "none".into(),
                     evidence: format!("no backstop ({})", sourced(&attr.source)),
-                    raise: Some((military.to_string(), w.level("major_power_backstop", "forces"))),
+                    raise: Some((
+                        military.to_string(),
+                        w.level("major_power_backstop", "forces"),
+                    )),
                 };
             }
             Some(code) => (code.clone(), sourced(&attr.source)),
@@ -586,6 +617,11 @@ fn backstop(s: &Scenario, a: &Assessment, w: &Weights) -> Found {
             format!("{code}: {level}")
         },
         evidence,
-        raise: (level != "forces").then(|| (military.to_string(), w.level("major_power_backstop", "forces"))),
+        raise: (level != "forces").then(|| {
+            (
+                military.to_string(),
+                w.level("major_power_backstop", "forces"),
+            )
+        }),
     }
 }

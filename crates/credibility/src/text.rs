@@ -69,11 +69,20 @@ fn best_raise(c: &Credibility) -> String {
     }
 }
 
+/// A package's name, with the contributors removed from it.
+fn label(c: &Credibility) -> String {
+    if c.without.is_empty() {
+        c.name.clone()
+    } else {
+        format!("{} (without {})", c.name, c.without.join(", "))
+    }
+}
+
 /// Packages side by side: one row per indicator, one column per package, each cell the score and
 /// the value scored; the last row is the package score.
 pub fn side_by_side(packages: &[&Credibility]) -> String {
     let mut header = vec!["indicator (weight)".to_string()];
-    header.extend(packages.iter().map(|c| c.name.clone()));
+    header.extend(packages.iter().map(|c| label(c)));
     let mut t = table(header, 140);
     let Some(first) = packages.first() else {
         return String::new();
@@ -124,8 +133,18 @@ pub fn report(r: &Report) -> String {
     if r.ranking.len() > 1 {
         out.push_str("Ranking (best first):\n");
         for (i, c) in r.ranking.iter().enumerate() {
-            let mark = if c.name == r.scenario { "  <- this package" } else { "" };
-            out.push_str(&format!("  {}. {:.3}  {}{}\n", i + 1, c.score, c.name, mark));
+            let mark = if c.name == r.scenario {
+                "  <- this package"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "  {}. {:.3}  {}{}\n",
+                i + 1,
+                c.score,
+                c.name,
+                mark
+            ));
         }
         out.push('\n');
     }

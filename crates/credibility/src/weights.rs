@@ -128,7 +128,10 @@ const LEVELS: [(&str, &[&str]); 4] = [
         ],
     ),
     ("automaticity", &["automatic", "consultation", "none"]),
-    ("integrated_command", &["integrated", "coordination", "none"]),
+    (
+        "integrated_command",
+        &["integrated", "coordination", "none"],
+    ),
     ("major_power_backstop", &["forces", "instruments", "none"]),
 ];
 
@@ -185,7 +188,9 @@ impl Weights {
             weights[i] = w;
         }
         if weights.iter().sum::<f64>() <= 0.0 {
-            return Err(invalid("the weights sum to zero; give at least one a positive weight".into()));
+            return Err(invalid(
+                "the weights sum to zero; give at least one a positive weight".into(),
+            ));
         }
         for (indicator, names) in LEVELS {
             let table = raw
@@ -223,9 +228,18 @@ impl Weights {
                 Err(invalid(format!("{what} must be positive, found `{v}`")))
             }
         };
-        let full_personnel = positive(raw.forces_present.full_personnel, "[forces_present] full_personnel")?;
-        let knee_personnel = positive(raw.forces_present.knee_personnel, "[forces_present] knee_personnel")?;
-        let full_guarantors = positive(raw.forces_multinational.full_count, "[forces_multinational] full_count")?;
+        let full_personnel = positive(
+            raw.forces_present.full_personnel,
+            "[forces_present] full_personnel",
+        )?;
+        let knee_personnel = positive(
+            raw.forces_present.knee_personnel,
+            "[forces_present] knee_personnel",
+        )?;
+        let full_guarantors = positive(
+            raw.forces_multinational.full_count,
+            "[forces_multinational] full_count",
+        )?;
         let full_years = positive(raw.duration.full_years, "[duration] full_years")?;
         let mut reliability = Vec::new();
         for r in raw.reliability {
@@ -250,7 +264,9 @@ impl Weights {
         }
         for class in ReliabilityClass::NAMES {
             if !reliability.iter().any(|r| r.class == class) {
-                return Err(invalid(format!("no [[reliability]] rate for class `{class}`")));
+                return Err(invalid(format!(
+                    "no [[reliability]] rate for class `{class}`"
+                )));
             }
         }
         Ok(Weights {
@@ -391,13 +407,19 @@ mod tests {
     fn a_negative_weight_is_refused() {
         let text = DEFAULT_WEIGHTS_TOML.replace("duration = 0.04", "duration = -1");
         let err = Weights::parse(&text, "w.toml").unwrap_err().to_string();
-        assert_eq!(err, "w.toml: weight of `duration` must be zero or more, found `-1`");
+        assert_eq!(
+            err,
+            "w.toml: weight of `duration` must be zero or more, found `-1`"
+        );
     }
 
     #[test]
     fn an_unknown_indicator_is_refused() {
         let text = DEFAULT_WEIGHTS_TOML.replace("duration = 0.04", "durration = 0.04");
         let err = Weights::parse(&text, "w.toml").unwrap_err().to_string();
-        assert!(err.starts_with("w.toml: unknown indicator `durration` in [weights]"), "{err}");
+        assert!(
+            err.starts_with("w.toml: unknown indicator `durration` in [weights]"),
+            "{err}"
+        );
     }
 }

@@ -31,7 +31,10 @@ fn a_scenario_without_guarantee_loads_and_scores_as_none() {
     let c = guarantor_credibility::evaluate(&s, &guarantor_engine::assess(&s));
     let legal = c.indicator("legal_form").unwrap();
     assert_eq!(legal.score, 0.0);
-    assert_eq!(legal.evidence, "not stated in [guarantee] `legal_form`; scored as `none`");
+    assert_eq!(
+        legal.evidence,
+        "not stated in [guarantee] `legal_form`; scored as `none`"
+    );
 }
 
 #[test]
@@ -40,7 +43,10 @@ fn an_unknown_legal_form_points_at_its_value() {
         "{BASE}\n[guarantee]\nlegal_form = {{ value = \"ratified_treaties\", source = \"x\" }}\n"
     );
     let out = render(&text);
-    assert!(out.contains("unknown legal form `ratified_treaties`"), "{out}");
+    assert!(
+        out.contains("unknown legal form `ratified_treaties`"),
+        "{out}"
+    );
     assert!(out.contains("bad.toml:15:24"), "{out}");
     assert!(out.contains("did you mean `ratified_treaty`?"), "{out}");
     insta::assert_snapshot!(out);
@@ -50,7 +56,10 @@ fn an_unknown_legal_form_points_at_its_value() {
 fn a_backstop_must_be_a_contributor() {
     let text = format!("{BASE}\n[guarantee]\nbackstop = {{ value = \"USX\", source = \"x\" }}\n");
     let out = render(&text);
-    assert!(out.contains("backstop names unknown contributor `USX`"), "{out}");
+    assert!(
+        out.contains("backstop names unknown contributor `USX`"),
+        "{out}"
+    );
     assert!(out.contains("bad.toml:15:22"), "{out}");
     assert!(out.contains("did you mean `USA`?"), "{out}");
 }
@@ -61,7 +70,11 @@ fn a_bad_duration_and_a_missing_source_are_reported_together() {
         "{BASE}\n[guarantee]\nduration = {{ value = -3, source = \"x\" }}\nautomaticity = {{ value = \"automatic\" }}\n"
     );
     let loaded = guarantor_model::load(&text);
-    let messages: Vec<&str> = loaded.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
     assert_eq!(
         messages,
         [
@@ -74,7 +87,8 @@ fn a_bad_duration_and_a_missing_source_are_reported_together() {
 
 #[test]
 fn an_unknown_guarantee_field_is_refused_with_a_hint() {
-    let text = format!("{BASE}\n[guarantee]\nlegal_from = {{ value = \"none\", source = \"x\" }}\n");
+    let text =
+        format!("{BASE}\n[guarantee]\nlegal_from = {{ value = \"none\", source = \"x\" }}\n");
     let out = render(&text);
     assert!(out.contains("unknown field `legal_from`"), "{out}");
     assert!(out.contains("did you mean `legal_form`?"), "{out}");

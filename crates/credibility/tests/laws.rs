@@ -3,14 +3,26 @@
 use guarantor_credibility::{Credibility, INDICATORS, Weights, evaluate_with};
 use proptest::prelude::*;
 
-const CONTRIBUTORS: [(&str, bool); 4] = [("USA", true), ("GBR", true), ("DEU", false), ("POL", false)];
-const LEGAL: [&str; 4] = ["ratified_treaty", "executive_agreement", "political_declaration", "none"];
+const CONTRIBUTORS: [(&str, bool); 4] =
+    [("USA", true), ("GBR", true), ("DEU", false), ("POL", false)];
+const LEGAL: [&str; 4] = [
+    "ratified_treaty",
+    "executive_agreement",
+    "political_declaration",
+    "none",
+];
 const AUTO: [&str; 3] = ["automatic", "consultation", "none"];
 const COMMAND: [&str; 3] = ["integrated", "coordination", "none"];
 
 /// A package with one presence mission and the given pledges: (contributor index, troops,
 /// location index 0 front / 1 rear / 2 outside).
-fn package(pledges: &[(usize, f64, usize)], legal: usize, auto: usize, command: usize, years: u32) -> String {
+fn package(
+    pledges: &[(usize, f64, usize)],
+    legal: usize,
+    auto: usize,
+    command: usize,
+    years: u32,
+) -> String {
     let mut t = String::from(
         r#"
 [scenario]
@@ -59,7 +71,9 @@ source = "judgement: test"
 
 fn score(text: &str, w: &Weights) -> Credibility {
     let loaded = guarantor_model::load(text);
-    let s = loaded.scenario.unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
+    let s = loaded
+        .scenario
+        .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
     evaluate_with(&s, &guarantor_engine::assess(&s), w)
 }
 
@@ -132,7 +146,11 @@ fn forces_present_scale() {
     let half = score(&package(&[(1, n, 1)], 0, 0, 0, 20), &w);
     assert!((half.indicator("forces_present").unwrap().score - 0.5).abs() < 1e-12);
     let outside = score(&package(&[(1, 5000.0, 2)], 0, 0, 0, 20), &w);
-    assert_eq!(outside.indicator("forces_present").unwrap().score, 0.0, "forces outside the theatre are not present");
+    assert_eq!(
+        outside.indicator("forces_present").unwrap().score,
+        0.0,
+        "forces outside the theatre are not present"
+    );
 }
 
 /// The tripwire counts a nuclear-armed guarantor only when its forces are in theatre.
@@ -143,5 +161,8 @@ fn nuclear_tripwire_needs_forces_in_theatre() {
     assert_eq!(rear.indicator("nuclear_tripwire").unwrap().score, 1.0);
     let outside = score(&package(&[(1, 500.0, 2), (2, 500.0, 1)], 0, 0, 0, 20), &w);
     assert_eq!(outside.indicator("nuclear_tripwire").unwrap().score, 0.0);
-    assert_eq!(outside.indicator("forces_multinational").unwrap().value, "1 guarantor");
+    assert_eq!(
+        outside.indicator("forces_multinational").unwrap().value,
+        "1 guarantor"
+    );
 }

@@ -18,8 +18,14 @@ fn assess_section() {
 
 #[test]
 fn report_with_references() {
-    let r = report(&august(), &[], &Weights::default(), "data/credibility-weights.toml", true)
-        .unwrap();
+    let r = report(
+        &august(),
+        &[],
+        &Weights::default(),
+        "data/credibility-weights.toml",
+        true,
+    )
+    .unwrap();
     insta::assert_snapshot!(text::report(&r));
 }
 
@@ -39,13 +45,26 @@ fn report_without_usa() {
 #[test]
 fn report_json_has_a_ranking_with_the_scenario_under_its_own_name() {
     let s = august();
-    let r = report(&s, &[], &Weights::default(), "data/credibility-weights.toml", true).unwrap();
+    let r = report(
+        &s,
+        &[],
+        &Weights::default(),
+        "data/credibility-weights.toml",
+        true,
+    )
+    .unwrap();
     let json = serde_json::to_value(&r).unwrap();
     let ranking = json["ranking"].as_array().unwrap();
     assert_eq!(ranking.len(), 6);
     assert!(ranking.iter().any(|p| p["name"] == s.meta.name.as_str()));
-    let scores: Vec<f64> = ranking.iter().map(|p| p["score"].as_f64().unwrap()).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+    let scores: Vec<f64> = ranking
+        .iter()
+        .map(|p| p["score"].as_f64().unwrap())
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
     for p in ranking {
         assert_eq!(p["indicators"].as_array().unwrap().len(), 10);
     }

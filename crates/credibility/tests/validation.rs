@@ -50,9 +50,15 @@ fn references_rank_in_the_order_the_literature_supports() {
     let package = position(&r, "ukraine-2025-08");
     let bilateral = position(&r, "ref-bilateral-2024");
     let budapest = position(&r, "ref-budapest-1994");
-    assert!(nato < package, "NATO Article 5 with eFP above the August 2025 package");
+    assert!(
+        nato < package,
+        "NATO Article 5 with eFP above the August 2025 package"
+    );
     assert!(korea < package, "US-Korea above the August 2025 package");
-    assert!(package < bilateral, "the package above the 2024 bilateral agreements");
+    assert!(
+        package < bilateral,
+        "the package above the 2024 bilateral agreements"
+    );
     assert_eq!(budapest, r.len() - 1, "the Budapest Memorandum lowest");
 }
 
@@ -69,11 +75,19 @@ fn removing_the_us_lowers_the_score_and_says_which_indicators_fell() {
         .collect();
     assert_eq!(
         fell,
-        ["major_power_backstop", "capability_coverage", "forces_present"]
+        [
+            "major_power_backstop",
+            "capability_coverage",
+            "forces_present"
+        ]
     );
     let backstop = after.indicator("major_power_backstop").unwrap();
     assert_eq!(backstop.score, 0.0);
-    assert!(backstop.evidence.contains("removed with --without"), "{}", backstop.evidence);
+    assert!(
+        backstop.evidence.contains("removed with --without"),
+        "{}",
+        backstop.evidence
+    );
 }
 
 #[test]
@@ -89,7 +103,11 @@ fn an_unknown_contributor_is_refused() {
 fn every_reference_loads_without_a_diagnostic() {
     for r in guarantor_credibility::REFERENCES {
         let loaded = guarantor_model::load(r.text);
-        let messages: Vec<&str> = loaded.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<&str> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
         assert!(messages.is_empty(), "{}: {messages:?}", r.path);
     }
 }
@@ -129,7 +147,13 @@ fn the_sensitivity_check_finds_weight_changes_that_reorder_neighbours() {
                 evaluate_with(&s, &a, &changed).score
             };
             let (a, b) = (rescore(&pair[0]), rescore(&pair[1]));
-            assert_eq!(b > a, swapped, "{id} at {target}: {} {a} vs {} {b}", pair[0].id, pair[1].id);
+            assert_eq!(
+                b > a,
+                swapped,
+                "{id} at {target}: {} {a} vs {} {b}",
+                pair[0].id,
+                pair[1].id
+            );
         }
     }
     assert!(found >= 3, "most neighbours can be swapped by one weight");

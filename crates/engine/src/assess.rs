@@ -112,7 +112,10 @@ pub fn without(
 ) -> Result<(Scenario, Vec<Excluded>), UnknownContributor> {
     let mut s = scenario.clone();
     let mut excluded = Vec::new();
-    for code in codes {
+    for (i, code) in codes.iter().enumerate() {
+        if codes[..i].contains(code) {
+            continue;
+        }
         let pledges: Vec<Excluded> = s
             .pledges
             .iter()
@@ -141,7 +144,13 @@ pub fn assess_without(
 ) -> Result<Assessment, UnknownContributor> {
     let (s, excluded) = without(scenario, codes)?;
     let mut a = assess(&s);
-    a.scenario.without = codes.to_vec();
+    let mut unique: Vec<String> = Vec::new();
+    for code in codes {
+        if !unique.contains(code) {
+            unique.push(code.clone());
+        }
+    }
+    a.scenario.without = unique;
     a.excluded = excluded;
     Ok(a)
 }

@@ -357,3 +357,69 @@ sources = ["t"]
         .collect();
     assert_eq!(from, [("to-m2", 70.0), ("anywhere", 20.0)]);
 }
+
+/// A cycle built through the API (the loader would reject it) is reported as a lapse with its
+/// chain, and evaluation terminates.
+#[test]
+fn a_cycle_is_reported_not_looped_on() {
+    let text = r#"
+[scenario]
+id = "c"
+name = "C"
+as_of = "2025-01"
+[theatre]
+protected = "UKR"
+adversary = "RUS"
+[[layers]]
+id = "l"
+name = "L"
+[[missions]]
+id = "m"
+layer = "l"
+name = "M"
+[[missions.requirements]]
+capability = "ground_troops"
+method = "fixed"
+amount = 100
+source = "t"
+[[contributors]]
+code = "GBR"
+name = "UK"
+[[contributors]]
+code = "FRA"
+name = "France"
+[[pledges]]
+id = "gbr"
+contributor = "GBR"
+capability = "ground_troops"
+quantity = 50
+status = "stated"
+sources = ["t"]
+[[pledges]]
+id = "fra"
+contributor = "FRA"
+capability = "ground_troops"
+quantity = 50
+status = "conditional"
+conditions = { requires = ["GBR:ground_troops"] }
+sources = ["t"]
+"#;
+    let mut s = load(text).scenario.expect("valid");
+    // Make GBR wait for FRA too: now each waits for the other.
+    let fra_condition = guarantor_model::PledgeCondition {
+        text: "FRA:ground_troops".into(),
+        contributor: "FRA".into(),
+        capabilities: guarantor_model::CapabilitySet::Some(vec!["ground_troops".into()]),
+    };
+    s.pledges[0].requires.push(fra_condition);
+    let a = assess(&s);
+    assert_eq!(a.summary.pledges_in_force, 0);
+    let kinds: Vec<(&str, &str)> = a
+        .lapsed
+        .iter()
+        .map(|l| (l.pledge.as_str(), l.kind.as_str()))
+        .collect();
+    assert_eq!(kinds, [("gbr", "cycle"), ("fra", "cycle")]);
+    assert!(a.lapsed[0].reason.contains("gbr → fra → gbr"), "{}", a.lapsed[0].reason);
+    assert_eq!(a.coverage[0].gap, 100.0);
+}

@@ -74,7 +74,13 @@ fn corpus(n: usize, seed: u64) -> Vec<RawArticle> {
     (0..n)
         .map(|i| {
             let body = article_text(&mut g, 16);
-            parse_text(&format!("g{i}"), &format!("Title: Generated {i}\nOutlet: Bench\nDate: 2025-08-{:02}\n\n{body}", i % 28 + 1))
+            parse_text(
+                &format!("g{i}"),
+                &format!(
+                    "Title: Generated {i}\nOutlet: Bench\nDate: 2025-08-{:02}\n\n{body}",
+                    i % 28 + 1
+                ),
+            )
         })
         .collect()
 }
@@ -94,7 +100,9 @@ fn main() {
     let start = Instant::now();
     let mut statements = 0;
     for a in &articles {
-        let p = pipeline.process(black_box(a)).expect("generated article has content");
+        let p = pipeline
+            .process(black_box(a))
+            .expect("generated article has content");
         statements += p.statements.len();
     }
     let secs = start.elapsed().as_secs_f64();
@@ -135,7 +143,10 @@ fn main() {
 
     // 3. Dedupe on N generated articles with planted copies: every 50th article repeats an
     // earlier one with one sentence changed.
-    let n: usize = std::env::var("GUARANTOR_BENCH_DEDUPE_N").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::var("GUARANTOR_BENCH_DEDUPE_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let mut g = Gen(7);
     let mut texts: Vec<String> = Vec::with_capacity(n);
     let mut planted = 0usize;
@@ -153,7 +164,10 @@ fn main() {
     }
     let params = pipeline.dedupe_params;
     let start = Instant::now();
-    let fps: Vec<_> = texts.iter().map(|t| dedupe::fingerprint(t, &params)).collect();
+    let fps: Vec<_> = texts
+        .iter()
+        .map(|t| dedupe::fingerprint(t, &params))
+        .collect();
     let fp_secs = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let mut index = DedupeIndex::new(params);

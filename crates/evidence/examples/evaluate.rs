@@ -14,9 +14,20 @@ use guarantor_evidence::Pipeline;
 fn main() {
     let pipeline = Pipeline::default();
     let r = evaluate_fixtures(&pipeline);
-    println!("Fixture set: {} articles (crates/evidence/tests/fixtures)", r.articles);
-    println!("{:<8} {:>9} {:>7} {:>6}   tp/fp/fn", "stage", "precision", "recall", "F1");
-    for (name, c) in [("clean", r.clean), ("dedupe", r.dedupe), ("resolve", r.resolve), ("extract", r.extract)] {
+    println!(
+        "Fixture set: {} articles (crates/evidence/tests/fixtures)",
+        r.articles
+    );
+    println!(
+        "{:<8} {:>9} {:>7} {:>6}   tp/fp/fn",
+        "stage", "precision", "recall", "F1"
+    );
+    for (name, c) in [
+        ("clean", r.clean),
+        ("dedupe", r.dedupe),
+        ("resolve", r.resolve),
+        ("extract", r.extract),
+    ] {
         println!(
             "{name:<8} {:>9.3} {:>7.3} {:>6.3}   {}/{}/{}",
             c.precision(),
@@ -41,9 +52,13 @@ fn main() {
         }
     }
     match extraction_benchmark_dir() {
-        None => println!("\nnote: ScrapingHub benchmark not found next to the workspace; extraction not measured"),
+        None => println!(
+            "\nnote: ScrapingHub benchmark not found next to the workspace; extraction not measured"
+        ),
         Some(dir) => {
-            println!("\nMain-content extraction, ScrapingHub article-extraction-benchmark (4-shingle P/R/F1 as evaluate.py):");
+            println!(
+                "\nMain-content extraction, ScrapingHub article-extraction-benchmark (4-shingle P/R/F1 as evaluate.py):"
+            );
             let a = evaluate_extraction(&dir, dom_smoothie_only);
             println!(
                 "  dom_smoothie 0.19 alone          pages {}  P {:.3}  R {:.3}  F1 {:.3}  {:.2}s",

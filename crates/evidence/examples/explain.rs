@@ -5,8 +5,8 @@
 
 use std::io::Read;
 
-use guarantor_evidence::source::parse_text;
 use guarantor_evidence::Pipeline;
+use guarantor_evidence::source::parse_text;
 
 fn main() {
     let mut text: String = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
@@ -19,7 +19,12 @@ fn main() {
         Err(e) => eprintln!("error: {e}"),
         Ok(p) => {
             for m in &p.mentions {
-                println!("mention  {:<24} {:?} `{}`", m.entity, m.method, &p.cleaned.text[m.start..m.end]);
+                println!(
+                    "mention  {:<24} {:?} `{}`",
+                    m.entity,
+                    m.method,
+                    &p.cleaned.text[m.start..m.end]
+                );
             }
             for s in &p.statements {
                 println!(

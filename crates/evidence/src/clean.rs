@@ -146,7 +146,12 @@ impl LineClassifier {
         if self.copyright.iter().any(|c| lower.contains(c.as_str())) && words <= 40 {
             return Some(DropReason::Copyright);
         }
-        if words <= 8 && self.list_headers.iter().any(|h| starts_with_words(&lower, h)) {
+        if words <= 8
+            && self
+                .list_headers
+                .iter()
+                .any(|h| starts_with_words(&lower, h))
+        {
             *in_list = true;
             return Some(DropReason::HeadlineList);
         }
@@ -159,9 +164,7 @@ impl LineClassifier {
         if words <= SHORT_LINE_WORDS && !self.share.find(line).is_empty() && !sentence_like {
             return Some(DropReason::Share);
         }
-        if words <= 12
-            && !sentence_like
-            && self.byline.iter().any(|b| starts_with_words(&lower, b))
+        if words <= 12 && !sentence_like && self.byline.iter().any(|b| starts_with_words(&lower, b))
         {
             return Some(DropReason::Byline);
         }
@@ -172,7 +175,14 @@ impl LineClassifier {
         // A line of several menu words ("Home | World | Politics").
         if line.contains('|') && !sentence_like {
             let parts: Vec<&str> = lower.split('|').map(str::trim).collect();
-            if parts.len() >= 2 && parts.iter().filter(|p| self.menu.contains(&p.to_string())).count() * 2 >= parts.len() {
+            if parts.len() >= 2
+                && parts
+                    .iter()
+                    .filter(|p| self.menu.contains(&p.to_string()))
+                    .count()
+                    * 2
+                    >= parts.len()
+            {
                 return Some(DropReason::Menu);
             }
         }
@@ -223,7 +233,11 @@ mod tests {
             "Leaders met in Paris on Tuesday.\nThe talks resumed after lunch, officials said."
         );
         assert_eq!(c.dropped.len(), 3);
-        assert!(c.dropped.iter().all(|d| d.reason == DropReason::HeadlineList));
+        assert!(
+            c.dropped
+                .iter()
+                .all(|d| d.reason == DropReason::HeadlineList)
+        );
     }
 
     #[test]
@@ -247,7 +261,8 @@ mod tests {
 
     #[test]
     fn prose_mentioning_boilerplate_words_is_kept() {
-        let text = "By the end of the week, the allies said they would share intelligence with Kyiv.";
+        let text =
+            "By the end of the week, the allies said they would share intelligence with Kyiv.";
         let c = classifier().clean_text(text, None);
         assert_eq!(c.text, text);
     }

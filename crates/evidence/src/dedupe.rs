@@ -165,7 +165,8 @@ fn word_hash(w: &str) -> u64 {
 }
 
 fn shingle_hash(ws: &[u64]) -> u64 {
-    ws.iter().fold(0x9e37_79b9_7f4a_7c15, |h, w| mix64(h.rotate_left(5) ^ w))
+    ws.iter()
+        .fold(0x9e37_79b9_7f4a_7c15, |h, w| mix64(h.rotate_left(5) ^ w))
 }
 
 /// The hash family h_i(x) = a_i * x + b_i (mod 2^64), a_i odd, from a fixed seed so fingerprints
@@ -181,7 +182,12 @@ pub fn estimated_jaccard(a: &Fingerprint, b: &Fingerprint) -> f64 {
     if a.minhash.is_empty() || a.minhash.len() != b.minhash.len() {
         return 0.0;
     }
-    let eq = a.minhash.iter().zip(&b.minhash).filter(|(x, y)| x == y).count();
+    let eq = a
+        .minhash
+        .iter()
+        .zip(&b.minhash)
+        .filter(|(x, y)| x == y)
+        .count();
     eq as f64 / a.minhash.len() as f64
 }
 
@@ -355,12 +361,23 @@ mod tests {
         let copy = ORIGINAL.replace("at an early stage", "still at an early stage");
         let unrelated = "The city council approved a new budget for public libraries on Thursday, with more money for weekend opening hours and for children's reading programmes across all districts.";
         let mut index = DedupeIndex::new(p);
-        assert!(index.insert("a", Some("2025-01-15"), fingerprint(ORIGINAL, &p)).is_empty());
+        assert!(
+            index
+                .insert("a", Some("2025-01-15"), fingerprint(ORIGINAL, &p))
+                .is_empty()
+        );
         let links = index.insert("b", Some("2025-01-16"), fingerprint(&copy, &p));
         assert_eq!(links.len(), 1);
-        assert_eq!((links[0].article.as_str(), links[0].duplicate_of.as_str()), ("b", "a"));
+        assert_eq!(
+            (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+            ("b", "a")
+        );
         assert_eq!(links[0].kind, LinkKind::NearDuplicate);
-        assert!(index.insert("c", None, fingerprint(unrelated, &p)).is_empty());
+        assert!(
+            index
+                .insert("c", None, fingerprint(unrelated, &p))
+                .is_empty()
+        );
     }
 
     #[test]

@@ -81,14 +81,15 @@ const MAX_CUE_DISTANCE: usize = 140;
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:as many as|up to|about|around|approximately|some|at least|more than|nearly|roughly|over)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens|tens of thousands)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})+|\d+))?(\s*%|\s+percent|\s+per cent)?(?:\s+of)?(?:\s+(?:[a-z]+\s+)??(troops|soldiers|personnel|military personnel|nations|countries|states|jets|aircraft|fighter jets|batteries|systems|brigades|trainers|instructors|monitors|observers|warships|ships|billion|million|people|guarantors))?\b",
+        r"(?i)\b(?:(?:as many as|up to|about|around|approximately|some|at least|more than|nearly|roughly|over)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens|tens of thousands)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})+|\d+))?(\s*%|\s+percent|\s+per cent)?(?:\s+of)?(?:\s+(?:[a-z]+\s+)??(troops|soldiers|personnel|military personnel|nations|countries|states|jets|aircraft|fighter jets|batteries|systems|brigades|trainers|instructors|monitors|observers|warships|ships|billion|million|people|guarantors))?\b",
     )
     // A fixed pattern: failure is a programming error caught by the unit tests.
     .expect("quantity pattern compiles")
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:not|never|no|cannot|nor)\b|n['’]t\b)").expect("negation pattern compiles")
+    Regex::new(r"(?i)(?:\b(?:not|never|no|cannot|nor)\b|n['’]t\b)")
+        .expect("negation pattern compiles")
 });
 
 impl Extractor {
@@ -101,12 +102,29 @@ impl Extractor {
         Extractor {
             capabilities: PhraseMatcher::new(caps),
             stances: PhraseMatcher::new(lexicon.stance_phrases()),
-            hedges: PhraseMatcher::new(lexicon.modality.hedges.iter().map(|h| (h.clone(), ())).collect()),
+            hedges: PhraseMatcher::new(
+                lexicon
+                    .modality
+                    .hedges
+                    .iter()
+                    .map(|h| (h.clone(), ()))
+                    .collect(),
+            ),
             verbs: PhraseMatcher::new(
-                lexicon.attribution.verbs.iter().map(|v| (v.clone(), v.clone())).collect(),
+                lexicon
+                    .attribution
+                    .verbs
+                    .iter()
+                    .map(|v| (v.clone(), v.clone()))
+                    .collect(),
             ),
             anonymous: PhraseMatcher::new(
-                lexicon.attribution.anonymous.iter().map(|a| (a.clone(), a.clone())).collect(),
+                lexicon
+                    .attribution
+                    .anonymous
+                    .iter()
+                    .map(|a| (a.clone(), a.clone()))
+                    .collect(),
             ),
             pronouns: lexicon.attribution.pronouns.clone(),
             lexicon: lexicon.clone(),
@@ -136,7 +154,9 @@ impl Extractor {
                 .collect();
             let speaker = self.speaker(sent, &local, last_person.as_deref());
             if let Some((Speaker::Entity(e), _)) = &speaker
-                && gazetteer.get(e).is_some_and(|x| x.kind == EntityKind::Person)
+                && gazetteer
+                    .get(e)
+                    .is_some_and(|x| x.kind == EntityKind::Person)
             {
                 last_person = Some(e.clone());
             } else if let Some(p) = local.iter().find(|m| m.kind == EntityKind::Person) {
@@ -152,10 +172,18 @@ impl Extractor {
                 .stances
                 .find(sent)
                 .into_iter()
-                .filter(|c| !caps.iter().any(|k| overlaps(c.start, c.end, k.start, k.end)))
-                .filter(|c| !verb_hits.iter().any(|v| overlaps(c.start, c.end, v.start, v.end)))
+                .filter(|c| {
+                    !caps
+                        .iter()
+                        .any(|k| overlaps(c.start, c.end, k.start, k.end))
+                })
+                .filter(|c| {
+                    !verb_hits
+                        .iter()
+                        .any(|v| overlaps(c.start, c.end, v.start, v.end))
+                })
                 .collect();
-            let hedged = !self.hedges.find(sent).is_empty();
+            let hedges = self.hedges.find(sent);
             let sentence_quotes = quotes(sent);
             let mut seen: Vec<&str> = Vec::new();
             for cap in &caps {
@@ -171,7 +199,11 @@ impl Extractor {
                     continue;
                 };
                 seen.push(cap.label.as_str());
-                let before = &sent[sent[..cue.start].char_indices().rev().nth(24).map_or(0, |(i, _)| i)..cue.start];
+                let before = &sent[sent[..cue.start]
+                    .char_indices()
+                    .rev()
+                    .nth(24)
+                    .map_or(0, |(i, _)| i)..cue.start];
                 let stance = if NEGATION.is_match(before) && !before.contains(',') {
                     self.lexicon.negate(cue.label)
                 } else {
@@ -184,7 +216,10 @@ impl Extractor {
                     };
                 let (q_start, q_end) = sentence_quotes
                     .iter()
-                    .find(|q| overlaps(q.start, q.end, cap.start, cap.end) || overlaps(q.start, q.end, cue.start, cue.end))
+                    .find(|q| {
+                        overlaps(q.start, q.end, cap.start, cap.end)
+                            || overlaps(q.start, q.end, cue.start, cue.end)
+                    })
                     .map_or((0, sent.len()), |q| (q.start, q.end));
                 out.push(Statement {
                     id: format!("{}#{}.{}", article.id, index, cap.label),
@@ -192,7 +227,15 @@ impl Extractor {
                     actor,
                     capability: cap.label.clone(),
                     stance,
-                    modality: if hedged { Modality::Hedged } else { Modality::Asserted },
+                    // Hedges count in the cue's clause only ("ruled out X but could help with Y").
+                    modality: if hedges
+                        .iter()
+                        .any(|h| !crosses_clause(sent, (h.start, h.end), (cue.start, cue.end)))
+                    {
+                        Modality::Hedged
+                    } else {
+                        Modality::Asserted
+                    },
                     quantity: quantity_near(sent, cap),
                     attributed_to,
                     attribution,
@@ -245,11 +288,23 @@ impl Extractor {
             if let Some(p) = last_person {
                 let before = sent[..v.start].trim_end();
                 let after = sent[v.end..].trim_start();
-                let word_before = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-                let word_after = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let word_before = before
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let word_after = after
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
                 if !forward_only
-                    && (self.pronouns.iter().any(|x| x.eq_ignore_ascii_case(word_before))
-                        || self.pronouns.iter().any(|x| x.eq_ignore_ascii_case(word_after)))
+                    && (self
+                        .pronouns
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(word_before))
+                        || self
+                            .pronouns
+                            .iter()
+                            .any(|x| x.eq_ignore_ascii_case(word_after)))
                 {
                     consider(0, Speaker::Entity(p.to_string()));
                 }
@@ -259,10 +314,26 @@ impl Extractor {
             && let Some(p) = last_person
         {
             // "He ruled out ...": a sentence opening with a pronoun continues the last speaker.
-            let first = sent.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let first = sent
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
             if self.pronouns.iter().any(|x| x.eq_ignore_ascii_case(first)) {
                 return Some((Speaker::Entity(p.to_string()), 0));
             }
+        }
+        // "Claudia Major of the German Institute ... said": the person, not her institute.
+        if let Some((_, Speaker::Entity(e), _)) = &best
+            && let Some(org) = mentions.iter().find(|m| &m.entity == e && m.kind != EntityKind::Person)
+            && let Some(person) = mentions.iter().rfind(|m| {
+                m.kind == EntityKind::Person
+                    && m.end <= org.start
+                    && sent[m.end..org.start].trim().trim_start_matches(',').trim().starts_with("of")
+                    && org.start - m.end <= 10
+            })
+        {
+            let v = best.as_ref().map_or(0, |b| b.2);
+            return Some((Speaker::Entity(person.entity.clone()), v));
         }
         best.map(|(_, s, v)| (s, v))
     }
@@ -282,15 +353,25 @@ impl Extractor {
         sent: &str,
         gazetteer: &Gazetteer,
     ) -> Option<(String, Option<String>, AttributionKind)> {
-        let verb_end = speaker.as_ref().map(|(_, v)| *v).filter(|v| *v <= cue.start);
+        let verb_end = speaker
+            .as_ref()
+            .map(|(_, v)| *v)
+            .filter(|v| *v <= cue.start);
         let subject = mentions
             .iter()
-            .filter(|m| !anon_hits.iter().any(|a| overlaps(a.start, a.end, m.start, m.end)))
+            .filter(|m| {
+                !anon_hits
+                    .iter()
+                    .any(|a| overlaps(a.start, a.end, m.start, m.end))
+            })
             .filter(|m| m.end <= cue.start && cue.start - m.end <= SUBJECT_WINDOW)
             .filter(|m| verb_end.is_none_or(|v| m.start >= v))
-            .filter(|m| !caps.iter().any(|k| qualifies(m, k) || overlaps(m.start, m.end, k.start, k.end)))
-            .filter(|m| !crosses_clause(sent, (m.start, m.end), (cue.start, cue.end)))
-            .next_back();
+            .filter(|m| {
+                !caps
+                    .iter()
+                    .any(|k| qualifies(m, k) || overlaps(m.start, m.end, k.start, k.end))
+            })
+            .rfind(|m| !crosses_clause(sent, (m.start, m.end), (cue.start, cue.end)));
         let subject_actor = subject
             .filter(|m| m.kind != EntityKind::Person)
             .and_then(|m| gazetteer.actor_of(&m.entity));
@@ -307,7 +388,11 @@ impl Extractor {
             }
             Some((Speaker::Anonymous(a), _)) => {
                 let m = subject?;
-                Some((gazetteer.actor_of(&m.entity)?, Some(a.clone()), AttributionKind::Anonymous))
+                Some((
+                    gazetteer.actor_of(&m.entity)?,
+                    Some(a.clone()),
+                    AttributionKind::Anonymous,
+                ))
             }
             None => {
                 let m = subject?;
@@ -338,7 +423,9 @@ fn crosses_clause(sent: &str, a: (usize, usize), b: (usize, usize)) -> bool {
         return false;
     }
     let between = sent[lo..hi].to_ascii_lowercase();
-    between.contains(" but ") || between.contains(';') || between.contains(" while ") || between.contains(", and ")
+    [" but ", ";", " while ", ", and ", " if ", " unless "]
+        .iter()
+        .any(|b| between.contains(b))
 }
 
 fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
@@ -346,7 +433,10 @@ fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
 }
 
 /// The cue closest to the capability, cues before it preferred (a cue after counts 1.5x).
-fn nearest_cue<'c>(cues: &'c [PhraseHit<Stance>], cap: &PhraseHit<String>) -> Option<&'c PhraseHit<Stance>> {
+fn nearest_cue<'c>(
+    cues: &'c [PhraseHit<Stance>],
+    cap: &PhraseHit<String>,
+) -> Option<&'c PhraseHit<Stance>> {
     cues.iter()
         .map(|c| {
             let d = if c.end <= cap.start {
@@ -363,14 +453,30 @@ fn nearest_cue<'c>(cues: &'c [PhraseHit<Stance>], cap: &PhraseHit<String>) -> Op
 
 fn number_value(s: &str) -> Option<f64> {
     let words = [
-        ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-        ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
-        ("twelve", 12.0), ("fifteen", 15.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0),
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("fifteen", 15.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
         ("fifty", 50.0),
     ];
     let l = s.to_lowercase();
     if let Some((_, v)) = words.iter().find(|(w, _)| *w == l) {
         return Some(*v);
+    }
+    if let Some((tens, ones)) = l.split_once('-') {
+        return Some(number_value(tens)? + number_value(ones)?);
     }
     l.replace(',', "").parse().ok()
 }
@@ -386,7 +492,11 @@ fn quantity_near(sent: &str, cap: &PhraseHit<String>) -> Option<Quantity> {
         if unit.is_none() && !pct {
             continue;
         }
-        if sent[..whole.start()].to_lowercase().trim_end().ends_with("article") {
+        if sent[..whole.start()]
+            .to_lowercase()
+            .trim_end()
+            .ends_with("article")
+        {
             continue;
         }
         let value = number_value(number);
@@ -467,13 +577,18 @@ mod tests {
 
     #[test]
     fn anonymous_source_and_hedge() {
-        let s = run("Washington may be on board with sending air defence systems, according to people familiar with the matter.");
+        let s = run(
+            "Washington may be on board with sending air defence systems, according to people familiar with the matter.",
+        );
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].actor, "USA");
         assert_eq!(s[0].stance, Stance::Considers);
         assert_eq!(s[0].modality, Modality::Hedged);
         assert_eq!(s[0].attribution, AttributionKind::Anonymous);
-        assert_eq!(s[0].attributed_to.as_deref(), Some("people familiar with the matter"));
+        assert_eq!(
+            s[0].attributed_to.as_deref(),
+            Some("people familiar with the matter")
+        );
     }
 
     #[test]
@@ -482,16 +597,30 @@ mod tests {
             triples("Russia rejects any NATO troops on Ukrainian soil."),
             [("RUS".to_string(), "ground_troops".to_string(), "rejects")]
         );
-        let s = run("Claudia Major said a force able to deter would need as many as 150,000 military personnel.");
+        let s = run(
+            "Claudia Major said a force able to deter would need as many as 150,000 military personnel.",
+        );
         let q = s[0].quantity.as_ref().unwrap();
         assert_eq!(q.value, Some(150_000.0));
         assert_eq!(q.unit.as_deref(), Some("military personnel"));
+        assert_eq!(s[0].actor, "SWP");
+        let s = run("Twenty-six countries have committed to join a reassurance force, Macron said.");
+        let q = s[0].quantity.as_ref().unwrap();
+        assert_eq!((q.value, q.unit.as_deref()), (Some(26.0), Some("countries")));
+    }
+
+    #[test]
+    fn person_of_an_institute_is_the_speaker() {
+        let s = run("Claudia Major of the German Institute for International and Security Affairs said a deterrent force would need as many as 150,000 troops.");
+        assert_eq!(s[0].attributed_to.as_deref(), Some("Claudia Major"));
         assert_eq!(s[0].actor, "SWP");
     }
 
     #[test]
     fn pronoun_refers_to_last_named_person() {
-        let s = run("Starmer spoke after the meeting in London. He said Britain is ready to deploy troops.");
+        let s = run(
+            "Starmer spoke after the meeting in London. He said Britain is ready to deploy troops.",
+        );
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].attributed_to.as_deref(), Some("Keir Starmer"));
         assert_eq!((s[0].actor.as_str(), s[0].stance), ("GBR", Stance::Offers));

@@ -44,9 +44,7 @@ impl Ledger {
         let statements = self
             .statements
             .iter()
-            .filter(|s| {
-                actor.is_none_or(|a| s.actor == a || s.attributed_to.as_deref() == Some(a))
-            })
+            .filter(|s| actor.is_none_or(|a| s.actor == a || s.attributed_to.as_deref() == Some(a)))
             .filter(|s| capability.is_none_or(|c| s.capability == c))
             .cloned()
             .collect();
@@ -65,8 +63,12 @@ impl Ledger {
     pub fn chronological(&self) -> Vec<&Statement> {
         let mut v: Vec<&Statement> = self.statements.iter().collect();
         v.sort_by(|a, b| {
-            (a.date.as_deref(), &a.article, a.sentence, &a.capability)
-                .cmp(&(b.date.as_deref(), &b.article, b.sentence, &b.capability))
+            (a.date.as_deref(), &a.article, a.sentence, &a.capability).cmp(&(
+                b.date.as_deref(),
+                &b.article,
+                b.sentence,
+                &b.capability,
+            ))
         });
         v
     }
@@ -127,7 +129,15 @@ impl Ledger {
                 let (Some(da), Some(db)) = (a.date.as_deref(), b.date.as_deref()) else {
                     continue;
                 };
-                if days_between(da, db).is_some_and(|d| d.abs() <= DISAGREEMENT_WINDOW_DAYS) {
+                // One disagreement per pair of articles is enough to point the reader at them.
+                let seen = out.iter().any(|d: &Disagreement| {
+                    d.a.article == a.article
+                        && d.b.article == b.article
+                        && d.capability == a.capability
+                });
+                if !seen
+                    && days_between(da, db).is_some_and(|d| d.abs() <= DISAGREEMENT_WINDOW_DAYS)
+                {
                     out.push(Disagreement {
                         actor: a.actor.clone(),
                         capability: a.capability.clone(),
@@ -142,7 +152,10 @@ impl Ledger {
 
     /// Statements that mention a quantity, chronologically.
     pub fn quantities(&self) -> Vec<&Statement> {
-        self.chronological().into_iter().filter(|s| s.quantity.is_some()).collect()
+        self.chronological()
+            .into_iter()
+            .filter(|s| s.quantity.is_some())
+            .collect()
     }
 }
 
@@ -180,7 +193,14 @@ pub(crate) mod tests {
     use super::*;
     use crate::statement::{AttributionKind, Modality};
 
-    pub(crate) fn st(article: &str, date: &str, outlet: &str, actor: &str, cap: &str, stance: Stance) -> Statement {
+    pub(crate) fn st(
+        article: &str,
+        date: &str,
+        outlet: &str,
+        actor: &str,
+        cap: &str,
+        stance: Stance,
+    ) -> Statement {
         Statement {
             id: format!("{article}#0.{cap}"),
             article: article.into(),
@@ -212,8 +232,22 @@ pub(crate) mod tests {
     fn latest_and_history_follow_dates() {
         let l = Ledger {
             statements: vec![
-                st("b", "2025-08-18", "X", "USA", "ground_troops", Stance::RulesOut),
-                st("a", "2025-01-15", "Y", "USA", "ground_troops", Stance::Considers),
+                st(
+                    "b",
+                    "2025-08-18",
+                    "X",
+                    "USA",
+                    "ground_troops",
+                    Stance::RulesOut,
+                ),
+                st(
+                    "a",
+                    "2025-01-15",
+                    "Y",
+                    "USA",
+                    "ground_troops",
+                    Stance::Considers,
+                ),
             ],
             duplicates: vec![],
         };
@@ -221,21 +255,48 @@ pub(crate) mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].latest.stance, Stance::RulesOut);
         assert_eq!(p[0].history[0].article, "a");
-        assert!(l.disagreements().is_empty(), "seven months apart is a shift, not a disagreement");
+        assert!(
+            l.disagreements().is_empty(),
+            "seven months apart is a shift, not a disagreement"
+        );
     }
 
     #[test]
     fn disagreement_needs_other_outlet_and_same_period() {
         let l = Ledger {
             statements: vec![
-                st("a", "2026-01-06", "X", "USA", "article5_like_guarantee", Stance::Commits),
-                st("b", "2026-01-07", "Y", "USA", "article5_like_guarantee", Stance::Rejects),
-                st("c", "2026-01-07", "X", "USA", "article5_like_guarantee", Stance::Rejects),
+                st(
+                    "a",
+                    "2026-01-06",
+                    "X",
+                    "USA",
+                    "article5_like_guarantee",
+                    Stance::Commits,
+                ),
+                st(
+                    "b",
+                    "2026-01-07",
+                    "Y",
+                    "USA",
+                    "article5_like_guarantee",
+                    Stance::Rejects,
+                ),
+                st(
+                    "c",
+                    "2026-01-07",
+                    "X",
+                    "USA",
+                    "article5_like_guarantee",
+                    Stance::Rejects,
+                ),
             ],
             duplicates: vec![],
         };
         let d = l.disagreements();
         assert_eq!(d.len(), 1);
-        assert_eq!((d[0].a.article.as_str(), d[0].b.article.as_str()), ("a", "b"));
+        assert_eq!(
+            (d[0].a.article.as_str(), d[0].b.article.as_str()),
+            ("a", "b")
+        );
     }
 }

@@ -103,7 +103,11 @@ pub struct Pipeline {
 
 impl Default for Pipeline {
     fn default() -> Self {
-        Pipeline::new(&Lexicon::default(), Gazetteer::default(), DedupeParams::default())
+        Pipeline::new(
+            &Lexicon::default(),
+            Gazetteer::default(),
+            DedupeParams::default(),
+        )
     }
 }
 

@@ -100,23 +100,53 @@ mod tests {
     fn pledge_contradicted_by_latest_rule_out_and_red_line_backed() {
         let ledger = Ledger {
             statements: vec![
-                st("jan", "2025-01-15", "X", "USA", "ground_troops", Stance::Considers),
-                st("aug", "2025-08-19", "Y", "USA", "ground_troops", Stance::RulesOut),
+                st(
+                    "jan",
+                    "2025-01-15",
+                    "X",
+                    "USA",
+                    "ground_troops",
+                    Stance::Considers,
+                ),
+                st(
+                    "aug",
+                    "2025-08-19",
+                    "Y",
+                    "USA",
+                    "ground_troops",
+                    Stance::RulesOut,
+                ),
             ],
             duplicates: vec![],
         };
         let checks = check_entries(
             &[
-                entry("us-troops", EntryKind::Pledge, Stance::Commits, &["jan#0.ground_troops"]),
-                entry("no-us-troops", EntryKind::RedLine, Stance::RulesOut, &["aug#0.ground_troops", "gone#1.x"]),
+                entry(
+                    "us-troops",
+                    EntryKind::Pledge,
+                    Stance::Commits,
+                    &["jan#0.ground_troops"],
+                ),
+                entry(
+                    "no-us-troops",
+                    EntryKind::RedLine,
+                    Stance::RulesOut,
+                    &["aug#0.ground_troops", "gone#1.x"],
+                ),
                 entry("bare", EntryKind::Pledge, Stance::Commits, &[]),
                 entry("ghost", EntryKind::RedLine, Stance::RulesOut, &["nope#0.x"]),
             ],
             &ledger,
         );
-        assert!(matches!(&checks[0].flags[..], [EntryFlag::Contradicted { statement }] if statement.article == "aug"));
+        assert!(
+            matches!(&checks[0].flags[..], [EntryFlag::Contradicted { statement }] if statement.article == "aug")
+        );
         assert!(checks[1].flags.is_empty(), "one known id is evidence");
-        assert!(matches!(&checks[2].flags[0], EntryFlag::NoEvidence { unknown } if unknown.is_empty()));
-        assert!(matches!(&checks[3].flags[..], [EntryFlag::NoEvidence { unknown }] if unknown == &["nope#0.x".to_string()]));
+        assert!(
+            matches!(&checks[2].flags[0], EntryFlag::NoEvidence { unknown } if unknown.is_empty())
+        );
+        assert!(
+            matches!(&checks[3].flags[..], [EntryFlag::NoEvidence { unknown }] if unknown == &["nope#0.x".to_string()])
+        );
     }
 }

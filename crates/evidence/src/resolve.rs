@@ -100,12 +100,56 @@ pub const FUZZY_JARO_WINKLER: f64 = 0.90;
 pub const FUZZY_LEVENSHTEIN: f64 = 0.80;
 
 const COMMON_CAPITALISED: &[&str] = &[
-    "there", "these", "those", "their", "while", "after", "before", "under", "since", "other",
-    "meanwhile", "however", "although", "during", "without", "western", "eastern", "northern",
-    "southern", "minister", "president", "secretary", "general", "officials", "leaders",
-    "europe", "european", "article", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
-    "september", "october", "november", "december", "alliance", "security", "defence", "defense",
+    "there",
+    "these",
+    "those",
+    "their",
+    "while",
+    "after",
+    "before",
+    "under",
+    "since",
+    "other",
+    "meanwhile",
+    "however",
+    "although",
+    "during",
+    "without",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "minister",
+    "president",
+    "secretary",
+    "general",
+    "officials",
+    "leaders",
+    "europe",
+    "european",
+    "article",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "alliance",
+    "security",
+    "defence",
+    "defense",
 ];
 
 impl Gazetteer {
@@ -126,7 +170,10 @@ impl Gazetteer {
     pub fn new(entities: Vec<Entity>) -> Result<Self, EvidenceError> {
         for (i, e) in entities.iter().enumerate() {
             if entities[..i].iter().any(|o| o.id == e.id) {
-                return Err(EvidenceError::Gazetteer(format!("duplicate entity id `{}`", e.id)));
+                return Err(EvidenceError::Gazetteer(format!(
+                    "duplicate entity id `{}`",
+                    e.id
+                )));
             }
             if let Some(a) = &e.affiliation
                 && !entities.iter().any(|o| &o.id == a)
@@ -146,7 +193,10 @@ impl Gazetteer {
             names.extend(e.acronyms.iter().map(|a| (a.as_str(), true)));
             for (name, acronym) in names {
                 // Codes like "USA" as ids are written in capitals in text, so treat them as acronyms.
-                let acronym = acronym || (name == e.id && name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase()));
+                let acronym = acronym
+                    || (name == e.id
+                        && name.len() <= 4
+                        && name.chars().all(|c| c.is_ascii_uppercase()));
                 let f = crate::text::fold_phrase(name);
                 if f.is_empty() {
                     continue;
@@ -157,7 +207,11 @@ impl Gazetteer {
                     let toks = tokens(name);
                     if let Some(last) = toks.last() {
                         let key = name_key(&name[last.start..last.end]);
-                        if key.len() >= 4 && !surnames.iter().any(|s: &SurnameKey| s.key == key && s.entity == i) {
+                        if key.len() >= 4
+                            && !surnames
+                                .iter()
+                                .any(|s: &SurnameKey| s.key == key && s.entity == i)
+                        {
                             surnames.push(SurnameKey { key, entity: i });
                         }
                     }
@@ -207,8 +261,10 @@ impl Gazetteer {
         }
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first token, last token, entity)
         for m in self.automaton.find_overlapping_iter(&folded) {
-            let (Ok(first), Ok(last)) = (starts.binary_search(&m.start()), ends.binary_search(&m.end()))
-            else {
+            let (Ok(first), Ok(last)) = (
+                starts.binary_search(&m.start()),
+                ends.binary_search(&m.end()),
+            ) else {
                 continue;
             };
             let (entity, acronym) = self.patterns[m.pattern().as_usize()];
@@ -314,13 +370,28 @@ mod tests {
     use super::*;
 
     fn ids(text: &str) -> Vec<String> {
-        Gazetteer::default().resolve(text).into_iter().map(|m| m.entity).collect()
+        Gazetteer::default()
+            .resolve(text)
+            .into_iter()
+            .map(|m| m.entity)
+            .collect()
     }
 
     #[test]
     fn spelling_variants_resolve_to_one_person() {
-        for v in ["Zelenskiy", "Zelenskyy", "Zelensky", "Zelenskyi", "Зеленський", "Volodymyr Zelenskiy"] {
-            assert_eq!(ids(&format!("On Monday {v} spoke.")), ["Volodymyr Zelenskyy"], "{v}");
+        for v in [
+            "Zelenskiy",
+            "Zelenskyy",
+            "Zelensky",
+            "Zelenskyi",
+            "Зеленський",
+            "Volodymyr Zelenskiy",
+        ] {
+            assert_eq!(
+                ids(&format!("On Monday {v} spoke.")),
+                ["Volodymyr Zelenskyy"],
+                "{v}"
+            );
         }
     }
 
@@ -331,12 +402,18 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].entity, "Karoline Leavitt");
         assert_eq!(m[0].method, MatchMethod::Fuzzy);
-        assert_eq!(&"Press secretary Caroline Levitt told reporters."[m[0].start..m[0].end], "Caroline Levitt");
+        assert_eq!(
+            &"Press secretary Caroline Levitt told reporters."[m[0].start..m[0].end],
+            "Caroline Levitt"
+        );
     }
 
     #[test]
     fn acronyms_need_capitals_and_words_need_boundaries() {
-        assert_eq!(ids("Let us talk about the U.S. and the UK."), ["USA", "GBR"]);
+        assert_eq!(
+            ids("Let us talk about the U.S. and the UK."),
+            ["USA", "GBR"]
+        );
         assert!(ids("Trumpet players in Russiaville.").is_empty());
         assert_eq!(ids("The Trump administration said"), ["USA"]);
     }

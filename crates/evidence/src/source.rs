@@ -164,10 +164,8 @@ pub fn parse_text(stem: &str, text: &str) -> RawArticle {
         had_header = true;
         lines.next();
     }
-    if !had_header {
-        if let Some(first) = lines.next() {
-            article.title = Some(first.trim().to_string());
-        }
+    if !had_header && let Some(first) = lines.next() {
+        article.title = Some(first.trim().to_string());
     }
     let body: Vec<&str> = lines.collect();
     article.body = Body::Text(body.join("\n").trim().to_string());
@@ -211,10 +209,16 @@ pub fn parse_json_line(line: &str) -> Result<RawArticle, EvidenceError> {
     let id = match a.id {
         serde_json::Value::String(s) if !s.trim().is_empty() => s,
         serde_json::Value::Number(n) => n.to_string(),
-        _ => return Err(EvidenceError::Json("`id` must be a non-empty string or a number".into())),
+        _ => {
+            return Err(EvidenceError::Json(
+                "`id` must be a non-empty string or a number".into(),
+            ));
+        }
     };
     if a.text.trim().is_empty() {
-        return Err(EvidenceError::Json(format!("article `{id}` has an empty `text`")));
+        return Err(EvidenceError::Json(format!(
+            "article `{id}` has an empty `text`"
+        )));
     }
     let looks_html = a.text.trim_start().starts_with('<') && a.text.contains("</");
     Ok(RawArticle {
@@ -254,7 +258,10 @@ mod tests {
 
     #[test]
     fn text_header_and_first_line_title() {
-        let a = parse_text("x", "Title: T\nOutlet: O\nDate: 2025-08-18T10:00Z\n\nBody line.");
+        let a = parse_text(
+            "x",
+            "Title: T\nOutlet: O\nDate: 2025-08-18T10:00Z\n\nBody line.",
+        );
         assert_eq!(a.title.as_deref(), Some("T"));
         assert_eq!(a.outlet.as_deref(), Some("O"));
         assert_eq!(a.date.as_deref(), Some("2025-08-18"));
@@ -301,7 +308,13 @@ mod tests {
     #[test]
     fn hash_changes_with_content_only() {
         let a = parse_text("x", "Title\nBody.");
-        assert_eq!(a.content_hash(), parse_text("x", "Title\nBody.").content_hash());
-        assert_ne!(a.content_hash(), parse_text("x", "Title\nBody!").content_hash());
+        assert_eq!(
+            a.content_hash(),
+            parse_text("x", "Title\nBody.").content_hash()
+        );
+        assert_ne!(
+            a.content_hash(),
+            parse_text("x", "Title\nBody!").content_hash()
+        );
     }
 }

@@ -134,6 +134,8 @@ pub struct Row {
     pub unit: String,
     /// Index into [`CompiledScenario::capabilities`].
     pub capability_index: usize,
+    /// Index into [`CompiledScenario::layers`].
+    pub layer_index: usize,
     #[serde(skip)]
     formula: Formula,
     #[serde(skip)]
@@ -172,6 +174,7 @@ pub struct CompiledScenario {
     rows: Vec<Row>,
     eligible: Vec<u32>,
     capabilities: Vec<CapabilityInfo>,
+    layers: Vec<String>,
 }
 
 /// Per-draw buffers, reused across draws. One per thread.
@@ -266,7 +269,13 @@ impl CompiledScenario {
             .iter()
             .map(|l| Slot::Const(l.km))
             .collect();
-        let mut population = Slot::Const(scenario.theatre.population.as_ref().map_or(0.0, |p| p.value));
+        let mut population = Slot::Const(
+            scenario
+                .theatre
+                .population
+                .as_ref()
+                .map_or(0.0, |p| p.value),
+        );
         let mut area = Slot::Const(scenario.theatre.area_km2.as_ref().map_or(0.0, |p| p.value));
         let mut req_fields: Vec<(usize, usize, RequirementField, Slot)> = Vec::new();
         let mut quantities: Vec<Option<Slot>> = vec![None; scenario.pledges.len()];
@@ -274,7 +283,8 @@ impl CompiledScenario {
             match &u.target {
                 ParameterTarget::LineKm { line } => {
                     if let Some(i) = scenario.theatre.lines.iter().position(|l| &l.id == line) {
-                        line_km[i] = Slot::Param(param_of(&mut inputs, u.path.clone(), u.distribution));
+                        line_km[i] =
+                            Slot::Param(param_of(&mut inputs, u.path.clone(), u.distribution));
                     }
                 }
                 ParameterTarget::Population => {
@@ -297,15 +307,19 @@ impl CompiledScenario {
                         })
                     });
                     if let Some((m, r)) = found {
-                        let slot = Slot::Param(param_of(&mut inputs, u.path.clone(), u.distribution));
+                        let slot =
+                            Slot::Param(param_of(&mut inputs, u.path.clone(), u.distribution));
                         req_fields.push((m, r, *field, slot));
                     }
                 }
                 ParameterTarget::PledgeQuantity { pledge } => {
                     // A pledge removed with `--without` takes its parameter with it.
                     if let Some(i) = scenario.pledges.iter().position(|p| &p.id == pledge) {
-                        quantities[i] =
-                            Some(Slot::Param(param_of(&mut inputs, u.path.clone(), u.distribution)));
+                        quantities[i] = Some(Slot::Param(param_of(
+                            &mut inputs,
+                            u.path.clone(),
+                            u.distribution,
+                        )));
                     }
                 }
             }
@@ -392,7 +406,10 @@ impl CompiledScenario {
                             .iter()
                             .filter(|s| kinds.contains(&s.kind))
                             .count() as f64;
-                        Formula::Product(Slot::Const(n), field(RequirementField::PerSite, *per_site))
+                        Formula::Product(
+                            Slot::Const(n),
+                            field(RequirementField::PerSite, *per_site),
+                        )
                     }
                     Method::Fixed { amount } => {
                         Formula::Single(field(RequirementField::Amount, *amount))
@@ -450,6 +467,7 @@ impl CompiledScenario {
                     capability: spec.capability.clone(),
                     unit,
                     capability_index,
+                    layer_index: 0,
                     formula,
                     max,
                     passes,
@@ -457,11 +475,18 @@ impl CompiledScenario {
             }
         }
         capabilities.sort_by_key(|c| scenario.taxonomy.index(&c.capability));
+        let layers: Vec<String> = scenario
+            .layers
+            .iter()
+            .map(|l| l.id.clone())
+            .filter(|l| rows.iter().any(|r| &r.layer == l))
+            .collect();
         for row in &mut rows {
             row.capability_index = capabilities
                 .iter()
                 .position(|c| c.capability == row.capability)
                 .unwrap_or(0);
+            row.layer_index = layers.iter().position(|l| *l == row.layer).unwrap_or(0);
         }
 
         CompiledScenario {
@@ -478,6 +503,7 @@ impl CompiledScenario {
             rows,
             eligible,
             capabilities,
+            layers,
         }
     }
 
@@ -494,6 +520,11 @@ impl CompiledScenario {
     /// Capabilities with a requirement, in taxonomy order.
     pub fn capabilities(&self) -> &[CapabilityInfo] {
         &self.capabilities
+    }
+
+    /// Layers with a requirement, in file order.
+    pub fn layers(&self) -> &[String] {
+        &self.layers
     }
 
     /// Fresh buffers for [`Self::evaluate`].
@@ -590,11 +621,13 @@ impl CompiledScenario {
                     continue;
                 }
                 let (cs, ce) = self.condition_ranges[i];
-                let supported = self.conditions[cs as usize..ce as usize].iter().all(|&(s, e)| {
-                    self.candidates[s as usize..e as usize]
-                        .iter()
-                        .any(|&j| ws.active[j as usize] && ws.quantity[j as usize] > 0.0)
-                });
+                let supported = self.conditions[cs as usize..ce as usize]
+                    .iter()
+                    .all(|&(s, e)| {
+                        self.candidates[s as usize..e as usize]
+                            .iter()
+                            .any(|&j| ws.active[j as usize] && ws.quantity[j as usize] > 0.0)
+                    });
                 if supported {
                     ws.active[i] = true;
                     changed = true;

@@ -110,7 +110,9 @@ mod tests {
     #[test]
     fn malformed_tables_are_errors() {
         assert_eq!(
-            Reliability::parse("[[status]]\nstatus = \"stated\"\nprobability = 0.5\nsource = \"x\"\njudgement = \"y\"\n"),
+            Reliability::parse(
+                "[[status]]\nstatus = \"stated\"\nprobability = 0.5\nsource = \"x\"\njudgement = \"y\"\n"
+            ),
             Err(ReliabilityError::Missing("conditional".into()))
         );
         let bad = DEFAULT_RELIABILITY_TOML.replace("probability = 0.50", "probability = 1.5");

@@ -134,7 +134,11 @@ impl Output {
                     .enumerate()
                     .filter(|(_, row)| row.capability_index == c)
                     .fold(0.0, |acc, (r, _)| {
-                        if max { acc.max(ws.gap(r)) } else { acc + ws.gap(r) }
+                        if max {
+                            acc.max(ws.gap(r))
+                        } else {
+                            acc + ws.gap(r)
+                        }
                     })
             }
         }
@@ -234,7 +238,7 @@ pub fn sensitivity(
         .map(|(i, input)| {
             let (mut lo, mut lo_n, mut hi, mut hi_n) = (0.0, 0usize, 0.0, 0usize);
             for j in 0..n {
-                if input.is_high(point(j, i, settings.seed, 0)) {
+                if input.is_high(point(j, i, inputs.len(), settings.seed, 0)) {
                     hi += run.f_a[j];
                     hi_n += 1;
                 } else {

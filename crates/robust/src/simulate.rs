@@ -69,10 +69,11 @@ struct Tally {
     histogram: Vec<u32>,
     cap_gap: Vec<u64>,
     cap_gap_sum: Vec<f64>,
+    layer_met: Vec<u64>,
 }
 
 impl Tally {
-    fn new(rows: usize, caps: usize) -> Self {
+    fn new(rows: usize, caps: usize, layers: usize) -> Self {
         Tally {
             all_met: 0,
             met: vec![0; rows],
@@ -81,6 +82,7 @@ impl Tally {
             histogram: vec![0; rows * (BINS + 1)],
             cap_gap: vec![0; caps],
             cap_gap_sum: vec![0.0; caps],
+            layer_met: vec![0; layers],
         }
     }
 
@@ -104,13 +106,18 @@ impl Tally {
         for (a, b) in self.cap_gap_sum.iter_mut().zip(&other.cap_gap_sum) {
             *a += b;
         }
+        for (a, b) in self.layer_met.iter_mut().zip(&other.layer_met) {
+            *a += b;
+        }
     }
 }
 
 fn run_chunk(model: &CompiledScenario, settings: Settings, chunk: u64) -> Tally {
     let rows = model.rows().len();
     let caps = model.capabilities();
-    let mut tally = Tally::new(rows, caps.len());
+    let layers = model.layers().len();
+    let mut tally = Tally::new(rows, caps.len(), layers);
+    let mut layer_ok = vec![true; layers];
     let mut ws = model.workspace();
     let mut u = vec![0.0; model.inputs().len()];
     let mut cap_gap: Vec<f64> = vec![0.0; caps.len()];
@@ -121,12 +128,14 @@ fn run_chunk(model: &CompiledScenario, settings: Settings, chunk: u64) -> Tally 
         model.evaluate(&u, &mut ws);
         let mut all = true;
         cap_gap.iter_mut().for_each(|g| *g = 0.0);
+        layer_ok.iter_mut().for_each(|l| *l = true);
         for (r, row) in model.rows().iter().enumerate() {
             let gap = ws.gap(r);
             if gap <= 0.0 {
                 tally.met[r] += 1;
             } else {
                 all = false;
+                layer_ok[row.layer_index] = false;
             }
             tally.gap_sum[r] += gap;
             tally.required_sum[r] += ws.required[r];
@@ -141,6 +150,11 @@ fn run_chunk(model: &CompiledScenario, settings: Settings, chunk: u64) -> Tally 
         }
         if all {
             tally.all_met += 1;
+        }
+        for (l, &ok) in layer_ok.iter().enumerate() {
+            if ok {
+                tally.layer_met[l] += 1;
+            }
         }
         for (c, &g) in cap_gap.iter().enumerate() {
             if g > 0.0 {
@@ -184,6 +198,15 @@ pub struct CapabilityShortfall {
     pub expected_shortfall: f64,
 }
 
+/// One layer of the guarantee over all draws.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct LayerOdds {
+    pub layer: String,
+    /// Probability that every requirement of the layer is met in the same draw.
+    pub p_all_met: f64,
+    pub p_all_met_se: f64,
+}
+
 /// Which scenario was simulated.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SimulatedScenario {
@@ -205,6 +228,8 @@ pub struct Simulation {
     pub p_all_met: f64,
     pub p_all_met_se: f64,
     pub requirements: Vec<RequirementOdds>,
+    /// Per layer, the probability that all its requirements are met.
+    pub layers: Vec<LayerOdds>,
     pub capabilities: Vec<CapabilityShortfall>,
     /// The uncertain inputs drawn (events, pledges, parameters).
     #[schemars(with = "Vec<serde_json::Value>")]
@@ -245,7 +270,11 @@ pub fn simulate(
             t
         })
         .collect();
-    let mut total = Tally::new(model.rows().len(), model.capabilities().len());
+    let mut total = Tally::new(
+        model.rows().len(),
+        model.capabilities().len(),
+        model.layers().len(),
+    );
     for t in &tallies {
         total.add(t);
     }
@@ -284,6 +313,19 @@ pub fn simulate(
             expected_shortfall: total.cap_gap_sum[c] / nf,
         })
         .collect();
+    let layers = model
+        .layers()
+        .iter()
+        .enumerate()
+        .map(|(l, id)| {
+            let p = total.layer_met[l] as f64 / nf;
+            LayerOdds {
+                layer: id.clone(),
+                p_all_met: p,
+                p_all_met_se: se(p, n),
+            }
+        })
+        .collect();
     let p_all = total.all_met as f64 / nf;
     Simulation {
         schema_version: SCHEMA_VERSION,
@@ -293,6 +335,7 @@ pub fn simulate(
         p_all_met: p_all,
         p_all_met_se: se(p_all, n),
         requirements,
+        layers,
         capabilities,
         inputs: model.inputs().to_vec(),
     }

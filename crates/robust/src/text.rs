@@ -96,6 +96,12 @@ pub fn simulation(s: &Simulation) -> String {
             never.join(", ")
         ));
     }
+    out.push_str("\nLayers: probability that all requirements of the layer are met\n");
+    let mut t = table(&["layer", "P(all met)"], &[1]);
+    for l in &s.layers {
+        t.add_row(vec![l.layer.clone(), pct(l.p_all_met)]);
+    }
+    out.push_str(&format!("{t}\n"));
     out.push_str("\nCapabilities\n");
     let mut t = table(&["capability", "P(gap)", "E[shortfall]", "unit"], &[1, 2]);
     for c in &s.capabilities {
@@ -152,7 +158,10 @@ pub fn sensitivity(s: &Sensitivity, top: usize) -> String {
     }
     out.push_str(&format!("{t}\n\n"));
     out.push_str("Tornado: mean output with each input on its low and its high side\n");
-    let mut t = table(&["input", "low side", "mean", "high side", "mean", "swing"], &[2, 4, 5]);
+    let mut t = table(
+        &["input", "low side", "mean", "high side", "mean", "swing"],
+        &[2, 4, 5],
+    );
     let num = |x: Option<f64>| x.map_or("-".to_string(), fmt_num);
     for b in s.tornado.iter().take(top) {
         t.add_row(vec![

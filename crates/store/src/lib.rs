@@ -16,7 +16,7 @@ use guarantor_evidence::{
     AttributionKind, DedupeIndex, DedupeParams, DuplicateLink, Fingerprint, Ledger, LinkKind,
     Modality, ProcessedArticle, Quantity, Stance, Statement,
 };
-use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
 /// How long a write waits for another process's lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
@@ -28,10 +28,14 @@ pub enum StoreError {
     Locked,
     #[error("database is read-only")]
     ReadOnly,
-    #[error("article id `{id}` is already stored with different content; give the new version another id")]
+    #[error(
+        "article id `{id}` is already stored with different content; give the new version another id"
+    )]
     IdConflict { id: String },
     #[error("database schema version {found} is newer than this program supports ({supported})")]
     TooNew { found: i64, supported: i64 },
+    #[error("file is not a Guarantor ledger (no schema); create one with `guarantor ingest`")]
+    NotALedger,
     #[error("stored record is invalid: {0}")]
     Corrupt(String),
     #[error("SQLite error: {0}")]
@@ -85,6 +89,32 @@ impl Store {
         Store::setup(conn)
     }
 
+    /// Opens an existing database for reading only (`guarantor evidence`): never creates,
+    /// migrates or writes, so it works on read-only files and never blocks an ingest.
+    ///
+    /// # Errors
+    /// SQLite errors (no such file), [`StoreError::NotALedger`] when the file has no ledger
+    /// schema, [`StoreError::TooNew`] for a database from a newer Guarantor.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let supported = migrations::MIGRATIONS.len() as i64;
+        if version == 0 {
+            return Err(StoreError::NotALedger);
+        }
+        if version > supported {
+            return Err(StoreError::TooNew {
+                found: version,
+                supported,
+            });
+        }
+        Ok(Store { conn })
+    }
+
     /// An in-memory database, for tests and benchmarks.
     ///
     /// # Errors
@@ -109,7 +139,9 @@ impl Store {
     /// # Errors
     /// SQLite errors.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// The stored content hash of an article id.
@@ -119,7 +151,11 @@ impl Store {
     pub fn article_hash(&self, id: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT content_hash FROM articles WHERE id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT content_hash FROM articles WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
@@ -130,7 +166,11 @@ impl Store {
     pub fn has_hash(&self, hash: &str) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM articles WHERE content_hash = ?1", [hash], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM articles WHERE content_hash = ?1",
+                [hash],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some())
     }
@@ -188,7 +228,11 @@ impl Store {
         }
         let links = index.query(&article.id, article.date.as_deref(), &article.fingerprint);
         self.insert(article, &links)?;
-        index.add(&article.id, article.date.as_deref(), article.fingerprint.clone());
+        index.add(
+            &article.id,
+            article.date.as_deref(),
+            article.fingerprint.clone(),
+        );
         Ok(IngestOutcome::Stored {
             statements: article.statements.len(),
             links,
@@ -283,7 +327,12 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4)",
             )?;
             for x in links {
-                l.execute(params![x.article, x.duplicate_of, x.similarity, x.kind.as_str()])?;
+                l.execute(params![
+                    x.article,
+                    x.duplicate_of,
+                    x.similarity,
+                    x.kind.as_str()
+                ])?;
             }
         }
         tx.commit()?;
@@ -312,22 +361,43 @@ impl Store {
                 r.get::<_, Option<String>>(7)?,
                 r.get::<_, String>(8)?,
                 r.get::<_, String>(9)?,
-                (r.get::<_, i64>(10)?, r.get::<_, i64>(11)?, r.get::<_, i64>(14)?),
+                (
+                    r.get::<_, i64>(10)?,
+                    r.get::<_, i64>(11)?,
+                    r.get::<_, i64>(14)?,
+                ),
                 r.get::<_, Option<String>>(12)?,
                 r.get::<_, Option<String>>(13)?,
             ))
         })?;
         let mut statements = Vec::new();
         for row in rows {
-            let (id, article, actor, capability, stance, modality, quantity, attributed_to, attribution, quote, (qs, qe, sentence), date, outlet) = row?;
-            let corrupt = |what: &str, v: &str| StoreError::Corrupt(format!("statement `{id}` has {what} `{v}`"));
+            let (
+                id,
+                article,
+                actor,
+                capability,
+                stance,
+                modality,
+                quantity,
+                attributed_to,
+                attribution,
+                quote,
+                (qs, qe, sentence),
+                date,
+                outlet,
+            ) = row?;
+            let corrupt = |what: &str, v: &str| {
+                StoreError::Corrupt(format!("statement `{id}` has {what} `{v}`"))
+            };
             let quantity: Option<Quantity> = match quantity {
                 Some(q) => Some(serde_json::from_str(&q).map_err(|_| corrupt("quantity", &q))?),
                 None => None,
             };
             statements.push(Statement {
                 stance: Stance::parse(&stance).ok_or_else(|| corrupt("stance", &stance))?,
-                modality: Modality::parse(&modality).ok_or_else(|| corrupt("modality", &modality))?,
+                modality: Modality::parse(&modality)
+                    .ok_or_else(|| corrupt("modality", &modality))?,
                 attribution: AttributionKind::parse(&attribution)
                     .ok_or_else(|| corrupt("attribution", &attribution))?,
                 id,
@@ -348,7 +418,12 @@ impl Store {
             "SELECT article, duplicate_of, similarity, kind FROM duplicates ORDER BY article, duplicate_of",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, f64>(2)?, r.get::<_, String>(3)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, f64>(2)?,
+                r.get::<_, String>(3)?,
+            ))
         })?;
         let mut duplicates = Vec::new();
         for row in rows {
@@ -372,7 +447,9 @@ impl Store {
     /// # Errors
     /// SQLite errors.
     pub fn article_count(&self) -> Result<usize, StoreError> {
-        let n: i64 = self.conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
@@ -412,8 +489,11 @@ fn encode_u64s(v: &[u64]) -> Vec<u8> {
 }
 
 fn decode_u64s(b: &[u8]) -> Result<Vec<u64>, StoreError> {
-    if b.len() % 8 != 0 {
-        return Err(StoreError::Corrupt(format!("fingerprint of {} bytes", b.len())));
+    if !b.len().is_multiple_of(8) {
+        return Err(StoreError::Corrupt(format!(
+            "fingerprint of {} bytes",
+            b.len()
+        )));
     }
     Ok(b.chunks_exact(8)
         .map(|c| {

@@ -28,7 +28,10 @@ fn ingest_is_idempotent_and_round_trips() {
     assert_eq!(statements, a.statements.len());
     assert!(statements >= 2);
     assert!(links.is_empty());
-    assert_eq!(store.ingest(&a, &mut index).unwrap(), IngestOutcome::Unchanged);
+    assert_eq!(
+        store.ingest(&a, &mut index).unwrap(),
+        IngestOutcome::Unchanged
+    );
     drop(store);
 
     // Reopen: migrations are not re-applied, the index is rebuilt, and a copy is linked.
@@ -36,16 +39,30 @@ fn ingest_is_idempotent_and_round_trips() {
     assert_eq!(store.schema_version().unwrap(), 1);
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     assert_eq!(index.len(), 1);
-    let copy = article("b", &ARTICLE.replace("Date: 2025-01-15", "Date: 2025-01-16"));
+    let copy = article(
+        "b",
+        &ARTICLE.replace("Date: 2025-01-15", "Date: 2025-01-16"),
+    );
     let IngestOutcome::Stored { links, .. } = store.ingest(&copy, &mut index).unwrap() else {
         panic!("copy stores");
     };
     assert_eq!(links.len(), 1);
-    assert_eq!((links[0].article.as_str(), links[0].duplicate_of.as_str()), ("b", "a"));
+    assert_eq!(
+        (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+        ("b", "a")
+    );
 
     let ledger = store.ledger().unwrap();
-    let from_a: Vec<_> = ledger.statements.iter().filter(|s| s.article == "a").cloned().collect();
-    assert_eq!(from_a, a.statements, "statements come back exactly as stored");
+    let from_a: Vec<_> = ledger
+        .statements
+        .iter()
+        .filter(|s| s.article == "a")
+        .cloned()
+        .collect();
+    assert_eq!(
+        from_a, a.statements,
+        "statements come back exactly as stored"
+    );
     assert_eq!(ledger.duplicates.len(), 1);
     let report = store.integrity().unwrap();
     assert_eq!(report.articles, 2);
@@ -59,7 +76,10 @@ fn same_id_with_other_content_is_refused_without_writing() {
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     store.ingest(&article("a", ARTICLE), &mut index).unwrap();
     let err = store
-        .ingest(&article("a", "Another headline\nRussia rejects NATO troops."), &mut index)
+        .ingest(
+            &article("a", "Another headline\nRussia rejects NATO troops."),
+            &mut index,
+        )
         .unwrap_err();
     assert!(matches!(err, StoreError::IdConflict { .. }));
     assert_eq!(
@@ -77,13 +97,21 @@ fn locked_database_fails_with_a_clear_message_and_writes_nothing() {
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     let other = rusqlite::Connection::open(&path).unwrap();
     other.execute_batch("BEGIN EXCLUSIVE").unwrap();
-    let err = store.ingest(&article("a", ARTICLE), &mut index).unwrap_err();
+    let err = store
+        .ingest(&article("a", ARTICLE), &mut index)
+        .unwrap_err();
     assert!(matches!(err, StoreError::Locked), "{err:?}");
-    assert_eq!(err.to_string(), "database is locked by another process (waited 2s)");
+    assert_eq!(
+        err.to_string(),
+        "database is locked by another process (waited 2s)"
+    );
     other.execute_batch("ROLLBACK").unwrap();
     assert_eq!(store.article_count().unwrap(), 0);
     // The failed article was not added to the index either, so a retry stores it.
-    assert!(matches!(store.ingest(&article("a", ARTICLE), &mut index).unwrap(), IngestOutcome::Stored { .. }));
+    assert!(matches!(
+        store.ingest(&article("a", ARTICLE), &mut index).unwrap(),
+        IngestOutcome::Stored { .. }
+    ));
 }
 
 #[cfg(unix)]
@@ -99,17 +127,41 @@ fn read_only_database_opens_for_reading_and_refuses_writes() {
         // Leave rollback mode so no -wal/-shm files are needed by a read-only reader.
         drop(store);
         let c = rusqlite::Connection::open(&path).unwrap();
-        let _: String = c.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0)).unwrap();
+        let _: String = c
+            .query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0))
+            .unwrap();
     }
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
     if std::fs::OpenOptions::new().write(true).open(&path).is_ok() {
         // Running as root: permissions do not stop writes, so there is nothing to test.
-        eprintln!("note: running with write access despite mode 0444 (root?); read-only case skipped");
+        eprintln!(
+            "note: running with write access despite mode 0444 (root?); read-only case skipped"
+        );
         return;
     }
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.ledger().unwrap().statements.len(), article("a", ARTICLE).statements.len());
+    assert_eq!(
+        store.ledger().unwrap().statements.len(),
+        article("a", ARTICLE).statements.len()
+    );
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
-    let err = store.ingest(&article("b", "Headline\nRussia rejects NATO troops."), &mut index).unwrap_err();
+    let err = store
+        .ingest(
+            &article("b", "Headline\nRussia rejects NATO troops."),
+            &mut index,
+        )
+        .unwrap_err();
     assert_eq!(err.to_string(), "database is read-only");
+}
+
+#[test]
+fn read_only_open_never_creates_or_migrates() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.db");
+    assert!(Store::open_read_only(&missing).is_err());
+    assert!(!missing.exists());
+    let empty = dir.path().join("empty.db");
+    rusqlite::Connection::open(&empty).unwrap().execute_batch("CREATE TABLE t(x)").unwrap();
+    let err = Store::open_read_only(&empty).err().unwrap();
+    assert!(matches!(err, StoreError::NotALedger), "{err:?}");
 }

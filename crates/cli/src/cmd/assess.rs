@@ -31,15 +31,41 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let scenario = input::scenario(args.file.as_ref(), &args.set)?;
     let assessment = guarantor_engine::assess_without(&scenario, &args.without)
         .map_err(|e| input::fail(format!("error: {e}")))?;
+    // --- credibility section (issue 5) ---
+    let credibility = guarantor_credibility::evaluate_without(
+        &scenario,
+        &args.without,
+        &guarantor_credibility::Weights::default(),
+    )
+    .map_err(|e| input::fail(format!("error: {e}")))?;
+    // --- end credibility section ---
     let mut stdout = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut stdout, &assessment)?;
+        // credibility (issue 5): one key added after the assessment's own keys, which keep
+        // their names and order.
+        #[derive(serde::Serialize)]
+        struct WithCredibility<'a> {
+            #[serde(flatten)]
+            assessment: &'a guarantor_engine::Assessment,
+            credibility: &'a guarantor_credibility::Credibility,
+        }
+        let document = WithCredibility {
+            assessment: &assessment,
+            credibility: &credibility,
+        };
+        serde_json::to_writer_pretty(&mut stdout, &document)?;
         writeln!(stdout)?;
     } else {
         write!(
             stdout,
             "{}",
             guarantor_report::text::assessment(&assessment)
+        )?;
+        // credibility (issue 5)
+        write!(
+            stdout,
+            "\n{}",
+            guarantor_credibility::text::section(&credibility)
         )?;
     }
     Ok(ExitCode::SUCCESS)

@@ -41,15 +41,46 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let assessed_b = guarantor_engine::assess_without(&b, &args.without)
         .map_err(|e| input::fail(format!("error: {e}")))?;
     let comparison = guarantor_engine::compare(&assessed_a, &assessed_b);
+    // --- credibility side by side (issue 5) ---
+    let weights = guarantor_credibility::Weights::default();
+    let credibility_a = guarantor_credibility::evaluate_with(&a, &assessed_a, &weights);
+    let credibility_b = guarantor_credibility::evaluate_without(&b, &args.without, &weights)
+        .map_err(|e| input::fail(format!("error: {e}")))?;
+    // --- end credibility ---
     let mut stdout = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut stdout, &comparison)?;
+        // credibility (issue 5): one key added after the comparison's own keys.
+        #[derive(serde::Serialize)]
+        struct Credibilities<'a> {
+            a: &'a guarantor_credibility::Credibility,
+            b: &'a guarantor_credibility::Credibility,
+        }
+        #[derive(serde::Serialize)]
+        struct WithCredibility<'a> {
+            #[serde(flatten)]
+            comparison: &'a guarantor_engine::Comparison,
+            credibility: Credibilities<'a>,
+        }
+        let document = WithCredibility {
+            comparison: &comparison,
+            credibility: Credibilities {
+                a: &credibility_a,
+                b: &credibility_b,
+            },
+        };
+        serde_json::to_writer_pretty(&mut stdout, &document)?;
         writeln!(stdout)?;
     } else {
         write!(
             stdout,
             "{}",
             guarantor_report::text::comparison(&comparison)
+        )?;
+        // credibility (issue 5)
+        write!(
+            stdout,
+            "\nCredibility, indicator by indicator:\n{}",
+            guarantor_credibility::text::side_by_side(&[&credibility_a, &credibility_b])
         )?;
     }
     Ok(ExitCode::SUCCESS)

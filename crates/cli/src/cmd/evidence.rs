@@ -95,7 +95,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             args.db.display()
         )));
     }
-    let store = Store::open(&args.db).map_err(|e| {
+    let store = Store::open_read_only(&args.db).map_err(|e| {
         fail(format!(
             "error: cannot open database `{}`: {e}",
             args.db.display()

@@ -2,6 +2,7 @@
 //! and checks what a user sees (stdout, stderr, exit code).
 
 mod assess;
+mod credibility;
 mod errors;
 mod util;
 mod validation;

@@ -65,7 +65,11 @@ impl Counts {
 
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     fn add_sets<T: Ord + Clone>(&mut self, predicted: &BTreeSet<T>, gold: &BTreeSet<T>) {
@@ -189,12 +193,18 @@ pub fn evaluate_fixtures(pipeline: &Pipeline) -> FixtureReport {
 
     for g in &gold.article {
         let (Some(raw), Some(p)) = (by_id.get(g.id.as_str()), processed.get(&g.id)) else {
-            report.errors.push(format!("{}: gold article not processed (file {})", g.id, g.file));
+            report.errors.push(format!(
+                "{}: gold article not processed (file {})",
+                g.id, g.file
+            ));
             continue;
         };
         // clean
         let kept: Vec<&str> = p.cleaned.text.lines().map(str::trim).collect();
-        let is_kept = |line: &str| kept.iter().any(|k| *k == line || (line.len() >= 20 && k.contains(line)));
+        let is_kept = |line: &str| {
+            kept.iter()
+                .any(|k| *k == line || (line.len() >= 20 && k.contains(line)))
+        };
         for c in content_lines(raw, &g.boilerplate) {
             if is_kept(&c) {
                 report.clean.tp += 1;
@@ -218,7 +228,13 @@ pub fn evaluate_fixtures(pipeline: &Pipeline) -> FixtureReport {
         let predicted: BTreeSet<[String; 3]> = p
             .statements
             .iter()
-            .map(|s| [s.actor.clone(), s.capability.clone(), s.stance.as_str().to_string()])
+            .map(|s| {
+                [
+                    s.actor.clone(),
+                    s.capability.clone(),
+                    s.stance.as_str().to_string(),
+                ]
+            })
             .collect();
         let gold_statements: BTreeSet<[String; 3]> = g.statements.iter().cloned().collect();
         report.extract.add_sets(&predicted, &gold_statements);
@@ -235,12 +251,22 @@ pub fn fixture_differences(pipeline: &Pipeline) -> Vec<String> {
     let raws = load_articles();
     let mut out = Vec::new();
     for g in &gold.article {
-        let Some(raw) = raws.iter().find(|r| r.id == g.id) else { continue };
-        let Ok(p) = pipeline.process(raw) else { continue };
+        let Some(raw) = raws.iter().find(|r| r.id == g.id) else {
+            continue;
+        };
+        let Ok(p) = pipeline.process(raw) else {
+            continue;
+        };
         let predicted: BTreeSet<[String; 3]> = p
             .statements
             .iter()
-            .map(|s| [s.actor.clone(), s.capability.clone(), s.stance.as_str().to_string()])
+            .map(|s| {
+                [
+                    s.actor.clone(),
+                    s.capability.clone(),
+                    s.stance.as_str().to_string(),
+                ]
+            })
             .collect();
         let gold_statements: BTreeSet<[String; 3]> = g.statements.iter().cloned().collect();
         for s in predicted.difference(&gold_statements) {
@@ -268,10 +294,13 @@ pub fn extraction_benchmark_dir() -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    ["../shared/benchmarks/article-extraction", "../../shared/benchmarks/article-extraction"]
-        .iter()
-        .map(|r| root.join(r))
-        .find(|p| p.join("ground-truth.json").is_file())
+    [
+        "../shared/benchmarks/article-extraction",
+        "../../shared/benchmarks/article-extraction",
+    ]
+    .iter()
+    .map(|r| root.join(r))
+    .find(|p| p.join("ground-truth.json").is_file())
 }
 
 /// Scores of main-content extraction on the benchmark.
@@ -316,7 +345,11 @@ fn shingle_match(truth: &str, pred: &str) -> (f64, f64, f64) {
         fn_ += (tc - pc).max(0.0);
     }
     let s = tp + fp + fn_;
-    if s > 0.0 { (tp / s, fp / s, fn_ / s) } else { (tp, fp, fn_) }
+    if s > 0.0 {
+        (tp / s, fp / s, fn_ / s)
+    } else {
+        (tp, fp, fn_)
+    }
 }
 
 /// Runs `extract` on every page of the benchmark and scores it.
@@ -333,7 +366,9 @@ pub fn evaluate_extraction(dir: &Path, extract: impl Fn(&str) -> String) -> Extr
         let path = dir.join("html").join(format!("{k}.html.gz"));
         let mut html = Vec::new();
         let file = std::fs::File::open(&path).expect("benchmark page readable");
-        flate2::read::GzDecoder::new(file).read_to_end(&mut html).expect("gzip page");
+        flate2::read::GzDecoder::new(file)
+            .read_to_end(&mut html)
+            .expect("gzip page");
         let html = String::from_utf8_lossy(&html);
         let pred = extract(&html);
         let body = truth[k]["articleBody"].as_str().unwrap_or("");
@@ -341,20 +376,44 @@ pub fn evaluate_extraction(dir: &Path, extract: impl Fn(&str) -> String) -> Extr
     }
     let seconds = start.elapsed().as_secs_f64();
     let precision_of = |(tp, fp, fn_): (f64, f64, f64)| {
-        if fp == 0.0 && fn_ == 0.0 { 1.0 } else if tp == 0.0 && fp == 0.0 { 0.0 } else { tp / (tp + fp) }
+        if fp == 0.0 && fn_ == 0.0 {
+            1.0
+        } else if tp == 0.0 && fp == 0.0 {
+            0.0
+        } else {
+            tp / (tp + fp)
+        }
     };
     let recall_of = |(tp, fp, fn_): (f64, f64, f64)| {
-        if fp == 0.0 && fn_ == 0.0 { 1.0 } else if tp == 0.0 && fn_ == 0.0 { 0.0 } else { tp / (tp + fn_) }
+        if fp == 0.0 && fn_ == 0.0 {
+            1.0
+        } else if tp == 0.0 && fn_ == 0.0 {
+            0.0
+        } else {
+            tp / (tp + fn_)
+        }
     };
-    let ps: Vec<f64> = triples.iter().filter(|(tp, fp, _)| tp + fp > 0.0).map(|t| precision_of(*t)).collect();
-    let rs: Vec<f64> = triples.iter().filter(|(tp, _, fn_)| tp + fn_ > 0.0).map(|t| recall_of(*t)).collect();
+    let ps: Vec<f64> = triples
+        .iter()
+        .filter(|(tp, fp, _)| tp + fp > 0.0)
+        .map(|t| precision_of(*t))
+        .collect();
+    let rs: Vec<f64> = triples
+        .iter()
+        .filter(|(tp, _, fn_)| tp + fn_ > 0.0)
+        .map(|t| recall_of(*t))
+        .collect();
     let precision = ps.iter().sum::<f64>() / ps.len().max(1) as f64;
     let recall = rs.iter().sum::<f64>() / rs.len().max(1) as f64;
     ExtractionScores {
         pages: triples.len(),
         precision,
         recall,
-        f1: if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 },
+        f1: if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        },
         seconds,
     }
 }

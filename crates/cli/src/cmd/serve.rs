@@ -1,0 +1,61 @@
+//! `guarantor serve`: the local dashboard and JSON API.
+//!
+//! Wiring only: check the scenarios directory, bind the address (loopback by default), run
+//! `guarantor_server` on a tokio runtime until Ctrl-C. The app itself lives in
+//! `crates/server`; this file does not know its routes.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::input;
+
+/// Serve the dashboard: pick a scenario, switch contributors and pledges on and off, edit
+/// quantities and the quantity basis, and watch the gaps move. The JSON API is under `/api/`
+/// (docs/api.md).
+///
+/// It listens on loopback unless `--addr` says otherwise; it has no authentication, so do not
+/// expose it to a network you do not trust. Stop it with Ctrl-C.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Directory of scenario files (`*.toml`); only files directly inside it can be read.
+    #[arg(long, value_name = "DIR", default_value = "scenarios")]
+    pub scenarios: PathBuf,
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    if !args.scenarios.is_dir() {
+        return Err(input::fail(format!(
+            "error: `{}` is not a directory of scenarios\nhelp: pass `--scenarios DIR`",
+            args.scenarios.display()
+        )));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .map_err(|e| input::fail(format!("error: cannot listen on `{}`: {e}", args.addr)))?;
+        let addr = listener.local_addr()?;
+        if !addr.ip().is_loopback() {
+            eprintln!(
+                "warning: listening on {addr}, which is not loopback: anyone who can reach it can use the app"
+            );
+        }
+        eprintln!(
+            "serving {} on http://{addr}/ (Ctrl-C to stop)",
+            args.scenarios.display()
+        );
+        let state = guarantor_server::AppState::new(args.scenarios.clone());
+        guarantor_server::serve(listener, state, async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

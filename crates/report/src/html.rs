@@ -1,0 +1,618 @@
+//! The HTML report of `guarantor report`: one self-contained page an analyst can open offline,
+//! mail or archive.
+//!
+//! It holds server-rendered SVG charts (coverage against requirement per capability and per
+//! layer, as assessed and without one contributor), the tables of the text report (requirements
+//! with their formulas, contributors against capacity, red lines, lapsed pledges) and every source
+//! the scenario cites, with web addresses made into links.
+//!
+//! Scenario strings are untrusted: everything goes through maud, which escapes text and
+//! attributes, and the page carries a Content-Security-Policy that forbids scripts, so a string
+//! that slipped through still could not run. The page has no script, no external style, font or
+//! image, and no clock: the same inputs give the same bytes. It is not the interactive dashboard
+//! (that is `guarantor serve`).
+
+use guarantor_credibility::Credibility;
+use guarantor_engine::{Assessment, fmt_num};
+use guarantor_model::Scenario;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use crate::svg::{BarChart, BarRow, bar_chart};
+
+/// The assessment without one contributor, set beside the main one in the charts.
+#[derive(Debug, Clone, Copy)]
+pub struct Without<'a> {
+    pub code: &'a str,
+    pub assessment: &'a Assessment,
+}
+
+/// Everything the page shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    pub scenario: &'a Scenario,
+    pub assessment: &'a Assessment,
+    pub without: Option<Without<'a>>,
+    /// Named in the footer (`guarantor 0.1.0`); no date, so the output is reproducible.
+    pub generator: &'a str,
+    /// The credibility indicators (issue 5), for the package and without the contributor.
+    pub credibility: Option<CredibilitySection<'a>>,
+}
+
+/// Credibility indicators as assessed, and without the chosen contributor.
+#[derive(Debug, Clone, Copy)]
+pub struct CredibilitySection<'a> {
+    pub package: &'a Credibility,
+    pub without: Option<&'a Credibility>,
+}
+
+/// One source text and what cites it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceUse {
+    pub text: String,
+    pub cited_by: Vec<String>,
+}
+
+/// Every source string of the scenario, first appearance first, with what cites it.
+pub fn sources(s: &Scenario) -> Vec<SourceUse> {
+    let mut out: Vec<SourceUse> = Vec::new();
+    let mut add = |text: &str, by: String| {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        match out.iter_mut().find(|u| u.text == text) {
+            Some(u) => {
+                if !u.cited_by.contains(&by) {
+                    u.cited_by.push(by);
+                }
+            }
+            None => out.push(SourceUse {
+                text: text.to_string(),
+                cited_by: vec![by],
+            }),
+        }
+    };
+    add(&s.meta.default_rotation.source, "default rotation".into());
+    if let Some(a) = &s.theatre.area_km2 {
+        add(&a.source, "theatre area".into());
+    }
+    if let Some(p) = &s.theatre.population {
+        add(&p.source, "theatre population".into());
+    }
+    for l in &s.theatre.lines {
+        add(&l.source, format!("line {}", l.id));
+    }
+    for site in &s.theatre.sites {
+        add(&site.source, format!("site {}", site.id));
+    }
+    for e in &s.events {
+        add(&e.source, format!("event {}", e.id));
+    }
+    for m in &s.missions {
+        add(&m.rotation_source, format!("mission {} rotation", m.id));
+        for r in &m.requirements {
+            add(&r.source, format!("requirement {}/{}", m.id, r.capability));
+        }
+    }
+    for c in &s.contributors {
+        if let Some(g) = &c.gdp_usd_bn {
+            add(&g.source, format!("{} GDP", c.code));
+        }
+        if let Some(f) = &c.fair_share {
+            add(&f.source, format!("{} fair share", c.code));
+        }
+        for cap in &c.capacity {
+            add(
+                &cap.source,
+                format!("{} capacity {}", c.code, cap.capability),
+            );
+        }
+    }
+    for p in &s.pledges {
+        for src in &p.sources {
+            add(src, format!("pledge {}", p.id));
+        }
+    }
+    for r in &s.red_lines {
+        add(&r.source, format!("red line {}", r.id));
+    }
+    out
+}
+
+/// A piece of a source text: plain words, or a web address to link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Link(&'a str),
+}
+
+/// Splits a text at its `http://` and `https://` addresses. Only those two schemes become links,
+/// so a `javascript:` address in a scenario stays plain text.
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    loop {
+        let start = [rest.find("https://"), rest.find("http://")]
+            .into_iter()
+            .flatten()
+            .min();
+        let Some(start) = start else {
+            if !rest.is_empty() {
+                out.push(Piece::Text(rest));
+            }
+            return out;
+        };
+        if start > 0 {
+            out.push(Piece::Text(&rest[..start]));
+        }
+        let tail = &rest[start..];
+        let mut end = tail
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>'))
+            .unwrap_or(tail.len());
+        // Sentence punctuation after an address belongs to the sentence.
+        while end > 0 && tail[..end].ends_with(['.', ',', ';', ':', ')', ']', '\'']) {
+            end -= 1;
+        }
+        let scheme_len = if tail.starts_with("https://") { 8 } else { 7 };
+        if end <= scheme_len {
+            out.push(Piece::Text(&tail[..scheme_len]));
+            rest = &tail[scheme_len..];
+        } else {
+            out.push(Piece::Link(&tail[..end]));
+            rest = &tail[end..];
+        }
+    }
+}
+
+fn linked(text: &str) -> Markup {
+    html! {
+        @for piece in pieces(text) {
+            @match piece {
+                Piece::Text(t) => (t),
+                Piece::Link(url) => a href=(url) rel="noreferrer noopener" { (url) },
+            }
+        }
+    }
+}
+
+fn gap_cell(gap: f64) -> Markup {
+    html! {
+        @if gap > 0.0 { span.gap { "−" (fmt_num(gap)) } } @else { span.ok { "ok" } }
+    }
+}
+
+/// The series of the charts: as assessed, then without the chosen contributor.
+fn series(r: &Report) -> Vec<String> {
+    let mut s = vec![if r.assessment.scenario.without.is_empty() {
+        "as assessed".to_string()
+    } else {
+        format!("without {}", r.assessment.scenario.without.join(", "))
+    }];
+    if let Some(w) = r.without {
+        s.push(if r.assessment.scenario.without.is_empty() {
+            format!("without {}", w.code)
+        } else {
+            format!("also without {}", w.code)
+        });
+    }
+    s
+}
+
+/// Coverage per capability over the whole package.
+pub fn capability_chart(r: &Report) -> BarChart {
+    let rows = r
+        .assessment
+        .capabilities
+        .iter()
+        .map(|c| {
+            // Pledged to requirements, surplus left out: the bar shows how much of the need is met.
+            let mut pledged = vec![(c.required - c.gap).max(0.0)];
+            if let Some(w) = r.without {
+                let other = w
+                    .assessment
+                    .capabilities
+                    .iter()
+                    .find(|o| o.capability == c.capability)
+                    .map_or(0.0, |o| (o.required - o.gap).max(0.0));
+                pledged.push(other);
+            }
+            BarRow {
+                group: None,
+                label: c.capability.clone(),
+                unit: c.unit.clone(),
+                required: c.required,
+                pledged,
+            }
+        })
+        .filter(|row| row.required > 0.0)
+        .collect();
+    BarChart {
+        title: "Coverage against requirement per capability".into(),
+        series: series(r),
+        rows,
+    }
+}
+
+/// Coverage per capability within each layer.
+pub fn layer_chart(r: &Report) -> BarChart {
+    let mut rows = Vec::new();
+    for layer in &r.assessment.layers {
+        let mut first = true;
+        for c in &layer.capabilities {
+            if c.required <= 0.0 {
+                continue;
+            }
+            let mut pledged = vec![(c.required - c.gap).max(0.0)];
+            if let Some(w) = r.without {
+                let other = w
+                    .assessment
+                    .layers
+                    .iter()
+                    .find(|l| l.layer == layer.layer)
+                    .and_then(|l| l.capabilities.iter().find(|o| o.capability == c.capability))
+                    .map_or(0.0, |o| (o.required - o.gap).max(0.0));
+                pledged.push(other);
+            }
+            rows.push(BarRow {
+                group: first.then(|| format!("{} ({})", layer.name, layer.layer)),
+                label: c.capability.clone(),
+                unit: c.unit.clone(),
+                required: c.required,
+                pledged,
+            });
+            first = false;
+        }
+    }
+    BarChart {
+        title: "Coverage against requirement per layer".into(),
+        series: series(r),
+        rows,
+    }
+}
+
+const STYLE: &str = "
+body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:1.5em;color:#1b1b1b}
+h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}
+th,td{border-bottom:1px solid #e3e3e3;padding:.25em .6em;text-align:left;vertical-align:top}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.gap{color:#a31515;font-weight:600}.ok{color:#1d6b2f}
+.summary{background:#f4f6f8;padding:.6em 1em;border-left:4px solid #1f5f8b}
+svg.chart{max-width:100%;height:auto;font:12px system-ui,sans-serif}
+svg .need{fill:#eceff2;stroke:#c8ccd0}svg .req{stroke:#a31515;stroke-dasharray:4 3}
+svg .group{font-weight:700}svg .value{fill:#333}
+.src{font-size:.9em}.src li{margin:.2em 0}.cited{color:#666}
+footer{margin-top:3em;color:#666;font-size:.85em}
+";
+
+/// Renders the whole page.
+pub fn render(r: &Report) -> String {
+    let a = r.assessment;
+    let s = &a.scenario;
+    let m = &a.summary;
+    let sources = sources(r.scenario);
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { "Guarantor report: " (s.name) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                h1 { (s.name) }
+                p { "Scenario " code { (s.id) } ", as of " (s.as_of) ". Pledged ranges count at their " strong { (s.quantity_basis) } " end."
+                    @if !s.without.is_empty() { " Assessed without " (s.without.join(", ")) "." } }
+                @if !r.scenario.meta.description.trim().is_empty() { p { (r.scenario.meta.description.trim()) } }
+                p.summary id="summary" {
+                    (m.met) " of " (m.requirements) " requirements met; " (m.with_gap) " with a gap. "
+                    (m.red_lines_violated) " of " (a.red_lines.len()) " red lines violated. "
+                    (m.pledges_in_force) " pledges in force, " (m.pledges_lapsed) " lapsed. "
+                    (m.contributors_over_capacity) " contributor(s) over sustainable capacity."
+                    @if let Some(w) = r.without {
+                        br;
+                        "Without " (w.code) ": " (w.assessment.summary.met) " of " (w.assessment.summary.requirements)
+                        " requirements met, " (w.assessment.summary.red_lines_violated) " red lines violated, "
+                        (w.assessment.summary.pledges_lapsed) " pledges lapsed."
+                    }
+                }
+
+                h2 id="coverage-capability" { "Coverage per capability" }
+                p { "Each bar is the share of the requirement that pledges in force fill; the dashed line is the requirement. Figures in the capability's own unit are written beside the bar." }
+                (bar_chart(&capability_chart(r)))
+
+                h2 id="coverage-layer" { "Coverage per layer" }
+                (bar_chart(&layer_chart(r)))
+
+                h2 id="gaps" { "Requirements and gaps" }
+                table {
+                    thead { tr { th { "layer" } th { "mission" } th { "capability" } th { "unit" } th.n { "required" } th.n { "pledged" } th.n { "gap" }
+                        @if let Some(w) = r.without { th.n { "gap without " (w.code) } } } }
+                    tbody {
+                        @for row in &a.coverage {
+                            tr {
+                                td { (row.layer) } td { (row.mission) } td { (row.capability) } td { (row.unit) }
+                                td.n { (fmt_num(row.required)) } td.n { (fmt_num(row.pledged)) } td.n { (gap_cell(row.gap)) }
+                                @if let Some(w) = r.without {
+                                    td.n {
+                                        @match w.assessment.coverage.iter().find(|o| o.mission == row.mission && o.capability == row.capability) {
+                                            Some(o) => (gap_cell(o.gap)),
+                                            None => "–",
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+
+                h2 id="requirements" { "How each requirement was computed" }
+                table {
+                    thead { tr { th { "mission" } th { "capability" } th { "formula" } th.n { "in place" } th.n { "rotation" } th.n { "to generate" } th { "source" } } }
+                    tbody {
+                        @for q in &a.requirements {
+                            tr { td { (q.mission) } td { (q.capability) } td { (q.formula) } td.n { (fmt_num(q.required)) }
+                                td.n { "×" (fmt_num(q.rotation)) } td.n { (fmt_num(q.force_generation)) } td.src { (linked(&q.source)) } }
+                        }
+                    }
+                }
+
+                h2 id="contributors" { "Contributors against capacity" }
+                table {
+                    thead { tr { th { "code" } th { "capability" } th.n { "pledged" } th.n { "sustainable" } th.n { "deployable" } th.n { "use" } th { "status" } th { "capacity source" } } }
+                    tbody {
+                        @for c in &a.contributors {
+                            tr {
+                                td { (c.code) } td { (c.capability) } td.n { (fmt_num(c.pledged)) }
+                                td.n { @if let Some(x) = c.capacity { (fmt_num(x)) } @else { "–" } }
+                                td.n { @if let Some(x) = c.deployable { (fmt_num(x)) } @else { "–" } }
+                                td.n { @if let Some(x) = c.share_of_capacity { (format!("{:.0}%", x * 100.0)) } @else { "–" } }
+                                td { @if c.over_capacity { span.gap { "over sustainable capacity" } } @else if c.beyond_deployable { span.gap { "beyond deployable" } } @else { span.ok { "within" } } }
+                                td.src { (linked(&c.capacity_source)) }
+                            }
+                        }
+                    }
+                }
+
+                h2 id="red-lines" { "Red lines" }
+                @if a.red_lines.is_empty() { p { "The scenario states no red lines." } } @else {
+                    table {
+                        thead { tr { th { "id" } th { "party" } th { "red line" } th { "status" } th { "why" } th { "source" } } }
+                        tbody {
+                            @for l in &a.red_lines {
+                                tr { td { (l.id) } td { (l.party) } td { (l.text) }
+                                    td { @if l.violated { span.gap { "violated" } @if !l.violated_by.is_empty() { " by " (l.violated_by.join(", ")) } } @else { span.ok { "respected" } } }
+                                    td { (l.explanation) } td.src { (linked(&l.source)) " " (l.date) } }
+                            }
+                        }
+                    }
+                }
+
+                h2 id="lapsed" { "Lapsed pledges" }
+                @if a.lapsed.is_empty() { p { "No pledge lapsed: every condition holds." } } @else {
+                    table {
+                        thead { tr { th { "pledge" } th { "contributor" } th { "capability" } th { "condition" } th { "why" } } }
+                        tbody { @for l in &a.lapsed { tr { td { (l.pledge) } td { (l.contributor) } td { (l.capability) } td { code { (l.condition) } } td { (l.reason) } } } }
+                    }
+                }
+                @if let Some(w) = r.without {
+                    h3 { "Lapsed without " (w.code) }
+                    @if w.assessment.lapsed.is_empty() { p { "None." } } @else {
+                        table {
+                            thead { tr { th { "pledge" } th { "contributor" } th { "capability" } th { "condition" } th { "why" } } }
+                            tbody { @for l in &w.assessment.lapsed { tr { td { (l.pledge) } td { (l.contributor) } td { (l.capability) } td { code { (l.condition) } } td { (l.reason) } } } }
+                        }
+                    }
+                }
+
+                @if let Some(c) = r.credibility {
+                    h2 id="credibility" { "Credibility indicators" }
+                    p { "Package score " strong { (format!("{:.2}", c.package.score)) } " of 1"
+                        @if let (Some(w), Some(wc)) = (r.without, c.without) { "; without " (w.code) ": " strong { (format!("{:.2}", wc.score)) } }
+                        ". A transparent weighted index (weights are judgements, data/credibility-weights.toml), not a probability of deterrence success." }
+                    table {
+                        thead { tr { th { "indicator" } th.n { "weight" } th.n { "score" }
+                            @if let Some(w) = r.without { @if c.without.is_some() { th.n { "without " (w.code) } } }
+                            th { "value" } th { "why" } } }
+                        tbody {
+                            @for i in &c.package.indicators {
+                                tr { td { (i.name) } td.n { (format!("{:.2}", i.weight)) } td.n { (format!("{:.2}", i.score)) }
+                                    @if let Some(wc) = c.without {
+                                        td.n { @match wc.indicator(&i.id) { Some(o) => (format!("{:.2}", o.score)), None => "–" } }
+                                    }
+                                    td { (i.value) } td.src { (linked(&i.evidence)) } }
+                            }
+                        }
+                    }
+                }
+
+                h2 id="sources" { "Sources" }
+                p { (sources.len()) " distinct sources are cited by the scenario. Web addresses are links; the rest name a publication and date." }
+                ol.src {
+                    @for u in &sources {
+                        li { (linked(&u.text)) br; span.cited { "cited by: " (u.cited_by.join("; ")) } }
+                    }
+                }
+
+                footer { "Made by " (r.generator) " from scenario " code { (s.id) } ". Not yet in this report: robustness distributions, the sensitivity tornado, allocation and the stance timeline." }
+            }
+        }
+    };
+    page.into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_become_links_and_nothing_else() {
+        assert_eq!(
+            pieces("Reuters, 5 Jan (https://example.org/a?b=1), A."),
+            vec![
+                Piece::Text("Reuters, 5 Jan ("),
+                Piece::Link("https://example.org/a?b=1"),
+                Piece::Text("), A."),
+            ]
+        );
+        assert_eq!(
+            pieces("javascript:alert(1)"),
+            vec![Piece::Text("javascript:alert(1)")]
+        );
+        assert_eq!(
+            pieces("see http:// nothing"),
+            vec![
+                Piece::Text("see "),
+                Piece::Text("http://"),
+                Piece::Text(" nothing")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_link_cannot_break_out_of_its_attribute() {
+        let html = linked("https://x.org/\"onmouseover=alert(1) <b>").into_string();
+        assert_eq!(
+            html,
+            "<a href=\"https://x.org/\" rel=\"noreferrer noopener\">https://x.org/</a>&quot;onmouseover=alert(1) &lt;b&gt;"
+        );
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const AUGUST: &str = include_str!("../../../scenarios/ukraine-2025-08.toml");
+
+    fn scenario(text: &str) -> Scenario {
+        guarantor_model::load(text)
+            .scenario
+            .expect("scenario loads")
+    }
+
+    fn page(s: &Scenario) -> String {
+        let a = guarantor_engine::assess(s);
+        let usa = ["USA".to_string()];
+        let w = guarantor_engine::assess_without(s, &usa).expect("USA present");
+        let weights = guarantor_credibility::Weights::default();
+        let c = guarantor_credibility::evaluate_without(s, &[], &weights).expect("credibility");
+        let cw = guarantor_credibility::evaluate_without(s, &usa, &weights).expect("credibility");
+        render(&Report {
+            scenario: s,
+            assessment: &a,
+            without: Some(Without {
+                code: "USA",
+                assessment: &w,
+            }),
+            generator: "guarantor test",
+            credibility: Some(CredibilitySection {
+                package: &c,
+                without: Some(&cw),
+            }),
+        })
+    }
+
+    #[test]
+    fn the_august_report_has_both_charts_every_table_and_every_source() {
+        let s = scenario(AUGUST);
+        let html = page(&s);
+        assert_eq!(html.matches("<svg").count(), 2);
+        for id in [
+            "coverage-capability",
+            "coverage-layer",
+            "gaps",
+            "requirements",
+            "contributors",
+            "red-lines",
+            "lapsed",
+            "credibility",
+            "sources",
+        ] {
+            assert!(html.contains(&format!("id=\"{id}\"")), "section {id}");
+        }
+        assert!(html.contains("gap without USA"));
+        assert_eq!(
+            html.matches("<li>").count(),
+            sources(&s).len(),
+            "one list item per source"
+        );
+        // Nothing to fetch at view time: no script, no external style, font or image.
+        for needle in ["<script", "<link", "src=", "@import", "url("] {
+            assert!(!html.contains(needle), "{needle}");
+        }
+        assert_eq!(html, page(&s), "same inputs, same bytes");
+    }
+
+    #[test]
+    fn every_source_of_the_august_scenario_is_listed_once_with_what_cites_it() {
+        let s = scenario(AUGUST);
+        let list = sources(&s);
+        for p in &s.pledges {
+            for src in &p.sources {
+                let found: Vec<&SourceUse> = list.iter().filter(|u| u.text == src.trim()).collect();
+                assert_eq!(found.len(), 1, "{src}");
+                assert!(found[0].cited_by.contains(&format!("pledge {}", p.id)));
+            }
+        }
+        for r in &s.red_lines {
+            assert!(list.iter().any(|u| u.text == r.source.trim()));
+        }
+        let mut texts: Vec<&str> = list.iter().map(|u| u.text.as_str()).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        assert_eq!(texts.len(), list.len(), "no source twice");
+    }
+
+    #[test]
+    fn markup_in_a_scenario_is_escaped_in_the_report() {
+        let hostile = AUGUST
+            .replacen(
+                r#"name = "Ukraine security guarantee, August 2025""#,
+                r#"name = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'"#,
+                1,
+            )
+            .replacen(
+                r#"name = "United States""#,
+                r#"name = '"><img src=x onerror=window.__pwned=3>'"#,
+                1,
+            )
+            .replacen(
+                r#"source = "seed-003 / seed-004: Moscow"#,
+                r#"source = "<script>x</script> https://evil.example/\"onmouseover=alert(1) javascript:alert(1) seed-003 / seed-004: Moscow"#,
+                1,
+            );
+        assert_ne!(hostile, AUGUST);
+        let html = page(&scenario(&hostile));
+        assert!(!html.contains("<script"), "a script element got through");
+        assert!(!html.contains("<img"), "an image element got through");
+        assert!(!html.contains("href=\"javascript"));
+        assert!(html.contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;"));
+        assert!(html.contains(
+            "<a href=\"https://evil.example/\" rel=\"noreferrer noopener\">https://evil.example/</a>&quot;onmouseover=alert(1)"
+        ));
+        assert!(html.contains("Content-Security-Policy"));
+    }
+
+    proptest! {
+        /// Law: splitting a text into pieces loses and adds nothing, and every link is an
+        /// http(s) address with no space, quote or angle bracket.
+        #[test]
+        fn pieces_put_back_together_give_the_text(text in "[ -~]{0,60}(https?://[a-z./\"<> ]{0,12})?[ -~]{0,20}") {
+            let joined: String = pieces(&text)
+                .iter()
+                .map(|p| match p { Piece::Text(t) | Piece::Link(t) => *t })
+                .collect();
+            prop_assert_eq!(&joined, &text);
+            for p in pieces(&text) {
+                if let Piece::Link(url) = p {
+                    prop_assert!(url.starts_with("http://") || url.starts_with("https://"));
+                    prop_assert!(!url.contains([' ', '"', '<', '>']));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! The JSON API under `/api/` (documented in `docs/api.md`): list scenarios, outline one, assess
+//! one with changes, compare two.
+//!
+//! A request carries the same changes as the CLI flags: `without` (contributor codes, as
+//! `--without`), `set` (`PATH=VALUE`, as `--set`, applied to the text with
+//! `guarantor_model::overrides`, so an override is checked like a hand edit) and `off` (pledge ids
+//! switched off in the dashboard). Bad input is a 400 whose `error` is the diagnostics text the
+//! CLI would print. The handlers hold no state between requests.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use guarantor_engine::{Assessment, Comparison, Excluded};
+use guarantor_model::{Override, Scenario, did_you_mean};
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::scenarios::{self, ScenarioName};
+
+/// What can go wrong, and the HTTP status it maps to.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// 400: a name that is not a plain file stem inside the scenarios directory.
+    #[error(
+        "`{0}` is not a scenario name: use a name from `GET /api/scenarios` (letters, digits, `-`, `_`, `.`; no `/` or `..`)"
+    )]
+    BadName(String),
+    /// 404.
+    #[error("no scenario `{name}` in the scenarios directory{}", .hint.as_ref().map(|h| format!(" (did you mean `{h}`?)")).unwrap_or_default())]
+    NotFound { name: String, hint: Option<String> },
+    /// 400: the scenario with the requested changes does not load; the text is the diagnostics.
+    #[error("{0}")]
+    Invalid(String),
+    /// The body could not be read as the request (400), or is too large (413).
+    #[error("{message}")]
+    Body { status: u16, message: String },
+    /// 404 for an unknown route.
+    #[error("no such page or API route")]
+    NoRoute,
+    /// 500.
+    #[error("{0}")]
+    Io(String),
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: &'a str,
+}
+
+impl ApiError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::BadName(_) | ApiError::Invalid(_) => StatusCode::BAD_REQUEST,
+            ApiError::NotFound { .. } | ApiError::NoRoute => StatusCode::NOT_FOUND,
+            ApiError::Body { status, .. } => {
+                StatusCode::from_u16(*status).unwrap_or(StatusCode::BAD_REQUEST)
+            }
+            ApiError::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let text = self.to_string();
+        (self.status(), Json(ErrorBody { error: &text })).into_response()
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        ApiError::Body {
+            status: r.status().as_u16(),
+            message: r.body_text(),
+        }
+    }
+}
+
+/// `POST /api/assess`: one scenario and the changes to make before assessing it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessRequest {
+    /// A name from `GET /api/scenarios`.
+    pub scenario: String,
+    /// Contributors to remove with their pledges, as `--without`.
+    #[serde(default)]
+    pub without: Vec<String>,
+    /// `PATH=VALUE` overrides, as `--set`.
+    #[serde(default)]
+    pub set: Vec<String>,
+    /// Pledge ids switched off.
+    #[serde(default)]
+    pub off: Vec<String>,
+}
+
+/// `POST /api/compare`: two requests, compared as `guarantor compare` does (b against a).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareRequest {
+    pub a: AssessRequest,
+    pub b: AssessRequest,
+}
+
+/// One entry of `GET /api/scenarios`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioEntry {
+    pub name: String,
+    /// `null` when the file does not load; `error` then says why in one line.
+    pub title: Option<String>,
+    pub as_of: Option<String>,
+    pub error: Option<String>,
+}
+
+/// `GET /api/scenarios/{name}`: what the dashboard offers to switch and edit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outline {
+    pub name: String,
+    pub title: String,
+    pub as_of: String,
+    pub quantity_basis: String,
+    pub contributors: Vec<OutlineContributor>,
+    pub pledges: Vec<OutlinePledge>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutlineContributor {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutlinePledge {
+    pub id: String,
+    pub contributor: String,
+    pub capability: String,
+    pub unit: String,
+    pub low: f64,
+    pub high: f64,
+    pub status: String,
+}
+
+fn load_text(name: &str, text: &str) -> Result<Scenario, ApiError> {
+    let loaded = guarantor_model::load(text);
+    if loaded.has_errors() {
+        let rendered = guarantor_model::diag::render(name, text, &loaded.diagnostics);
+        return Err(ApiError::Invalid(format!(
+            "{rendered}error: `{name}` has {}; nothing was assessed\n",
+            guarantor_model::diag::summary(&loaded.diagnostics)
+        )));
+    }
+    loaded
+        .scenario
+        .ok_or_else(|| ApiError::Invalid(format!("error: `{name}` could not be loaded\n")))
+}
+
+/// Loads a scenario with the request's overrides, and checks that every pledge in `off` exists.
+/// The pledges stay in: [`assessment`] removes them.
+///
+/// # Errors
+/// Any [`ApiError`]: a bad name, a missing file, an override that does not apply, a scenario
+/// that does not check, or an unknown pledge in `off`.
+pub fn scenario(dir: &std::path::Path, req: &AssessRequest) -> Result<Scenario, ApiError> {
+    let name = ScenarioName::parse(&req.scenario)?;
+    let text = scenarios::read(dir, &name)?;
+    let overrides = req
+        .set
+        .iter()
+        .map(|s| s.parse::<Override>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ApiError::Invalid(format!("error: {e}\n")))?;
+    let (label, text) = if overrides.is_empty() {
+        (format!("{}.toml", name.as_str()), text)
+    } else {
+        let edited = guarantor_model::overrides::apply(&text, &overrides)
+            .map_err(|e| ApiError::Invalid(format!("error: {e}\n")))?;
+        (format!("{}.toml (with set)", name.as_str()), edited)
+    };
+    let scenario = load_text(&label, &text)?;
+    for id in &req.off {
+        if !scenario.pledges.iter().any(|p| &p.id == id) {
+            return Err(ApiError::Invalid(format!(
+                "error: `off`: no pledge `{id}` in this scenario{}\n",
+                did_you_mean(id, scenario.pledges.iter().map(|p| p.id.as_str()))
+                    .map(|h| format!(" (did you mean `{h}`?)"))
+                    .unwrap_or_default()
+            )));
+        }
+    }
+    Ok(scenario)
+}
+
+/// Assesses a request: [`scenario`], the pledges in `off` removed, then
+/// `guarantor_engine::assess_without`; pledges switched off are listed with the excluded ones.
+///
+/// # Errors
+/// As [`scenario`], and an unknown contributor in `without`.
+pub fn assessment(dir: &std::path::Path, req: &AssessRequest) -> Result<Assessment, ApiError> {
+    let full = scenario(dir, req)?;
+    let mut reduced = full.clone();
+    reduced.pledges.retain(|p| !req.off.contains(&p.id));
+    let mut a = guarantor_engine::assess_without(&reduced, &req.without)
+        .map_err(|e| ApiError::Invalid(format!("error: {e}\n")))?;
+    a.excluded.extend(
+        full.pledges
+            .iter()
+            .filter(|p| req.off.contains(&p.id))
+            .map(|p| Excluded {
+                pledge: p.id.clone(),
+                contributor: p.contributor.clone(),
+                capability: p.capability.clone(),
+            }),
+    );
+    Ok(a)
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| ApiError::Io(format!("internal error: {e}")))?
+}
+
+/// `GET /api/scenarios`.
+pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<ScenarioEntry>>, ApiError> {
+    blocking(move || {
+        let dir = state.scenarios.as_path();
+        let entries = scenarios::list(dir)?
+            .into_iter()
+            .map(|name| {
+                let loaded =
+                    scenarios::read(dir, &name).and_then(|text| load_text(name.as_str(), &text));
+                match loaded {
+                    Ok(s) => ScenarioEntry {
+                        name: name.as_str().to_string(),
+                        title: Some(s.meta.name),
+                        as_of: Some(s.meta.as_of),
+                        error: None,
+                    },
+                    Err(e) => ScenarioEntry {
+                        name: name.as_str().to_string(),
+                        title: None,
+                        as_of: None,
+                        error: Some(
+                            e.to_string()
+                                .lines()
+                                .last()
+                                .unwrap_or("does not load")
+                                .to_string(),
+                        ),
+                    },
+                }
+            })
+            .collect();
+        Ok(Json(entries))
+    })
+    .await
+}
+
+/// `GET /api/scenarios/{name}`.
+pub async fn outline(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Json<Outline>, ApiError> {
+    blocking(move || {
+        let req = AssessRequest {
+            scenario: name,
+            ..AssessRequest::default()
+        };
+        let s = scenario(&state.scenarios, &req)?;
+        let unit = |cap: &str| {
+            s.taxonomy
+                .get(cap)
+                .map(|c| c.unit.clone())
+                .unwrap_or_default()
+        };
+        Ok(Json(Outline {
+            name: ScenarioName::parse(&req.scenario)?.as_str().to_string(),
+            title: s.meta.name.clone(),
+            as_of: s.meta.as_of.clone(),
+            quantity_basis: format!("{:?}", s.meta.quantity_basis).to_lowercase(),
+            contributors: s
+                .contributors
+                .iter()
+                .map(|c| OutlineContributor {
+                    code: c.code.clone(),
+                    name: c.name.clone(),
+                })
+                .collect(),
+            pledges: s
+                .pledges
+                .iter()
+                .map(|p| OutlinePledge {
+                    id: p.id.clone(),
+                    contributor: p.contributor.clone(),
+                    capability: p.capability.clone(),
+                    unit: unit(&p.capability),
+                    low: p.quantity.low,
+                    high: p.quantity.high,
+                    status: p.status.name().to_string(),
+                })
+                .collect(),
+        }))
+    })
+    .await
+}
+
+/// `POST /api/assess`.
+pub async fn assess(
+    State(state): State<AppState>,
+    body: Result<Json<AssessRequest>, JsonRejection>,
+) -> Result<Json<Assessment>, ApiError> {
+    let Json(req) = body?;
+    blocking(move || assessment(&state.scenarios, &req).map(Json)).await
+}
+
+/// `POST /api/compare`.
+pub async fn compare(
+    State(state): State<AppState>,
+    body: Result<Json<CompareRequest>, JsonRejection>,
+) -> Result<Json<Comparison>, ApiError> {
+    let Json(req) = body?;
+    blocking(move || {
+        let a = assessment(&state.scenarios, &req.a)?;
+        let b = assessment(&state.scenarios, &req.b)?;
+        Ok(Json(guarantor_engine::compare(&a, &b)))
+    })
+    .await
+}

@@ -1,0 +1,290 @@
+//! The JSON API through the router, without a socket: status codes, error texts, the path and
+//! size guards, and the same answers as the CLI flags.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use guarantor_server::{AppState, BODY_LIMIT, app};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+use crate::common;
+
+async fn call(root: &tempfile::TempDir, req: Request<Body>) -> (StatusCode, Value, String) {
+    let response = app(AppState::new(common::dir(root)))
+        .oneshot(req)
+        .await
+        .expect("infallible");
+    let status = response.status();
+    let csp = response
+        .headers()
+        .get("content-security-policy")
+        .map(|v| v.to_str().unwrap_or("").to_string())
+        .unwrap_or_default();
+    let bytes = axum::body::to_bytes(response.into_body(), 16 << 20)
+        .await
+        .expect("body");
+    let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, value, csp)
+}
+
+fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).expect("request")
+}
+
+fn post(path: &str, body: &Value) -> Request<Body> {
+    Request::post(path)
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .expect("request")
+}
+
+fn error(v: &Value) -> &str {
+    v["error"].as_str().unwrap_or("")
+}
+
+fn gap(a: &Value, capability: &str) -> f64 {
+    a["capabilities"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["capability"] == capability))
+        .and_then(|c| c["gap"].as_f64())
+        .expect("capability in the assessment")
+}
+
+#[tokio::test]
+async fn lists_the_scenarios_of_the_directory_only() {
+    let root = common::scenarios();
+    let (status, list, csp) = call(&root, get("/api/scenarios")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    insta::assert_json_snapshot!(list);
+}
+
+#[tokio::test]
+async fn assess_matches_the_engine_and_without_usa_widens_the_air_defence_gap() {
+    let root = common::scenarios();
+    let (status, a, _) = call(
+        &root,
+        post("/api/assess", &json!({"scenario": "ukraine-2025-08"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{a}");
+    // Byte for byte what `guarantor assess --json` serialises (compact).
+    let response = app(AppState::new(common::dir(&root)))
+        .oneshot(post("/api/assess", &json!({"scenario": "ukraine-2025-08"})))
+        .await
+        .expect("infallible");
+    let bytes = axum::body::to_bytes(response.into_body(), 16 << 20)
+        .await
+        .expect("body");
+    let scenario = guarantor_model::load(common::AUGUST)
+        .scenario
+        .expect("loads");
+    let expected = serde_json::to_vec(&guarantor_engine::assess(&scenario)).expect("json");
+    assert!(bytes == expected, "the API differs from the engine");
+
+    let (_, b, _) = call(
+        &root,
+        post(
+            "/api/assess",
+            &json!({"scenario": "ukraine-2025-08", "without": ["USA"]}),
+        ),
+    )
+    .await;
+    assert!(gap(&b, "air_defence") > gap(&a, "air_defence"));
+    assert_eq!(b["scenario"]["without"], json!(["USA"]));
+}
+
+#[tokio::test]
+async fn set_and_off_change_the_assessment_like_the_cli_flags() {
+    let root = common::scenarios();
+    let (_, base, _) = call(
+        &root,
+        post("/api/assess", &json!({"scenario": "ukraine-2025-08"})),
+    )
+    .await;
+    let (status, more, _) = call(
+        &root,
+        post(
+            "/api/assess",
+            &json!({"scenario": "ukraine-2025-08", "set": ["pledges.gbr-troops.quantity=5000"]}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{more}");
+    assert!(gap(&more, "ground_troops") < gap(&base, "ground_troops"));
+
+    let (status, off, _) = call(
+        &root,
+        post(
+            "/api/assess",
+            &json!({"scenario": "ukraine-2025-08", "off": ["usa-air-defence"]}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{off}");
+    assert!(gap(&off, "air_defence") > gap(&base, "air_defence"));
+    assert!(
+        off["excluded"]
+            .as_array()
+            .is_some_and(|e| e.iter().any(|x| x["pledge"] == "usa-air-defence"))
+    );
+}
+
+#[tokio::test]
+async fn compare_sets_two_requests_side_by_side() {
+    let root = common::scenarios();
+    let (status, c, _) = call(
+        &root,
+        post(
+            "/api/compare",
+            &json!({"a": {"scenario": "ukraine-2025-08"}, "b": {"scenario": "ukraine-2025-08", "without": ["USA"]}}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{c}");
+    let row = c["coverage"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["capability"] == "air_defence"))
+        .expect("air_defence row");
+    assert!(row["gap_change"].as_f64().is_some_and(|g| g > 0.0), "{row}");
+}
+
+#[tokio::test]
+async fn no_name_can_reach_outside_the_scenarios_directory() {
+    let root = common::scenarios();
+    for name in [
+        "../secret",
+        "..",
+        "/etc/passwd",
+        "scenarios/../secret",
+        "..\\secret",
+        ".hidden",
+    ] {
+        let (status, v, _) = call(&root, post("/api/assess", &json!({"scenario": name}))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{name}: {v}");
+        assert!(
+            error(&v).contains("is not a scenario name"),
+            "{name}: {}",
+            error(&v)
+        );
+        assert!(!v.to_string().contains("SECRET-CONTENT"));
+    }
+    // Through the URL, encoded separators included.
+    for path in [
+        "/api/scenarios/..%2Fsecret",
+        "/api/scenarios/%2E%2E",
+        "/api/scenarios/%2Fetc%2Fpasswd",
+    ] {
+        let (status, v, _) = call(&root, get(path)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path}: {v}");
+        assert!(!v.to_string().contains("SECRET-CONTENT"));
+    }
+    let (status, v, _) = call(&root, get("/api/scenarios/../secret")).await;
+    assert_ne!(status, StatusCode::OK, "{v}");
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_symbolic_link_out_of_the_directory_is_refused() {
+    let root = common::scenarios();
+    std::os::unix::fs::symlink(
+        root.path().join("secret.toml"),
+        common::dir(&root).join("link.toml"),
+    )
+    .expect("symlink");
+    let (status, v, _) = call(&root, post("/api/assess", &json!({"scenario": "link"}))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{v}");
+    assert!(!v.to_string().contains("SECRET-CONTENT"));
+}
+
+#[tokio::test]
+async fn an_unknown_scenario_is_404_with_a_suggestion() {
+    let root = common::scenarios();
+    let (status, v, _) = call(
+        &root,
+        post("/api/assess", &json!({"scenario": "ukraine-2025-8"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        error(&v),
+        "no scenario `ukraine-2025-8` in the scenarios directory (did you mean `ukraine-2025-08`?)"
+    );
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused() {
+    let root = common::scenarios();
+    let big = json!({"scenario": "ukraine-2025-08", "set": ["x".repeat(BODY_LIMIT)]});
+    let (status, _, _) = call(&root, post("/api/assess", &big)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn bad_input_is_400_with_the_diagnostics_text() {
+    let root = common::scenarios();
+    let (status, v, _) = call(
+        &root,
+        post(
+            "/api/assess",
+            &json!({"scenario": "ukraine-2025-08", "set": ["scenario.quantity_basis=sideways"]}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    insta::assert_snapshot!("bad_quantity_basis", error(&v));
+
+    let (status, v, _) = call(
+        &root,
+        post(
+            "/api/assess",
+            &json!({"scenario": "ukraine-2025-08", "set": ["pledges.gbr-trops.quantity=1"]}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        error(&v),
+        "error: `--set`: no `gbr-trops` in `pledges` (did you mean `gbr-troops`?)\n"
+    );
+
+    let (status, v, _) = call(
+        &root,
+        post(
+            "/api/assess",
+            &json!({"scenario": "ukraine-2025-08", "off": ["usa-air-defense"]}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        error(&v),
+        "error: `off`: no pledge `usa-air-defense` in this scenario (did you mean `usa-air-defence`?)\n"
+    );
+
+    let (status, v, _) = call(
+        &root,
+        post(
+            "/api/assess",
+            &json!({"scenario": "ukraine-2025-08", "without": ["USB"]}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&v).contains("no contributor `USB`"), "{}", error(&v));
+
+    let (status, v, _) = call(
+        &root,
+        post(
+            "/api/assess",
+            &json!({"scenario": "ukraine-2025-08", "colour": "red"}),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        error(&v).contains("unknown field `colour`"),
+        "{}",
+        error(&v)
+    );
+}
