@@ -248,9 +248,7 @@ fn phase(
     solver: &dyn Solver,
 ) -> Result<(Vec<f64>, f64), SolveError> {
     set_objective(p, terms);
-    let t0 = std::time::Instant::now();
     let x = solver.solve(p)?;
-    eprintln!("PHASE {:?} vars {} rows {}", t0.elapsed(), p.vars.len(), p.rows.len());
     let value: f64 = terms.iter().map(|&(i, c)| c * x[i]).sum();
     let tolerance = 1e-9 * value.abs().max(1.0);
     p.row(terms.to_vec(), f64::NEG_INFINITY, value + tolerance);
@@ -291,9 +289,7 @@ pub fn solve(
         tie.extend(cost.iter().copied());
     }
     set_objective(&mut p, &tie);
-    let t0 = std::time::Instant::now();
     let x = solver.solve(&p)?;
-    eprintln!("PHASE3 {:?}", t0.elapsed());
     Ok(plan(inst, &layout, &x, objective_value))
 }
 

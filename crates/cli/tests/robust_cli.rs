@@ -167,3 +167,9 @@ fn sensitivity_unknown_output() {
         "error: `--output air_defense`: no such output (did you mean `air_defence`?)\n"
     );
 }
+
+#[test]
+fn help_texts() {
+    insta::assert_snapshot!("simulate_help", run(&["simulate", "--help"]).stdout);
+    insta::assert_snapshot!("sensitivity_help", run(&["sensitivity", "--help"]).stdout);
+}

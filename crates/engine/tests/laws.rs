@@ -420,6 +420,10 @@ sources = ["t"]
         .map(|l| (l.pledge.as_str(), l.kind.as_str()))
         .collect();
     assert_eq!(kinds, [("gbr", "cycle"), ("fra", "cycle")]);
-    assert!(a.lapsed[0].reason.contains("gbr → fra → gbr"), "{}", a.lapsed[0].reason);
+    assert!(
+        a.lapsed[0].reason.contains("gbr → fra → gbr"),
+        "{}",
+        a.lapsed[0].reason
+    );
     assert_eq!(a.coverage[0].gap, 100.0);
 }

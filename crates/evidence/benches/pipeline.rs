@@ -85,8 +85,50 @@ fn corpus(n: usize, seed: u64) -> Vec<RawArticle> {
         .collect()
 }
 
+/// Clean stage alone on the ScrapingHub benchmark pages, if present next to the workspace.
+fn clean_benchmark_pages(pipeline: &Pipeline) {
+    use std::io::Read;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let Some(dir) = [
+        "../shared/benchmarks/article-extraction",
+        "../../shared/benchmarks/article-extraction",
+    ]
+    .iter()
+    .map(|r| root.join(r))
+    .find(|p| p.join("html").is_dir()) else {
+        println!("clean (benchmark pages): ScrapingHub benchmark not found; skipped");
+        return;
+    };
+    let mut pages = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(dir.join("html"))
+        .expect("html dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        let mut html = Vec::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(&p).expect("page"))
+            .read_to_end(&mut html)
+            .expect("gzip");
+        pages.push(String::from_utf8_lossy(&html).to_string());
+    }
+    let start = Instant::now();
+    for html in &pages {
+        let raw = parse_html("page", black_box(html));
+        black_box(pipeline.classifier.clean(&raw));
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "clean (ScrapingHub benchmark, metadata + main content + line classifier): {} pages in {secs:.2}s, {:.0} pages/s on one thread",
+        pages.len(),
+        pages.len() as f64 / secs
+    );
+}
+
 fn main() {
     let pipeline = Pipeline::default();
+    clean_benchmark_pages(&pipeline);
 
     // 1. End to end on generated text articles, one thread.
     let articles = corpus(3000, 1);
@@ -161,6 +203,16 @@ fn main() {
         } else {
             texts.push(article_text(&mut g, 16));
         }
+    }
+    if let Ok(path) = std::env::var("GUARANTOR_BENCH_DUMP") {
+        // The same corpus for the Python peers (crates/evidence/bench/python_peers.py).
+        let mut out = String::new();
+        for (i, t) in texts.iter().enumerate() {
+            out.push_str(&serde_json::json!({"id": format!("d{i}"), "text": t}).to_string());
+            out.push('\n');
+        }
+        std::fs::write(&path, out).expect("dump path writable");
+        println!("dedupe corpus written to {path}");
     }
     let params = pipeline.dedupe_params;
     let start = Instant::now();

@@ -324,11 +324,17 @@ impl Extractor {
         }
         // "Claudia Major of the German Institute ... said": the person, not her institute.
         if let Some((_, Speaker::Entity(e), _)) = &best
-            && let Some(org) = mentions.iter().find(|m| &m.entity == e && m.kind != EntityKind::Person)
+            && let Some(org) = mentions
+                .iter()
+                .find(|m| &m.entity == e && m.kind != EntityKind::Person)
             && let Some(person) = mentions.iter().rfind(|m| {
                 m.kind == EntityKind::Person
                     && m.end <= org.start
-                    && sent[m.end..org.start].trim().trim_start_matches(',').trim().starts_with("of")
+                    && sent[m.end..org.start]
+                        .trim()
+                        .trim_start_matches(',')
+                        .trim()
+                        .starts_with("of")
                     && org.start - m.end <= 10
             })
         {
@@ -604,14 +610,20 @@ mod tests {
         assert_eq!(q.value, Some(150_000.0));
         assert_eq!(q.unit.as_deref(), Some("military personnel"));
         assert_eq!(s[0].actor, "SWP");
-        let s = run("Twenty-six countries have committed to join a reassurance force, Macron said.");
+        let s =
+            run("Twenty-six countries have committed to join a reassurance force, Macron said.");
         let q = s[0].quantity.as_ref().unwrap();
-        assert_eq!((q.value, q.unit.as_deref()), (Some(26.0), Some("countries")));
+        assert_eq!(
+            (q.value, q.unit.as_deref()),
+            (Some(26.0), Some("countries"))
+        );
     }
 
     #[test]
     fn person_of_an_institute_is_the_speaker() {
-        let s = run("Claudia Major of the German Institute for International and Security Affairs said a deterrent force would need as many as 150,000 troops.");
+        let s = run(
+            "Claudia Major of the German Institute for International and Security Affairs said a deterrent force would need as many as 150,000 troops.",
+        );
         assert_eq!(s[0].attributed_to.as_deref(), Some("Claudia Major"));
         assert_eq!(s[0].actor, "SWP");
     }

@@ -171,6 +171,11 @@ pub struct CompiledScenario {
     condition_ranges: Vec<(u32, u32)>,
     conditions: Vec<(u32, u32)>,
     candidates: Vec<u32>,
+    /// Pledges with `requires` conditions, dependencies first when the conditions are acyclic.
+    conditional: Vec<u32>,
+    /// True when the `requires` graph has no cycle, so one pass over `conditional` reaches the
+    /// least fixed point.
+    acyclic: bool,
     rows: Vec<Row>,
     eligible: Vec<u32>,
     capabilities: Vec<CapabilityInfo>,
@@ -212,6 +217,58 @@ impl Workspace {
 
 fn span(start: usize, end: usize) -> (u32, u32) {
     (start as u32, end as u32)
+}
+
+/// The pledges with `requires` conditions in an order where every candidate comes before the
+/// pledges that need it (depth-first post-order), and whether that order exists (no cycle).
+fn conditional_order(
+    condition_ranges: &[(u32, u32)],
+    conditions: &[(u32, u32)],
+    candidates: &[u32],
+) -> (Vec<u32>, bool) {
+    let n = condition_ranges.len();
+    let deps = |i: usize| {
+        let (cs, ce) = condition_ranges[i];
+        conditions[cs as usize..ce as usize]
+            .iter()
+            .flat_map(|&(s, e)| candidates[s as usize..e as usize].iter().copied())
+    };
+    // 0 unvisited, 1 on the stack, 2 done.
+    let mut state = vec![0u8; n];
+    let mut order = Vec::new();
+    let mut acyclic = true;
+    for root in 0..n {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, Vec<u32>)> = vec![(root, deps(root).collect())];
+        state[root] = 1;
+        while let Some((node, pending)) = stack.last_mut() {
+            if let Some(next) = pending.pop() {
+                let next = next as usize;
+                match state[next] {
+                    0 => {
+                        state[next] = 1;
+                        let d = deps(next).collect();
+                        stack.push((next, d));
+                    }
+                    1 => acyclic = false,
+                    _ => {}
+                }
+            } else {
+                let node = *node;
+                state[node] = 2;
+                order.push(node);
+                stack.pop();
+            }
+        }
+    }
+    let conditional = order
+        .into_iter()
+        .filter(|&i| condition_ranges[i].0 != condition_ranges[i].1)
+        .map(|i| i as u32)
+        .collect();
+    (conditional, acyclic)
 }
 
 impl CompiledScenario {
@@ -377,6 +434,8 @@ impl CompiledScenario {
             condition_ranges.push(span(cstart, conditions.len()));
         }
 
+        let (conditional, acyclic) = conditional_order(&condition_ranges, &conditions, &candidates);
+
         // Requirement rows and the pledges eligible for each in each pass.
         let mut rows = Vec::new();
         let mut eligible = Vec::new();
@@ -500,6 +559,8 @@ impl CompiledScenario {
             condition_ranges,
             conditions,
             candidates,
+            conditional,
+            acyclic,
             rows,
             eligible,
             capabilities,
@@ -565,7 +626,6 @@ impl CompiledScenario {
             let q = self.slot(self.quantities[i], ws);
             ws.quantity[i] = q;
             ws.left[i] = q;
-            ws.active[i] = false;
         }
         self.in_force(ws);
         for (r, row) in self.rows.iter().enumerate() {
@@ -604,39 +664,49 @@ impl CompiledScenario {
     }
 
     /// The least fixed point of the pledge conditions (as [`guarantor_model::ConditionGraph`]),
-    /// into `ws.active`.
+    /// into `ws.active`. Pledges without `requires` are settled directly; the conditional ones
+    /// in dependency order, once when their graph is acyclic, else until nothing changes.
     fn in_force(&self, ws: &mut Workspace) {
-        let n = self.pledges.len();
+        for i in 0..self.pledges.len() {
+            ws.active[i] = self.condition_ranges[i].0 == self.condition_ranges[i].1
+                && self.eligible_now(i, ws);
+        }
         loop {
             let mut changed = false;
-            for i in 0..n {
-                if ws.active[i] || !ws.present[i] {
-                    continue;
-                }
-                let (es, ee) = self.event_ranges[i];
-                if !self.pledge_events[es as usize..ee as usize]
-                    .iter()
-                    .all(|&e| ws.events[e as usize])
-                {
-                    continue;
-                }
-                let (cs, ce) = self.condition_ranges[i];
-                let supported = self.conditions[cs as usize..ce as usize]
-                    .iter()
-                    .all(|&(s, e)| {
-                        self.candidates[s as usize..e as usize]
-                            .iter()
-                            .any(|&j| ws.active[j as usize] && ws.quantity[j as usize] > 0.0)
-                    });
-                if supported {
+            for &i in &self.conditional {
+                let i = i as usize;
+                if !ws.active[i] && self.eligible_now(i, ws) && self.supported(i, ws) {
                     ws.active[i] = true;
                     changed = true;
                 }
             }
-            if !changed {
+            if !changed || self.acyclic {
                 return;
             }
         }
+    }
+
+    /// Present in this draw, and every event it waits for happens.
+    #[inline]
+    fn eligible_now(&self, i: usize, ws: &Workspace) -> bool {
+        let (es, ee) = self.event_ranges[i];
+        ws.present[i]
+            && self.pledge_events[es as usize..ee as usize]
+                .iter()
+                .all(|&e| ws.events[e as usize])
+    }
+
+    /// Every `requires` condition has a candidate in force with a quantity above zero.
+    #[inline]
+    fn supported(&self, i: usize, ws: &Workspace) -> bool {
+        let (cs, ce) = self.condition_ranges[i];
+        self.conditions[cs as usize..ce as usize]
+            .iter()
+            .all(|&(s, e)| {
+                self.candidates[s as usize..e as usize]
+                    .iter()
+                    .any(|&j| ws.active[j as usize] && ws.quantity[j as usize] > 0.0)
+            })
     }
 
     /// The concrete scenario at point `u`: events set as drawn, unhonoured pledges removed,

@@ -262,21 +262,26 @@ pub fn simulate(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Simulation {
     let chunks = settings.draws.div_ceil(CHUNK);
-    let tallies: Vec<Tally> = (0..chunks)
-        .into_par_iter()
-        .map(|c| {
-            let t = run_chunk(model, settings, c);
-            progress(((c + 1) * CHUNK).min(settings.draws) - c * CHUNK);
-            t
-        })
-        .collect();
     let mut total = Tally::new(
         model.rows().len(),
         model.capabilities().len(),
         model.layers().len(),
     );
-    for t in &tallies {
-        total.add(t);
+    // Chunks run in parallel in blocks and are added in chunk order, so the sums are the same
+    // for any thread count and memory stays bounded (a tally holds a histogram per row).
+    const BLOCK: u64 = 32;
+    for block in (0..chunks).step_by(BLOCK as usize) {
+        let tallies: Vec<Tally> = (block..(block + BLOCK).min(chunks))
+            .into_par_iter()
+            .map(|c| {
+                let t = run_chunk(model, settings, c);
+                progress(((c + 1) * CHUNK).min(settings.draws) - c * CHUNK);
+                t
+            })
+            .collect();
+        for t in &tallies {
+            total.add(t);
+        }
     }
     let n = settings.draws.max(1);
     let nf = n as f64;

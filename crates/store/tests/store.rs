@@ -161,7 +161,10 @@ fn read_only_open_never_creates_or_migrates() {
     assert!(Store::open_read_only(&missing).is_err());
     assert!(!missing.exists());
     let empty = dir.path().join("empty.db");
-    rusqlite::Connection::open(&empty).unwrap().execute_batch("CREATE TABLE t(x)").unwrap();
+    rusqlite::Connection::open(&empty)
+        .unwrap()
+        .execute_batch("CREATE TABLE t(x)")
+        .unwrap();
     let err = Store::open_read_only(&empty).err().unwrap();
     assert!(matches!(err, StoreError::NotALedger), "{err:?}");
 }

@@ -25,6 +25,115 @@ pub struct Args {
     /// `scenario.quantity_basis=mid`; repeatable.
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub set: Vec<String>,
+    /// Evidence ledger (SQLite, from `guarantor ingest`): flag pledges and red lines that cite
+    /// no evidence, or whose actor's latest statement contradicts them.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
+/// The stance a scenario entry implies, for the evidence check: a pledge commits; a red line
+/// that forbids rules out; one that demands, demands.
+fn entries(scenario: &guarantor_model::Scenario) -> Vec<guarantor_evidence::link::ScenarioEntry> {
+    use guarantor_evidence::link::{EntryKind, ScenarioEntry};
+    use guarantor_evidence::statement::Stance;
+    let mut out: Vec<ScenarioEntry> = scenario
+        .pledges
+        .iter()
+        .map(|p| ScenarioEntry {
+            id: p.id.clone(),
+            kind: EntryKind::Pledge,
+            actor: p.contributor.clone(),
+            capability: p.capability.clone(),
+            stance: Stance::Commits,
+            evidence: p.evidence.clone(),
+        })
+        .collect();
+    for r in &scenario.red_lines {
+        let stance = match r.rule.bound {
+            guarantor_model::Bound::No | guarantor_model::Bound::AtMost(_) => Stance::RulesOut,
+            guarantor_model::Bound::AtLeast(_) | guarantor_model::Bound::Some => Stance::Demands,
+        };
+        // A rule over several capabilities is checked once per capability; `anything` has no
+        // single capability to hold statements against and is checked for citations only.
+        let capabilities = match &r.rule.capabilities {
+            guarantor_model::CapabilitySet::Some(list) => list.clone(),
+            guarantor_model::CapabilitySet::Any => vec!["anything".to_string()],
+        };
+        for capability in capabilities {
+            out.push(ScenarioEntry {
+                id: r.id.clone(),
+                kind: EntryKind::RedLine,
+                actor: r.party.clone(),
+                capability,
+                stance,
+                evidence: r.evidence.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn evidence_checks(
+    scenario: &guarantor_model::Scenario,
+    db: &std::path::Path,
+) -> anyhow::Result<Vec<guarantor_evidence::link::EntryCheck>> {
+    if !db.is_file() {
+        return Err(input::fail(format!(
+            "error: no evidence database at `{}`\nhelp: create one with `guarantor ingest ARTICLES... --db {}`",
+            db.display(),
+            db.display()
+        )));
+    }
+    let store = guarantor_store::Store::open_read_only(db)
+        .map_err(|e| input::fail(format!("error: cannot open `{}`: {e}", db.display())))?;
+    let ledger = store
+        .ledger()
+        .map_err(|e| input::fail(format!("error: cannot read `{}`: {e}", db.display())))?;
+    Ok(guarantor_evidence::link::check_entries(
+        &entries(scenario),
+        &ledger,
+    ))
+}
+
+fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
+    use guarantor_evidence::link::EntryFlag;
+    let mut lines: Vec<String> = Vec::new();
+    for c in checks {
+        for f in &c.flags {
+            let line = match f {
+                EntryFlag::NoEvidence { unknown } if unknown.is_empty() => {
+                    format!("  {}: cites no evidence\n", c.entry)
+                }
+                EntryFlag::NoEvidence { unknown } => format!(
+                    "  {}: cites evidence the ledger does not hold ({})\n",
+                    c.entry,
+                    unknown.join(", ")
+                ),
+                EntryFlag::Contradicted { statement } => format!(
+                    "  {}: contradicted by {} ({} {} on {}, {} {}): \"{}\"\n",
+                    c.entry,
+                    statement.id,
+                    statement.actor,
+                    statement.stance.as_str(),
+                    statement.capability,
+                    statement.outlet.as_deref().unwrap_or("unknown outlet"),
+                    statement.date.as_deref().unwrap_or("undated"),
+                    statement.quote
+                ),
+            };
+            // A red line over several capabilities is checked once per capability; say each
+            // finding once.
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+    }
+    let mut out = String::from("\nEVIDENCE (scenario entries against the ledger)\n");
+    if lines.is_empty() {
+        out.push_str("  every entry cites evidence, and none is contradicted\n");
+    }
+    out.extend(lines);
+    out
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -39,6 +148,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     )
     .map_err(|e| input::fail(format!("error: {e}")))?;
     // --- end credibility section ---
+    let evidence = match &args.db {
+        Some(db) => Some(evidence_checks(&scenario, db)?),
+        None => None,
+    };
     let mut stdout = std::io::stdout().lock();
     if args.json {
         // credibility (issue 5): one key added after the assessment's own keys, which keep
@@ -48,10 +161,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             #[serde(flatten)]
             assessment: &'a guarantor_engine::Assessment,
             credibility: &'a guarantor_credibility::Credibility,
+            /// Only with `--db`: per scenario entry, its evidence flags.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            evidence: Option<&'a Vec<guarantor_evidence::link::EntryCheck>>,
         }
         let document = WithCredibility {
             assessment: &assessment,
             credibility: &credibility,
+            evidence: evidence.as_ref(),
         };
         serde_json::to_writer_pretty(&mut stdout, &document)?;
         writeln!(stdout)?;
@@ -67,6 +184,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             "\n{}",
             guarantor_credibility::text::section(&credibility)
         )?;
+        if let Some(checks) = &evidence {
+            write!(stdout, "{}", evidence_text(checks))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

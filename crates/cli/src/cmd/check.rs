@@ -24,7 +24,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         let (name, text) = match input::read(Some(path)) {
             Ok(x) => x,
             Err(e) => {
-                write!(stderr, "{e}\n")?;
+                writeln!(stderr, "{e}")?;
                 failed = true;
                 continue;
             }

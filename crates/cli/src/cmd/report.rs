@@ -60,8 +60,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         .map_err(|e| input::fail(format!("error: {e}")))?;
     let credibility_without = match &code {
         Some(code) => Some(
-            guarantor_credibility::evaluate_without(&scenario, std::slice::from_ref(code), &weights)
-                .map_err(|e| input::fail(format!("error: {e}")))?,
+            guarantor_credibility::evaluate_without(
+                &scenario,
+                std::slice::from_ref(code),
+                &weights,
+            )
+            .map_err(|e| input::fail(format!("error: {e}")))?,
         ),
         None => None,
     };

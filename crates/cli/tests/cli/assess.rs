@@ -215,3 +215,56 @@ fn help_texts() {
     insta::assert_snapshot!("help", run(&["--help"]).stdout);
     insta::assert_snapshot!("help_assess", run(&["assess", "--help"]).stdout);
 }
+
+/// `assess --db`: scenario entries are checked against an evidence ledger built by `ingest`.
+#[test]
+fn assess_with_an_evidence_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let db = db.to_str().unwrap();
+    let ingest = run(&[
+        "ingest",
+        "crates/evidence/tests/fixtures/articles",
+        "--db",
+        db,
+    ]);
+    assert_eq!(ingest.code, 0, "{}", ingest.stderr);
+    let out = run(&["assess", AUG, "--db", db]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("EVIDENCE (scenario entries against the ledger)")
+    );
+    assert!(
+        out.stdout.contains("  gbr-troops: cites no evidence\n"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        out.stdout
+            .matches("rus-no-nato-troops: cites no evidence")
+            .count(),
+        1
+    );
+    let j = run(&["assess", AUG, "--db", db, "--json"]).json();
+    let checks = j["evidence"]
+        .as_array()
+        .expect("an `evidence` key with --db");
+    assert!(checks.iter().any(|c| c["entry"] == "ukr-us-troops"));
+    // Without --db the document has no `evidence` key.
+    assert!(
+        run(&["assess", AUG, "--json"])
+            .json()
+            .get("evidence")
+            .is_none()
+    );
+    let missing = run(&["assess", AUG, "--db", "no/such.db"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .starts_with("error: no evidence database at `no/such.db`"),
+        "{}",
+        missing.stderr
+    );
+}

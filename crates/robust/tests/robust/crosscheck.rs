@@ -100,6 +100,43 @@ fn without_usa_fast_path_equals_assess() {
     }
 }
 
+/// Conditions with a cycle that is not stuck (each pledge of it has a way in from outside).
+fn cyclic_scenario() -> Scenario {
+    scenario(
+        &(head(0.6)
+            + &mission("m1", "air_power", 10.0)
+            + &mission("m2", "ground_troops", 100.0)
+            + &pledge(
+                "x",
+                "USA",
+                "air_power",
+                6.0,
+                "m1",
+                0.8,
+                "conditions = { requires = [\"FRA\"] }",
+            )
+            + &pledge(
+                "x2",
+                "GBR",
+                "air_power",
+                6.0,
+                "m1",
+                0.5,
+                "conditions = { requires = [\"USA:air_power\"] }",
+            )
+            + &pledge(
+                "y",
+                "FRA",
+                "ground_troops",
+                60.0,
+                "m2",
+                0.5,
+                "conditions = { requires = [\"GBR\"] }",
+            )
+            + &pledge("g", "GBR", "ground_troops", 60.0, "m2", 0.7, "")),
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -107,6 +144,14 @@ proptest! {
     #[test]
     fn fast_path_equals_assess_anywhere(u in prop::collection::vec(0.0..1.0f64, 5)) {
         let s = shared_cause_scenario();
+        prop_assert_eq!(compile(&s).inputs().len(), 5);
+        check_point(&s, &u);
+    }
+
+    /// The same with a cycle in the conditions (the fixed point is iterated, not one pass).
+    #[test]
+    fn fast_path_equals_assess_with_cyclic_conditions(u in prop::collection::vec(0.0..1.0f64, 5)) {
+        let s = cyclic_scenario();
         prop_assert_eq!(compile(&s).inputs().len(), 5);
         check_point(&s, &u);
     }
