@@ -155,14 +155,6 @@ pub fn assess_without(
     Ok(a)
 }
 
-/// Which pledges are in force, with the events as the scenario assumes them.
-pub fn in_force(scenario: &Scenario) -> Vec<bool> {
-    let graph = ConditionGraph::new(scenario);
-    let present = vec![true; scenario.pledges.len()];
-    let events: Vec<bool> = scenario.events.iter().map(|e| e.holds).collect();
-    graph.in_force(&present, &events)
-}
-
 /// Assesses a scenario as written.
 pub fn assess(scenario: &Scenario) -> Assessment {
     let graph = ConditionGraph::new(scenario);

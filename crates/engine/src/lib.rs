@@ -18,7 +18,7 @@ pub mod requirement;
 
 pub use assess::{
     Assessment, Excluded, Lapsed, PledgeStatus, SCHEMA_VERSION, ScenarioInfo, Summary,
-    UnknownContributor, assess, assess_without, assessment_schema, in_force, without,
+    UnknownContributor, assess, assess_without, assessment_schema, without,
 };
 pub use capacity::ContributorLoad;
 pub use compare::{Comparison, compare};
