@@ -10,6 +10,8 @@ use guarantor_model::{Aggregate, CapabilityKind, Scenario};
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::number::total;
+
 /// One contributor's pledges of one capability against its capacity.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ContributorLoad {
@@ -53,7 +55,7 @@ pub(crate) fn loads(scenario: &Scenario, in_force: &[bool]) -> Vec<ContributorLo
                 continue;
             }
             let pledged = match cap.aggregate {
-                Aggregate::Sum => pledges.iter().sum(),
+                Aggregate::Sum => total(&pledges),
                 Aggregate::Max => pledges.iter().copied().fold(0.0, f64::max),
             };
             let sustainable = capacity.map(|k| k.sustainable);

@@ -13,6 +13,7 @@ use guarantor_model::{Aggregate, Scenario, Target};
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::number::total;
 use crate::requirement::Requirement;
 
 /// How much of one pledge went to one requirement.
@@ -182,10 +183,10 @@ pub(crate) fn coverage(
         }
         let (required, pledged, gap, surplus) = match cap.aggregate {
             Aggregate::Sum => {
-                let required: f64 = cap_rows.iter().map(|r| r.required).sum();
-                let pledged: f64 = pledges.iter().sum();
-                let gap: f64 = cap_rows.iter().map(|r| r.gap).sum();
-                let used: f64 = cap_rows.iter().map(|r| r.pledged).sum();
+                let required = total(cap_rows.iter().map(|r| &r.required));
+                let pledged = total(&pledges);
+                let gap = total(cap_rows.iter().map(|r| &r.gap));
+                let used = total(cap_rows.iter().map(|r| &r.pledged));
                 (required, pledged, gap, (pledged - used).max(0.0))
             }
             Aggregate::Max => {

@@ -23,6 +23,6 @@ pub use assess::{
 pub use capacity::ContributorLoad;
 pub use compare::{Comparison, compare};
 pub use coverage::{CapabilityTotal, Contribution, CoverageRow, LayerTotal};
-pub use number::fmt_num;
+pub use number::{fmt_num, total};
 pub use redlines::RedLineCheck;
 pub use requirement::{Requirement, requirements};

@@ -58,3 +58,23 @@ mod tests {
         assert_eq!(fmt_num(0.00123), "0.00123");
     }
 }
+
+/// Adds numbers starting from +0.0. The standard library's float `Sum` starts from −0.0 (the
+/// additive identity), so an empty sum is −0.0 and would print as `-0.0` in JSON; a requirement
+/// nobody pledges to should read `0.0`.
+pub fn total<'a>(values: impl IntoIterator<Item = &'a f64>) -> f64 {
+    values.into_iter().fold(0.0, |a, b| a + b)
+}
+
+#[cfg(test)]
+mod total_tests {
+    use super::total;
+
+    #[test]
+    fn an_empty_total_is_positive_zero() {
+        let empty: [f64; 0] = [];
+        assert!(total(&empty).is_sign_positive());
+        assert!(total(&[-0.0, -0.0]).is_sign_positive());
+        assert_eq!(total(&[1.5, 2.0, -0.5]), 3.0);
+    }
+}

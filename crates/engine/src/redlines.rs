@@ -9,7 +9,7 @@ use guarantor_model::{Bound, PartyRef, PartySet, RedLine, Scenario};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::number::fmt_num;
+use crate::number::{fmt_num, total};
 
 /// A red line's status.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -64,7 +64,7 @@ fn check_one(scenario: &Scenario, in_force: &[bool], red_line: &RedLine) -> RedL
         })
         .map(|(_, p)| (p.id.as_str(), p.quantity.value(basis)))
         .collect();
-    let amount: f64 = selected.iter().map(|(_, q)| q).sum();
+    let amount = total(selected.iter().map(|(_, q)| q));
     let names = || {
         selected
             .iter()

@@ -2,16 +2,17 @@
 //!
 //! An entry is flagged `no_evidence` when it cites nothing or cites ids the ledger does not hold,
 //! and `contradicted` when the actor's latest statement on that capability has the opposite
-//! polarity to the stance the entry implies. It does not read scenario files: the caller
-//! (`guarantor assess --db`) builds [`ScenarioEntry`] values from the model.
+//! polarity to the stance the entry implies. It reads no files: [`scenario_entries`] turns a
+//! checked scenario (from `guarantor-model`) into [`ScenarioEntry`] values.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::ledger::Ledger;
 use crate::statement::{Stance, Statement};
 
 /// Whether the entry is a pledge or a red line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     Pledge,
@@ -19,7 +20,7 @@ pub enum EntryKind {
 }
 
 /// What the link check needs to know about one scenario entry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ScenarioEntry {
     pub id: String,
     pub kind: EntryKind,
@@ -34,7 +35,7 @@ pub struct ScenarioEntry {
 }
 
 /// A finding on one entry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "flag", rename_all = "snake_case")]
 pub enum EntryFlag {
     /// The entry cites nothing, or only ids the ledger does not hold (listed in `unknown`).
@@ -44,10 +45,52 @@ pub enum EntryFlag {
 }
 
 /// The findings on one entry; empty `flags` means the entry is backed and not contradicted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct EntryCheck {
     pub entry: String,
     pub flags: Vec<EntryFlag>,
+}
+
+/// The entries of a scenario for the link check, with the stance each implies: a pledge
+/// commits; a red line that forbids rules out; one that demands, demands. `guarantor assess
+/// --db` and the dashboard both call this, so they give the same findings.
+pub fn scenario_entries(scenario: &guarantor_model::Scenario) -> Vec<ScenarioEntry> {
+    use guarantor_model::{Bound, CapabilitySet};
+    let mut out: Vec<ScenarioEntry> = scenario
+        .pledges
+        .iter()
+        .map(|p| ScenarioEntry {
+            id: p.id.clone(),
+            kind: EntryKind::Pledge,
+            actor: p.contributor.clone(),
+            capability: p.capability.clone(),
+            stance: Stance::Commits,
+            evidence: p.evidence.clone(),
+        })
+        .collect();
+    for r in &scenario.red_lines {
+        let stance = match r.rule.bound {
+            Bound::No | Bound::AtMost(_) => Stance::RulesOut,
+            Bound::AtLeast(_) | Bound::Some => Stance::Demands,
+        };
+        // A rule over several capabilities is checked once per capability; `anything` has no
+        // single capability to hold statements against and is checked for citations only.
+        let capabilities = match &r.rule.capabilities {
+            CapabilitySet::Some(list) => list.clone(),
+            CapabilitySet::Any => vec!["anything".to_string()],
+        };
+        for capability in capabilities {
+            out.push(ScenarioEntry {
+                id: r.id.clone(),
+                kind: EntryKind::RedLine,
+                actor: r.party.clone(),
+                capability,
+                stance,
+                evidence: r.evidence.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// Checks every entry against the ledger, in the order given.

@@ -3,10 +3,13 @@
 //! Plain data with serde names that are part of the JSON contract of `guarantor evidence`;
 //! no extraction logic lives here.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What an actor says about a capability. Names follow issue 6.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     Offers,
@@ -77,7 +80,7 @@ impl Stance {
 }
 
 /// Asserted, or hedged by a modal, a conditional or an adverb of doubt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
     Asserted,
@@ -102,7 +105,7 @@ impl Modality {
 }
 
 /// How the statement is sourced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AttributionKind {
     /// A named person or body said it.
@@ -133,7 +136,7 @@ impl AttributionKind {
 }
 
 /// A number mentioned with the statement ("as many as 150,000 military personnel").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Quantity {
     /// The value, or the lower bound of a range; `None` for vague amounts ("hundreds").
     pub value: Option<f64>,
@@ -146,7 +149,7 @@ pub struct Quantity {
 }
 
 /// One ledger row: who said what about which capability, where, when, on whose authority.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Statement {
     /// Stable id: `<article id>#<sentence index>.<capability>`; scenarios cite it.
     pub id: String,

@@ -3,8 +3,11 @@
 //!
 //! It holds server-rendered SVG charts (coverage against requirement per capability and per
 //! layer, as assessed and without one contributor), the tables of the text report (requirements
-//! with their formulas, contributors against capacity, red lines, lapsed pledges) and every source
-//! the scenario cites, with web addresses made into links.
+//! with their formulas, contributors against capacity, red lines, lapsed pledges), credibility,
+//! and, when the caller computed them, the robustness distributions and the sensitivity tornado
+//! ([`crate::robustness`]), the allocation that closes the gaps ([`crate::allocation`]) and the
+//! stance timeline of the evidence ledger ([`crate::timeline`]); then every source the scenario
+//! cites, with web addresses made into links.
 //!
 //! Scenario strings are untrusted: everything goes through maud, which escapes text and
 //! attributes, and the page carries a Content-Security-Policy that forbids scripts, so a string
@@ -17,7 +20,10 @@ use guarantor_engine::{Assessment, fmt_num};
 use guarantor_model::Scenario;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+pub use crate::allocation::AllocationSection;
+pub use crate::robustness::RobustnessSection;
 use crate::svg::{BarChart, BarRow, bar_chart};
+pub use crate::timeline::{ArticleLink, TimelineSection};
 
 /// The assessment without one contributor, set beside the main one in the charts.
 #[derive(Debug, Clone, Copy)]
@@ -36,6 +42,12 @@ pub struct Report<'a> {
     pub generator: &'a str,
     /// The credibility indicators (issue 5), for the package and without the contributor.
     pub credibility: Option<CredibilitySection<'a>>,
+    /// Monte Carlo and sensitivity; `None` says on the page how to get them.
+    pub robustness: Option<RobustnessSection<'a>>,
+    /// The allocation that closes the gaps; `None` says on the page how to get it.
+    pub allocation: Option<AllocationSection<'a>>,
+    /// The evidence ledger (`--db`); `None` says on the page how to get it.
+    pub timeline: Option<TimelineSection<'a>>,
 }
 
 /// Credibility indicators as assessed, and without the chosen contributor.
@@ -43,6 +55,33 @@ pub struct Report<'a> {
 pub struct CredibilitySection<'a> {
     pub package: &'a Credibility,
     pub without: Option<&'a Credibility>,
+    /// The reference arrangements (`scenarios/references/`), scored with the same weights; empty
+    /// leaves the comparison out.
+    pub references: &'a [Credibility],
+}
+
+/// The score chart's rows: the package, the package without the contributor, and the
+/// references, best first (a stable sort keeps ties in file order).
+fn score_rows(c: &CredibilitySection<'_>, without: Option<&str>) -> Vec<crate::svg::ScoreRow> {
+    let mut rows = vec![crate::svg::ScoreRow {
+        label: "this package".to_string(),
+        score: c.package.score,
+        highlight: true,
+    }];
+    if let (Some(w), Some(code)) = (c.without, without) {
+        rows.push(crate::svg::ScoreRow {
+            label: format!("this package without {code}"),
+            score: w.score,
+            highlight: true,
+        });
+    }
+    rows.extend(c.references.iter().map(|x| crate::svg::ScoreRow {
+        label: x.name.clone(),
+        score: x.score,
+        highlight: false,
+    }));
+    rows.sort_by(|a, b| b.score.total_cmp(&a.score));
+    rows
 }
 
 /// One source text and what cites it.
@@ -280,9 +319,13 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .summary{background:#f4f6f8;padding:.6em 1em;border-left:4px solid #1f5f8b}
 svg.chart{max-width:100%;height:auto;font:12px system-ui,sans-serif}
 svg .need{fill:#eceff2;stroke:#c8ccd0}svg .req{stroke:#a31515;stroke-dasharray:4 3}
-svg .group{font-weight:700}svg .value{fill:#333}
+svg .group{font-weight:700}svg .value{fill:#333}svg .axis{fill:#555;font-size:11px}
+svg .grid{stroke:#e3e3e3}svg .mean{stroke:#333;stroke-dasharray:3 3}svg .fair{stroke:#111;stroke-width:2}
+svg .stripe{fill:#f6f7f9}svg a:hover circle,svg a:hover rect,svg a:hover polygon{stroke-width:3}
+tr:target{background:#fff4c2}table.quotes td{font-size:.95em}td.date{white-space:nowrap}
 .src{font-size:.9em}.src li{margin:.2em 0}.cited{color:#666}
 footer{margin-top:3em;color:#666;font-size:.85em}
+.wide{overflow-x:auto}
 ";
 
 /// Renders the whole page.
@@ -426,7 +469,32 @@ pub fn render(r: &Report) -> String {
                             }
                         }
                     }
+                    @if !c.references.is_empty() {
+                        h3 { "Against the reference arrangements" }
+                        p { "The same ten indicators and weights applied to past and present arrangements (scenarios/references/), best first. A score places the package among them; it does not predict whether deterrence holds." }
+                        (crate::svg::score_chart("Credibility score of the package and of the reference arrangements", &score_rows(&c, r.without.map(|w| w.code))))
+                        div.wide { table {
+                            thead { tr { th { "indicator" }
+                                th.n { (c.package.name) }
+                                @for x in c.references { th.n { (x.name) } } } }
+                            tbody {
+                                @for i in &c.package.indicators {
+                                    tr { td { (i.name) } td.n { (format!("{:.2}", i.score)) }
+                                        @for x in c.references {
+                                            td.n { @match x.indicator(&i.id) { Some(o) => (format!("{:.2}", o.score)), None => "–" } }
+                                        } }
+                                }
+                                tr { td { strong { "score" } } td.n { strong { (format!("{:.2}", c.package.score)) } }
+                                    @for x in c.references { td.n { strong { (format!("{:.2}", x.score)) } } } }
+                            }
+                        } }
+                    }
                 }
+
+                (crate::robustness::robustness(r))
+                (crate::robustness::sensitivity(r))
+                (crate::allocation::section(r))
+                (crate::timeline::section(r))
 
                 h2 id="sources" { "Sources" }
                 p { (sources.len()) " distinct sources are cited by the scenario. Web addresses are links; the rest name a publication and date." }
@@ -436,7 +504,7 @@ pub fn render(r: &Report) -> String {
                     }
                 }
 
-                footer { "Made by " (r.generator) " from scenario " code { (s.id) } ". Not yet in this report: robustness distributions, the sensitivity tornado, allocation and the stance timeline." }
+                footer { "Made by " (r.generator) " from scenario " code { (s.id) } "." }
             }
         }
     };
@@ -501,6 +569,7 @@ mod page_tests {
         let weights = guarantor_credibility::Weights::default();
         let c = guarantor_credibility::evaluate_without(s, &[], &weights).expect("credibility");
         let cw = guarantor_credibility::evaluate_without(s, &usa, &weights).expect("credibility");
+        let refs = guarantor_credibility::evaluate_references(&weights).expect("references load");
         render(&Report {
             scenario: s,
             assessment: &a,
@@ -512,7 +581,11 @@ mod page_tests {
             credibility: Some(CredibilitySection {
                 package: &c,
                 without: Some(&cw),
+                references: &refs,
             }),
+            robustness: None,
+            allocation: None,
+            timeline: None,
         })
     }
 
@@ -520,7 +593,16 @@ mod page_tests {
     fn the_august_report_has_both_charts_every_table_and_every_source() {
         let s = scenario(AUGUST);
         let html = page(&s);
-        assert_eq!(html.matches("<svg").count(), 2);
+        // Coverage per capability, per layer, and credibility against the references.
+        assert_eq!(html.matches("<svg").count(), 3);
+        assert!(html.contains("Against the reference arrangements"));
+        for name in [
+            "US-Korea alliance with USFK",
+            "Budapest Memorandum (1994)",
+            "this package without USA",
+        ] {
+            assert!(html.contains(name), "{name}");
+        }
         for id in [
             "coverage-capability",
             "coverage-layer",

@@ -26,6 +26,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub enum Output {
     /// 1 when every requirement is met, else 0.
     AllMet,
+    /// The share of requirements met (0 to 1): still varies when one requirement can never be
+    /// met, where `all_met` is constant.
+    ShareMet,
     /// The gap of one requirement row.
     Requirement(usize),
     /// The total gap of one capability (the largest for `max` capabilities).
@@ -43,16 +46,19 @@ pub struct UnknownOutput {
 fn hint_text(hint: &Option<String>) -> String {
     match hint {
         Some(h) => format!(" (did you mean `{h}`?)"),
-        None => " (use `all_met`, a capability such as `ground_troops`, or `MISSION.CAPABILITY`)"
+        None => " (use `all_met`, `share_met`, a capability such as `ground_troops`, or `MISSION.CAPABILITY`)"
             .to_string(),
     }
 }
 
 impl Output {
-    /// Parses `all_met`, `CAPABILITY` or `MISSION.CAPABILITY`.
+    /// Parses `all_met`, `share_met`, `CAPABILITY` or `MISSION.CAPABILITY`.
     pub fn parse(model: &CompiledScenario, name: &str) -> Result<Output, UnknownOutput> {
         if name == "all_met" {
             return Ok(Output::AllMet);
+        }
+        if name == "share_met" {
+            return Ok(Output::ShareMet);
         }
         if let Some(r) = model
             .rows()
@@ -77,7 +83,7 @@ impl Output {
 
     /// Every output name of a model.
     pub fn names(model: &CompiledScenario) -> Vec<String> {
-        let mut names = vec!["all_met".to_string()];
+        let mut names = vec!["all_met".to_string(), "share_met".to_string()];
         names.extend(model.capabilities().iter().map(|c| c.capability.clone()));
         names.extend(
             model
@@ -92,6 +98,7 @@ impl Output {
     pub fn name(self, model: &CompiledScenario) -> String {
         match self {
             Output::AllMet => "all_met".to_string(),
+            Output::ShareMet => "share_met".to_string(),
             Output::Requirement(r) => {
                 let row = &model.rows()[r];
                 format!("{}.{}", row.mission, row.capability)
@@ -104,6 +111,7 @@ impl Output {
     pub fn describe(self, model: &CompiledScenario) -> String {
         match self {
             Output::AllMet => "1 when every requirement is met, else 0".to_string(),
+            Output::ShareMet => "share of the requirements met (0 to 1)".to_string(),
             Output::Requirement(r) => {
                 let row = &model.rows()[r];
                 format!(
@@ -124,6 +132,11 @@ impl Output {
             Output::AllMet => {
                 let all = (0..model.rows().len()).all(|r| ws.gap(r) <= 0.0);
                 if all { 1.0 } else { 0.0 }
+            }
+            Output::ShareMet => {
+                let rows = model.rows().len();
+                let met = (0..rows).filter(|&r| ws.gap(r) <= 0.0).count();
+                met as f64 / rows.max(1) as f64
             }
             Output::Requirement(r) => ws.gap(r),
             Output::Capability(c) => {

@@ -63,6 +63,9 @@ pub fn draw_point(seed: u64, draw: u64, u: &mut [f64]) {
 
 struct Tally {
     all_met: u64,
+    /// Sum over draws of the number of requirements met, and of its square (for the error).
+    met_count: u64,
+    met_count_sq: u64,
     met: Vec<u64>,
     gap_sum: Vec<f64>,
     required_sum: Vec<f64>,
@@ -76,6 +79,8 @@ impl Tally {
     fn new(rows: usize, caps: usize, layers: usize) -> Self {
         Tally {
             all_met: 0,
+            met_count: 0,
+            met_count_sq: 0,
             met: vec![0; rows],
             gap_sum: vec![0.0; rows],
             required_sum: vec![0.0; rows],
@@ -88,6 +93,8 @@ impl Tally {
 
     fn add(&mut self, other: &Tally) {
         self.all_met += other.all_met;
+        self.met_count += other.met_count;
+        self.met_count_sq += other.met_count_sq;
         for (a, b) in self.met.iter_mut().zip(&other.met) {
             *a += b;
         }
@@ -127,12 +134,14 @@ fn run_chunk(model: &CompiledScenario, settings: Settings, chunk: u64) -> Tally 
         draw_point(settings.seed, draw, &mut u);
         model.evaluate(&u, &mut ws);
         let mut all = true;
+        let mut met = 0u64;
         cap_gap.iter_mut().for_each(|g| *g = 0.0);
         layer_ok.iter_mut().for_each(|l| *l = true);
         for (r, row) in model.rows().iter().enumerate() {
             let gap = ws.gap(r);
             if gap <= 0.0 {
                 tally.met[r] += 1;
+                met += 1;
             } else {
                 all = false;
                 layer_ok[row.layer_index] = false;
@@ -151,6 +160,8 @@ fn run_chunk(model: &CompiledScenario, settings: Settings, chunk: u64) -> Tally 
         if all {
             tally.all_met += 1;
         }
+        tally.met_count += met;
+        tally.met_count_sq += met * met;
         for (l, &ok) in layer_ok.iter().enumerate() {
             if ok {
                 tally.layer_met[l] += 1;
@@ -227,6 +238,12 @@ pub struct Simulation {
     /// Probability that every requirement is met in the same draw.
     pub p_all_met: f64,
     pub p_all_met_se: f64,
+    /// Mean share of the requirements met in a draw (0 to 1). Unlike `p_all_met` it still moves
+    /// when one requirement can never be met: it tells a package that fails narrowly from one
+    /// that fails everywhere.
+    pub share_met: f64,
+    /// Standard error of `share_met` (from the variance of the share across draws).
+    pub share_met_se: f64,
     pub requirements: Vec<RequirementOdds>,
     /// Per layer, the probability that all its requirements are met.
     pub layers: Vec<LayerOdds>,
@@ -332,6 +349,9 @@ pub fn simulate(
         })
         .collect();
     let p_all = total.all_met as f64 / nf;
+    let rows = model.rows().len().max(1) as f64;
+    let mean = total.met_count as f64 / nf;
+    let var = (total.met_count_sq as f64 / nf - mean * mean).max(0.0);
     Simulation {
         schema_version: SCHEMA_VERSION,
         scenario,
@@ -339,6 +359,8 @@ pub fn simulate(
         seed: settings.seed,
         p_all_met: p_all,
         p_all_met_se: se(p_all, n),
+        share_met: mean / rows,
+        share_met_se: (var / nf).sqrt() / rows,
         requirements,
         layers,
         capabilities,

@@ -51,9 +51,14 @@ pub fn simulation(s: &Simulation) -> String {
     }
     out.push('\n');
     out.push_str(&format!(
-        "Probability that every requirement is met: {} (standard error {})\n\n",
+        "Probability that every requirement is met: {} (standard error {})\n",
         pct(s.p_all_met),
         pct(s.p_all_met_se)
+    ));
+    out.push_str(&format!(
+        "Mean share of requirements met in a draw: {} (standard error {})\n\n",
+        pct(s.share_met),
+        pct(s.share_met_se)
     ));
     out.push_str(
         "Requirements: P(met), quantiles of coverage (pledged in force / required, capped at 1), mean gap\n",
@@ -140,6 +145,12 @@ pub fn sensitivity(s: &Sensitivity, top: usize) -> String {
     }
     if s.variance <= 0.0 {
         out.push_str("The output does not vary over the inputs: every index is zero.\n");
+        if s.output == "all_met" {
+            out.push_str(
+                "(When some requirement is never met, `all_met` is 0 in every draw; \
+                 `--output share_met` or a capability still shows what moves the package.)\n",
+            );
+        }
         return out;
     }
     out.push('\n');

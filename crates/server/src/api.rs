@@ -7,6 +7,8 @@
 //! switched off in the dashboard). Bad input is a 400 whose `error` is the diagnostics text the
 //! CLI would print. The handlers hold no state between requests.
 
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
@@ -17,6 +19,7 @@ use guarantor_model::{Override, Scenario, did_you_mean};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
+use crate::cache::Stamp;
 use crate::scenarios::{self, ScenarioName};
 
 /// What can go wrong, and the HTTP status it maps to.
@@ -39,6 +42,14 @@ pub enum ApiError {
     /// 404 for an unknown route.
     #[error("no such page or API route")]
     NoRoute,
+    /// 400: a query parameter that is unknown, malformed or out of range.
+    #[error("{0}")]
+    BadQuery(String),
+    /// 404: an evidence route on a server started without `--db`.
+    #[error(
+        "no evidence ledger: this server was started without `--db`; start it with `guarantor serve --db FILE` (make FILE with `guarantor ingest ARTICLES... --db FILE`)"
+    )]
+    NoLedger,
     /// 500.
     #[error("{0}")]
     Io(String),
@@ -52,8 +63,12 @@ struct ErrorBody<'a> {
 impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::BadName(_) | ApiError::Invalid(_) => StatusCode::BAD_REQUEST,
-            ApiError::NotFound { .. } | ApiError::NoRoute => StatusCode::NOT_FOUND,
+            ApiError::BadName(_) | ApiError::Invalid(_) | ApiError::BadQuery(_) => {
+                StatusCode::BAD_REQUEST
+            }
+            ApiError::NotFound { .. } | ApiError::NoRoute | ApiError::NoLedger => {
+                StatusCode::NOT_FOUND
+            }
             ApiError::Body { status, .. } => {
                 StatusCode::from_u16(*status).unwrap_or(StatusCode::BAD_REQUEST)
             }
@@ -158,26 +173,44 @@ fn load_text(name: &str, text: &str) -> Result<Scenario, ApiError> {
 /// Loads a scenario with the request's overrides, and checks that every pledge in `off` exists.
 /// The pledges stay in: [`assessment`] removes them.
 ///
+/// The checked scenario comes from the app's [`ScenarioCache`](crate::cache::ScenarioCache) when
+/// the file is unchanged since it was last checked with the same overrides.
+///
 /// # Errors
 /// Any [`ApiError`]: a bad name, a missing file, an override that does not apply, a scenario
 /// that does not check, or an unknown pledge in `off`.
-pub fn scenario(dir: &std::path::Path, req: &AssessRequest) -> Result<Scenario, ApiError> {
+pub fn scenario(state: &AppState, req: &AssessRequest) -> Result<Arc<Scenario>, ApiError> {
+    let dir = state.scenarios.as_path();
     let name = ScenarioName::parse(&req.scenario)?;
-    let text = scenarios::read(dir, &name)?;
     let overrides = req
         .set
         .iter()
         .map(|s| s.parse::<Override>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| ApiError::Invalid(format!("error: {e}\n")))?;
-    let (label, text) = if overrides.is_empty() {
-        (format!("{}.toml", name.as_str()), text)
-    } else {
-        let edited = guarantor_model::overrides::apply(&text, &overrides)
-            .map_err(|e| ApiError::Invalid(format!("error: {e}\n")))?;
-        (format!("{}.toml (with set)", name.as_str()), edited)
+    let real = scenarios::resolve(dir, &name)?;
+    let stamp = std::fs::metadata(&real).map(|m| Stamp::of(&m)).ok();
+    let cached = stamp.and_then(|stamp| state.cache.get(&real, &req.set, stamp));
+    let scenario = match cached {
+        Some(s) => s,
+        None => {
+            let text = scenarios::read_resolved(dir, &name, &real)?;
+            let (label, text) = if overrides.is_empty() {
+                (format!("{}.toml", name.as_str()), text)
+            } else {
+                let edited = guarantor_model::overrides::apply(&text, &overrides)
+                    .map_err(|e| ApiError::Invalid(format!("error: {e}\n")))?;
+                (format!("{}.toml (with set)", name.as_str()), edited)
+            };
+            let s = Arc::new(load_text(&label, &text)?);
+            // The stamp taken before reading: if the file changed in between, the next request
+            // sees a newer stamp and checks it again.
+            if let Some(stamp) = stamp {
+                state.cache.insert(&real, &req.set, stamp, Arc::clone(&s));
+            }
+            s
+        }
     };
-    let scenario = load_text(&label, &text)?;
     for id in &req.off {
         if !scenario.pledges.iter().any(|p| &p.id == id) {
             return Err(ApiError::Invalid(format!(
@@ -196,12 +229,16 @@ pub fn scenario(dir: &std::path::Path, req: &AssessRequest) -> Result<Scenario, 
 ///
 /// # Errors
 /// As [`scenario`], and an unknown contributor in `without`.
-pub fn assessment(dir: &std::path::Path, req: &AssessRequest) -> Result<Assessment, ApiError> {
-    let full = scenario(dir, req)?;
-    let mut reduced = full.clone();
+pub fn assessment(state: &AppState, req: &AssessRequest) -> Result<Assessment, ApiError> {
+    let full = scenario(state, req)?;
+    let invalid =
+        |e: guarantor_engine::UnknownContributor| ApiError::Invalid(format!("error: {e}\n"));
+    if req.off.is_empty() {
+        return guarantor_engine::assess_without(&full, &req.without).map_err(invalid);
+    }
+    let mut reduced = Scenario::clone(&full);
     reduced.pledges.retain(|p| !req.off.contains(&p.id));
-    let mut a = guarantor_engine::assess_without(&reduced, &req.without)
-        .map_err(|e| ApiError::Invalid(format!("error: {e}\n")))?;
+    let mut a = guarantor_engine::assess_without(&reduced, &req.without).map_err(invalid)?;
     a.excluded.extend(
         full.pledges
             .iter()
@@ -215,7 +252,7 @@ pub fn assessment(dir: &std::path::Path, req: &AssessRequest) -> Result<Assessme
     Ok(a)
 }
 
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     tokio::task::spawn_blocking(f)
@@ -226,17 +263,18 @@ async fn blocking<T: Send + 'static>(
 /// `GET /api/scenarios`.
 pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<ScenarioEntry>>, ApiError> {
     blocking(move || {
-        let dir = state.scenarios.as_path();
-        let entries = scenarios::list(dir)?
+        let entries = scenarios::list(&state.scenarios)?
             .into_iter()
             .map(|name| {
-                let loaded =
-                    scenarios::read(dir, &name).and_then(|text| load_text(name.as_str(), &text));
-                match loaded {
+                let req = AssessRequest {
+                    scenario: name.as_str().to_string(),
+                    ..AssessRequest::default()
+                };
+                match scenario(&state, &req) {
                     Ok(s) => ScenarioEntry {
                         name: name.as_str().to_string(),
-                        title: Some(s.meta.name),
-                        as_of: Some(s.meta.as_of),
+                        title: Some(s.meta.name.clone()),
+                        as_of: Some(s.meta.as_of.clone()),
                         error: None,
                     },
                     Err(e) => ScenarioEntry {
@@ -269,7 +307,7 @@ pub async fn outline(
             scenario: name,
             ..AssessRequest::default()
         };
-        let s = scenario(&state.scenarios, &req)?;
+        let s = scenario(&state, &req)?;
         let unit = |cap: &str| {
             s.taxonomy
                 .get(cap)
@@ -313,7 +351,7 @@ pub async fn assess(
     body: Result<Json<AssessRequest>, JsonRejection>,
 ) -> Result<Json<Assessment>, ApiError> {
     let Json(req) = body?;
-    blocking(move || assessment(&state.scenarios, &req).map(Json)).await
+    blocking(move || assessment(&state, &req).map(Json)).await
 }
 
 /// `POST /api/compare`.
@@ -323,8 +361,8 @@ pub async fn compare(
 ) -> Result<Json<Comparison>, ApiError> {
     let Json(req) = body?;
     blocking(move || {
-        let a = assessment(&state.scenarios, &req.a)?;
-        let b = assessment(&state.scenarios, &req.b)?;
+        let a = assessment(&state, &req.a)?;
+        let b = assessment(&state, &req.b)?;
         Ok(Json(guarantor_engine::compare(&a, &b)))
     })
     .await

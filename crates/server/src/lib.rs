@@ -2,16 +2,22 @@
 //!
 //! The app is thin: it reads scenario files from one directory, applies the same changes as the
 //! CLI flags (`--without`, `--set`, and pledges switched off), and returns what
-//! `guarantor_engine` computes, as JSON. The page (`static/`, compiled in) is plain HTML, CSS and
-//! JavaScript with no build step; it builds its DOM with `textContent`, never `innerHTML`.
+//! `guarantor_engine` computes, as JSON. With an evidence ledger (`guarantor serve --db`) it also
+//! lists statements and their sources and checks the scenario's entries against them
+//! ([`evidence`]). The page (`static/`, compiled in) is plain HTML, CSS and JavaScript with no
+//! build step; it builds its DOM with `textContent`, never `innerHTML`.
 //!
 //! Architecture invariants: no file outside the scenarios directory can be read (names are
-//! checked by [`scenarios::ScenarioName`], and the resolved path must lie in the directory);
-//! request bodies are limited to [`BODY_LIMIT`]; every response carries a Content-Security-Policy
-//! that allows only the app's own script. It does not choose its address: the caller binds the
+//! checked by [`scenarios::ScenarioName`], and the resolved path must lie in the directory) apart
+//! from the ledger the operator named, which is opened read-only; request bodies are limited to
+//! [`BODY_LIMIT`]; every response carries a Content-Security-Policy that allows only the app's own
+//! script. The only state kept between requests is the [`cache::ScenarioCache`] of checked
+//! scenarios, which changes no answer. It does not choose its address: the caller binds the
 //! listener (the CLI binds loopback unless told otherwise).
 
 pub mod api;
+pub mod cache;
+pub mod evidence;
 pub mod scenarios;
 
 use std::path::PathBuf;
@@ -33,17 +39,32 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
                    img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/// What every request handler shares: where the scenarios are.
+/// What every request handler shares: where the scenarios and the ledger are, and the cache of
+/// checked scenarios.
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub scenarios: Arc<PathBuf>,
+    /// The evidence ledger (`--db`), if any; checked by the caller with
+    /// [`evidence::check_ledger`] before serving.
+    pub db: Option<Arc<PathBuf>>,
+    pub cache: Arc<cache::ScenarioCache>,
 }
 
 impl AppState {
+    /// Serves the scenarios of one directory, without an evidence ledger.
     pub fn new(scenarios: impl Into<PathBuf>) -> Self {
         AppState {
             scenarios: Arc::new(scenarios.into()),
+            db: None,
+            cache: Arc::default(),
         }
+    }
+
+    /// Serves an evidence ledger too (read-only).
+    #[must_use]
+    pub fn with_db(mut self, db: impl Into<PathBuf>) -> Self {
+        self.db = Some(Arc::new(db.into()));
+        self
     }
 }
 
@@ -89,6 +110,9 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/api/scenarios", get(api::list))
         .route("/api/scenarios/{name}", get(api::outline))
+        .route("/api/scenarios/{name}/evidence", get(evidence::scenario))
+        .route("/api/evidence", get(evidence::list))
+        .route("/api/sources", get(evidence::sources))
         .route("/api/assess", post(api::assess))
         .route("/api/compare", post(api::compare))
         .fallback(|| async { ApiError::NoRoute })

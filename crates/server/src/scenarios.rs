@@ -65,29 +65,34 @@ pub fn list(dir: &Path) -> Result<Vec<ScenarioName>, ApiError> {
     Ok(names)
 }
 
-/// Reads a scenario's text, making sure the file lies inside `dir`.
+/// The canonical path of a scenario file, checked to lie directly inside `dir`.
 ///
 /// # Errors
 /// [`ApiError::NotFound`] when there is no such scenario (with a "did you mean"),
-/// [`ApiError::BadName`] when the file resolves outside the directory, [`ApiError::Io`] otherwise.
-pub fn read(dir: &Path, name: &ScenarioName) -> Result<String, ApiError> {
-    let path = name.file(dir);
-    let not_found = || {
-        let names = list(dir).unwrap_or_default();
-        ApiError::NotFound {
-            name: name.as_str().to_string(),
-            hint: guarantor_model::did_you_mean(name.as_str(), names.iter().map(|n| n.as_str())),
-        }
-    };
-    let real = path.canonicalize().map_err(|_| not_found())?;
+/// [`ApiError::BadName`] when the file resolves outside the directory, [`ApiError::Io`] when the
+/// directory cannot be read.
+pub fn resolve(dir: &Path, name: &ScenarioName) -> Result<PathBuf, ApiError> {
+    let real = name
+        .file(dir)
+        .canonicalize()
+        .map_err(|_| not_found(dir, name))?;
     let root = dir
         .canonicalize()
         .map_err(|e| ApiError::Io(format!("cannot read the scenarios directory: {e}")))?;
     if real.parent() != Some(root.as_path()) {
         return Err(ApiError::BadName(name.as_str().to_string()));
     }
-    let bytes = std::fs::read(&real).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => not_found(),
+    Ok(real)
+}
+
+/// Reads the text of a path returned by [`resolve`].
+///
+/// # Errors
+/// [`ApiError::NotFound`] when the file went away, [`ApiError::Invalid`] when it is not UTF-8,
+/// [`ApiError::Io`] otherwise.
+pub fn read_resolved(dir: &Path, name: &ScenarioName, real: &Path) -> Result<String, ApiError> {
+    let bytes = std::fs::read(real).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => not_found(dir, name),
         _ => ApiError::Io(format!("cannot read scenario `{}`: {e}", name.as_str())),
     })?;
     String::from_utf8(bytes).map_err(|_| {
@@ -96,6 +101,23 @@ pub fn read(dir: &Path, name: &ScenarioName) -> Result<String, ApiError> {
             name.as_str()
         ))
     })
+}
+
+/// Reads a scenario's text, making sure the file lies inside `dir`.
+///
+/// # Errors
+/// As [`resolve`] and [`read_resolved`].
+pub fn read(dir: &Path, name: &ScenarioName) -> Result<String, ApiError> {
+    let real = resolve(dir, name)?;
+    read_resolved(dir, name, &real)
+}
+
+fn not_found(dir: &Path, name: &ScenarioName) -> ApiError {
+    let names = list(dir).unwrap_or_default();
+    ApiError::NotFound {
+        name: name.as_str().to_string(),
+        hint: guarantor_model::did_you_mean(name.as_str(), names.iter().map(|n| n.as_str())),
+    }
 }
 
 #[cfg(test)]

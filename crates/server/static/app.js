@@ -1,6 +1,9 @@
 // Guarantor dashboard: picks a scenario, sends the user's changes to POST /api/assess and draws
-// the answer. Every piece of data reaches the page through textContent or a fixed attribute,
-// never innerHTML, so scenario text cannot become markup. No framework, no build step.
+// the answer; with an evidence ledger (`guarantor serve --db`), lists statements with their
+// sources and the scenario's entries against them. Every piece of data reaches the page through
+// textContent or a fixed attribute, never innerHTML, so scenario and article text cannot become
+// markup; a source becomes a link only when its address is http or https. No framework, no
+// build step.
 'use strict';
 
 const state = {
@@ -13,6 +16,7 @@ const state = {
   basis: null,
   request: 0,
   seq: 0,
+  evidence: { available: false, request: 0, seq: 0 },
 };
 
 function el(tag, props, ...children) {
@@ -96,7 +100,9 @@ async function reassess() {
   if (mine !== state.request) return; // a newer change is on its way
   showError('');
   render(a);
-  const ms = performance.now() - t0;
+  const done = performance.now();
+  const ms = done - t0;
+  document.body.dataset.renderedAt = done.toFixed(1);
   state.seq += 1;
   document.body.dataset.ms = ms.toFixed(1);
   document.body.dataset.seq = String(state.seq);
@@ -154,7 +160,9 @@ function render(a) {
 }
 
 function drawChart(caps, base) {
-  const labelW = 170, barW = 300, textW = 230, rowH = 24, top = 8;
+  // Labels are drawn right-aligned before the bars; about 7 px per character at 11 px.
+  const longest = Math.max(0, ...caps.map((c) => c.capability.length));
+  const labelW = Math.max(120, 7 * longest + 12), barW = 300, textW = 230, rowH = 24, top = 8;
   const width = labelW + barW + textW, height = top + caps.length * rowH + 24;
   const max = 1.5;
   const root = svg('svg', { width, height, viewBox: '0 0 ' + width + ' ' + height, role: 'img' });
@@ -210,7 +218,7 @@ function renderControls() {
       }
     });
     return el('tr', null, el('td', null, box), el('td', { title: p.status }, p.id),
-      el('td', null, p.capability), el('td', { class: 'n' }, qty, ' ' + p.unit));
+      el('td', null, p.capability), el('td', { class: 'n' }, qty, el('span', { class: 'unit' }, p.unit)));
   });
   document.querySelector('#pledges tbody').replaceChildren(...rows);
 }
@@ -231,6 +239,7 @@ async function choose(name) {
     return;
   }
   renderControls();
+  loadEntries(name);
   await reassess();
 }
 
@@ -253,6 +262,7 @@ async function start() {
     reassess();
   });
   document.getElementById('reset').addEventListener('click', () => choose(state.scenario));
+  startEvidence(); // in parallel with the first scenario; it checks the scenario when done
   const wanted = new URLSearchParams(location.search).get('scenario');
   const first = list.find((s) => s.name === wanted && s.title) || list.find((s) => s.title);
   if (first) {
@@ -261,6 +271,173 @@ async function start() {
   } else {
     showError('No scenario in the scenarios directory loads.');
   }
+}
+
+// ---- Evidence ----
+
+const AGAINST = new Set(['rules_out', 'rejects', 'opposes', 'doubts']);
+
+// The address as a link target, only for http and https; anything else (javascript:, data:,
+// relative or malformed text) is shown as text and never becomes an href.
+function webAddress(url) {
+  if (typeof url !== 'string') return null;
+  let u;
+  try {
+    u = new URL(url);
+  } catch (_) {
+    return null;
+  }
+  return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+}
+
+function sourceLine(src) {
+  const label = src.title || src.url || src.article;
+  const href = webAddress(src.url);
+  const parts = [href
+    ? el('a', { href, rel: 'noopener noreferrer', target: '_blank', title: href }, label)
+    : el('span', { class: 'title' }, label)];
+  const where = [src.outlet, src.date].filter(Boolean).join(', ');
+  if (where) parts.push(' — ' + where);
+  if (!href && src.url) parts.push(el('span', { class: 'muted' }, ' (address not linked: ' + src.url + ')'));
+  return el('div', { class: 'src' }, ...parts);
+}
+
+function stanceEl(stance) {
+  return el('span', { class: 'stance ' + (AGAINST.has(stance) ? 'against' : 'for') }, stance.replace('_', ' '));
+}
+
+function statementItem(s) {
+  const meta = [el('strong', null, s.actor), ' ', stanceEl(s.stance), ' ' + s.capability];
+  if (s.modality === 'hedged') meta.push(' (hedged)');
+  if (s.quantity) meta.push(' · ' + s.quantity.text);
+  if (s.attributed_to) meta.push(' · ' + s.attributed_to);
+  else meta.push(' · reported by the outlet');
+  return el('li', { class: AGAINST.has(s.stance) ? 'against' : 'for', 'data-statement': s.id, 'data-actor': s.actor },
+    el('blockquote', { class: 'quote' }, '“' + s.quote + '”'),
+    el('div', { class: 'meta' }, ...meta),
+    sourceLine(s.source));
+}
+
+function evidenceState(name) {
+  document.getElementById('evidence').dataset.state = name;
+}
+
+async function startEvidence() {
+  let first;
+  try {
+    first = await api('/api/evidence');
+  } catch (err) {
+    // Without --db the server says so plainly; show its words and nothing else.
+    document.getElementById('evidence-status').textContent = err.message;
+    evidenceState('none');
+    return;
+  }
+  state.evidence.available = true;
+  document.getElementById('evidence-body').hidden = false;
+  const actor = document.getElementById('evidence-actor');
+  const capability = document.getElementById('evidence-capability');
+  actor.append(...first.actors.map((a) => el('option', { value: a }, a)));
+  capability.append(...first.capabilities.map((c) => el('option', { value: c }, c)));
+  actor.addEventListener('change', loadStatements);
+  capability.addEventListener('change', loadStatements);
+  const wanted = new URLSearchParams(location.search).get('actor');
+  if (wanted && first.actors.includes(wanted)) {
+    actor.value = wanted;
+    await loadStatements();
+  } else {
+    showStatements(first);
+  }
+  loadSources();
+  if (state.scenario) loadEntries(state.scenario);
+}
+
+async function loadStatements() {
+  const mine = ++state.evidence.request;
+  const q = new URLSearchParams();
+  const actor = document.getElementById('evidence-actor').value;
+  const capability = document.getElementById('evidence-capability').value;
+  if (actor) q.set('actor', actor);
+  if (capability) q.set('capability', capability);
+  try {
+    const list = await api('/api/evidence' + (q.toString() ? '?' + q : ''));
+    if (mine === state.evidence.request) showStatements(list);
+  } catch (err) {
+    if (mine === state.evidence.request) {
+      document.getElementById('evidence-status').textContent = err.message;
+      evidenceState('error');
+    }
+  }
+}
+
+function showStatements(list) {
+  document.getElementById('evidence-status').textContent = '';
+  document.getElementById('evidence-count').textContent = list.total === list.statements.length
+    ? list.total + (list.total === 1 ? ' statement' : ' statements') + ', newest first'
+    : 'the newest ' + list.statements.length + ' of ' + list.total + ' statements';
+  const items = list.statements.map(statementItem);
+  document.getElementById('statements').replaceChildren(...(items.length ? items
+    : [el('li', { class: 'muted' }, 'No statement matches this filter.')]));
+  const box = document.getElementById('evidence');
+  state.evidence.seq += 1;
+  box.dataset.seq = String(state.evidence.seq);
+  evidenceState('ready');
+}
+
+async function loadSources() {
+  let sources;
+  try {
+    sources = await api('/api/sources');
+  } catch (err) {
+    return;
+  }
+  document.getElementById('sources-count').textContent = sources.length + (sources.length === 1 ? ' article' : ' articles');
+  document.querySelector('#sources tbody').replaceChildren(...sources.map((a) => {
+    const src = { article: a.id, title: a.title, url: a.url };
+    return el('tr', { 'data-article': a.id },
+      el('td', null, a.date || 'undated'), el('td', null, a.outlet || ''),
+      el('td', null, sourceLine(src)), el('td', { class: 'n' }, String(a.statements)),
+      el('td', null, a.duplicate_of ? a.duplicate_of.kind.replace('_', ' ') + ' of ' + a.duplicate_of.duplicate_of : ''));
+  }));
+}
+
+async function loadEntries(name) {
+  if (!state.evidence.available) return;
+  let result;
+  try {
+    result = await api('/api/scenarios/' + encodeURIComponent(name) + '/evidence');
+  } catch (err) {
+    document.getElementById('entries-summary').textContent = err.message;
+    return;
+  }
+  if (name !== state.scenario) return;
+  // A red line over several capabilities is checked once per capability; count it once.
+  const ids = (es) => new Set(es.map((e) => e.id)).size;
+  const count = (st) => ids(result.entries.filter((e) => e.status === st));
+  document.getElementById('entries-summary').textContent =
+    ids(result.entries) + ' entries: ' + count('backed') + ' backed, ' + count('no_evidence') +
+    ' without evidence, ' + count('contradicted') + ' contradicted.';
+  // Contradicted entries first, then backed ones, in scenario order; entries without evidence
+  // and not contradicted are listed by name only (a red line over several capabilities once).
+  const shown = ['contradicted', 'backed'].flatMap((st) => result.entries.filter((e) => e.status === st));
+  const cls = { backed: 'ok', contradicted: 'gap' };
+  document.querySelector('#entries tbody').replaceChildren(...(shown.length ? shown.map((e) => {
+    const cited = e.cited.map((s) => el('div', null, s.id + ' ', stanceEl(s.stance)));
+    if (e.unknown.length) cited.push(el('div', { class: 'muted' }, 'not in the ledger: ' + e.unknown.join(', ')));
+    const against = e.contradicted_by
+      ? [el('div', { class: 'quote' }, '“' + e.contradicted_by.quote + '”'),
+        el('div', { class: 'meta' }, stanceEl(e.contradicted_by.stance), ' ' + e.contradicted_by.id),
+        sourceLine(e.contradicted_by.source)]
+      : [];
+    return el('tr', { 'data-entry': e.id, 'data-status': e.status },
+      el('td', { title: e.kind.replace('_', ' ') + ', implies ' + e.implies.replace('_', ' ') }, e.id),
+      el('td', null, e.actor), el('td', null, e.capability),
+      el('td', null, el('span', { class: cls[e.status] }, e.status), e.no_evidence ? el('div', { class: 'muted' }, 'and no evidence') : ''),
+      el('td', null, ...(cited.length ? cited : ['none'])),
+      el('td', null, ...against));
+  }) : [el('tr', null, el('td', { colSpan: 6, class: 'muted' }, 'No entry is backed or contradicted by the ledger.'))]));
+  const bare = [...new Set(result.entries.filter((e) => e.status === 'no_evidence').map((e) => e.id))];
+  document.getElementById('entries-bare').textContent = bare.length
+    ? 'Without evidence (' + bare.length + '): ' + bare.join(', ') + '.' : '';
 }
 
 document.addEventListener('DOMContentLoaded', start);

@@ -73,6 +73,21 @@ pub struct IntegrityReport {
     pub orphan_statements: usize,
 }
 
+/// A stored article's metadata, as given by the input (nothing here is checked or escaped: a
+/// URL may be any text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRecord {
+    pub id: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// `YYYY-MM-DD`, if known.
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub lang: Option<String>,
+    /// Number of statements extracted from it.
+    pub statements: usize,
+}
+
 /// An open ledger database.
 pub struct Store {
     conn: Connection,
@@ -440,6 +455,30 @@ impl Store {
             statements,
             duplicates,
         })
+    }
+
+    /// Every stored article's metadata (no text), ordered by date (undated first), then id:
+    /// what a reader needs to find the original (`guarantor serve`'s source list).
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn articles(&self) -> Result<Vec<ArticleRecord>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, url, outlet, date, title, lang, statement_count
+             FROM articles ORDER BY date, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ArticleRecord {
+                id: r.get(0)?,
+                url: r.get(1)?,
+                outlet: r.get(2)?,
+                date: r.get(3)?,
+                title: r.get(4)?,
+                lang: r.get(5)?,
+                statements: usize::try_from(r.get::<_, i64>(6)?).unwrap_or(0),
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
     /// Number of stored articles.

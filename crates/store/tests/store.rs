@@ -168,3 +168,35 @@ fn read_only_open_never_creates_or_migrates() {
     let err = Store::open_read_only(&empty).err().unwrap();
     assert!(matches!(err, StoreError::NotALedger), "{err:?}");
 }
+
+#[test]
+fn articles_lists_metadata_by_date() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
+    store
+        .ingest(
+            &article(
+                "late",
+                &ARTICLE.replace(
+                    "Date: 2025-01-15",
+                    "Date: 2025-02-01\nURL: https://example.org/late",
+                ),
+            ),
+            &mut index,
+        )
+        .unwrap();
+    store
+        .ingest(&article("early", ARTICLE), &mut index)
+        .unwrap();
+    let articles = store.articles().unwrap();
+    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["early", "late"]);
+    assert_eq!(articles[1].url.as_deref(), Some("https://example.org/late"));
+    assert_eq!(
+        articles[0].title.as_deref(),
+        Some("Allies press Washington")
+    );
+    assert_eq!(articles[0].outlet.as_deref(), Some("Test Wire"));
+    assert_eq!(articles[0].date.as_deref(), Some("2025-01-15"));
+    assert!(articles[0].statements >= 2);
+}

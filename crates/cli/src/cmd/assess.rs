@@ -31,48 +31,6 @@ pub struct Args {
     pub db: Option<PathBuf>,
 }
 
-/// The stance a scenario entry implies, for the evidence check: a pledge commits; a red line
-/// that forbids rules out; one that demands, demands.
-fn entries(scenario: &guarantor_model::Scenario) -> Vec<guarantor_evidence::link::ScenarioEntry> {
-    use guarantor_evidence::link::{EntryKind, ScenarioEntry};
-    use guarantor_evidence::statement::Stance;
-    let mut out: Vec<ScenarioEntry> = scenario
-        .pledges
-        .iter()
-        .map(|p| ScenarioEntry {
-            id: p.id.clone(),
-            kind: EntryKind::Pledge,
-            actor: p.contributor.clone(),
-            capability: p.capability.clone(),
-            stance: Stance::Commits,
-            evidence: p.evidence.clone(),
-        })
-        .collect();
-    for r in &scenario.red_lines {
-        let stance = match r.rule.bound {
-            guarantor_model::Bound::No | guarantor_model::Bound::AtMost(_) => Stance::RulesOut,
-            guarantor_model::Bound::AtLeast(_) | guarantor_model::Bound::Some => Stance::Demands,
-        };
-        // A rule over several capabilities is checked once per capability; `anything` has no
-        // single capability to hold statements against and is checked for citations only.
-        let capabilities = match &r.rule.capabilities {
-            guarantor_model::CapabilitySet::Some(list) => list.clone(),
-            guarantor_model::CapabilitySet::Any => vec!["anything".to_string()],
-        };
-        for capability in capabilities {
-            out.push(ScenarioEntry {
-                id: r.id.clone(),
-                kind: EntryKind::RedLine,
-                actor: r.party.clone(),
-                capability,
-                stance,
-                evidence: r.evidence.clone(),
-            });
-        }
-    }
-    out
-}
-
 fn evidence_checks(
     scenario: &guarantor_model::Scenario,
     db: &std::path::Path,
@@ -90,7 +48,7 @@ fn evidence_checks(
         .ledger()
         .map_err(|e| input::fail(format!("error: cannot read `{}`: {e}", db.display())))?;
     Ok(guarantor_evidence::link::check_entries(
-        &entries(scenario),
+        &guarantor_evidence::link::scenario_entries(scenario),
         &ledger,
     ))
 }
@@ -136,36 +94,36 @@ fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
     out
 }
 
+/// The document of `assess --json`: the engine's assessment (its keys keep their names and
+/// order), then the credibility section, then, only with `--db`, the evidence checks.
+/// `guarantor schema assessment` prints this type's schema, so consumers see every key.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct AssessmentDocument<'a> {
+    #[serde(flatten)]
+    pub assessment: &'a guarantor_engine::Assessment,
+    pub credibility: &'a guarantor_credibility::Credibility,
+    /// Only with `--db`: per scenario entry, its evidence flags.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<&'a Vec<guarantor_evidence::link::EntryCheck>>,
+}
+
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let scenario = input::scenario(args.file.as_ref(), &args.set)?;
     let assessment = guarantor_engine::assess_without(&scenario, &args.without)
         .map_err(|e| input::fail(format!("error: {e}")))?;
-    // --- credibility section (issue 5) ---
     let credibility = guarantor_credibility::evaluate_without(
         &scenario,
         &args.without,
         &guarantor_credibility::Weights::default(),
     )
     .map_err(|e| input::fail(format!("error: {e}")))?;
-    // --- end credibility section ---
     let evidence = match &args.db {
         Some(db) => Some(evidence_checks(&scenario, db)?),
         None => None,
     };
     let mut stdout = std::io::stdout().lock();
     if args.json {
-        // credibility (issue 5): one key added after the assessment's own keys, which keep
-        // their names and order.
-        #[derive(serde::Serialize)]
-        struct WithCredibility<'a> {
-            #[serde(flatten)]
-            assessment: &'a guarantor_engine::Assessment,
-            credibility: &'a guarantor_credibility::Credibility,
-            /// Only with `--db`: per scenario entry, its evidence flags.
-            #[serde(skip_serializing_if = "Option::is_none")]
-            evidence: Option<&'a Vec<guarantor_evidence::link::EntryCheck>>,
-        }
-        let document = WithCredibility {
+        let document = AssessmentDocument {
             assessment: &assessment,
             credibility: &credibility,
             evidence: evidence.as_ref(),
@@ -178,7 +136,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             "{}",
             guarantor_report::text::assessment(&assessment)
         )?;
-        // credibility (issue 5)
         write!(
             stdout,
             "\n{}",

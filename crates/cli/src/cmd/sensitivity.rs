@@ -14,14 +14,15 @@ use crate::input;
 /// sampling, Saltelli-2010 and Jansen estimators, bootstrap intervals) of one output over every
 /// uncertain pledge, shared cause and parameter, with tornado data.
 ///
-/// Outputs: `all_met` (every requirement met, the default), a capability (`air_defence`: its
-/// total gap) or one requirement (`rear_presence.ground_troops`: its gap). Exit code 0 when the
+/// Outputs: `all_met` (every requirement met, the default), `share_met` (the share of
+/// requirements met, which still varies when one requirement can never be met), a capability
+/// (`air_defence`: its total gap) or one requirement (`rear_presence.ground_troops`: its gap). Exit code 0 when the
 /// run completed, 2 on bad input.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Scenario file (TOML). Without one, the bundled August 2025 scenario is analysed.
     pub file: Option<PathBuf>,
-    /// The output to decompose: `all_met`, `CAPABILITY` or `MISSION.CAPABILITY`.
+    /// The output to decompose: `all_met`, `share_met`, `CAPABILITY` or `MISSION.CAPABILITY`.
     #[arg(long, default_value = "all_met")]
     pub output: String,
     /// Base sample size N (N × (inputs + 2) evaluations); at most 65536.

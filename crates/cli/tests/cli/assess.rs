@@ -208,6 +208,13 @@ fn schemas_are_json() {
     assert!(scenario["properties"]["pledges"].is_object());
     let assessment = run(&["schema", "assessment"]).json();
     assert!(assessment["properties"]["coverage"].is_object());
+    // The keys the CLI adds to the engine's document are in the schema too.
+    assert!(assessment["properties"]["credibility"].is_object());
+    assert!(assessment["properties"]["evidence"].is_object());
+    let simulation = run(&["schema", "simulation"]).json();
+    for key in ["p_all_met", "share_met", "requirements", "layers"] {
+        assert!(simulation["properties"][key].is_object(), "{key}");
+    }
 }
 
 #[test]

@@ -4,5 +4,6 @@
 mod assess;
 mod credibility;
 mod errors;
+mod serve;
 mod util;
 mod validation;

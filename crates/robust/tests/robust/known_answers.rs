@@ -113,3 +113,34 @@ fn sobol_is_the_same_on_one_and_two_threads() {
         .install(|| sobol(3, settings(512), || (), f));
     assert_eq!(one, two);
 }
+
+/// The share of requirements met over three requirements, each met by one independent pledge
+/// (probabilities p = 0.7, 0.4, 0.9), is (B1 + B2 + B3) / 3 with Bi ~ Bernoulli(pi): additive,
+/// so each pledge's first-order and total indices are both pi(1 − pi) / Σ pj(1 − pj), i.e.
+/// 0.21 / 0.54 = 0.3889, 0.24 / 0.54 = 0.4444 and 0.09 / 0.54 = 0.1667, and the variance is
+/// 0.54 / 9 = 0.06.
+#[test]
+fn share_met_indices_of_independent_pledges_are_their_variance_shares() {
+    use crate::fixtures::*;
+    let text = head(1.0)
+        + &mission("m1", "ground_troops", 100.0)
+        + &mission("m2", "air_power", 10.0)
+        + &mission("m3", "naval", 4.0)
+        + &pledge("a", "GBR", "ground_troops", 100.0, "m1", 0.7, "")
+        + &pledge("b", "FRA", "air_power", 10.0, "m2", 0.4, "")
+        + &pledge("c", "DEU", "naval", 4.0, "m3", 0.9, "");
+    let s = scenario(&text);
+    let model = compile(&s);
+    let output = guarantor_robust::Output::parse(&model, "share_met").unwrap();
+    let sens = guarantor_robust::sensitivity(&model, info(&s), output, settings(1 << 14));
+    assert!((sens.variance - 0.06).abs() < 0.003, "{}", sens.variance);
+    for (pledge, want) in [
+        ("pledge a", 0.21 / 0.54),
+        ("pledge b", 0.24 / 0.54),
+        ("pledge c", 0.09 / 0.54),
+    ] {
+        let i = sens.inputs.iter().find(|i| i.input == pledge).unwrap();
+        assert!((i.first - want).abs() < 0.02, "{pledge} S = {}", i.first);
+        assert!((i.total - want).abs() < 0.02, "{pledge} ST = {}", i.total);
+    }
+}

@@ -38,6 +38,19 @@ fn independent_pledges_give_the_product_of_their_probabilities() {
         (es - 30.0).abs() < 3.0 * 100.0 * (0.3f64 * 0.7 / 200_000.0).sqrt(),
         "{es}"
     );
+    // The number of requirements met is a sum of independent Bernoulli variables: its mean is
+    // Σp = 1.55 (share 1.55 / 3) and its variance Σp(1 − p) = 0.21 + 0.24 + 0.2475 = 0.6975,
+    // so the share's standard error is √(0.6975 / draws) / 3.
+    close(sim.share_met, sim.share_met_se, 1.55 / 3.0, "share met");
+    let want_se = (0.6975f64 / 200_000.0).sqrt() / 3.0;
+    assert!(
+        (sim.share_met_se - want_se).abs() < 0.02 * want_se,
+        "share SE {} vs {want_se}",
+        sim.share_met_se
+    );
+    // And the mean share is exactly the mean of the requirements' P(met).
+    let mean_p: f64 = sim.requirements.iter().map(|r| r.p_met).sum::<f64>() / 3.0;
+    assert!((sim.share_met - mean_p).abs() < 1e-12);
 }
 
 /// A shared cause and a condition. With E = `us_backstop` (p 0.6):
@@ -133,6 +146,14 @@ fn without_usa_the_guarantee_is_less_likely_to_hold() {
     for l in ["political", "economic"] {
         assert!(layer(&no_us, l) < layer(&with_us, l), "{l}");
     }
+    // The mean share of requirements met does not hit the floor that `p_all_met` does: it falls
+    // by far more than its standard errors.
+    assert!(
+        no_us.share_met + 10.0 * (no_us.share_met_se + with_us.share_met_se) < with_us.share_met,
+        "share met {} without the US vs {}",
+        no_us.share_met,
+        with_us.share_met
+    );
     let never: Vec<String> = with_us
         .requirements
         .iter()

@@ -1,0 +1,114 @@
+//! The allocation section of the HTML report: the least-burden set of extra contributions that
+//! closes the gaps (from `guarantor_allocate::allocate`), as a chart of each contributor's burden
+//! and a table of what each would add, with the shortfall that remains when no plan closes them.
+//!
+//! Rendering only: the caller solves the program (the CLI does, with HiGHS) and passes the
+//! report in. Burdens are shown in whole EUR m: the cost weights are not precise to a fraction.
+
+use guarantor_allocate::AllocationReport;
+use guarantor_engine::fmt_num;
+use maud::{Markup, html};
+
+use crate::html::Report;
+use crate::svg::{BurdenChart, BurdenRow, burden_chart};
+
+/// The allocation, or why there is none.
+#[derive(Debug, Clone, Copy)]
+pub enum AllocationSection<'a> {
+    Plan(&'a AllocationReport),
+    /// The solver failed; the message is shown.
+    Failed(&'a str),
+}
+
+/// Burden per contributor: pledged, added, fair share (contributors with none of these left out).
+pub fn burden(a: &AllocationReport) -> BurdenChart {
+    let rows = a
+        .contributors
+        .iter()
+        .filter(|c| c.total_eur_m > 0.0 || c.key > 0.0)
+        .map(|c| BurdenRow {
+            label: c.contributor.clone(),
+            pledged: c.pledged_eur_m,
+            added: c.added_eur_m,
+            fair: (c.key > 0.0).then_some(c.fair_eur_m),
+        })
+        .collect();
+    BurdenChart {
+        title: "Burden per contributor, EUR m per year".into(),
+        unit: "EUR m/yr".into(),
+        rows,
+    }
+}
+
+/// The allocation section (`id="allocation"`), or what to do to get it.
+pub fn section(r: &Report) -> Markup {
+    let a = match r.allocation {
+        None => {
+            return html! {
+                h2 id="allocation" { "Closing the gaps" }
+                p { "Not computed for this report (" code { "--no-allocation" } "); " code { "guarantor allocate" } " computes it." }
+            };
+        }
+        Some(AllocationSection::Failed(message)) => {
+            return html! {
+                h2 id="allocation" { "Closing the gaps" }
+                p { "The allocation could not be computed: " (message) }
+            };
+        }
+        Some(AllocationSection::Plan(a)) => a,
+    };
+    let after = &a.after.summary;
+    html! {
+        h2 id="allocation" { "Closing the gaps" }
+        p {
+            @if a.feasible {
+                "The least-" (a.run.objective) " plan below closes every gap within each contributor's sustainable capacity, every red line and every cap: "
+                (a.allocation.len()) (if a.allocation.len() == 1 { " extra pledge, " } else { " extra pledges, " }) strong { (fmt_num(a.objective_value.round())) " EUR m per year" } " of cost-weighted burden (data/cost-weights.toml)."
+            } @else {
+                "No plan closes every gap within the contributors' sustainable capacities, the red lines and the caps. "
+                "The plan below leaves the least relative shortfall, then the least " (a.run.objective) ": "
+                (a.allocation.len()) (if a.allocation.len() == 1 { " extra pledge, " } else { " extra pledges, " }) strong { (fmt_num(a.objective_value.round())) " EUR m per year" } "."
+            }
+            " After it, " (after.met) " of " (after.requirements) " requirements are met. Solved by " (a.run.solver) "; "
+            code { "guarantor allocate" } " has the other objective (" code { "--objective fair-share" } ") and " code { "--ignore-red-line" } "."
+        }
+        @if !a.already_crossed.is_empty() {
+            p { span.gap { "Red lines already crossed by pledges in force" } " (no allocation can undo them): " (a.already_crossed.join(", ")) "." }
+        }
+        @let chart = burden(a);
+        @if !chart.rows.is_empty() {
+            (burden_chart(&chart))
+            p { "Fair share: the contributor's share of the coalition's " (if a.run.fair_share_basis == "gdp" { "GDP" } else { "fair-share keys" }) " times the coalition's total burden after the plan." }
+        }
+        @if a.allocation.is_empty() {
+            p { "The plan adds nothing." }
+        } @else {
+            h3 { "What each contributor would add" }
+            table {
+                thead { tr { th { "contributor" } th { "capability" } th { "mission" } th.n { "adds" } th { "unit" } th.n { "burden, EUR m/yr" } } }
+                tbody {
+                    @for x in &a.allocation {
+                        tr { td { (x.contributor) } td { (x.capability) } td { (x.mission) } td.n { (fmt_num(x.units)) } td { (x.unit) } td.n { (fmt_num(x.burden_eur_m.round())) } }
+                    }
+                }
+            }
+        }
+        @if !a.shortfalls.is_empty() {
+            h3 { "Shortfall that remains" }
+            table {
+                thead { tr { th { "requirement" } th { "capability" } th.n { "required" } th.n { "shortfall" } th.n { "least possible" } th { "unit" } th { "what binds" } } }
+                tbody {
+                    @for s in &a.shortfalls {
+                        tr {
+                            td { @if let Some(m) = &s.mission { (m) } @else if let Some(l) = &s.red_line { "red line " (l) } }
+                            td { (s.capability) } td.n { (fmt_num(s.required)) } td.n { span.gap { (fmt_num(s.shortfall)) } }
+                            td.n { (fmt_num(s.least_possible)) } td { (s.unit) }
+                            td { @for (i, b) in s.binding.iter().enumerate() { @if i > 0 { br; } (b.describe()) } }
+                        }
+                    }
+                }
+            }
+            p { "Least possible: the shortfall if this requirement had first call on every resource; more than that means the capacity went to other missions." }
+        }
+    }
+}

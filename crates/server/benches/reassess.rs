@@ -1,0 +1,97 @@
+//! Where the time of one dashboard re-assessment goes (a plain bench binary, no harness):
+//! reading, parsing and checking the August scenario; assessing it without the USA; writing
+//! the JSON; and the whole `POST /api/assess` through the router with a cold and a warm
+//! scenario cache.
+//!
+//! Run: `cargo bench -p guarantor-server --bench reassess` (release profile). Medians of many
+//! runs go to stdout; nothing is asserted (timings are not tests). The figures leave out the
+//! socket, the browser's `fetch` and drawing the page: the browser test prints those.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::Request;
+use guarantor_server::{AppState, app};
+use tower::ServiceExt;
+
+const AUGUST: &str = include_str!("../../../scenarios/ukraine-2025-08.toml");
+const BODY: &str = r#"{"scenario":"ukraine-2025-08","without":["USA"]}"#;
+
+/// Median and 90th percentile of `n` runs of `f`.
+fn time<T>(n: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
+    let mut runs: Vec<Duration> = (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    runs.sort();
+    (runs[n / 2], runs[n * 9 / 10])
+}
+
+fn show(what: &str, (median, p90): (Duration, Duration)) {
+    println!(
+        "{what:<58} median {:>8.3} ms   p90 {:>8.3} ms",
+        median.as_secs_f64() * 1e3,
+        p90.as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let n: usize = std::env::var("GUARANTOR_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let root = tempfile::tempdir().expect("temp dir");
+    std::fs::write(root.path().join("ukraine-2025-08.toml"), AUGUST).expect("write");
+
+    show(
+        "parse and check the scenario (guarantor_model::load)",
+        time(n, || guarantor_model::load(AUGUST)),
+    );
+    let scenario = guarantor_model::load(AUGUST).scenario.expect("loads");
+    let without = vec!["USA".to_string()];
+    show(
+        "assess without USA (guarantor_engine::assess_without)",
+        time(n, || guarantor_engine::assess_without(&scenario, &without)),
+    );
+    let assessment = guarantor_engine::assess_without(&scenario, &without).expect("USA");
+    let json = serde_json::to_vec(&assessment).expect("json");
+    show(
+        &format!("write the JSON ({} bytes)", json.len()),
+        time(n, || serde_json::to_vec(&assessment)),
+    );
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let request = || {
+        Request::post("/api/assess")
+            .header("content-type", "application/json")
+            .body(Body::from(BODY))
+            .expect("request")
+    };
+    let call = |state: AppState| {
+        runtime.block_on(async {
+            let response = app(state).oneshot(request()).await.expect("infallible");
+            assert!(response.status().is_success());
+            axum::body::to_bytes(response.into_body(), 16 << 20)
+                .await
+                .expect("body")
+        })
+    };
+    show(
+        "POST /api/assess through the router, cold cache",
+        time(n, || call(AppState::new(root.path()))),
+    );
+    let warm = AppState::new(root.path());
+    call(warm.clone());
+    show(
+        "POST /api/assess through the router, warm cache",
+        time(n, || call(warm.clone())),
+    );
+}
