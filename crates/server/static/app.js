@@ -264,7 +264,11 @@ async function start() {
   document.getElementById('reset').addEventListener('click', () => choose(state.scenario));
   startEvidence(); // in parallel with the first scenario; it checks the scenario when done
   const wanted = new URLSearchParams(location.search).get('scenario');
-  const first = list.find((s) => s.name === wanted && s.title) || list.find((s) => s.title);
+  // Without ?scenario=, open the most recent scenario that loads (ISO dates sort as text), so a
+  // first look shows the current package rather than the alphabetically first.
+  const newest = list.filter((s) => s.title)
+    .reduce((best, s) => (!best || (s.as_of || '') > (best.as_of || '') ? s : best), null);
+  const first = list.find((s) => s.name === wanted && s.title) || newest;
   if (first) {
     select.value = first.name;
     await choose(first.name);
