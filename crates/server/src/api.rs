@@ -1,5 +1,6 @@
 //! The JSON API under `/api/` (documented in `docs/api.md`): list scenarios, outline one, assess
-//! one with changes, compare two.
+//! one with changes, compare two. Simulation and credibility are in [`crate::analysis`], the
+//! evidence routes in [`crate::evidence`].
 //!
 //! A request carries the same changes as the CLI flags: `without` (contributor codes, as
 //! `--without`), `set` (`PATH=VALUE`, as `--set`, applied to the text with

@@ -15,6 +15,7 @@
 //! scenarios, which changes no answer. It does not choose its address: the caller binds the
 //! listener (the CLI binds loopback unless told otherwise).
 
+pub mod analysis;
 pub mod api;
 pub mod cache;
 pub mod evidence;
@@ -115,6 +116,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/sources", get(evidence::sources))
         .route("/api/assess", post(api::assess))
         .route("/api/compare", post(api::compare))
+        .route("/api/simulate", post(analysis::simulate))
+        .route("/api/credibility", post(analysis::credibility))
         .fallback(|| async { ApiError::NoRoute })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::map_response(secure))

@@ -1,0 +1,146 @@
+//! `POST /api/simulate` and `POST /api/credibility`: the robustness and credibility analyses of
+//! the CLI (`guarantor simulate`, `guarantor credibility`) over the same requests as
+//! `/api/assess`, so a page or a script can ask how likely the changed package is to hold and
+//! how it scores against the reference arrangements.
+//!
+//! The Monte Carlo runs on the shared worker pool; `draws` is capped so that one request cannot
+//! hold the server for long (the CLI has no cap).
+
+use axum::Json;
+use axum::extract::State;
+use axum::extract::rejection::JsonRejection;
+use guarantor_credibility::{Credibility, Weights};
+use guarantor_model::Scenario;
+use guarantor_robust::{CompiledScenario, Reliability, Settings, Simulation};
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::api::{ApiError, AssessRequest, blocking, scenario};
+
+/// Draws when a request names none.
+pub const DEFAULT_DRAWS: u64 = 10_000;
+/// The most draws one request may ask for (about 0.2 s of one core on the August scenario).
+pub const MAX_DRAWS: u64 = 200_000;
+
+/// `POST /api/simulate`: an assess request plus the Monte Carlo settings.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SimulateRequest {
+    pub scenario: String,
+    #[serde(default)]
+    pub without: Vec<String>,
+    #[serde(default)]
+    pub set: Vec<String>,
+    #[serde(default)]
+    pub off: Vec<String>,
+    /// Number of draws, 1 to [`MAX_DRAWS`]; default [`DEFAULT_DRAWS`].
+    pub draws: Option<u64>,
+    /// Seed of the draws; default 0. The same seed gives the same numbers.
+    #[serde(default)]
+    pub seed: u64,
+}
+
+/// `POST /api/credibility`: an assess request, and whether to score the references too.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CredibilityRequest {
+    pub scenario: String,
+    #[serde(default)]
+    pub without: Vec<String>,
+    #[serde(default)]
+    pub set: Vec<String>,
+    #[serde(default)]
+    pub off: Vec<String>,
+    /// Also score the reference arrangements (`scenarios/references/`) with the same weights.
+    #[serde(default)]
+    pub references: bool,
+}
+
+/// The answer of `POST /api/credibility`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CredibilityResponse {
+    pub package: Credibility,
+    /// Empty unless the request asked for `references`.
+    pub references: Vec<Credibility>,
+}
+
+/// The scenario of a request with its `off` pledges removed and its `without` contributors
+/// taken out, as the simulation and the credibility score see it.
+fn reduced(state: &AppState, req: &AssessRequest) -> Result<Scenario, ApiError> {
+    let full = scenario(state, req)?;
+    let mut s = Scenario::clone(&full);
+    s.pledges.retain(|p| !req.off.contains(&p.id));
+    Ok(s)
+}
+
+fn invalid(e: impl std::fmt::Display) -> ApiError {
+    ApiError::Invalid(format!("error: {e}\n"))
+}
+
+/// `POST /api/simulate`.
+pub async fn simulate(
+    State(state): State<AppState>,
+    body: Result<Json<SimulateRequest>, JsonRejection>,
+) -> Result<Json<Simulation>, ApiError> {
+    let Json(req) = body?;
+    let draws = req.draws.unwrap_or(DEFAULT_DRAWS);
+    if !(1..=MAX_DRAWS).contains(&draws) {
+        return Err(ApiError::Invalid(format!(
+            "error: `draws` must be between 1 and {MAX_DRAWS} (got {draws}); run `guarantor simulate --draws N` for more\n"
+        )));
+    }
+    blocking(move || {
+        let assess = AssessRequest {
+            scenario: req.scenario,
+            without: req.without,
+            set: req.set,
+            off: req.off,
+        };
+        let s = reduced(&state, &assess)?;
+        let (s, _) = guarantor_engine::without(&s, &assess.without).map_err(invalid)?;
+        let model = CompiledScenario::new(&s, &Reliability::default());
+        let info = guarantor_robust::scenario_info(&s, &assess.without);
+        let settings = Settings {
+            draws,
+            seed: req.seed,
+        };
+        Ok(Json(guarantor_robust::simulate(
+            &model,
+            info,
+            settings,
+            &|_| {},
+        )))
+    })
+    .await
+}
+
+/// `POST /api/credibility`.
+pub async fn credibility(
+    State(state): State<AppState>,
+    body: Result<Json<CredibilityRequest>, JsonRejection>,
+) -> Result<Json<CredibilityResponse>, ApiError> {
+    let Json(req) = body?;
+    blocking(move || {
+        let assess = AssessRequest {
+            scenario: req.scenario,
+            without: req.without,
+            set: req.set,
+            off: req.off,
+        };
+        let s = reduced(&state, &assess)?;
+        let weights = Weights::default();
+        let package = guarantor_credibility::evaluate_without(&s, &assess.without, &weights)
+            .map_err(invalid)?;
+        let references = if req.references {
+            guarantor_credibility::evaluate_references(&weights)
+                .map_err(|e| ApiError::Io(format!("internal error: {e}")))?
+        } else {
+            Vec::new()
+        };
+        Ok(Json(CredibilityResponse {
+            package,
+            references,
+        }))
+    })
+    .await
+}
