@@ -31,6 +31,8 @@ pub struct Row {
 pub struct Program {
     pub vars: Vec<Var>,
     pub rows: Vec<Row>,
+    /// Rows that hold an earlier lexicographic phase at its optimum (see `formulate::phase`).
+    pub fixed: Vec<usize>,
 }
 
 impl Program {
