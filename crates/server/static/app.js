@@ -1,5 +1,6 @@
 // Guarantor dashboard: picks a scenario, sends the user's changes to POST /api/assess and draws
-// the answer; with an evidence ledger (`guarantor serve --db`), lists statements with their
+// the answer, then asks /api/simulate and /api/credibility how likely the changed package is to
+// hold and how credible it is; with an evidence ledger (`guarantor serve --db`), lists statements with their
 // sources and the scenario's entries against them. Every piece of data reaches the page through
 // textContent or a fixed attribute, never innerHTML, so scenario and article text cannot become
 // markup; a source becomes a link only when its address is http or https. No framework, no
@@ -17,7 +18,15 @@ const state = {
   request: 0,
   seq: 0,
   evidence: { available: false, request: 0, seq: 0 },
+  // The Monte Carlo and credibility answers trail each re-assessment (see `analyse`).
+  analysis: { request: 0, timer: null, oddsSeq: 0, credSeq: 0, references: null, written: null },
 };
+
+// Draws per analysis: about 10 ms of one core on the August 2025 scenario, and a standard
+// error of at most half a percentage point on every probability shown.
+const DRAWS = 10000;
+// Changes made within this many milliseconds of each other share one analysis.
+const ANALYSE_AFTER_MS = 120;
 
 function el(tag, props, ...children) {
   const e = document.createElement(tag);
@@ -108,6 +117,7 @@ async function reassess() {
   document.body.dataset.seq = String(state.seq);
   document.body.dataset.state = 'ready';
   document.getElementById('timing').textContent = 'assessed in ' + ms.toFixed(1) + ' ms';
+  scheduleAnalysis();
 }
 
 function render(a) {
@@ -139,7 +149,8 @@ function render(a) {
     el('tr', { 'data-mission': r.mission, 'data-capability': r.capability, 'data-gap': r.gap },
       el('td', null, r.layer), el('td', null, r.mission), el('td', null, r.capability),
       el('td', { class: 'n' }, fmt(r.required) + ' ' + r.unit), el('td', { class: 'n' }, fmt(r.pledged)),
-      el('td', { class: 'n' }, gapCell(r.gap)))));
+      el('td', { class: 'n' }, gapCell(r.gap)),
+      el('td', { class: 'n pmet muted' }, '…'), el('td', { class: 'whisker' }))));
 
   document.querySelector('#redlines tbody').replaceChildren(...a.red_lines.map((l) =>
     el('tr', { 'data-redline': l.id },
@@ -233,6 +244,16 @@ async function choose(name) {
     state.outline = await api('/api/scenarios/' + encodeURIComponent(name));
     state.basis = state.outline.quantity_basis;
     state.baseline = await api('/api/assess', { scenario: name });
+    // The credibility of the scenario as written, to set changes against; the references score
+    // the same whatever the scenario, so they are fetched once.
+    // A failure here leaves the comparison out; the panel shows the error on its own request.
+    state.analysis.written = null;
+    const refs = state.analysis.references === null;
+    try {
+      const written = await api('/api/credibility', { scenario: name, references: refs });
+      state.analysis.written = written.package;
+      if (refs) state.analysis.references = written.references;
+    } catch (_) { /* shown by analyse() */ }
   } catch (err) {
     showError(err.message);
     document.body.dataset.state = 'error';
@@ -275,6 +296,157 @@ async function start() {
   } else {
     showError('No scenario in the scenarios directory loads.');
   }
+}
+
+// ---- Odds and credibility ----
+
+function pct(p) {
+  const v = 100 * p;
+  if (v > 0 && v < 0.1) return '<0.1%';
+  if (v < 100 && v > 99.9) return '>99.9%';
+  return (Math.round(v * 10) / 10).toLocaleString('en-GB', { maximumFractionDigits: 1 }) + '%';
+}
+
+function analysisState(id, name) {
+  document.getElementById(id).dataset.state = name;
+}
+
+// Runs the analyses once the user has paused: each one costs more than an assessment, and a
+// burst of clicks needs only the last.
+function scheduleAnalysis() {
+  clearTimeout(state.analysis.timer);
+  analysisState('odds', 'loading');
+  analysisState('credibility', 'loading');
+  state.analysis.timer = setTimeout(analyse, ANALYSE_AFTER_MS);
+}
+
+async function analyse() {
+  const mine = ++state.analysis.request;
+  const req = request();
+  const current = () => mine === state.analysis.request;
+  const odds = api('/api/simulate', { ...req, draws: DRAWS, seed: 0 }).then((sim) => {
+    if (current()) renderOdds(sim);
+  }, (err) => {
+    if (!current()) return;
+    document.getElementById('odds-summary').textContent = err.message;
+    analysisState('odds', 'error');
+  });
+  const cred = api('/api/credibility', req).then((c) => {
+    if (current()) renderCredibility(c.package);
+  }, (err) => {
+    if (!current()) return;
+    document.getElementById('cred-summary').textContent = err.message;
+    analysisState('credibility', 'error');
+  });
+  await Promise.all([odds, cred]);
+}
+
+function renderOdds(sim) {
+  document.getElementById('odds-draws').textContent =
+    sim.draws.toLocaleString('en-GB') + ' draws, seed ' + sim.seed + ': the same package gives the same figures.';
+  const met = sim.requirements.filter((r) => r.p_met >= 0.995).length;
+  const never = sim.requirements.filter((r) => r.p_met === 0).map((r) => r.capability + ' (' + r.mission + ')');
+  document.getElementById('odds-summary').replaceChildren(
+    el('strong', { 'data-p-all': sim.p_all_met }, 'Every requirement met in ' + pct(sim.p_all_met) + ' of draws'),
+    '; on average ' + pct(sim.share_met) + ' of the requirements are met (±' + pct(sim.share_met_se) + '). ' +
+    met + ' of ' + sim.requirements.length + ' are met in at least 99.5% of draws' +
+    (never.length ? '; never met: ' + listSome(never, 5) + '.' : '.'));
+  document.getElementById('odds').dataset.shareMet = String(sim.share_met);
+  document.querySelector('#layers tbody').replaceChildren(...sim.layers.map((l) =>
+    el('tr', { 'data-layer': l.layer, 'data-p': l.p_all_met },
+      el('td', null, l.layer), el('td', { class: 'n' }, pct(l.p_all_met) + ' ± ' + pct(l.p_all_met_se)))));
+  const odds = new Map(sim.requirements.map((r) => [r.mission + '\u0000' + r.capability, r]));
+  for (const tr of document.querySelectorAll('#coverage tbody tr')) {
+    const r = odds.get(tr.dataset.mission + '\u0000' + tr.dataset.capability);
+    const cell = tr.querySelector('.pmet');
+    if (!r) {
+      cell.textContent = '–';
+      continue;
+    }
+    cell.className = 'n pmet ' + (r.p_met >= 0.95 ? 'ok' : r.p_met < 0.5 ? 'gap' : '');
+    cell.textContent = pct(r.p_met);
+    cell.title = '± ' + pct(r.p_met_se) + ' (one standard error)';
+    tr.dataset.pMet = String(r.p_met);
+    tr.querySelector('.whisker').replaceChildren(whisker(r));
+  }
+  state.analysis.oddsSeq += 1;
+  const box = document.getElementById('odds');
+  box.dataset.seq = String(state.analysis.oddsSeq);
+  analysisState('odds', 'ready');
+}
+
+// The first `n` items, then how many more: a long list would bury the summary.
+function listSome(items, n) {
+  return items.length <= n + 1 ? items.join(', ')
+    : items.slice(0, n).join(', ') + ' and ' + (items.length - n) + ' more (see P(met) above)';
+}
+
+// Coverage from 0 to 100% of the requirement: a bar from the 5th to the 95th percentile, a
+// tick at the median.
+function whisker(r) {
+  const w = 110, h = 14, x = (q) => 2 + q * (w - 4);
+  const root = svg('svg', { width: w, height: h, viewBox: '0 0 ' + w + ' ' + h, role: 'img' });
+  root.append(
+    svg('title', {}, 'coverage: 5% ' + pct(r.q05) + ', median ' + pct(r.q50) + ', 95% ' + pct(r.q95)),
+    svg('rect', { x: 2, y: 6, width: w - 4, height: 2, class: 'need' }),
+    svg('rect', { x: x(r.q05), y: 3, width: Math.max(2, x(r.q95) - x(r.q05)), height: 8, fill: '#b9cfe0' }),
+    svg('rect', { x: x(r.q50) - 1, y: 1, width: 2, height: 12, fill: '#1f5f8b' }));
+  return root;
+}
+
+function renderCredibility(c) {
+  const was = state.analysis.written;
+  const change = was && was.score !== c.score
+    ? ' (as written ' + fmt2(was.score) + ')' : '';
+  const summary = [el('strong', { 'data-score': c.score }, 'Score ' + fmt2(c.score) + change)];
+  const refs = state.analysis.references || [];
+  if (refs.length) {
+    const below = refs.filter((r) => r.score < c.score).length;
+    summary.push(': above ' + below + ' of the ' + refs.length + ' reference arrangements.');
+  }
+  if (c.best_raise) {
+    summary.push(' The largest single gain: ' + c.best_raise.change + ' (+' + fmt2(c.best_raise.gain) + ').');
+  }
+  document.getElementById('cred-summary').replaceChildren(...summary);
+  drawCredibility(c, was, refs);
+  document.querySelector('#indicators tbody').replaceChildren(...c.indicators.map((i) =>
+    el('tr', { 'data-indicator': i.id },
+      el('td', { title: i.evidence }, i.name), el('td', null, i.value),
+      el('td', { class: 'n' }, fmt2(i.score)), el('td', { class: 'n' }, fmt2(i.contribution)),
+      el('td', null, i.raise ? i.raise.change + ' (+' + fmt2(i.raise.gain) + ')' : ''))));
+  state.analysis.credSeq += 1;
+  const box = document.getElementById('credibility');
+  box.dataset.seq = String(state.analysis.credSeq);
+  box.dataset.score = String(c.score);
+  analysisState('credibility', 'ready');
+}
+
+function fmt2(x) {
+  return (Math.round(x * 100) / 100 || 0).toFixed(2);
+}
+
+// The package's score among the references', highest first; the package as changed in dark
+// blue, as written (when different) in light blue.
+function drawCredibility(c, was, refs) {
+  const rows = refs.map((r) => ({ name: r.name, score: r.score, kind: 'ref' }));
+  rows.push({ name: c.name + (was && was.score !== c.score ? ' (now)' : ''), score: c.score, kind: 'now' });
+  if (was && was.score !== c.score) rows.push({ name: was.name + ' (as written)', score: was.score, kind: 'was' });
+  rows.sort((a, b) => b.score - a.score);
+  const longest = Math.max(0, ...rows.map((r) => r.name.length));
+  const labelW = Math.min(420, Math.max(160, 6.5 * longest + 12)), barW = 260, rowH = 20;
+  const width = labelW + barW + 50, height = rows.length * rowH + 6;
+  const root = svg('svg', { width, height, viewBox: '0 0 ' + width + ' ' + height, role: 'img' });
+  root.append(svg('title', {}, 'Credibility score against the reference arrangements'));
+  const fill = { ref: '#c9c9c9', now: '#1f5f8b', was: '#b9cfe0' };
+  rows.forEach((r, i) => {
+    const y = 3 + i * rowH;
+    root.append(
+      svg('text', { x: labelW - 6, y: y + 12, 'text-anchor': 'end', 'font-weight': r.kind === 'ref' ? 400 : 700 }, r.name),
+      svg('rect', { x: labelW, y, width: barW, height: 14, class: 'need' }),
+      svg('rect', { x: labelW, y, width: r.score * barW, height: 14, fill: fill[r.kind] }),
+      svg('text', { x: labelW + barW + 6, y: y + 12 }, fmt2(r.score)));
+  });
+  document.getElementById('cred-chart').replaceChildren(root);
 }
 
 // ---- Evidence ----

@@ -137,6 +137,26 @@ async fn click_and_time(page: &Page, code: &str) -> (f64, f64) {
     .await
 }
 
+/// Waits for the odds and credibility panels to finish the analysis after odds number `seq`, and
+/// returns the new odds number, the mean share of requirements met and the credibility score.
+async fn analysed(page: &Page, seq: u32) -> (u32, f64, f64) {
+    wait_for(
+        page,
+        &format!(
+            "(() => {{ const o = document.getElementById('odds').dataset, c = document.getElementById('credibility').dataset; \
+               return o.state === 'ready' && Number(o.seq) > {seq} && c.state === 'ready'; }})()"
+        ),
+    )
+    .await;
+    eval(
+        page,
+        "[Number(document.getElementById('odds').dataset.seq), \
+          Number(document.getElementById('odds').dataset.shareMet), \
+          Number(document.getElementById('credibility').dataset.score)]",
+    )
+    .await
+}
+
 const AIR_DEFENCE_GAP: &str = "Number(document.querySelector('#capabilities tr[data-capability=\"air_defence\"]').dataset.gap)";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -152,6 +172,14 @@ async fn turning_the_us_backstop_off_widens_the_air_defence_gap() {
     wait_for(&page, "document.body.dataset.state === 'ready'").await;
     let before: f64 = eval(&page, AIR_DEFENCE_GAP).await;
     let first_ms: String = eval(&page, "document.body.dataset.ms").await;
+    let (odds_seq, share_before, score_before) = analysed(&page, 0).await;
+    // Every requirement row has its probability once the odds are in.
+    let unfilled: u32 = eval(
+        &page,
+        "[...document.querySelectorAll('#coverage tbody tr')].filter((tr) => tr.dataset.pMet === undefined || !tr.querySelector('.whisker svg')).length",
+    )
+    .await;
+    assert_eq!(unfilled, 0, "requirement rows without P(met) or whisker");
     page.save_screenshot(
         ScreenshotParams::builder().full_page(true).build(),
         screenshots().join("dashboard-august.png"),
@@ -161,12 +189,6 @@ async fn turning_the_us_backstop_off_widens_the_air_defence_gap() {
 
     let (toggle_ms, _) = click_and_time(&page, "USA").await;
     let after: f64 = eval(&page, AIR_DEFENCE_GAP).await;
-    page.save_screenshot(
-        ScreenshotParams::builder().full_page(true).build(),
-        screenshots().join("dashboard-august-without-usa.png"),
-    )
-    .await
-    .expect("screenshot");
     assert!(
         after > before,
         "air-defence gap {before} with the USA, {after} without"
@@ -177,6 +199,29 @@ async fn turning_the_us_backstop_off_widens_the_air_defence_gap() {
     )
     .await;
     assert_eq!(shown, format!("−{after}"));
+    // The odds and the credibility score follow: both fall without the US backstop (the same
+    // direction as `guarantor simulate --without USA` and `guarantor credibility --without USA`).
+    let (_, share_after, score_after) = analysed(&page, odds_seq).await;
+    assert!(
+        share_after < share_before,
+        "share of requirements met: {share_before} with the USA, {share_after} without"
+    );
+    assert!(
+        score_after < score_before,
+        "credibility: {score_before} with the USA, {score_after} without"
+    );
+    let as_written: String =
+        eval(&page, "document.getElementById('cred-summary').textContent").await;
+    assert!(
+        as_written.contains("(as written "),
+        "the changed score is set against the written one: {as_written}"
+    );
+    page.save_screenshot(
+        ScreenshotParams::builder().full_page(true).build(),
+        screenshots().join("dashboard-august-without-usa.png"),
+    )
+    .await
+    .expect("screenshot");
 
     // Twenty more toggles of the USA, to measure re-assessment from the page (printed, not
     // asserted).
@@ -229,6 +274,13 @@ async fn markup_in_a_scenario_runs_nothing_on_the_page() {
         .await
         .expect("open the dashboard");
     wait_for(&page, "document.body.dataset.state === 'ready'").await;
+    // The odds and credibility panels draw the scenario's name and strings too.
+    analysed(&page, 0).await;
+    let named: String = eval(&page, "document.getElementById('cred-chart').textContent").await;
+    assert!(
+        named.contains("<script>window.__pwned=1</script>"),
+        "{named}"
+    );
     // Give an injected image's onerror time to fire, were there one.
     tokio::time::sleep(Duration::from_millis(300)).await;
     let pwned: String = eval(&page, "String(window.__pwned)").await;
