@@ -1,7 +1,8 @@
 //! Where the time of one dashboard re-assessment goes (a plain bench binary, no harness):
 //! reading, parsing and checking the August scenario; assessing it without the USA; writing
-//! the JSON; and the whole `POST /api/assess` through the router with a cold and a warm
-//! scenario cache.
+//! the JSON; the whole `POST /api/assess` through the router with a cold and a warm scenario
+//! cache; and the analyses the page asks for after a change (`/api/simulate`,
+//! `/api/credibility`) or on request (`/api/allocate`).
 //!
 //! Run: `cargo bench -p guarantor-server --bench reassess` (release profile). Medians of many
 //! runs go to stdout; nothing is asserted (timings are not tests). The figures leave out the
@@ -69,16 +70,18 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
-    let request = || {
-        Request::post("/api/assess")
-            .header("content-type", "application/json")
-            .body(Body::from(BODY))
-            .expect("request")
-    };
-    let call = |state: AppState| {
+    let call = |state: AppState, path: &str, body: &'static str| {
         runtime.block_on(async {
-            let response = app(state).oneshot(request()).await.expect("infallible");
-            assert!(response.status().is_success());
+            let request = Request::post(path)
+                .header("content-type", "application/json")
+                .body(Body::from(body))
+                .expect("request");
+            let response = app(state).oneshot(request).await.expect("infallible");
+            assert!(
+                response.status().is_success(),
+                "{path}: {}",
+                response.status()
+            );
             axum::body::to_bytes(response.into_body(), 16 << 20)
                 .await
                 .expect("body")
@@ -86,12 +89,38 @@ fn main() {
     };
     show(
         "POST /api/assess through the router, cold cache",
-        time(n, || call(AppState::new(root.path()))),
+        time(n, || call(AppState::new(root.path()), "/api/assess", BODY)),
     );
     let warm = AppState::new(root.path());
-    call(warm.clone());
+    call(warm.clone(), "/api/assess", BODY);
     show(
         "POST /api/assess through the router, warm cache",
-        time(n, || call(warm.clone())),
+        time(n, || call(warm.clone(), "/api/assess", BODY)),
+    );
+
+    // What the dashboard asks after each change (odds and credibility), and on request
+    // (allocation): fewer runs, as each costs more.
+    let few = (n / 10).max(5);
+    show(
+        "POST /api/simulate, 10,000 draws (the page's), warm cache",
+        time(few, || call(warm.clone(), "/api/simulate", BODY)),
+    );
+    show(
+        "POST /api/credibility, warm cache",
+        time(n, || call(warm.clone(), "/api/credibility", BODY)),
+    );
+    show(
+        "POST /api/allocate, least burden, warm cache",
+        time(few, || call(warm.clone(), "/api/allocate", BODY)),
+    );
+    show(
+        "POST /api/allocate, fair share, warm cache",
+        time(few, || {
+            call(
+                warm.clone(),
+                "/api/allocate",
+                r#"{"scenario":"ukraine-2025-08","without":["USA"],"objective":"fair-share"}"#,
+            )
+        }),
     );
 }

@@ -1,14 +1,17 @@
-//! `POST /api/simulate` and `POST /api/credibility`: the robustness and credibility analyses of
-//! the CLI (`guarantor simulate`, `guarantor credibility`) over the same requests as
-//! `/api/assess`, so a page or a script can ask how likely the changed package is to hold and
-//! how it scores against the reference arrangements.
+//! `POST /api/simulate`, `POST /api/credibility` and `POST /api/allocate`: the robustness,
+//! credibility and allocation analyses of the CLI (`guarantor simulate`, `guarantor
+//! credibility`, `guarantor allocate`) over the same requests as `/api/assess`, so a page or a
+//! script can ask how likely the changed package is to hold, how it scores against the
+//! reference arrangements, and what extra contributions would close its gaps.
 //!
 //! The Monte Carlo runs on the shared worker pool; `draws` is capped so that one request cannot
-//! hold the server for long (the CLI has no cap).
+//! hold the server for long (the CLI has no cap). The allocation is a mixed-integer program
+//! solved by HiGHS on a blocking thread.
 
 use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
+use guarantor_allocate::{AllocateError, AllocationReport, CostWeights, Highs, Objective, Options};
 use guarantor_credibility::{Credibility, Weights};
 use guarantor_model::Scenario;
 use guarantor_robust::{CompiledScenario, Reliability, Settings, Simulation};
@@ -140,6 +143,92 @@ pub async fn credibility(
         Ok(Json(CredibilityResponse {
             package,
             references,
+        }))
+    })
+    .await
+}
+
+/// The objectives of `POST /api/allocate`, spelled as `guarantor allocate --objective`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ObjectiveName {
+    /// Least cost-weighted burden added.
+    #[default]
+    Burden,
+    /// Least deviation of each contributor's burden from its fair share.
+    FairShare,
+}
+
+/// `POST /api/allocate`: an assess request plus the allocation options of `guarantor allocate`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllocateRequest {
+    pub scenario: String,
+    #[serde(default)]
+    pub without: Vec<String>,
+    #[serde(default)]
+    pub set: Vec<String>,
+    #[serde(default)]
+    pub off: Vec<String>,
+    /// `burden` (default) or `fair-share`.
+    #[serde(default)]
+    pub objective: ObjectiveName,
+    /// Red lines to leave out, by id (`--ignore-red-line`).
+    #[serde(default)]
+    pub ignore_red_lines: Vec<String>,
+}
+
+/// The answer of `POST /api/allocate`: `guarantor allocate --json`'s document, plus each
+/// shortfall's binding constraints in the CLI's words, so a page need not phrase them again.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AllocateResponse {
+    #[serde(flatten)]
+    pub report: AllocationReport,
+    /// One list per entry of `shortfalls`, in its order: one sentence per binding constraint.
+    pub shortfall_reasons: Vec<Vec<String>>,
+}
+
+/// `POST /api/allocate`.
+pub async fn allocate(
+    State(state): State<AppState>,
+    body: Result<Json<AllocateRequest>, JsonRejection>,
+) -> Result<Json<AllocateResponse>, ApiError> {
+    let Json(req) = body?;
+    blocking(move || {
+        let assess = AssessRequest {
+            scenario: req.scenario,
+            without: req.without,
+            set: req.set,
+            off: req.off,
+        };
+        let s = reduced(&state, &assess)?;
+        let options = Options {
+            objective: match req.objective {
+                ObjectiveName::Burden => Objective::Burden,
+                ObjectiveName::FairShare => Objective::FairShare,
+            },
+            without: assess.without,
+            ignore_red_lines: req.ignore_red_lines,
+        };
+        let report = guarantor_allocate::allocate(&s, &options, &CostWeights::default(), &Highs)
+            .map_err(|e| match e {
+                AllocateError::UnknownContributor(_) => invalid(e),
+                // The CLI's message names its flag; name the request's field instead.
+                AllocateError::UnknownRedLine { id, hint } => invalid(format!(
+                    "`ignore_red_lines`: no red line `{id}` in this scenario{}",
+                    hint.map(|h| format!(" (did you mean `{h}`?)"))
+                        .unwrap_or_default()
+                )),
+                AllocateError::Solver(_) => ApiError::Io(format!("allocation failed: {e}")),
+            })?;
+        let shortfall_reasons = report
+            .shortfalls
+            .iter()
+            .map(|s| s.binding.iter().map(|b| b.describe()).collect())
+            .collect();
+        Ok(Json(AllocateResponse {
+            report,
+            shortfall_reasons,
         }))
     })
     .await

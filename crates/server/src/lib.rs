@@ -118,6 +118,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/compare", post(api::compare))
         .route("/api/simulate", post(analysis::simulate))
         .route("/api/credibility", post(analysis::credibility))
+        .route("/api/allocate", post(analysis::allocate))
         .fallback(|| async { ApiError::NoRoute })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::map_response(secure))

@@ -20,6 +20,8 @@ const state = {
   evidence: { available: false, request: 0, seq: 0 },
   // The Monte Carlo and credibility answers trail each re-assessment (see `analyse`).
   analysis: { request: 0, timer: null, oddsSeq: 0, credSeq: 0, references: null, written: null },
+  // The allocation runs on request (a MILP), then follows every change until the scenario changes.
+  allocation: { on: false, request: 0, seq: 0 },
 };
 
 // Draws per analysis: about 10 ms of one core on the August 2025 scenario, and a standard
@@ -240,6 +242,7 @@ async function choose(name) {
   state.without.clear();
   state.off.clear();
   state.quantities.clear();
+  resetAllocation();
   try {
     state.outline = await api('/api/scenarios/' + encodeURIComponent(name));
     state.basis = state.outline.quantity_basis;
@@ -283,6 +286,13 @@ async function start() {
     reassess();
   });
   document.getElementById('reset').addEventListener('click', () => choose(state.scenario));
+  document.getElementById('propose').addEventListener('click', () => {
+    state.allocation.on = true;
+    allocate();
+  });
+  document.getElementById('objective').addEventListener('change', () => {
+    if (state.allocation.on) allocate();
+  });
   startEvidence(); // in parallel with the first scenario; it checks the scenario when done
   const wanted = new URLSearchParams(location.search).get('scenario');
   // Without ?scenario=, open the most recent scenario that loads (ISO dates sort as text), so a
@@ -317,6 +327,10 @@ function scheduleAnalysis() {
   clearTimeout(state.analysis.timer);
   analysisState('odds', 'loading');
   analysisState('credibility', 'loading');
+  if (state.allocation.on) {
+    analysisState('allocation', 'loading');
+    document.getElementById('alloc-status').textContent = 'solving…';
+  }
   state.analysis.timer = setTimeout(analyse, ANALYSE_AFTER_MS);
 }
 
@@ -338,7 +352,7 @@ async function analyse() {
     document.getElementById('cred-summary').textContent = err.message;
     analysisState('credibility', 'error');
   });
-  await Promise.all([odds, cred]);
+  await Promise.all([odds, cred, state.allocation.on ? allocate() : null]);
 }
 
 function renderOdds(sim) {
@@ -447,6 +461,78 @@ function drawCredibility(c, was, refs) {
       svg('text', { x: labelW + barW + 6, y: y + 12 }, fmt2(r.score)));
   });
   document.getElementById('cred-chart').replaceChildren(root);
+}
+
+// ---- Allocation ----
+
+async function allocate() {
+  const mine = ++state.allocation.request;
+  const status = document.getElementById('alloc-status');
+  analysisState('allocation', 'loading');
+  status.textContent = 'solving…';
+  const t0 = performance.now();
+  let r;
+  try {
+    r = await api('/api/allocate', { ...request(), objective: document.getElementById('objective').value });
+  } catch (err) {
+    if (mine !== state.allocation.request) return;
+    status.textContent = '';
+    document.getElementById('alloc-body').hidden = false;
+    document.getElementById('alloc-summary').textContent = err.message;
+    for (const id of ['allotments', 'shares', 'shortfalls']) document.querySelector('#' + id + ' tbody').replaceChildren();
+    analysisState('allocation', 'error');
+    return;
+  }
+  if (mine !== state.allocation.request) return;
+  status.textContent = 'solved in ' + (performance.now() - t0).toFixed(0) + ' ms';
+  renderAllocation(r);
+}
+
+function renderAllocation(r) {
+  document.getElementById('alloc-body').hidden = false;
+  const added = r.allocation.reduce((sum, a) => sum + a.burden_eur_m, 0);
+  const after = r.after.summary;
+  const short = r.shortfalls.length;
+  document.getElementById('alloc-summary').replaceChildren(
+    el('strong', null, r.feasible
+      ? 'Every gap can be closed'
+      : short + (short === 1 ? ' requirement or floor stays short' : ' requirements or floors stay short')),
+    ': ' + r.allocation.length + ' extra contributions, ' + fmt(added) + ' EUR m per year of burden added; ' +
+    'afterwards ' + after.met + ' of ' + after.requirements + ' requirements are met.' +
+    (r.already_crossed.length ? ' Red lines crossed by pledges already in force, which no allocation undoes: ' + r.already_crossed.join(', ') + '.' : ''));
+  document.querySelector('#allotments tbody').replaceChildren(...(r.allocation.length ? r.allocation.map((a) =>
+    el('tr', { 'data-contributor': a.contributor, 'data-capability': a.capability },
+      el('td', null, a.contributor), el('td', { class: 'n' }, fmt(a.units) + ' ' + a.unit),
+      el('td', null, a.capability), el('td', null, a.mission), el('td', { class: 'n' }, fmt(a.burden_eur_m))))
+    : [el('tr', null, el('td', { colSpan: 5, class: 'muted' }, 'Nothing to add.'))]));
+  document.querySelector('#shares tbody').replaceChildren(...r.contributors.map((c) =>
+    el('tr', { 'data-contributor': c.contributor },
+      el('td', null, c.contributor), el('td', { class: 'n' }, pct(c.fair_share)),
+      el('td', { class: 'n' }, fmt(c.pledged_eur_m)), el('td', { class: 'n' }, fmt(c.added_eur_m)),
+      el('td', { class: 'n' }, fmt(c.total_eur_m)), el('td', { class: 'n' }, fmt(c.fair_eur_m)),
+      el('td', { class: 'n ' + (c.deviation === null ? '' : c.deviation < -0.5 ? 'gap' : '') },
+        c.deviation === null ? '–' : (c.deviation > 0 ? '+' : '') + pct(c.deviation)))));
+  document.querySelector('#shortfalls tbody').replaceChildren(...(short ? r.shortfalls.map((f, i) =>
+    el('tr', { 'data-capability': f.capability },
+      el('td', null, f.mission || ('red line ' + f.red_line)), el('td', null, f.capability),
+      el('td', { class: 'n' }, fmt(f.required) + ' ' + f.unit), el('td', { class: 'n gap' }, fmt(f.shortfall)),
+      el('td', { class: 'n' }, fmt(f.least_possible)),
+      el('td', null, ...(r.shortfall_reasons[i] || []).map((w) => el('div', null, w)))))
+    : [el('tr', null, el('td', { colSpan: 6, class: 'muted' }, 'None: every requirement and floor is met.'))]));
+  state.allocation.seq += 1;
+  const box = document.getElementById('allocation');
+  box.dataset.seq = String(state.allocation.seq);
+  box.dataset.feasible = String(r.feasible);
+  box.dataset.shortfalls = String(short);
+  analysisState('allocation', 'ready');
+}
+
+function resetAllocation() {
+  state.allocation.on = false;
+  state.allocation.request += 1; // drop any answer on its way
+  document.getElementById('alloc-body').hidden = true;
+  document.getElementById('alloc-status').textContent = '';
+  analysisState('allocation', 'idle');
 }
 
 // ---- Evidence ----

@@ -365,3 +365,79 @@ async fn credibility_scores_the_package_and_the_references() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(error(&e).contains("XXX"), "{e}");
 }
+
+#[tokio::test]
+async fn allocate_is_the_cli_document_with_the_reasons_in_words() {
+    let root = common::scenarios();
+    let body =
+        json!({"scenario": "ukraine-2025-08", "without": ["USA"], "objective": "fair-share"});
+    let (status, mut a, _) = call(&root, post("/api/allocate", &body)).await;
+    assert_eq!(status, StatusCode::OK, "{a}");
+
+    // The document is what `guarantor allocate --without USA --objective fair-share --json`
+    // serialises, plus one list of sentences per shortfall.
+    let scenario = guarantor_model::load(common::AUGUST)
+        .scenario
+        .expect("the August scenario loads");
+    let options = guarantor_allocate::Options {
+        objective: guarantor_allocate::Objective::FairShare,
+        without: vec!["USA".into()],
+        ignore_red_lines: Vec::new(),
+    };
+    let report = guarantor_allocate::allocate(
+        &scenario,
+        &options,
+        &guarantor_allocate::CostWeights::default(),
+        &guarantor_allocate::Highs,
+    )
+    .expect("the allocation runs");
+    let reasons = a
+        .as_object_mut()
+        .and_then(|o| o.remove("shortfall_reasons"))
+        .expect("shortfall_reasons");
+    // Through text, as the response came: serde_json's parser may differ from the f64 in the
+    // last bit, so both sides go through it.
+    let expected: Value =
+        serde_json::from_str(&serde_json::to_string(&report).expect("report as JSON"))
+            .expect("JSON");
+    for (k, v) in expected.as_object().expect("an object") {
+        assert_eq!(&a[k], v, "`{k}` differs from the library's");
+    }
+    assert_eq!(a, expected);
+    let reasons: Vec<Vec<String>> = serde_json::from_value(reasons).expect("lists of sentences");
+    assert_eq!(reasons.len(), report.shortfalls.len());
+    for (words, shortfall) in reasons.iter().zip(&report.shortfalls) {
+        let described: Vec<String> = shortfall.binding.iter().map(|b| b.describe()).collect();
+        assert_eq!(words, &described);
+    }
+    assert!(
+        !report.shortfalls.is_empty(),
+        "without the USA some requirement stays short"
+    );
+}
+
+#[tokio::test]
+async fn allocate_refuses_unknown_objectives_red_lines_and_contributors() {
+    let root = common::scenarios();
+    for (body, code, expected) in [
+        (
+            json!({"scenario": "ukraine-2025-08", "objective": "cheapest"}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "objective: unknown variant `cheapest`, expected `burden` or `fair-share`",
+        ),
+        (
+            json!({"scenario": "ukraine-2025-08", "ignore_red_lines": ["rus-no-nato-troop"]}),
+            StatusCode::BAD_REQUEST,
+            "error: `ignore_red_lines`: no red line `rus-no-nato-troop` in this scenario (did you mean `rus-no-nato-troops`?)",
+        ),
+        (
+            json!({"scenario": "ukraine-2025-08", "without": ["XXX"]}),
+            StatusCode::BAD_REQUEST,
+            "XXX",
+        ),
+    ] {
+        let (status, e, _) = call(&root, post("/api/allocate", &body)).await;
+        assert_eq!(status, code, "{body}: {e}");
+        assert!(error(&e).contains(expected), "{body}: {e}");
+    }
+}

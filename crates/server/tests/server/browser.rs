@@ -157,6 +157,23 @@ async fn analysed(page: &Page, seq: u32) -> (u32, f64, f64) {
     .await
 }
 
+/// Waits for the allocation panel to show an answer after answer number `seq`, and returns the
+/// new answer number and the number of shortfalls.
+async fn allocated(page: &Page, seq: u32) -> (u32, u32) {
+    wait_for(
+        page,
+        &format!(
+            "document.getElementById('allocation').dataset.state === 'ready' && Number(document.getElementById('allocation').dataset.seq) > {seq}"
+        ),
+    )
+    .await;
+    eval(
+        page,
+        "[Number(document.getElementById('allocation').dataset.seq), Number(document.getElementById('allocation').dataset.shortfalls)]",
+    )
+    .await
+}
+
 const AIR_DEFENCE_GAP: &str = "Number(document.querySelector('#capabilities tr[data-capability=\"air_defence\"]').dataset.gap)";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -241,6 +258,45 @@ async fn turning_the_us_backstop_off_widens_the_air_defence_gap() {
         times[times.len() / 2],
         times[times.len() - 1],
         fetches[fetches.len() / 2],
+    );
+
+    // The allocation: proposed on request (the USA is off after 21 toggles), then it follows
+    // the next change. With the US backstop back, no more is left short than without it.
+    let usa_on: bool = eval(
+        &page,
+        "document.querySelector('input[data-code=\"USA\"]').checked",
+    )
+    .await;
+    assert!(!usa_on, "21 toggles leave the USA off");
+    eval::<bool>(&page, "(document.getElementById('propose').click(), true)").await;
+    let (alloc_seq, short_without) = allocated(&page, 0).await;
+    let rows: u32 = eval(
+        &page,
+        "document.querySelectorAll('#allotments tbody tr[data-contributor]').length",
+    )
+    .await;
+    assert!(rows > 0, "the allocation proposes contributions");
+    assert!(
+        short_without > 0,
+        "without the USA some requirement stays short"
+    );
+    let reasons: u32 = eval(
+        &page,
+        "document.querySelectorAll('#shortfalls tbody td:last-child div').length",
+    )
+    .await;
+    assert!(reasons > 0, "each shortfall says what binds");
+    page.save_screenshot(
+        ScreenshotParams::builder().full_page(true).build(),
+        screenshots().join("dashboard-allocation-without-usa.png"),
+    )
+    .await
+    .expect("screenshot");
+    click_and_time(&page, "USA").await;
+    let (_, short_with) = allocated(&page, alloc_seq).await;
+    assert!(
+        short_with <= short_without,
+        "shortfalls: {short_without} without the USA, {short_with} with it"
     );
 
     // Without `--db`, the evidence panel says so plainly.
