@@ -2,7 +2,7 @@
 //! reading, parsing and checking the August scenario; assessing it without the USA; writing
 //! the JSON; the whole `POST /api/assess` through the router with a cold and a warm scenario
 //! cache; and the analyses the page asks for after a change (`/api/simulate`,
-//! `/api/credibility`) or on request (`/api/allocate`).
+//! `/api/sensitivity`, `/api/credibility`) or on request (`/api/allocate`).
 //!
 //! Run: `cargo bench -p guarantor-server --bench reassess` (release profile). Medians of many
 //! runs go to stdout; nothing is asserted (timings are not tests). The figures leave out the
@@ -104,6 +104,16 @@ fn main() {
     show(
         "POST /api/simulate, 10,000 draws (the page's), warm cache",
         time(few, || call(warm.clone(), "/api/simulate", BODY)),
+    );
+    show(
+        "POST /api/sensitivity, share_met, N = 2,048 (the page's)",
+        time(few, || {
+            call(
+                warm.clone(),
+                "/api/sensitivity",
+                r#"{"scenario":"ukraine-2025-08","output":"share_met"}"#,
+            )
+        }),
     );
     show(
         "POST /api/credibility, warm cache",

@@ -1,8 +1,8 @@
-//! `POST /api/simulate`, `POST /api/credibility` and `POST /api/allocate`: the robustness,
-//! credibility and allocation analyses of the CLI (`guarantor simulate`, `guarantor
-//! credibility`, `guarantor allocate`) over the same requests as `/api/assess`, so a page or a
-//! script can ask how likely the changed package is to hold, how it scores against the
-//! reference arrangements, and what extra contributions would close its gaps.
+//! `POST /api/simulate`, `POST /api/sensitivity`, `POST /api/credibility` and
+//! `POST /api/allocate`: the robustness, sensitivity, credibility and allocation analyses of the
+//! CLI over the same requests as `/api/assess`, so a page or a script can ask how likely the
+//! changed package is to hold, which input decides that, how it scores against the reference
+//! arrangements, and what extra contributions would close its gaps.
 //!
 //! The Monte Carlo runs on the shared worker pool; `draws` is capped so that one request cannot
 //! hold the server for long (the CLI has no cap). The allocation is a mixed-integer program
@@ -14,7 +14,9 @@ use axum::extract::rejection::JsonRejection;
 use guarantor_allocate::{AllocateError, AllocationReport, CostWeights, Highs, Objective, Options};
 use guarantor_credibility::{Credibility, Weights};
 use guarantor_model::Scenario;
-use guarantor_robust::{CompiledScenario, Reliability, Settings, Simulation};
+use guarantor_robust::{
+    CompiledScenario, Output, Reliability, Sensitivity, Settings, Simulation, SobolSettings,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -41,6 +43,36 @@ pub struct SimulateRequest {
     /// Seed of the draws; default 0. The same seed gives the same numbers.
     #[serde(default)]
     pub seed: u64,
+}
+
+/// Base sample size of `POST /api/sensitivity` when a request names none (about 50 ms on the
+/// August scenario; the CLI's default is 8,192).
+pub const DEFAULT_SAMPLES: usize = 2048;
+/// The largest base sample size one request may ask for.
+pub const MAX_SAMPLES: usize = 16_384;
+/// The most bootstrap resamples one request may ask for.
+pub const MAX_BOOTSTRAP: usize = 1000;
+
+/// `POST /api/sensitivity`: an assess request plus the settings of `guarantor sensitivity`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SensitivityRequest {
+    pub scenario: String,
+    #[serde(default)]
+    pub without: Vec<String>,
+    #[serde(default)]
+    pub set: Vec<String>,
+    #[serde(default)]
+    pub off: Vec<String>,
+    /// `all_met` (default), `share_met`, a capability or `MISSION.CAPABILITY`.
+    pub output: Option<String>,
+    /// Base sample size N, 2 to [`MAX_SAMPLES`]; default [`DEFAULT_SAMPLES`].
+    pub samples: Option<usize>,
+    /// Scrambling seed of the Sobol sequence and the bootstrap; default 0.
+    #[serde(default)]
+    pub seed: u32,
+    /// Bootstrap resamples, 1 to [`MAX_BOOTSTRAP`]; default 200.
+    pub bootstrap: Option<usize>,
 }
 
 /// `POST /api/credibility`: an assess request, and whether to score the references too.
@@ -112,6 +144,72 @@ pub async fn simulate(
             info,
             settings,
             &|_| {},
+        )))
+    })
+    .await
+}
+
+/// `POST /api/sensitivity`.
+pub async fn sensitivity(
+    State(state): State<AppState>,
+    body: Result<Json<SensitivityRequest>, JsonRejection>,
+) -> Result<Json<Sensitivity>, ApiError> {
+    let Json(req) = body?;
+    let samples = req.samples.unwrap_or(DEFAULT_SAMPLES);
+    if !(2..=MAX_SAMPLES).contains(&samples) {
+        return Err(ApiError::Invalid(format!(
+            "error: `samples` must be between 2 and {MAX_SAMPLES} (got {samples}); run `guarantor sensitivity --samples N` for more\n"
+        )));
+    }
+    let bootstrap = req.bootstrap.unwrap_or(SobolSettings::default().bootstrap);
+    if !(1..=MAX_BOOTSTRAP).contains(&bootstrap) {
+        return Err(ApiError::Invalid(format!(
+            "error: `bootstrap` must be between 1 and {MAX_BOOTSTRAP} (got {bootstrap})\n"
+        )));
+    }
+    blocking(move || {
+        let assess = AssessRequest {
+            scenario: req.scenario,
+            without: req.without,
+            set: req.set,
+            off: req.off,
+        };
+        let s = reduced(&state, &assess)?;
+        let (s, _) = guarantor_engine::without(&s, &assess.without).map_err(invalid)?;
+        let model = CompiledScenario::new(&s, &Reliability::default());
+        if model.inputs().is_empty() {
+            return Err(invalid(
+                "the scenario has no uncertain input, so there is nothing to attribute (every pledge is certain and no parameter has a range)",
+            ));
+        }
+        if model.inputs().len() > guarantor_robust::sobol::MAX_INPUTS {
+            return Err(invalid(format!(
+                "{} uncertain inputs; the Sobol sequence has {} dimensions",
+                model.inputs().len(),
+                guarantor_robust::sobol::MAX_INPUTS
+            )));
+        }
+        let name = req.output.as_deref().unwrap_or("all_met");
+        // The CLI's message names its flag; name the request's field instead.
+        let output = Output::parse(&model, name).map_err(|e| {
+            invalid(format!(
+                "`output`: no output `{}` in this scenario ({})",
+                e.name,
+                match e.hint {
+                    Some(h) => format!("did you mean `{h}`?"),
+                    None => "use `all_met`, `share_met`, a capability such as `ground_troops`, or `MISSION.CAPABILITY`".into(),
+                }
+            ))
+        })?;
+        let info = guarantor_robust::scenario_info(&s, &assess.without);
+        let settings = SobolSettings {
+            samples,
+            seed: req.seed,
+            bootstrap,
+            confidence: 0.95,
+        };
+        Ok(Json(guarantor_robust::sensitivity(
+            &model, info, output, settings,
         )))
     })
     .await

@@ -117,6 +117,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/assess", post(api::assess))
         .route("/api/compare", post(api::compare))
         .route("/api/simulate", post(analysis::simulate))
+        .route("/api/sensitivity", post(analysis::sensitivity))
         .route("/api/credibility", post(analysis::credibility))
         .route("/api/allocate", post(analysis::allocate))
         .fallback(|| async { ApiError::NoRoute })

@@ -27,6 +27,9 @@ const state = {
 // Draws per analysis: about 10 ms of one core on the August 2025 scenario, and a standard
 // error of at most half a percentage point on every probability shown.
 const DRAWS = 10000;
+// Base sample size of the page's sensitivity analysis: about 50 ms on the August scenario (bench);
+// enough to rank the inputs (the CLI's default, 8,192, narrows the intervals).
+const SAMPLES = 2048;
 // Changes made within this many milliseconds of each other share one analysis.
 const ANALYSE_AFTER_MS = 120;
 
@@ -326,6 +329,7 @@ function analysisState(id, name) {
 function scheduleAnalysis() {
   clearTimeout(state.analysis.timer);
   analysisState('odds', 'loading');
+  analysisState('decides', 'loading');
   analysisState('credibility', 'loading');
   if (state.allocation.on) {
     analysisState('allocation', 'loading');
@@ -345,6 +349,14 @@ async function analyse() {
     document.getElementById('odds-summary').textContent = err.message;
     analysisState('odds', 'error');
   });
+  const decides = api('/api/sensitivity', { ...req, output: 'share_met', samples: SAMPLES, seed: 0 }).then((t) => {
+    if (current()) renderTornado(t);
+  }, (err) => {
+    if (!current()) return;
+    document.getElementById('decides-summary').textContent = err.message;
+    document.getElementById('tornado').replaceChildren();
+    analysisState('decides', 'error');
+  });
   const cred = api('/api/credibility', req).then((c) => {
     if (current()) renderCredibility(c.package);
   }, (err) => {
@@ -352,7 +364,7 @@ async function analyse() {
     document.getElementById('cred-summary').textContent = err.message;
     analysisState('credibility', 'error');
   });
-  await Promise.all([odds, cred, state.allocation.on ? allocate() : null]);
+  await Promise.all([odds, decides, cred, state.allocation.on ? allocate() : null]);
 }
 
 function renderOdds(sim) {
@@ -406,6 +418,47 @@ function whisker(r) {
     svg('rect', { x: x(r.q05), y: 3, width: Math.max(2, x(r.q95) - x(r.q05)), height: 8, fill: '#b9cfe0' }),
     svg('rect', { x: x(r.q50) - 1, y: 1, width: 2, height: 12, fill: '#1f5f8b' }));
   return root;
+}
+
+// Bars shown in the tornado: the inputs beyond these move the share by less.
+const TORNADO_BARS = 8;
+
+function renderTornado(t) {
+  const bars = t.tornado.filter((b) => b.low !== null && b.high !== null).slice(0, TORNADO_BARS);
+  const top = t.inputs[0];
+  document.getElementById('decides-summary').textContent = bars.length
+    ? 'Mean share met ' + pct(t.mean) + '. Widest swing: ' + bars[0].input + ', from ' + pct(bars[0].low) +
+      ' (' + bars[0].low_label + ') to ' + pct(bars[0].high) + ' (' + bars[0].high_label + ').' +
+      (top ? ' Largest total Sobol index: ' + top.input + ' (' + fmt2(top.total) + ').' : '')
+    : 'No input moves the share of requirements met.';
+  const longest = Math.max(0, ...bars.map((b) => b.input.length));
+  const labelW = Math.min(360, Math.max(140, 6.5 * longest + 12)), barW = 300, rowH = 22, pad = 70;
+  const width = labelW + barW + 2 * pad, height = bars.length * rowH + 22;
+  const values = bars.flatMap((b) => [b.low, b.high]).concat([t.mean]);
+  let lo = Math.min(...values), hi = Math.max(...values);
+  if (hi - lo < 1e-9) { lo -= 0.01; hi += 0.01; }
+  const x = (v) => labelW + pad + (v - lo) / (hi - lo) * barW;
+  const root = svg('svg', { width, height, viewBox: '0 0 ' + width + ' ' + height, role: 'img' });
+  root.append(svg('title', {}, 'Tornado: mean share of requirements met with each input low and high'));
+  bars.forEach((b, i) => {
+    const y = 4 + i * rowH;
+    const left = Math.min(b.low, b.high), right = Math.max(b.low, b.high);
+    root.append(
+      svg('text', { x: labelW - 6, y: y + 13, 'text-anchor': 'end' }, b.input),
+      svg('rect', { x: x(left), y, width: Math.max(1, x(right) - x(left)), height: 16, fill: '#b9cfe0' }),
+      svg('rect', { x: x(b.low) - 1.5, y, width: 3, height: 16, fill: '#a31515' }),
+      svg('rect', { x: x(b.high) - 1.5, y, width: 3, height: 16, fill: '#1f5f8b' }),
+      svg('text', { x: x(left) - 4, y: y + 13, 'text-anchor': 'end' }, pct(left)),
+      svg('text', { x: x(right) + 4, y: y + 13 }, pct(right)));
+  });
+  const xm = x(t.mean);
+  root.append(svg('line', { x1: xm, y1: 0, x2: xm, y2: height - 16, class: 'req' }),
+    svg('text', { x: xm, y: height - 3, 'text-anchor': 'middle' }, 'mean ' + pct(t.mean) + '; red: low side, blue: high side'));
+  document.getElementById('tornado').replaceChildren(root);
+  const box = document.getElementById('decides');
+  box.dataset.top = bars.length ? bars[0].input : '';
+  box.dataset.seq = String(Number(box.dataset.seq) + 1);
+  analysisState('decides', 'ready');
 }
 
 function renderCredibility(c) {

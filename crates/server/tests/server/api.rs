@@ -441,3 +441,85 @@ async fn allocate_refuses_unknown_objectives_red_lines_and_contributors() {
         assert!(error(&e).contains(expected), "{body}: {e}");
     }
 }
+
+#[tokio::test]
+async fn sensitivity_is_the_library_result_and_names_the_us_pledges() {
+    let root = common::scenarios();
+    let body =
+        json!({"scenario": "ukraine-2025-08", "output": "share_met", "samples": 1024, "seed": 3});
+    let (status, v, _) = call(&root, post("/api/sensitivity", &body)).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+
+    // What `guarantor sensitivity --output share_met --samples 1024 --seed 3 --json` computes.
+    let scenario = guarantor_model::load(common::AUGUST)
+        .scenario
+        .expect("the August scenario loads");
+    let model = guarantor_robust::CompiledScenario::new(
+        &scenario,
+        &guarantor_robust::Reliability::default(),
+    );
+    let output = guarantor_robust::Output::parse(&model, "share_met").expect("an output");
+    let settings = guarantor_robust::SobolSettings {
+        samples: 1024,
+        seed: 3,
+        ..Default::default()
+    };
+    let expected = guarantor_robust::sensitivity(
+        &model,
+        guarantor_robust::scenario_info(&scenario, &[]),
+        output,
+        settings,
+    );
+    let expected: Value =
+        serde_json::from_str(&serde_json::to_string(&expected).expect("JSON")).expect("JSON");
+    assert_eq!(v, expected);
+    // The widest swing of the share met belongs to a US pledge (docs/robustness.md).
+    let top = v["tornado"][0]["input"].as_str().unwrap_or("");
+    assert!(top.starts_with("pledge usa-"), "{top}");
+
+    let body = json!({"scenario": "ukraine-2025-08", "output": "share_met", "without": ["USA"]});
+    let (status, w, _) = call(&root, post("/api/sensitivity", &body)).await;
+    assert_eq!(status, StatusCode::OK, "{w}");
+    assert_eq!(w["samples"], 2048, "the default base sample size");
+    let inputs: Vec<&str> = w["inputs"]
+        .as_array()
+        .expect("inputs")
+        .iter()
+        .filter_map(|i| i["input"].as_str())
+        .collect();
+    assert!(
+        !inputs.iter().any(|i| i.contains("usa-")),
+        "a removed contributor's pledges are no input: {inputs:?}"
+    );
+}
+
+#[tokio::test]
+async fn sensitivity_refuses_bad_settings_and_outputs_with_the_reason() {
+    let root = common::scenarios();
+    for (body, code, expected) in [
+        (
+            json!({"scenario": "ukraine-2025-08", "samples": 1}),
+            StatusCode::BAD_REQUEST,
+            "error: `samples` must be between 2 and 16384 (got 1); run `guarantor sensitivity --samples N` for more",
+        ),
+        (
+            json!({"scenario": "ukraine-2025-08", "bootstrap": 0}),
+            StatusCode::BAD_REQUEST,
+            "error: `bootstrap` must be between 1 and 1000 (got 0)",
+        ),
+        (
+            json!({"scenario": "ukraine-2025-08", "output": "air_defense"}),
+            StatusCode::BAD_REQUEST,
+            "error: `output`: no output `air_defense` in this scenario (did you mean `air_defence`?)",
+        ),
+        (
+            json!({"scenario": "ukraine-2025-08", "draws": 10}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown field `draws`",
+        ),
+    ] {
+        let (status, e, _) = call(&root, post("/api/sensitivity", &body)).await;
+        assert_eq!(status, code, "{body}: {e}");
+        assert!(error(&e).contains(expected), "{body}: {e}");
+    }
+}

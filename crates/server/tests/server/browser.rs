@@ -137,14 +137,15 @@ async fn click_and_time(page: &Page, code: &str) -> (f64, f64) {
     .await
 }
 
-/// Waits for the odds and credibility panels to finish the analysis after odds number `seq`, and
+/// Waits for the odds, tornado and credibility panels to finish the analysis after odds number `seq`, and
 /// returns the new odds number, the mean share of requirements met and the credibility score.
 async fn analysed(page: &Page, seq: u32) -> (u32, f64, f64) {
     wait_for(
         page,
         &format!(
             "(() => {{ const o = document.getElementById('odds').dataset, c = document.getElementById('credibility').dataset; \
-               return o.state === 'ready' && Number(o.seq) > {seq} && c.state === 'ready'; }})()"
+               return o.state === 'ready' && Number(o.seq) > {seq} && c.state === 'ready' \
+                 && document.getElementById('decides').dataset.state === 'ready'; }})()"
         ),
     )
     .await;
@@ -197,6 +198,15 @@ async fn turning_the_us_backstop_off_widens_the_air_defence_gap() {
     )
     .await;
     assert_eq!(unfilled, 0, "requirement rows without P(met) or whisker");
+    // What decides it: with the US backstop in, a US pledge swings the share most.
+    let top: String = eval(&page, "document.getElementById('decides').dataset.top").await;
+    assert!(top.starts_with("pledge usa-"), "widest swing: {top}");
+    let bars: u32 = eval(
+        &page,
+        "document.querySelectorAll('#tornado svg rect').length",
+    )
+    .await;
+    assert_eq!(bars, 8 * 3, "eight tornado bars of three rectangles");
     page.save_screenshot(
         ScreenshotParams::builder().full_page(true).build(),
         screenshots().join("dashboard-august.png"),
@@ -219,6 +229,11 @@ async fn turning_the_us_backstop_off_widens_the_air_defence_gap() {
     // The odds and the credibility score follow: both fall without the US backstop (the same
     // direction as `guarantor simulate --without USA` and `guarantor credibility --without USA`).
     let (_, share_after, score_after) = analysed(&page, odds_seq).await;
+    let top: String = eval(&page, "document.getElementById('decides').dataset.top").await;
+    assert!(
+        !top.is_empty() && !top.contains("usa-"),
+        "without the USA its pledges decide nothing: {top}"
+    );
     assert!(
         share_after < share_before,
         "share of requirements met: {share_before} with the USA, {share_after} without"
