@@ -14,6 +14,10 @@ use crate::input;
 /// quantities and the quantity basis, and watch the gaps move. The JSON API is under `/api/`
 /// (docs/api.md).
 ///
+/// After each change the page also shows how likely the changed package is to hold (Monte
+/// Carlo), which input decides that (a Sobol tornado), its credibility among the reference
+/// arrangements, and, on request, the extra contributions that would close its gaps.
+///
 /// With `--db`, the dashboard also shows the evidence ledger: statements with their quotes and
 /// sources, filterable by actor, and which pledges and red lines have evidence, none, or are
 /// contradicted by the actor's latest statement.
