@@ -27,6 +27,10 @@ pub const DEFAULT_DRAWS: u64 = 10_000;
 /// The most draws one request may ask for (about 0.2 s of one core on the August scenario).
 pub const MAX_DRAWS: u64 = 200_000;
 
+// Each request below repeats the fields of `AssessRequest` rather than flattening it: serde's
+// `deny_unknown_fields`, which turns a misspelt field into a 422 naming it, does not work with
+// `#[serde(flatten)]`.
+
 /// `POST /api/simulate`: an assess request plus the Monte Carlo settings.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -108,6 +112,14 @@ fn reduced(state: &AppState, req: &AssessRequest) -> Result<Scenario, ApiError> 
     Ok(s)
 }
 
+/// [`reduced`] with the `without` contributors removed too, as the Monte Carlo model is
+/// compiled from it (the credibility score and the allocation remove them themselves).
+fn reduced_without(state: &AppState, req: &AssessRequest) -> Result<Scenario, ApiError> {
+    let s = reduced(state, req)?;
+    let (s, _) = guarantor_engine::without(&s, &req.without).map_err(invalid)?;
+    Ok(s)
+}
+
 fn invalid(e: impl std::fmt::Display) -> ApiError {
     ApiError::Invalid(format!("error: {e}\n"))
 }
@@ -131,8 +143,7 @@ pub async fn simulate(
             set: req.set,
             off: req.off,
         };
-        let s = reduced(&state, &assess)?;
-        let (s, _) = guarantor_engine::without(&s, &assess.without).map_err(invalid)?;
+        let s = reduced_without(&state, &assess)?;
         let model = CompiledScenario::new(&s, &Reliability::default());
         let info = guarantor_robust::scenario_info(&s, &assess.without);
         let settings = Settings {
@@ -174,8 +185,7 @@ pub async fn sensitivity(
             set: req.set,
             off: req.off,
         };
-        let s = reduced(&state, &assess)?;
-        let (s, _) = guarantor_engine::without(&s, &assess.without).map_err(invalid)?;
+        let s = reduced_without(&state, &assess)?;
         let model = CompiledScenario::new(&s, &Reliability::default());
         if model.inputs().is_empty() {
             return Err(invalid(

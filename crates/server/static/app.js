@@ -17,11 +17,11 @@ const state = {
   basis: null,
   request: 0,
   seq: 0,
-  evidence: { available: false, request: 0, seq: 0 },
+  evidence: { available: false, request: 0 },
   // The Monte Carlo and credibility answers trail each re-assessment (see `analyse`).
-  analysis: { request: 0, timer: null, oddsSeq: 0, credSeq: 0, references: null, written: null },
+  analysis: { request: 0, timer: null, references: null, written: null },
   // The allocation runs on request (a MILP), then follows every change until the scenario changes.
-  allocation: { on: false, request: 0, seq: 0 },
+  allocation: { on: false, request: 0 },
 };
 
 // Draws per analysis: about 10 ms of one core on the August 2025 scenario, and a standard
@@ -320,19 +320,28 @@ function pct(p) {
   return (Math.round(v * 10) / 10).toLocaleString('en-GB', { maximumFractionDigits: 1 }) + '%';
 }
 
-function analysisState(id, name) {
+function panelState(id, name) {
   document.getElementById(id).dataset.state = name;
+}
+
+// Marks a panel drawn: its `data-seq` counts the answers shown (tests wait on it) and its
+// `data-state` says `ready`.
+function panelReady(id) {
+  const box = document.getElementById(id);
+  box.dataset.seq = String(Number(box.dataset.seq) + 1);
+  box.dataset.state = 'ready';
+  return box;
 }
 
 // Runs the analyses once the user has paused: each one costs more than an assessment, and a
 // burst of clicks needs only the last.
 function scheduleAnalysis() {
   clearTimeout(state.analysis.timer);
-  analysisState('odds', 'loading');
-  analysisState('decides', 'loading');
-  analysisState('credibility', 'loading');
+  panelState('odds', 'loading');
+  panelState('decides', 'loading');
+  panelState('credibility', 'loading');
   if (state.allocation.on) {
-    analysisState('allocation', 'loading');
+    panelState('allocation', 'loading');
     document.getElementById('alloc-status').textContent = 'solving…';
   }
   state.analysis.timer = setTimeout(analyse, ANALYSE_AFTER_MS);
@@ -347,7 +356,7 @@ async function analyse() {
   }, (err) => {
     if (!current()) return;
     document.getElementById('odds-summary').textContent = err.message;
-    analysisState('odds', 'error');
+    panelState('odds', 'error');
   });
   const decides = api('/api/sensitivity', { ...req, output: 'share_met', samples: SAMPLES, seed: 0 }).then((t) => {
     if (current()) renderTornado(t);
@@ -355,14 +364,14 @@ async function analyse() {
     if (!current()) return;
     document.getElementById('decides-summary').textContent = err.message;
     document.getElementById('tornado').replaceChildren();
-    analysisState('decides', 'error');
+    panelState('decides', 'error');
   });
   const cred = api('/api/credibility', req).then((c) => {
     if (current()) renderCredibility(c.package);
   }, (err) => {
     if (!current()) return;
     document.getElementById('cred-summary').textContent = err.message;
-    analysisState('credibility', 'error');
+    panelState('credibility', 'error');
   });
   await Promise.all([odds, decides, cred, state.allocation.on ? allocate() : null]);
 }
@@ -395,10 +404,7 @@ function renderOdds(sim) {
     tr.dataset.pMet = String(r.p_met);
     tr.querySelector('.whisker').replaceChildren(whisker(r));
   }
-  state.analysis.oddsSeq += 1;
-  const box = document.getElementById('odds');
-  box.dataset.seq = String(state.analysis.oddsSeq);
-  analysisState('odds', 'ready');
+  panelReady('odds');
 }
 
 // The first `n` items, then how many more: a long list would bury the summary.
@@ -455,10 +461,7 @@ function renderTornado(t) {
   root.append(svg('line', { x1: xm, y1: 0, x2: xm, y2: height - 16, class: 'req' }),
     svg('text', { x: xm, y: height - 3, 'text-anchor': 'middle' }, 'mean ' + pct(t.mean) + '; red: low side, blue: high side'));
   document.getElementById('tornado').replaceChildren(root);
-  const box = document.getElementById('decides');
-  box.dataset.top = bars.length ? bars[0].input : '';
-  box.dataset.seq = String(Number(box.dataset.seq) + 1);
-  analysisState('decides', 'ready');
+  panelReady('decides').dataset.top = bars.length ? bars[0].input : '';
 }
 
 function renderCredibility(c) {
@@ -481,11 +484,7 @@ function renderCredibility(c) {
       el('td', { title: i.evidence }, i.name), el('td', null, i.value),
       el('td', { class: 'n' }, fmt2(i.score)), el('td', { class: 'n' }, fmt2(i.contribution)),
       el('td', null, i.raise ? i.raise.change + ' (+' + fmt2(i.raise.gain) + ')' : ''))));
-  state.analysis.credSeq += 1;
-  const box = document.getElementById('credibility');
-  box.dataset.seq = String(state.analysis.credSeq);
-  box.dataset.score = String(c.score);
-  analysisState('credibility', 'ready');
+  panelReady('credibility').dataset.score = String(c.score);
 }
 
 function fmt2(x) {
@@ -521,7 +520,7 @@ function drawCredibility(c, was, refs) {
 async function allocate() {
   const mine = ++state.allocation.request;
   const status = document.getElementById('alloc-status');
-  analysisState('allocation', 'loading');
+  panelState('allocation', 'loading');
   status.textContent = 'solving…';
   const t0 = performance.now();
   let r;
@@ -533,7 +532,7 @@ async function allocate() {
     document.getElementById('alloc-body').hidden = false;
     document.getElementById('alloc-summary').textContent = err.message;
     for (const id of ['allotments', 'shares', 'shortfalls']) document.querySelector('#' + id + ' tbody').replaceChildren();
-    analysisState('allocation', 'error');
+    panelState('allocation', 'error');
     return;
   }
   if (mine !== state.allocation.request) return;
@@ -572,12 +571,9 @@ function renderAllocation(r) {
       el('td', { class: 'n' }, fmt(f.least_possible)),
       el('td', null, ...(r.shortfall_reasons[i] || []).map((w) => el('div', null, w)))))
     : [el('tr', null, el('td', { colSpan: 6, class: 'muted' }, 'None: every requirement and floor is met.'))]));
-  state.allocation.seq += 1;
-  const box = document.getElementById('allocation');
-  box.dataset.seq = String(state.allocation.seq);
+  const box = panelReady('allocation');
   box.dataset.feasible = String(r.feasible);
   box.dataset.shortfalls = String(short);
-  analysisState('allocation', 'ready');
 }
 
 function resetAllocation() {
@@ -585,7 +581,7 @@ function resetAllocation() {
   state.allocation.request += 1; // drop any answer on its way
   document.getElementById('alloc-body').hidden = true;
   document.getElementById('alloc-status').textContent = '';
-  analysisState('allocation', 'idle');
+  panelState('allocation', 'idle');
 }
 
 // ---- Evidence ----
@@ -633,9 +629,6 @@ function statementItem(s) {
     sourceLine(s.source));
 }
 
-function evidenceState(name) {
-  document.getElementById('evidence').dataset.state = name;
-}
 
 async function startEvidence() {
   let first;
@@ -644,7 +637,7 @@ async function startEvidence() {
   } catch (err) {
     // Without --db the server says so plainly; show its words and nothing else.
     document.getElementById('evidence-status').textContent = err.message;
-    evidenceState('none');
+    panelState('evidence', 'none');
     return;
   }
   state.evidence.available = true;
@@ -679,7 +672,7 @@ async function loadStatements() {
   } catch (err) {
     if (mine === state.evidence.request) {
       document.getElementById('evidence-status').textContent = err.message;
-      evidenceState('error');
+      panelState('evidence', 'error');
     }
   }
 }
@@ -692,10 +685,7 @@ function showStatements(list) {
   const items = list.statements.map(statementItem);
   document.getElementById('statements').replaceChildren(...(items.length ? items
     : [el('li', { class: 'muted' }, 'No statement matches this filter.')]));
-  const box = document.getElementById('evidence');
-  state.evidence.seq += 1;
-  box.dataset.seq = String(state.evidence.seq);
-  evidenceState('ready');
+  panelReady('evidence');
 }
 
 async function loadSources() {
