@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Installs what building and testing Guarantor needs beyond the Rust toolchain, from Debian's
 # packages, only when it is missing (so a second run costs nothing):
-#   cmake, libclang-dev  the HiGHS MILP solver is built from source by the `highs-sys` crate
-#                        (cmake) and bound with bindgen (libclang)
+#   coinor-libcbc-dev    the CBC MILP solver that `guarantor allocate` links (Debian's build, so
+#                        nothing is compiled from C++ source)
 #   chromium             headless browser for the dashboard's browser tests (crates/server)
 set -euo pipefail
 
 missing=()
-command -v cmake >/dev/null 2>&1 || missing+=(cmake)
-dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
+dpkg -s coinor-libcbc-dev >/dev/null 2>&1 || missing+=(coinor-libcbc-dev)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -15,6 +15,7 @@ use crate::explain::{Binding, binding};
 use crate::formulate::{Focus, Objective, clean, least_possible, solve};
 use crate::instance::{EPS, Instance, Origin};
 use crate::program::{SolveError, Solver};
+use crate::relax::{self, Relaxations, candidates};
 use crate::weights::CostWeights;
 
 /// Version of the JSON document. Additions keep it; removals and renames bump it.
@@ -98,11 +99,17 @@ pub struct AllocationReport {
     pub run: RunInfo,
     /// True when every requirement and every party's floor is met.
     pub feasible: bool,
+    /// True when they were all met before the allocation, so it adds nothing (an answer, not a
+    /// failure: the reference arrangements are of this kind).
+    pub nothing_to_allocate: bool,
     /// Phase-2 optimum, EUR m per year: burden added, or total deviation from fair shares.
     pub objective_value: f64,
     pub allocation: Vec<Allotment>,
     pub contributors: Vec<ShareRow>,
     pub shortfalls: Vec<Shortfall>,
+    /// When not feasible: the smallest sets of red lines and caps whose lifting would make it
+    /// feasible, with what each costs; `null` when feasible.
+    pub relaxations: Option<Relaxations>,
     /// Red lines already crossed by pledges in force, which no allocation can undo.
     pub already_crossed: Vec<String>,
     /// The assessment after adding the allocation as pledges, shaped as `guarantor assess --json`.
@@ -246,6 +253,19 @@ pub fn allocate(
         });
     }
 
+    let relaxations = if plan.feasible() {
+        None
+    } else {
+        let found = candidates(shortfalls.iter().flat_map(|s| &s.binding));
+        Some(relax::search(
+            &base,
+            found,
+            options.objective,
+            weights,
+            solver,
+        )?)
+    };
+
     // Burden against fair shares.
     let keys: f64 = inst.members.iter().map(|m| m.key.max(0.0)).sum();
     let added: Vec<f64> = inst
@@ -335,10 +355,12 @@ pub fn allocate(
             solver: solver.name().to_string(),
         },
         feasible: plan.feasible(),
+        nothing_to_allocate: plan.feasible() && allocation.is_empty(),
         objective_value: plan.objective_value,
         allocation,
         contributors,
         shortfalls,
+        relaxations,
         already_crossed: inst.already_crossed.clone(),
         after,
     })

@@ -4,7 +4,7 @@
 //! Pipeline: [`instance`] reads a scenario and its assessment into plain data (who can still give
 //! what, which missions lack what, which rules bound it); [`formulate`] writes the mixed-integer
 //! program and solves it in phases (least shortfall, then the objective, then a tie-break)
-//! through a [`Solver`] ([`Highs`] today); [`explain`] names what binds each shortfall;
+//! through a [`Solver`] ([`Cbc`] by default, see [`DefaultSolver`]); [`explain`] names what binds each shortfall;
 //! [`allocate()`] assembles the report, with the assessment after the allocation; [`text`]
 //! renders it. Weights come from `data/cost-weights.toml` ([`weights`]).
 //!
@@ -18,6 +18,7 @@ pub mod explain;
 pub mod formulate;
 pub mod instance;
 pub mod program;
+pub mod relax;
 pub mod text;
 pub mod weights;
 
@@ -28,5 +29,8 @@ pub use allocate::{
 pub use explain::Binding;
 pub use formulate::Objective;
 pub use instance::Instance;
-pub use program::{Highs, Program, SolveError, Solver};
+#[cfg(feature = "solver-highs")]
+pub use program::Highs;
+pub use relax::{Lift, Relaxation, Relaxations};
+pub use program::{Cbc, DefaultSolver, Program, SolveError, Solver, shipped_solvers};
 pub use weights::CostWeights;

@@ -57,7 +57,11 @@ pub fn report(r: &AllocationReport) -> String {
     }
     out.push('\n');
     let added: f64 = r.allocation.iter().map(|a| a.burden_eur_m).sum();
-    if r.feasible {
+    if r.nothing_to_allocate {
+        out.push_str(
+            "Nothing to allocate: every requirement is already met by the pledges in force.\n",
+        );
+    } else if r.feasible {
         out.push_str(&format!(
             "Feasible: every requirement can be met with {} extra pledge(s), adding EUR {} m a year.\n",
             r.allocation.len(),
@@ -175,5 +179,60 @@ pub fn report(r: &AllocationReport) -> String {
             "short: left unmet by this allocation; least: unmet even with first call on every resource\n",
         );
     }
+    if let Some(relax) = &r.relaxations {
+        out.push_str(&relaxations(relax));
+    }
+    out
+}
+
+/// The section "what would have to change": the smallest sets of red lines and caps to lift.
+fn relaxations(r: &crate::Relaxations) -> String {
+    let mut out = String::from("
+WHAT WOULD HAVE TO CHANGE
+");
+    if r.candidates.is_empty() {
+        out.push_str(
+            "No red line or cap binds a shortfall: capacity is what is missing, and lifting political limits would not close the gaps.\n",
+        );
+        return out;
+    }
+    if r.capacity_binds {
+        out.push_str(&format!(
+            "Even lifting every red line and cap that binds ({}) leaves gaps: capacity is what is missing.\n",
+            r.candidates
+                .iter()
+                .map(|l| l.describe())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        return out;
+    }
+    let size = r.smallest.first().map_or(0, |s| s.lifted.len());
+    out.push_str(&format!(
+        "Lifting {size} of the {} red lines and caps that bind would make the allocation feasible; the smallest such sets:\n",
+        r.candidates.len()
+    ));
+    let mut t = table(
+        &["lift", "units across it", "extra pledges", "EUR m/yr added"],
+        &[1, 2, 3],
+    );
+    for set in &r.smallest {
+        t.add_row(vec![
+            set.lifted
+                .iter()
+                .map(|l| l.describe())
+                .collect::<Vec<_>>()
+                .join(" + "),
+            set.units_across
+                .iter()
+                .map(|u| fmt_num(*u))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            set.extra_pledges.to_string(),
+            fmt_num(set.added_eur_m),
+        ]);
+    }
+    out.push_str(&format!("{t}\n"));
+    out.push_str("units across it: what the allocation would place where the lifted rule forbade it\n");
     out
 }

@@ -2,7 +2,7 @@
 //! its allocation leaves no gap; timing is the benchmark's job (`benches/allocate.rs`).
 
 use guarantor_allocate::formulate::Objective;
-use guarantor_allocate::{Highs, Options, allocate};
+use guarantor_allocate::{DefaultSolver, Options, allocate};
 
 #[path = "../benches/generated.rs"]
 mod generated;
@@ -19,7 +19,7 @@ fn generated_40x30_is_feasible_and_closes_every_gap() {
             objective,
             ..Options::default()
         };
-        let r = allocate(&scenario, &options, &weights, &Highs).unwrap();
+        let r = allocate(&scenario, &options, &weights, &DefaultSolver).unwrap();
         assert!(r.feasible, "{objective:?}: {:?}", r.shortfalls);
         assert_eq!(r.after.summary.with_gap, 0);
         assert!(r.after.red_lines.iter().all(|l| !l.violated));

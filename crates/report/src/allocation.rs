@@ -2,7 +2,7 @@
 //! closes the gaps (from `guarantor_allocate::allocate`), as a chart of each contributor's burden
 //! and a table of what each would add, with the shortfall that remains when no plan closes them.
 //!
-//! Rendering only: the caller solves the program (the CLI does, with HiGHS) and passes the
+//! Rendering only: the caller solves the program (the CLI does, with CBC) and passes the
 //! report in. Burdens are shown in whole EUR m: the cost weights are not precise to a fraction.
 
 use guarantor_allocate::AllocationReport;
@@ -61,7 +61,9 @@ pub fn section(r: &Report) -> Markup {
     html! {
         h2 id="allocation" { "Closing the gaps" }
         p {
-            @if a.feasible {
+            @if a.nothing_to_allocate {
+                "Nothing to allocate: every requirement is already met by the pledges in force, within every red line and cap."
+            } @else if a.feasible {
                 "The least-" (a.run.objective) " plan below closes every gap within each contributor's sustainable capacity, every red line and every cap: "
                 (a.allocation.len()) (if a.allocation.len() == 1 { " extra pledge, " } else { " extra pledges, " }) strong { (fmt_num(a.objective_value.round())) " EUR m per year" } " of cost-weighted burden (data/cost-weights.toml)."
             } @else {
@@ -109,6 +111,27 @@ pub fn section(r: &Report) -> Markup {
                 }
             }
             p { "Least possible: the shortfall if this requirement had first call on every resource; more than that means the capacity went to other missions." }
+        }
+        @if let Some(r) = &a.relaxations {
+            h3 { "What would have to change" }
+            @if r.candidates.is_empty() || r.capacity_binds {
+                p { "Lifting every red line and cap that binds a shortfall would still leave gaps: capacity, not politics, is what is missing." }
+            } @else {
+                p { "The smallest sets of red lines and caps whose lifting makes the plan feasible, with what each set asks:" }
+                table {
+                    thead { tr { th { "lift" } th.n { "units across it" } th.n { "extra pledges" } th.n { "EUR m/yr added" } } }
+                    tbody {
+                        @for set in &r.smallest {
+                            tr {
+                                td { @for (i, l) in set.lifted.iter().enumerate() { @if i > 0 { " + " } (l.describe()) } }
+                                td.n { @for (i, u) in set.units_across.iter().enumerate() { @if i > 0 { " + " } (fmt_num(*u)) } }
+                                td.n { (set.extra_pledges) }
+                                td.n { (fmt_num(set.added_eur_m.round())) }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -6,12 +6,12 @@
 //!
 //! The Monte Carlo runs on the shared worker pool; `draws` is capped so that one request cannot
 //! hold the server for long (the CLI has no cap). The allocation is a mixed-integer program
-//! solved by HiGHS on a blocking thread.
+//! solved by CBC on a blocking thread.
 
 use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use guarantor_allocate::{AllocateError, AllocationReport, CostWeights, Highs, Objective, Options};
+use guarantor_allocate::{AllocateError, AllocationReport, CostWeights, DefaultSolver, Objective, Options};
 use guarantor_credibility::{Credibility, Weights};
 use guarantor_model::Scenario;
 use guarantor_robust::{
@@ -318,7 +318,7 @@ pub async fn allocate(
             without: assess.without,
             ignore_red_lines: req.ignore_red_lines,
         };
-        let report = guarantor_allocate::allocate(&s, &options, &CostWeights::default(), &Highs)
+        let report = guarantor_allocate::allocate(&s, &options, &CostWeights::default(), &DefaultSolver)
             .map_err(|e| match e {
                 AllocateError::UnknownContributor(_) => invalid(e),
                 // The CLI's message names its flag; name the request's field instead.

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use guarantor_allocate::{AllocateError, CostWeights, Highs, Objective, Options};
+use guarantor_allocate::{AllocateError, CostWeights, DefaultSolver, Objective, Options};
 
 use crate::input;
 
@@ -14,7 +14,7 @@ use crate::input;
 /// contributor's caps. When no allocation exists, say for each requirement the smallest
 /// shortfall and what binds (capacity of whom, which red line, which cap).
 ///
-/// Solved as a mixed-integer program by HiGHS (formulation: docs/allocation.md).
+/// Solved as a mixed-integer program by CBC (formulation: docs/allocation.md).
 /// Exit code 0 when the allocation ran (infeasible is a result), 2 on bad input.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -58,7 +58,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         ignore_red_lines: args.ignore_red_line.clone(),
     };
     let report =
-        match guarantor_allocate::allocate(&scenario, &options, &CostWeights::default(), &Highs) {
+        match guarantor_allocate::allocate(&scenario, &options, &CostWeights::default(), &DefaultSolver) {
             Ok(r) => r,
             Err(
                 e @ (AllocateError::UnknownContributor(_) | AllocateError::UnknownRedLine { .. }),

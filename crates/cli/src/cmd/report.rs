@@ -2,14 +2,14 @@
 //!
 //! Wiring only: load the scenario (with `--set`), assess it as written and without one
 //! contributor, run the Monte Carlo and the sensitivity analysis (fixed seed, modest sizes), the
-//! allocation (HiGHS), read the evidence ledger (`--db`), and hand everything to
+//! allocation (CBC), read the evidence ledger (`--db`), and hand everything to
 //! `guarantor_report::html`. It writes a file (or stdout with `-o -`); it does not open a browser.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use guarantor_allocate::{CostWeights, Highs, Options};
+use guarantor_allocate::{CostWeights, DefaultSolver, Options};
 use guarantor_credibility::Weights;
 use guarantor_report::html::{
     AllocationSection, ArticleLink, CredibilitySection, Report, RobustnessSection, TimelineSection,
@@ -204,7 +204,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             &scenario,
             &Options::default(),
             &CostWeights::default(),
-            &Highs,
+            &DefaultSolver,
         )
         .map_err(|e| format!("{e}"))
     });

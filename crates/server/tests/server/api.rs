@@ -388,7 +388,7 @@ async fn allocate_is_the_cli_document_with_the_reasons_in_words() {
         &scenario,
         &options,
         &guarantor_allocate::CostWeights::default(),
-        &guarantor_allocate::Highs,
+        &guarantor_allocate::DefaultSolver,
     )
     .expect("the allocation runs");
     let reasons = a
