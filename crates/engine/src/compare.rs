@@ -1,18 +1,38 @@
 //! What changed between two assessments: two scenarios, or one with and without a contributor.
 //!
 //! Rows are matched by (mission, capability) for coverage and by id for red lines and pledges, so
-//! a comparison of two dates of the same guarantee reads as a list of moves. Rows present on one
-//! side only appear with the other side's figures as `null`.
+//! a comparison of two dates of the same guarantee reads as a list of moves. Two versions written
+//! by different hands name things differently, so what the ids leave unmatched is paired by
+//! meaning where that is unambiguous: requirements by (layer, capability), pledges by
+//! (contributor, capability). Rows present on one side only appear with the other side's
+//! figures as `null`. Inside a pledge, every field that moved is listed (quantity, status,
+//! target, location), not only whether it is in force.
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::assess::{Assessment, ScenarioInfo, Summary};
+use crate::assess::{Assessment, PledgeStatus, ScenarioInfo, Summary};
+
+/// How two rows were matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Pairing {
+    /// Same id (mission and capability, or pledge id).
+    Id,
+    /// Different ids, the only unmatched pair with the same layer and capability (requirements)
+    /// or the same contributor and capability (pledges).
+    Meaning,
+    /// On one side only.
+    OneSide,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CoverageChange {
     pub layer: String,
     pub mission: String,
+    /// B's mission id when it differs from A's (paired by layer and capability).
+    pub mission_b: Option<String>,
+    pub paired_by: Pairing,
     pub capability: String,
     pub unit: String,
     pub required_a: Option<f64>,
@@ -34,14 +54,28 @@ pub struct RedLineChange {
     pub violated_b: Option<bool>,
 }
 
+/// One field of a pledge that differs between A and B.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct FieldChange {
+    /// `quantity`, `status`, `target` or `location`.
+    pub field: String,
+    pub a: String,
+    pub b: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PledgeChange {
     pub pledge: String,
+    /// B's pledge id when it differs from A's (paired by contributor and capability).
+    pub pledge_b: Option<String>,
+    pub paired_by: Pairing,
     pub contributor: String,
     pub capability: String,
     /// `in force`, `lapsed`, `excluded` or `absent`.
     pub state_a: String,
     pub state_b: String,
+    /// Fields that moved; empty when only the state changed or the pledge is on one side only.
+    pub changes: Vec<FieldChange>,
 }
 
 /// `guarantor compare --json`.
@@ -56,7 +90,7 @@ pub struct Comparison {
     pub coverage: Vec<CoverageChange>,
     /// Red lines whose status differs, or that exist on one side only.
     pub red_lines: Vec<RedLineChange>,
-    /// Pledges whose state differs.
+    /// Pledges whose state or any field differs.
     pub pledges: Vec<PledgeChange>,
 }
 
@@ -72,41 +106,139 @@ fn pledge_state(a: &Assessment, id: &str) -> String {
     }
 }
 
-pub fn compare(a: &Assessment, b: &Assessment) -> Comparison {
-    let mut coverage = Vec::new();
-    let key = |r: &crate::coverage::CoverageRow| (r.mission.clone(), r.capability.clone());
-    for ra in &a.coverage {
-        let rb = b.coverage.iter().find(|r| key(r) == key(ra));
-        coverage.push(CoverageChange {
-            layer: ra.layer.clone(),
-            mission: ra.mission.clone(),
-            capability: ra.capability.clone(),
-            unit: ra.unit.clone(),
-            required_a: Some(ra.required),
-            required_b: rb.map(|r| r.required),
-            pledged_a: Some(ra.pledged),
-            pledged_b: rb.map(|r| r.pledged),
-            gap_a: Some(ra.gap),
-            gap_b: rb.map(|r| r.gap),
-            gap_change: rb.map_or(0.0, |r| r.gap) - ra.gap,
-        });
+/// Pairs rows of A and B: first by `id`, then, among what is left, by `meaning` where exactly
+/// one row on each side shares it. Returns (index in A, index in B, how).
+fn pair<T, I: PartialEq, M: PartialEq>(
+    a: &[T],
+    b: &[T],
+    id: impl Fn(&T) -> I,
+    meaning: impl Fn(&T) -> M,
+) -> Vec<(Option<usize>, Option<usize>, Pairing)> {
+    let mut out = Vec::new();
+    let mut used_b = vec![false; b.len()];
+    let mut open_a = Vec::new();
+    for (i, ra) in a.iter().enumerate() {
+        match b.iter().position(|rb| id(rb) == id(ra)) {
+            Some(j) => {
+                used_b[j] = true;
+                out.push((Some(i), Some(j), Pairing::Id));
+            }
+            None => open_a.push(i),
+        }
     }
-    for rb in &b.coverage {
-        if !a.coverage.iter().any(|r| key(r) == key(rb)) {
-            coverage.push(CoverageChange {
-                layer: rb.layer.clone(),
-                mission: rb.mission.clone(),
-                capability: rb.capability.clone(),
-                unit: rb.unit.clone(),
-                required_a: None,
-                required_b: Some(rb.required),
-                pledged_a: None,
-                pledged_b: Some(rb.pledged),
-                gap_a: None,
-                gap_b: Some(rb.gap),
-                gap_change: rb.gap,
+    let open_b: Vec<usize> = (0..b.len()).filter(|&j| !used_b[j]).collect();
+    for i in open_a {
+        let key = meaning(&a[i]);
+        let in_a = a.iter().filter(|r| meaning(r) == key).count();
+        let matches: Vec<usize> = open_b
+            .iter()
+            .copied()
+            .filter(|&j| !used_b[j] && meaning(&b[j]) == key)
+            .collect();
+        let in_b = b.iter().filter(|r| meaning(r) == key).count();
+        if let ([j], 1, 1) = (matches.as_slice(), in_a, in_b) {
+            used_b[*j] = true;
+            out.push((Some(i), Some(*j), Pairing::Meaning));
+        } else {
+            out.push((Some(i), None, Pairing::OneSide));
+        }
+    }
+    for (j, used) in used_b.iter().enumerate() {
+        if !used {
+            out.push((None, Some(j), Pairing::OneSide));
+        }
+    }
+    out
+}
+
+/// A pledge on one side: assessed (with its fields), or excluded by `--without` (the assessment
+/// lists those apart, without fields).
+struct Listed<'a> {
+    id: &'a str,
+    contributor: &'a str,
+    capability: &'a str,
+    assessed: Option<&'a PledgeStatus>,
+}
+
+fn listed(x: &Assessment) -> Vec<Listed<'_>> {
+    let mut all: Vec<Listed<'_>> = x
+        .pledges
+        .iter()
+        .map(|p| Listed {
+            id: &p.id,
+            contributor: &p.contributor,
+            capability: &p.capability,
+            assessed: Some(p),
+        })
+        .collect();
+    for e in &x.excluded {
+        if !all.iter().any(|p| p.id == e.pledge) {
+            all.push(Listed {
+                id: &e.pledge,
+                contributor: &e.contributor,
+                capability: &e.capability,
+                assessed: None,
             });
         }
+    }
+    all
+}
+
+fn quantity(p: &PledgeStatus) -> String {
+    if p.low == p.high {
+        crate::fmt_num(p.low)
+    } else {
+        format!("{}–{}", crate::fmt_num(p.low), crate::fmt_num(p.high))
+    }
+}
+
+fn field_changes(a: &PledgeStatus, b: &PledgeStatus) -> Vec<FieldChange> {
+    let fields = [
+        ("quantity", quantity(a), quantity(b)),
+        ("status", a.status.clone(), b.status.clone()),
+        ("target", a.target.clone(), b.target.clone()),
+        ("location", a.location.clone(), b.location.clone()),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, x, y)| x != y)
+        .map(|(field, a, b)| FieldChange {
+            field: field.to_string(),
+            a,
+            b,
+        })
+        .collect()
+}
+
+pub fn compare(a: &Assessment, b: &Assessment) -> Comparison {
+    let mut coverage = Vec::new();
+    for (ia, ib, paired_by) in pair(
+        &a.coverage,
+        &b.coverage,
+        |r| (r.mission.clone(), r.capability.clone()),
+        |r| (r.layer.clone(), r.capability.clone()),
+    ) {
+        let ra = ia.map(|i| &a.coverage[i]);
+        let rb = ib.map(|j| &b.coverage[j]);
+        let any = ra.or(rb).expect("a pair has a side");
+        coverage.push(CoverageChange {
+            layer: any.layer.clone(),
+            mission: any.mission.clone(),
+            mission_b: match (ra, rb) {
+                (Some(x), Some(y)) if x.mission != y.mission => Some(y.mission.clone()),
+                _ => None,
+            },
+            paired_by,
+            capability: any.capability.clone(),
+            unit: any.unit.clone(),
+            required_a: ra.map(|r| r.required),
+            required_b: rb.map(|r| r.required),
+            pledged_a: ra.map(|r| r.pledged),
+            pledged_b: rb.map(|r| r.pledged),
+            gap_a: ra.map(|r| r.gap),
+            gap_b: rb.map(|r| r.gap),
+            gap_change: rb.map_or(0.0, |r| r.gap) - ra.map_or(0.0, |r| r.gap),
+        });
     }
 
     let mut red_lines = Vec::new();
@@ -134,29 +266,31 @@ pub fn compare(a: &Assessment, b: &Assessment) -> Comparison {
         }
     }
 
+    let (pa, pb) = (listed(a), listed(b));
     let mut pledges = Vec::new();
-    let mut ids: Vec<(&str, &str, &str)> = Vec::new();
-    for side in [a, b] {
-        for p in &side.pledges {
-            if !ids.iter().any(|(id, _, _)| *id == p.id) {
-                ids.push((&p.id, &p.contributor, &p.capability));
-            }
-        }
-        for e in &side.excluded {
-            if !ids.iter().any(|(id, _, _)| *id == e.pledge) {
-                ids.push((&e.pledge, &e.contributor, &e.capability));
-            }
-        }
-    }
-    for (id, contributor, capability) in ids {
-        let (sa, sb) = (pledge_state(a, id), pledge_state(b, id));
-        if sa != sb {
+    for (ia, ib, paired_by) in pair(&pa, &pb, |p| p.id, |p| (p.contributor, p.capability)) {
+        let xa = ia.map(|i| &pa[i]);
+        let xb = ib.map(|j| &pb[j]);
+        let any = xa.or(xb).expect("a pair has a side");
+        let sa = xa.map_or("absent".to_string(), |p| pledge_state(a, p.id));
+        let sb = xb.map_or("absent".to_string(), |p| pledge_state(b, p.id));
+        let changes = match (xa.and_then(|p| p.assessed), xb.and_then(|p| p.assessed)) {
+            (Some(x), Some(y)) => field_changes(x, y),
+            _ => Vec::new(),
+        };
+        if sa != sb || !changes.is_empty() {
             pledges.push(PledgeChange {
-                pledge: id.to_string(),
-                contributor: contributor.to_string(),
-                capability: capability.to_string(),
+                pledge: any.id.to_string(),
+                pledge_b: match (xa, xb) {
+                    (Some(x), Some(y)) if x.id != y.id => Some(y.id.to_string()),
+                    _ => None,
+                },
+                paired_by,
+                contributor: any.contributor.to_string(),
+                capability: any.capability.to_string(),
                 state_a: sa,
                 state_b: sb,
+                changes,
             });
         }
     }

@@ -40,7 +40,7 @@ pub struct Report<'a> {
     pub without: Option<Without<'a>>,
     /// Named in the footer (`guarantor 0.1.0`); no date, so the output is reproducible.
     pub generator: &'a str,
-    /// The credibility indicators (issue 5), for the package and without the contributor.
+    /// The credibility indicators, for the package and without the contributor.
     pub credibility: Option<CredibilitySection<'a>>,
     /// Monte Carlo and sensitivity; `None` says on the page how to get them.
     pub robustness: Option<RobustnessSection<'a>>,
@@ -48,6 +48,9 @@ pub struct Report<'a> {
     pub allocation: Option<AllocationSection<'a>>,
     /// The evidence ledger (`--db`); `None` says on the page how to get it.
     pub timeline: Option<TimelineSection<'a>>,
+    /// Earlier (and later) states of the guarantee (`--timeline FILE`); `None` leaves the section
+    /// out.
+    pub sequence: Option<&'a crate::sequence::Sequence>,
 }
 
 /// Credibility indicators as assessed, and without the chosen contributor.
@@ -491,6 +494,27 @@ pub fn render(r: &Report) -> String {
                     }
                 }
 
+                @if let Some(seq) = r.sequence {
+                    h2 id="over-time" { "How the guarantee changed" }
+                    p { "Each state assessed with the same rules and weights: the mean share of each requirement that is pledged and in force, the share of requirements fully met, and the credibility score. " code { "guarantor compare A B" } " details any one step." }
+                    figure { (PreEscaped(crate::sequence::svg(seq))) }
+                    table {
+                        thead { tr { th { "as of" } th { "state" } th.n { "met" } th.n { "coverage" } th.n { "in force" } th.n { "lapsed" } th.n { "red lines crossed" } th.n { "credibility" } th { "largest gaps" } } }
+                        tbody {
+                            @for st in &seq.states {
+                                tr {
+                                    td { (st.as_of) } td { (st.name) }
+                                    td.n { (st.met) " of " (st.requirements) }
+                                    td.n { (format!("{:.0}%", st.mean_coverage * 100.0)) }
+                                    td.n { (st.pledges_in_force) } td.n { (st.pledges_lapsed) } td.n { (st.red_lines_violated) }
+                                    td.n { (format!("{:.2}", st.credibility)) }
+                                    td { @for (i, g) in st.largest_gaps.iter().enumerate() { @if i > 0 { br; } (g.capability) " in " (g.mission) ": " (format!("{:.0}%", g.share * 100.0)) " missing" } }
+                                }
+                            }
+                        }
+                    }
+                }
+
                 (crate::robustness::robustness(r))
                 (crate::robustness::sensitivity(r))
                 (crate::allocation::section(r))
@@ -586,6 +610,7 @@ mod page_tests {
             robustness: None,
             allocation: None,
             timeline: None,
+            sequence: None,
         })
     }
 

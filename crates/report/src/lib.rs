@@ -10,6 +10,7 @@
 pub mod allocation;
 pub mod html;
 pub mod robustness;
+pub mod sequence;
 pub mod svg;
 pub mod text;
 pub mod timeline;

@@ -12,7 +12,9 @@ use guarantor_engine::{Assessment, Comparison, fmt_num};
 const STYLE: TableStyle =
     TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
 
-fn table(header: &[&str], right_aligned: &[usize]) -> Table {
+/// An empty table in the report's style (no colour, a rule under the header, at most 120
+/// columns), with the given columns aligned right; `guarantor capacities` uses it too.
+pub fn table(header: &[&str], right_aligned: &[usize]) -> Table {
     let mut t = Table::new();
     t.load_style(STYLE)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -305,6 +307,10 @@ pub fn comparison(c: &Comparison) -> String {
             }
         };
         for r in moved {
+            let mission = match &r.mission_b {
+                Some(b) => format!("{} → {b}", r.mission),
+                None => r.mission.clone(),
+            };
             let change = if r.required_a.is_none() {
                 "only in B".to_string()
             } else if r.required_b.is_none() {
@@ -317,7 +323,7 @@ pub fn comparison(c: &Comparison) -> String {
                 "same gap".to_string()
             };
             t.add_row(vec![
-                r.mission.clone(),
+                mission,
                 r.capability.clone(),
                 arrow(r.required_a, r.required_b),
                 arrow(r.pledged_a, r.pledged_b),
@@ -355,14 +361,28 @@ pub fn comparison(c: &Comparison) -> String {
     if c.pledges.is_empty() {
         out.push_str("none\n");
     } else {
-        let mut t = table(&["pledge", "contributor", "capability", "A", "B"], &[]);
+        let mut t = table(
+            &["pledge", "contributor", "capability", "A", "B", "what moved"],
+            &[],
+        );
         for p in &c.pledges {
+            let pledge = match &p.pledge_b {
+                Some(b) => format!("{} → {b}", p.pledge),
+                None => p.pledge.clone(),
+            };
+            let moved = p
+                .changes
+                .iter()
+                .map(|f| format!("{} {} → {}", f.field, f.a, f.b))
+                .collect::<Vec<_>>()
+                .join("; ");
             t.add_row(vec![
-                p.pledge.clone(),
+                pledge,
                 p.contributor.clone(),
                 p.capability.clone(),
                 p.state_a.clone(),
                 p.state_b.clone(),
+                moved,
             ]);
         }
         out.push_str(&t.to_string());

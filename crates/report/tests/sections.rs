@@ -379,6 +379,7 @@ fn report<'a>(r: &'a Results, all: bool) -> Report<'a> {
             ledger: &r.ledger,
             articles: &r.articles,
         }),
+        sequence: None,
     }
 }
 
