@@ -79,6 +79,15 @@ pub fn overrides(set: &[String]) -> anyhow::Result<Vec<Override>> {
 }
 
 /// Loads, overrides and checks a scenario; prints its diagnostics; fails on errors.
+/// The status basis given on the command line (`--basis`), for every scenario this process
+/// reads; unset leaves each scenario's own `status_basis`.
+static BASIS: std::sync::OnceLock<guarantor_model::StatusBasis> = std::sync::OnceLock::new();
+
+/// Sets the `--basis` of this run (once, from `main`).
+pub fn set_basis(basis: guarantor_model::StatusBasis) {
+    let _ = BASIS.set(basis);
+}
+
 pub fn scenario(path: Option<&PathBuf>, set: &[String]) -> anyhow::Result<Scenario> {
     let (name, text) = read(path.map(PathBuf::as_path))?;
     let overrides = overrides(set)?;
@@ -100,7 +109,11 @@ pub fn scenario(path: Option<&PathBuf>, set: &[String]) -> anyhow::Result<Scenar
         }
         let _ = write!(std::io::stderr(), "{rendered}");
     }
-    loaded
+    let mut scenario = loaded
         .scenario
-        .ok_or_else(|| fail(format!("error: `{name}` could not be loaded")))
+        .ok_or_else(|| fail(format!("error: `{name}` could not be loaded")))?;
+    if let Some(&basis) = BASIS.get() {
+        scenario.meta.status_basis = basis;
+    }
+    Ok(scenario)
 }

@@ -6,12 +6,13 @@
 //! files of a batch failed), 2 on bad input or usage. A closed pipe (`| head`) is not an error.
 
 mod cmd;
+mod export;
 mod input;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// Turn a multinational security guarantee into an executable, evidence-linked model: what it
 /// covers, what it lacks, whether contributors can sustain it, and which red lines it crosses.
@@ -20,12 +21,28 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Which pledges count, by status, for every scenario read: `all` (every pledge, floated and
+    /// rumoured included), `announced` (said on the record: conditional, stated and firmer) or
+    /// `firm` (agreed, signed or delivered). Default: the scenario's `status_basis`, else `all`.
+    #[arg(long, global = true, value_name = "BASIS", value_parser = parse_basis)]
+    basis: Option<guarantor_model::StatusBasis>,
+}
+
+fn parse_basis(word: &str) -> Result<guarantor_model::StatusBasis, String> {
+    guarantor_model::StatusBasis::parse(word).ok_or_else(|| {
+        format!(
+            "expected one of {}",
+            guarantor_model::StatusBasis::NAMES.join(", ")
+        )
+    })
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     Assess(cmd::assess::Args),
     Compare(cmd::compare::Args),
+    Capacities(cmd::capacities::Args),
+    Timeline(cmd::timeline::Args),
     Allocate(cmd::allocate::Args),
     Check(cmd::check::Args),
     Schema(cmd::schema::Args),
@@ -36,10 +53,15 @@ enum Command {
     Sensitivity(cmd::sensitivity::Args),
     Report(cmd::report::Args),
     Serve(cmd::serve::Args),
+    Completions(cmd::completions::Args),
+    Man(cmd::man::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(basis) = cli.basis {
+        input::set_basis(basis);
+    }
     let result = match &cli.command {
         Command::Assess(args) => cmd::assess::run(args),
         Command::Compare(args) => cmd::compare::run(args),
@@ -53,6 +75,10 @@ fn main() -> ExitCode {
         Command::Sensitivity(args) => cmd::sensitivity::run(args),
         Command::Report(args) => cmd::report::run(args),
         Command::Serve(args) => cmd::serve::run(args),
+        Command::Capacities(args) => cmd::capacities::run(args),
+        Command::Timeline(args) => cmd::timeline::run(args),
+        Command::Completions(args) => cmd::completions::run(args, Cli::command()),
+        Command::Man(args) => cmd::man::run(args, Cli::command()),
     };
     match result {
         Ok(code) => code,
@@ -72,9 +98,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether the run stopped because the reader of stdout went away (`guarantor schema | head -1`).
+///
+/// Rust ignores SIGPIPE, so a write to a closed pipe returns `BrokenPipe`. It may arrive as an
+/// `io::Error` anywhere in the chain, or inside a `serde_json` or `csv` error, whose `source()`
+/// skips the `io::Error` itself, so those are asked for their I/O kind directly.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            || e.downcast_ref::<csv::Error>().is_some_and(
+                |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
+            )
     })
 }

@@ -575,11 +575,24 @@ fn backstop(s: &Scenario, a: &Assessment, w: &Weights) -> Found {
         .filter(|p| w.backstop_capabilities.contains(&p.capability))
         .map(|p| p.capability.as_str())
         .collect();
+    // Military means count as a present backstop only when the backstop said so on the record
+    // (`conditional` or firmer); a floated, reported or rumoured offer is only `offered`.
+    let on_record = |p: &guarantor_engine::PledgeStatus| {
+        guarantor_model::Status::parse(&p.status)
+            .is_some_and(|st| st >= guarantor_model::Status::Conditional)
+    };
+    let firm_means: Vec<&str> = in_force
+        .iter()
+        .filter(|p| w.backstop_capabilities.contains(&p.capability) && on_record(p))
+        .map(|p| p.capability.as_str())
+        .collect();
     let major = w.major_powers.contains(&code);
     let level = if s.contributor(&code).is_none() || in_force.is_empty() {
         "none"
-    } else if !means.is_empty() && major {
+    } else if !firm_means.is_empty() && major {
         "forces"
+    } else if !means.is_empty() && major && !in_force.iter().any(|p| on_record(p)) {
+        "offered"
     } else {
         "instruments"
     };
@@ -589,9 +602,17 @@ fn backstop(s: &Scenario, a: &Assessment, w: &Weights) -> Found {
         }
         "none" => format!("the backstop `{code}` has no pledge in force"),
         "forces" => {
-            let mut m = means.clone();
+            let mut m = firm_means.clone();
             m.dedup();
             format!("`{code}` backs it with {} in force", m.join(", "))
+        }
+        "offered" => {
+            let mut m = means.clone();
+            m.dedup();
+            format!(
+                "`{code}`'s military means ({}) are only floated, reported or rumoured, not stated on the record",
+                m.join(", ")
+            )
         }
         _ => format!(
             "`{code}` has pledges in force ({}) but no military means",

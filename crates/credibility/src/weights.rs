@@ -132,7 +132,10 @@ const LEVELS: [(&str, &[&str]); 4] = [
         "integrated_command",
         &["integrated", "coordination", "none"],
     ),
-    ("major_power_backstop", &["forces", "instruments", "none"]),
+    (
+        "major_power_backstop",
+        &["forces", "instruments", "offered", "none"],
+    ),
 ];
 
 impl Default for Weights {

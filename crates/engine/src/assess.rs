@@ -1,6 +1,7 @@
 //! The assessment: every answer of issue "coverage" in one document.
 //!
-//! [`assess`] runs the stages in order (requirements, conditions, coverage, capacity, red lines)
+//! [`assess`] evaluates the coverage kernel ([`crate::kernel`]) at the scenario's own point, then
+//! explains what it found stage by stage (requirements, lapses, coverage, capacity, red lines)
 //! and returns an [`Assessment`] whose JSON form is the stable output of `guarantor assess --json`
 //! (schema in `docs/json-output.md`; bump [`SCHEMA_VERSION`] on any breaking change).
 
@@ -9,7 +10,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::capacity::{ContributorLoad, loads};
-use crate::coverage::{CapabilityTotal, CoverageRow, LayerTotal, coverage};
+use crate::coverage::{CapabilityTotal, CoverageRow, Fills, LayerTotal, coverage};
+use crate::kernel::Kernel;
 use crate::redlines::{RedLineCheck, check};
 use crate::requirement::{Requirement, requirements};
 
@@ -155,14 +157,17 @@ pub fn assess_without(
     Ok(a)
 }
 
-/// Assesses a scenario as written.
+/// Assesses a scenario as written: the kernel evaluated once at the scenario's own point (every
+/// pledge available, events as assumed), with the coverage passes recorded to explain each row.
 pub fn assess(scenario: &Scenario) -> Assessment {
-    let graph = ConditionGraph::new(scenario);
-    let present = vec![true; scenario.pledges.len()];
-    let events: Vec<bool> = scenario.events.iter().map(|e| e.holds).collect();
-    let active = graph.in_force(&present, &events);
-    let lapsed: Vec<Lapsed> = graph
-        .lapses(&present, &events)
+    let kernel = Kernel::new(scenario);
+    let mut st = kernel.state();
+    let mut fills = Fills::new(kernel.rows().len());
+    kernel.evaluate_traced(&mut st, &mut fills);
+    let active = st.in_force().to_vec();
+    let stuck = ConditionGraph::new(scenario).stuck(kernel.eligibility(), &st.events);
+    let lapsed: Vec<Lapsed> = kernel
+        .lapses(scenario, &st, &stuck)
         .into_iter()
         .map(|(i, reason)| {
             let p = &scenario.pledges[i];
@@ -182,9 +187,9 @@ pub fn assess(scenario: &Scenario) -> Assessment {
         })
         .collect();
     let requirements = requirements(scenario);
-    let cov = coverage(scenario, &requirements, &active);
-    let contributors = loads(scenario, &active);
-    let red_lines = check(scenario, &active);
+    let cov = coverage(scenario, &requirements, &st, fills);
+    let contributors = loads(scenario, &kernel, &st);
+    let red_lines = check(scenario, &kernel, &st);
     let basis = scenario.meta.quantity_basis;
     let pledges: Vec<PledgeStatus> = scenario
         .pledges

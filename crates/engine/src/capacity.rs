@@ -4,13 +4,13 @@
 //! included (NATO's usability targets put it near a fifth of what is deployable; see
 //! `docs/scenario-format.md`). Pledges in force are summed per contributor and capability and set
 //! against it; going beyond the deployable capacity as well is flagged separately, because that is
-//! not merely unsustainable but impossible.
+//! not merely unsustainable but impossible. The amounts come from the kernel ([`Kernel::load`]).
 
-use guarantor_model::{Aggregate, CapabilityKind, Scenario};
+use guarantor_model::{CapabilityKind, Scenario};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::number::total;
+use crate::kernel::{Kernel, State};
 
 /// One contributor's pledges of one capability against its capacity.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -36,44 +36,36 @@ pub struct ContributorLoad {
     pub capacity_source: String,
 }
 
-pub(crate) fn loads(scenario: &Scenario, in_force: &[bool]) -> Vec<ContributorLoad> {
-    let basis = scenario.meta.quantity_basis;
+/// Each contributor's load per capability in the evaluation `st` (in force there), in the
+/// kernel's order: contributors in file order, capabilities in taxonomy order; a capability with
+/// neither a pledge in force nor a stated capacity is left out.
+pub(crate) fn loads(scenario: &Scenario, kernel: &Kernel, st: &State) -> Vec<ContributorLoad> {
     let mut out = Vec::new();
-    for c in &scenario.contributors {
-        for cap in scenario.taxonomy.capabilities() {
-            let pledges: Vec<f64> = scenario
-                .pledges
-                .iter()
-                .enumerate()
-                .filter(|(i, p)| {
-                    in_force[*i] && p.contributor == c.code && p.capability == cap.name
-                })
-                .map(|(_, p)| p.quantity.value(basis))
-                .collect();
-            let capacity = c.capacity(&cap.name);
-            if pledges.is_empty() && capacity.is_none() {
-                continue;
-            }
-            let pledged = match cap.aggregate {
-                Aggregate::Sum => total(&pledges),
-                Aggregate::Max => pledges.iter().copied().fold(0.0, f64::max),
-            };
-            let sustainable = capacity.map(|k| k.sustainable);
-            let deployable = capacity.and_then(|k| k.deployable);
-            out.push(ContributorLoad {
-                code: c.code.clone(),
-                capability: cap.name.clone(),
-                unit: cap.unit.clone(),
-                kind: cap.kind,
-                pledged,
-                capacity: sustainable,
-                deployable,
-                over_capacity: sustainable.is_some_and(|s| pledged > s),
-                beyond_deployable: deployable.is_some_and(|d| pledged > d),
-                share_of_capacity: sustainable.filter(|&s| s > 0.0).map(|s| pledged / s),
-                capacity_source: capacity.map_or(String::new(), |k| k.source.clone()),
-            });
+    for (k, load) in kernel.loads().iter().enumerate() {
+        let c = &scenario.contributors[load.contributor];
+        let (count, pledged) = kernel.load(st, k);
+        let capacity = c.capacity(&load.capability);
+        if count == 0 && capacity.is_none() {
+            continue;
         }
+        let Some(cap) = scenario.taxonomy.get(&load.capability) else {
+            continue;
+        };
+        let sustainable = capacity.map(|k| k.sustainable);
+        let deployable = capacity.and_then(|k| k.deployable);
+        out.push(ContributorLoad {
+            code: c.code.clone(),
+            capability: cap.name.clone(),
+            unit: cap.unit.clone(),
+            kind: cap.kind,
+            pledged,
+            capacity: sustainable,
+            deployable,
+            over_capacity: sustainable.is_some_and(|s| pledged > s),
+            beyond_deployable: deployable.is_some_and(|d| pledged > d),
+            share_of_capacity: sustainable.filter(|&s| s > 0.0).map(|s| pledged / s),
+            capacity_source: capacity.map_or(String::new(), |k| k.source.clone()),
+        });
     }
     out
 }

@@ -1,18 +1,16 @@
 //! Coverage: pledges in force set against requirements, giving the gap per mission, layer and
 //! capability.
 //!
-//! Pledges are matched to requirements in three passes, most specific first, so that a pledge
-//! aimed at a mission is never used up elsewhere: (1) pledges to a mission fill that mission;
-//! (2) pledges to a layer fill that layer's missions, in file order; (3) pledges with no target
-//! fill any mission needing the capability, in file order. What is left is surplus. For
-//! capabilities that combine by `max` (a level of intelligence sharing), each requirement takes the
-//! best eligible pledge instead. Because every pass only adds supply, adding a pledge never widens
-//! a gap: a law the property tests check.
+//! The matching itself (which pledge fills which requirement, in three passes, most specific
+//! first) is the kernel's ([`crate::kernel`]); this module records what the passes did and turns
+//! it into explained rows: who fills each requirement and by how much, and the totals per
+//! capability and per layer.
 
-use guarantor_model::{Aggregate, Scenario, Target};
+use guarantor_model::{Aggregate, Scenario};
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::kernel::{State, Trace};
 use crate::number::total;
 use crate::requirement::Requirement;
 
@@ -81,93 +79,62 @@ pub(crate) struct Coverage {
     pub layers: Vec<LayerTotal>,
 }
 
-/// Matches in-force pledges (`in_force[i]` for `scenario.pledges[i]`) to requirements.
+/// What the coverage passes did, row by row: which pledge filled it and by how much (for `max`
+/// capabilities, the one best pledge). A [`Trace`] of [`crate::kernel::Kernel::evaluate_traced`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Fills(Vec<Vec<(usize, f64)>>);
+
+impl Fills {
+    pub fn new(rows: usize) -> Self {
+        Fills(vec![Vec::new(); rows])
+    }
+}
+
+impl Trace for Fills {
+    fn take(&mut self, row: usize, pledge: usize, units: f64) {
+        self.0[row].push((pledge, units));
+    }
+
+    fn best(&mut self, row: usize, pledge: usize, level: f64) {
+        self.0[row] = vec![(pledge, level)];
+    }
+}
+
+/// The coverage rows, and totals per capability and layer, of the evaluation in `st` (whose
+/// passes `fills` recorded), for the requirements in the same order as the kernel's rows.
 pub(crate) fn coverage(
     scenario: &Scenario,
     requirements: &[Requirement],
-    in_force: &[bool],
+    st: &State,
+    fills: Fills,
 ) -> Coverage {
-    let basis = scenario.meta.quantity_basis;
-    let mut rows: Vec<CoverageRow> = requirements
+    let rows: Vec<CoverageRow> = requirements
         .iter()
-        .map(|r| CoverageRow {
-            layer: r.layer.clone(),
-            mission: r.mission.clone(),
-            capability: r.capability.clone(),
-            unit: r.unit.clone(),
-            required: r.required,
-            pledged: 0.0,
-            gap: 0.0,
-            covered: 0.0,
-            from: Vec::new(),
+        .zip(fills.0)
+        .enumerate()
+        .map(|(r, (req, fills))| CoverageRow {
+            layer: req.layer.clone(),
+            mission: req.mission.clone(),
+            capability: req.capability.clone(),
+            unit: req.unit.clone(),
+            required: st.required()[r],
+            pledged: st.pledged()[r],
+            gap: st.gap(r),
+            covered: st.covered(r),
+            from: fills
+                .into_iter()
+                .map(|(i, units)| Contribution {
+                    pledge: scenario.pledges[i].id.clone(),
+                    contributor: scenario.pledges[i].contributor.clone(),
+                    units,
+                })
+                .collect(),
         })
         .collect();
-    let mut left: Vec<f64> = scenario
-        .pledges
-        .iter()
-        .map(|p| p.quantity.value(basis))
-        .collect();
+    // Pledges in force that count a quantity above zero.
     let active: Vec<usize> = (0..scenario.pledges.len())
-        .filter(|&i| in_force[i] && left[i] > 0.0)
+        .filter(|&i| st.in_force()[i] && st.quantity(i) > 0.0)
         .collect();
-    let eligible = |pass: u8, row: &CoverageRow, i: usize| {
-        let p = &scenario.pledges[i];
-        p.capability == row.capability
-            && match (&p.target, pass) {
-                (Target::Mission(m), 0) => *m == row.mission,
-                (Target::Layer(l), 1) => *l == row.layer,
-                (Target::Anywhere, 2) => true,
-                _ => false,
-            }
-    };
-    for pass in 0..3u8 {
-        for row in rows.iter_mut() {
-            let aggregate = scenario
-                .taxonomy
-                .get(&row.capability)
-                .map_or(Aggregate::Sum, |c| c.aggregate);
-            for &i in &active {
-                if !eligible(pass, row, i) {
-                    continue;
-                }
-                let p = &scenario.pledges[i];
-                match aggregate {
-                    Aggregate::Sum => {
-                        let need = (row.required - row.pledged).max(0.0);
-                        let take = left[i].min(need);
-                        if take > 0.0 {
-                            left[i] -= take;
-                            row.pledged += take;
-                            row.from.push(Contribution {
-                                pledge: p.id.clone(),
-                                contributor: p.contributor.clone(),
-                                units: take,
-                            });
-                        }
-                    }
-                    Aggregate::Max => {
-                        let level = p.quantity.value(basis);
-                        if level > row.pledged {
-                            row.pledged = level;
-                            row.from = vec![Contribution {
-                                pledge: p.id.clone(),
-                                contributor: p.contributor.clone(),
-                                units: level,
-                            }];
-                        }
-                    }
-                }
-            }
-        }
-    }
-    for row in rows.iter_mut() {
-        row.gap = (row.required - row.pledged).max(0.0);
-        row.covered = if row.required > 0.0 {
-            (row.pledged / row.required).min(1.0)
-        } else {
-            1.0
-        };
-    }
 
     let mut capabilities = Vec::new();
     for cap in scenario.taxonomy.capabilities() {
@@ -176,7 +143,7 @@ pub(crate) fn coverage(
         let pledges: Vec<f64> = active
             .iter()
             .filter(|&&i| scenario.pledges[i].capability == cap.name)
-            .map(|&i| scenario.pledges[i].quantity.value(basis))
+            .map(|&i| st.quantity(i))
             .collect();
         if cap_rows.is_empty() && pledges.is_empty() {
             continue;

@@ -1,8 +1,11 @@
 //! Guarantor's assessment engine: from a checked scenario to what the guarantee covers.
 //!
-//! Stages, in the order [`assess`] runs them: requirements per mission ([`requirement`]), pledge
-//! conditions to a fixed point (in the model, [`guarantor_model::conditions`]), coverage and gaps
-//! ([`coverage`]), each contributor against its capacity ([`capacity`]), red lines
+//! The rules that decide coverage (eligibility, pledge conditions to a least fixed point, the
+//! coverage passes, the amounts capacity and red-line checks read) are written once, in the
+//! compiled [`kernel`], which [`assess`] evaluates at the scenario's own point and
+//! `guarantor_robust` evaluates per Monte Carlo draw. Around it, [`assess`] explains the result:
+//! requirements per mission with their formulas ([`requirement`]), lapsed pledges, coverage and
+//! gaps ([`coverage`]), each contributor against its capacity ([`capacity`]), red lines
 //! ([`redlines`]). [`compare`] sets two assessments side by side.
 //!
 //! Architecture invariant: the engine is pure. It reads no file, prints nothing and has no clock
@@ -12,6 +15,7 @@ pub mod assess;
 pub mod capacity;
 pub mod compare;
 pub mod coverage;
+pub mod kernel;
 pub mod number;
 pub mod redlines;
 pub mod requirement;
@@ -23,6 +27,7 @@ pub use assess::{
 pub use capacity::ContributorLoad;
 pub use compare::{Comparison, compare};
 pub use coverage::{CapabilityTotal, Contribution, CoverageRow, LayerTotal};
+pub use kernel::{Kernel, Number, State};
 pub use number::{fmt_num, total};
 pub use redlines::RedLineCheck;
 pub use requirement::{Requirement, requirements};

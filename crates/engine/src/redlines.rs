@@ -2,14 +2,16 @@
 //!
 //! A rule (parsed by the model, see `guarantor_model::redline`) selects pledges by capability,
 //! contributor (a state or every member of an alliance) and place, sums them, and compares the sum
-//! with its bound. `no` and `at most` are violated by the pledges they select; `some` and
+//! with its bound; which pledges a rule selects, and their sum, come from the kernel
+//! ([`Kernel::red_line`]). `no` and `at most` are violated by the pledges they select; `some` and
 //! `at least` are violated by an absence, so they name no pledge but say what is missing.
 
-use guarantor_model::{Bound, PartyRef, PartySet, RedLine, Scenario};
+use guarantor_model::{Bound, RedLine, Scenario};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::number::{fmt_num, total};
+use crate::kernel::{Kernel, State};
+use crate::number::fmt_num;
 
 /// A red line's status.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -30,41 +32,27 @@ pub struct RedLineCheck {
     pub date: String,
 }
 
-fn party_matches(scenario: &Scenario, parties: &PartySet, code: &str) -> bool {
-    match parties {
-        PartySet::Anyone => true,
-        PartySet::Some(list) => list.iter().any(|p| match p {
-            PartyRef::State(s) => s == code,
-            PartyRef::Alliance(a) => scenario.alliances_of(code).iter().any(|x| x == a),
-        }),
-    }
-}
-
-pub(crate) fn check(scenario: &Scenario, in_force: &[bool]) -> Vec<RedLineCheck> {
+pub(crate) fn check(scenario: &Scenario, kernel: &Kernel, st: &State) -> Vec<RedLineCheck> {
     scenario
         .red_lines
         .iter()
-        .map(|r| check_one(scenario, in_force, r))
+        .enumerate()
+        .map(|(r, red_line)| check_one(scenario, kernel, st, r, red_line))
         .collect()
 }
 
-fn check_one(scenario: &Scenario, in_force: &[bool], red_line: &RedLine) -> RedLineCheck {
-    let basis = scenario.meta.quantity_basis;
+fn check_one(
+    scenario: &Scenario,
+    kernel: &Kernel,
+    st: &State,
+    r: usize,
+    red_line: &RedLine,
+) -> RedLineCheck {
     let rule = &red_line.rule;
-    let selected: Vec<(&str, f64)> = scenario
-        .pledges
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| {
-            in_force[*i]
-                && rule.capabilities.contains(&p.capability)
-                && party_matches(scenario, &rule.parties, &p.contributor)
-                && rule.place.contains(p.location)
-                && p.quantity.value(basis) > 0.0
-        })
-        .map(|(_, p)| (p.id.as_str(), p.quantity.value(basis)))
+    let (selected, amount) = kernel.red_line(st, r);
+    let selected: Vec<(&str, f64)> = selected
+        .map(|i| (scenario.pledges[i].id.as_str(), st.quantity(i)))
         .collect();
-    let amount = total(selected.iter().map(|(_, q)| q));
     let names = || {
         selected
             .iter()

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use guarantor_model::{Base, Method, Mission, RequirementSpec, Scenario};
+use guarantor_model::{Base, Method, MethodKind, Mission, RequirementSpec, Scenario};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -22,8 +22,8 @@ pub struct Requirement {
     pub mission: String,
     pub capability: String,
     pub unit: String,
-    /// `per_km`, `per_site`, `fixed` or `ratio`.
-    pub method: String,
+    /// How it is computed: `per_km`, `per_site`, `fixed` or `ratio`.
+    pub method: MethodKind,
     /// The arithmetic, e.g. `contact_line 1,250 km × 40 per km`.
     pub formula: String,
     /// Every parameter of the formula by name.
@@ -56,14 +56,13 @@ fn requirement(scenario: &Scenario, mission: &Mission, spec: &RequirementSpec) -
     let mut param = |name: &str, value: serde_json::Value| {
         parameters.insert(name.to_string(), value);
     };
-    let (method, required, formula) = match &spec.method {
+    let (required, formula) = match &spec.method {
         Method::PerKm { line, density } => {
             let km = scenario.theatre.line(line).map_or(0.0, |l| l.km);
             param("line", line.clone().into());
             param("line_km", km.into());
             param("density_per_km", (*density).into());
             (
-                "per_km",
                 km * density,
                 format!("{line} {} km × {} per km", fmt_num(km), fmt_num(*density)),
             )
@@ -82,7 +81,6 @@ fn requirement(scenario: &Scenario, mission: &Mission, spec: &RequirementSpec) -
             param("site_count", n.into());
             param("per_site", (*per_site).into());
             (
-                "per_site",
                 n * per_site,
                 format!(
                     "{} sites ({}) × {} per site",
@@ -94,7 +92,7 @@ fn requirement(scenario: &Scenario, mission: &Mission, spec: &RequirementSpec) -
         }
         Method::Fixed { amount } => {
             param("amount", (*amount).into());
-            ("fixed", *amount, format!("fixed {}", fmt_num(*amount)))
+            (*amount, format!("fixed {}", fmt_num(*amount)))
         }
         Method::Ratio { base, per } => {
             let (name, value) = match base {
@@ -116,7 +114,6 @@ fn requirement(scenario: &Scenario, mission: &Mission, spec: &RequirementSpec) -
             param("base_is", name.clone().into());
             param("per", (*per).into());
             (
-                "ratio",
                 value / per,
                 format!("{name} {} ÷ {} per unit", fmt_num(value), fmt_num(*per)),
             )
@@ -131,7 +128,7 @@ fn requirement(scenario: &Scenario, mission: &Mission, spec: &RequirementSpec) -
         mission: mission.id.clone(),
         capability: spec.capability.clone(),
         unit: capability.map_or(String::new(), |c| c.unit.clone()),
-        method: method.to_string(),
+        method: spec.method.kind(),
         formula,
         parameters,
         required,

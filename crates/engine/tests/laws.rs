@@ -410,6 +410,7 @@ sources = ["t"]
         text: "FRA:ground_troops".into(),
         contributor: "FRA".into(),
         capabilities: guarantor_model::CapabilitySet::Some(vec!["ground_troops".into()]),
+        min_status: None,
     };
     s.pledges[0].requires.push(fra_condition);
     let a = assess(&s);

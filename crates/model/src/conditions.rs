@@ -1,16 +1,16 @@
-//! Pledge conditions evaluated to a fixed point.
+//! Pledge conditions: why a pledge lapses, and the cycles of conditions the loader rejects.
 //!
 //! A conditional pledge counts only while its conditions hold: its events have happened and, for
-//! each `requires` entry, some *other* pledge in force matches it. Conditions refer to pledges that
-//! may be conditional themselves, so the set of pledges in force is a fixed point. We take the
-//! least one: start from nothing and add every pledge whose conditions are met by what is already
-//! in force, until nothing changes. That never loops, and a pledge that waits (through any chain)
-//! only on itself never comes into force. Such pledges are exactly those in the greatest fixed
-//! point (start from everything, remove what is unsupported) but not in the least one; they are
-//! reported as a cycle, not silently dropped.
+//! each `requires` entry, some *other* pledge in force matches it. The set of pledges in force is
+//! the least fixed point of those conditions, and evaluating it (per scenario, and per Monte Carlo
+//! draw) is the engine's job: `guarantor_engine::kernel` is the one evaluator of the rules.
 //!
-//! The graph is built once per scenario ([`ConditionGraph`]); evaluating it for a given set of
-//! present pledges and events is cheap, so Monte Carlo can call it per draw.
+//! This module is the loader's cycle detector. A pledge that waits (through any chain) only on
+//! itself never comes into force; such pledges are exactly those in the greatest fixed point
+//! (start from everything, remove what is unsupported) but not in the least one. [`cycles`] finds
+//! them so that the loader reports them as an error, and [`ConditionGraph::stuck`] lets the
+//! engine explain such a lapse when one arises after `--without`. Nothing here decides coverage.
+//! [`LapseReason`] is the vocabulary of lapses, shared by both.
 
 use serde::Serialize;
 
@@ -72,6 +72,15 @@ impl LapseReason {
     }
 }
 
+/// Pledges stuck on a cycle of conditions: [`ConditionGraph::stuck`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stuck {
+    /// Per pledge: in the greatest fixed point but not in the least one.
+    pub pledges: Vec<bool>,
+    /// The cycles among them, by pledge index, each found once.
+    pub cycles: Vec<Vec<usize>>,
+}
+
 /// For each pledge, its events and, for each `requires` entry, the pledges that would satisfy it.
 #[derive(Debug, Clone)]
 pub struct ConditionGraph {
@@ -82,7 +91,6 @@ pub struct ConditionGraph {
     /// Per pledge: whether it counts a quantity above zero (a zero pledge supports nothing).
     positive: Vec<bool>,
     ids: Vec<String>,
-    event_ids: Vec<String>,
 }
 
 impl ConditionGraph {
@@ -131,7 +139,6 @@ impl ConditionGraph {
                 .map(|p| p.quantity.value(basis) > 0.0)
                 .collect(),
             ids: scenario.pledges.iter().map(|p| p.id.clone()).collect(),
-            event_ids: scenario.events.iter().map(|e| e.id.clone()).collect(),
         }
     }
 
@@ -153,16 +160,21 @@ impl ConditionGraph {
             .all(|(_, cands)| cands.iter().any(|&j| active[j] && self.positive[j]))
     }
 
-    /// The least fixed point: which pledges are in force, given which are present (not removed,
-    /// honoured in a draw) and which events hold.
-    pub fn in_force(&self, present: &[bool], events: &[bool]) -> Vec<bool> {
-        let n = self.len();
-        let mut active = vec![false; n];
+    /// Starting from `active`, adds (`grow`) every pledge whose conditions are met, or removes
+    /// (`!grow`) every pledge whose conditions are not, until nothing changes.
+    fn iterate(
+        &self,
+        mut active: Vec<bool>,
+        present: &[bool],
+        events: &[bool],
+        grow: bool,
+    ) -> Vec<bool> {
         loop {
             let mut changed = false;
-            for i in 0..n {
-                if !active[i] && self.eligible(i, present, events) && self.supported(i, &active) {
-                    active[i] = true;
+            for i in 0..self.len() {
+                let holds = self.eligible(i, present, events) && self.supported(i, &active);
+                if active[i] != holds && holds == grow {
+                    active[i] = holds;
                     changed = true;
                 }
             }
@@ -172,67 +184,16 @@ impl ConditionGraph {
         }
     }
 
-    /// The greatest fixed point: what would be in force if every cycle were assumed to hold.
-    fn greatest(&self, present: &[bool], events: &[bool]) -> Vec<bool> {
+    /// The pledges stuck on a cycle of conditions (in the greatest fixed point, not in the least
+    /// one), given which pledges are present and which events hold, and the cycles among them,
+    /// each in the order its conditions chain (by pledge index).
+    pub fn stuck(&self, present: &[bool], events: &[bool]) -> Stuck {
         let n = self.len();
-        let mut active: Vec<bool> = (0..n).map(|i| self.eligible(i, present, events)).collect();
-        loop {
-            let mut changed = false;
-            for i in 0..n {
-                if active[i] && !self.supported(i, &active) {
-                    active[i] = false;
-                    changed = true;
-                }
-            }
-            if !changed {
-                return active;
-            }
-        }
-    }
-
-    /// Why each pledge that is present but not in force lapsed.
-    pub fn lapses(&self, present: &[bool], events: &[bool]) -> Vec<(usize, LapseReason)> {
-        let active = self.in_force(present, events);
-        let greatest = self.greatest(present, events);
-        let stuck: Vec<bool> = (0..self.len()).map(|i| greatest[i] && !active[i]).collect();
-        let cycles = self.cycles_among(&stuck);
-        let mut out = Vec::new();
-        for i in 0..self.len() {
-            if !present[i] || active[i] {
-                continue;
-            }
-            if let Some(&e) = self.events[i].iter().find(|&&e| !events[e]) {
-                out.push((
-                    i,
-                    LapseReason::EventNotHeld {
-                        event: self.event_ids[e].clone(),
-                    },
-                ));
-            } else if stuck[i] {
-                let cycle = cycles
-                    .iter()
-                    .find(|c| c.contains(&i))
-                    .map(|c| c.iter().map(|&j| self.ids[j].clone()).collect())
-                    .unwrap_or_else(|| vec![self.ids[i].clone()]);
-                out.push((i, LapseReason::Cycle { cycle }));
-            } else if let Some((text, cands)) = self.requires[i]
-                .iter()
-                .find(|(_, cands)| !cands.iter().any(|&j| active[j] && self.positive[j]))
-            {
-                out.push((
-                    i,
-                    LapseReason::Unmet {
-                        condition: text.clone(),
-                        candidates: cands
-                            .iter()
-                            .filter(|&&j| present[j])
-                            .map(|&j| self.ids[j].clone())
-                            .collect(),
-                    },
-                ));
-            }
-        }
-        out
+        let least = self.iterate(vec![false; n], present, events, true);
+        let greatest = self.iterate(vec![true; n], present, events, false);
+        let pledges: Vec<bool> = (0..n).map(|i| greatest[i] && !least[i]).collect();
+        let cycles = self.cycles_among(&pledges);
+        Stuck { pledges, cycles }
     }
 
     /// Cycles among the stuck pledges, each in the order its conditions chain, each found once.
@@ -281,13 +242,9 @@ pub fn cycles(scenario: &Scenario) -> Vec<Vec<String>> {
     let graph = ConditionGraph::new(scenario);
     let present = vec![true; graph.len()];
     let events: Vec<bool> = scenario.events.iter().map(|e| e.holds).collect();
-    let active = graph.in_force(&present, &events);
-    let greatest = graph.greatest(&present, &events);
-    let stuck: Vec<bool> = (0..graph.len())
-        .map(|i| greatest[i] && !active[i])
-        .collect();
     graph
-        .cycles_among(&stuck)
+        .stuck(&present, &events)
+        .cycles
         .into_iter()
         .map(|c| c.into_iter().map(|i| graph.ids[i].clone()).collect())
         .collect()

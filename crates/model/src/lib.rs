@@ -14,19 +14,17 @@ pub mod overrides;
 pub mod raw;
 pub mod redline;
 pub mod scenario;
+pub mod schema;
 mod suggest;
 pub mod taxonomy;
+pub mod vocabulary;
 
-pub use conditions::{ConditionGraph, LapseReason};
+pub use conditions::{ConditionGraph, LapseReason, Stuck};
 pub use diag::{Diagnostic, Severity};
 pub use load::{Loaded, load};
 pub use overrides::{Override, OverrideError};
 pub use redline::{Bound, PartyRef, PartySet, Place, Rule};
 pub use scenario::*;
+pub use schema::scenario_schema;
 pub use suggest::did_you_mean;
 pub use taxonomy::{Aggregate, Capability, CapabilityKind, Taxonomy};
-
-/// The JSON Schema of the scenario format, for editors (`guarantor schema`).
-pub fn scenario_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(raw::RawScenario)).unwrap_or(serde_json::Value::Null)
-}

@@ -9,6 +9,13 @@ use serde::Serialize;
 
 use crate::redline::Rule;
 use crate::taxonomy::Taxonomy;
+use crate::vocabulary::vocabulary;
+
+mod guarantee;
+mod uncertainty;
+
+pub use guarantee::*;
+pub use uncertainty::*;
 
 /// A number with the source it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,25 +24,15 @@ pub struct Sourced {
     pub source: String,
 }
 
-/// Which value of a pledged range counts in a deterministic assessment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuantityBasis {
-    Low,
-    Mid,
-    High,
-}
-
-impl QuantityBasis {
-    pub const NAMES: [&'static str; 3] = ["low", "mid", "high"];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "low" => Some(Self::Low),
-            "mid" => Some(Self::Mid),
-            "high" => Some(Self::High),
-            _ => None,
-        }
+vocabulary! {
+    /// Which value of a pledged range counts in a deterministic assessment.
+    pub enum QuantityBasis {
+        /// The low end: what is firmly on offer (the default).
+        Low = "low",
+        /// The middle of the range.
+        Mid = "mid",
+        /// The high end: everything mentioned.
+        High = "high",
     }
 }
 
@@ -46,6 +43,8 @@ pub struct Meta {
     pub as_of: String,
     pub description: String,
     pub quantity_basis: QuantityBasis,
+    /// Which pledges count, by status (`status_basis`, or `--basis`).
+    pub status_basis: StatusBasis,
     pub default_rotation: Sourced,
 }
 
@@ -97,32 +96,33 @@ pub struct Layer {
     pub description: String,
 }
 
-/// Where forces are: at the line of contact, in the protected state away from it, or outside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Location {
-    Front,
-    Rear,
-    Outside,
+vocabulary! {
+    /// Where forces are: at the line of contact, in the protected state away from it, or outside it.
+    pub enum Location {
+        /// At the line of contact.
+        Front = "front",
+        /// In the protected state, away from combat zones.
+        Rear = "rear",
+        /// Outside the protected state: in neighbouring states or at sea.
+        Outside = "outside",
+    }
 }
 
-impl Location {
-    pub const NAMES: [&'static str; 3] = ["front", "rear", "outside"];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "front" => Some(Self::Front),
-            "rear" => Some(Self::Rear),
-            "outside" => Some(Self::Outside),
-            _ => None,
-        }
+vocabulary! {
+    /// A figure of the theatre that a `ratio` requirement can divide (`base = "population"`).
+    pub enum TheatreFigure {
+        /// The theatre's `population`.
+        Population = "population",
+        /// The theatre's `area_km2`.
+        AreaKm2 = "area_km2",
     }
+}
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Front => "front",
-            Self::Rear => "rear",
-            Self::Outside => "outside",
+impl From<TheatreFigure> for Base {
+    fn from(figure: TheatreFigure) -> Self {
+        match figure {
+            TheatreFigure::Population => Base::Population,
+            TheatreFigure::AreaKm2 => Base::AreaKm2,
         }
     }
 }
@@ -136,8 +136,22 @@ pub enum Base {
     AreaKm2,
 }
 
-/// How a requirement is computed. Each is a published force-sizing practice (see
-/// `docs/scenario-format.md`); the engine shows the formula with its parameters.
+vocabulary! {
+    /// The name of a requirement's method, and the parameters it takes. Each is a published
+    /// force-sizing practice (see `docs/scenario-format.md`).
+    pub enum MethodKind {
+        /// Length of a theatre line × units per km (troops or monitors along a line).
+        PerKm = "per_km"("line", "density"),
+        /// Number of sites of the given kinds × units per site (presence, air defence of sites).
+        PerSite = "per_site"("kinds", "per_site"),
+        /// A stated amount.
+        Fixed = "fixed"("amount"),
+        /// A base divided by a ratio (trainees per instructor, residents per soldier).
+        Ratio = "ratio"("base", "per"),
+    }
+}
+
+/// How a requirement is computed, with its parameters checked; the engine shows the formula.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum Method {
@@ -152,7 +166,29 @@ pub enum Method {
 }
 
 impl Method {
-    pub const NAMES: [&'static str; 4] = ["per_km", "per_site", "fixed", "ratio"];
+    pub fn kind(&self) -> MethodKind {
+        match self {
+            Method::PerKm { .. } => MethodKind::PerKm,
+            Method::PerSite { .. } => MethodKind::PerSite,
+            Method::Fixed { .. } => MethodKind::Fixed,
+            Method::Ratio { .. } => MethodKind::Ratio,
+        }
+    }
+
+    /// The numbers of this requirement that `[[uncertain]]` may vary: a `ratio` whose base is
+    /// the theatre's population or area varies that through the theatre, not here.
+    pub fn fields(&self) -> &'static [RequirementField] {
+        match self {
+            Method::PerKm { .. } => &[RequirementField::Density],
+            Method::PerSite { .. } => &[RequirementField::PerSite],
+            Method::Fixed { .. } => &[RequirementField::Amount],
+            Method::Ratio {
+                base: Base::Number(_),
+                ..
+            } => &[RequirementField::Base, RequirementField::Per],
+            Method::Ratio { .. } => &[RequirementField::Per],
+        }
+    }
 }
 
 /// One capability a mission needs.
@@ -172,6 +208,9 @@ pub struct Mission {
     pub name: String,
     pub description: String,
     pub location: Location,
+    /// Forces stationed outside the protected state can serve it where it is (air policing from
+    /// neighbouring states, an over-the-horizon reserve).
+    pub served_from_outside: bool,
     pub rotation: f64,
     pub rotation_source: String,
     pub requirements: Vec<RequirementSpec>,
@@ -197,7 +236,6 @@ pub struct Contributor {
     pub nuclear_armed: bool,
     pub gdp_usd_bn: Option<Sourced>,
     pub capacity: Vec<Capacity>,
-    // --- burden-sharing allocation (issue 4) ---
     /// Political caps on what it will give (`no ground_troops`); empty when none.
     pub caps: Vec<Cap>,
     /// Fair-share key that replaces GDP in `allocate --objective fair-share`.
@@ -210,7 +248,6 @@ impl Contributor {
     }
 }
 
-// --- burden-sharing allocation (issue 4) ---
 /// A contributor's political cap: a red-line rule whose party is the contributor itself, bounding
 /// what it pledges (`no` or `at most N`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -228,40 +265,59 @@ pub struct Party {
     pub alliances: Vec<String>,
 }
 
-/// How firm a pledge is, as reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Said on the record by the contributor.
-    Stated,
-    /// Said on the record, with conditions attached.
-    Conditional,
-    /// Reported by media from officials or documents.
-    Reported,
-    /// Reported from unnamed or single sources.
-    Rumoured,
+vocabulary! {
+    /// How firm a pledge is, from least to most firm: the order is the scale (`Ord` follows it),
+    /// so a basis or a condition can ask for "at least `signed`". The steps follow the life of a
+    /// commitment as the literature on alliance commitments separates them: an offer floated or
+    /// reported is not a commitment; one stated on the record is a unilateral political
+    /// commitment; one agreed in a joint text binds politically; a signed instrument is the formal
+    /// commitment whose reliability Leeds, Long & Mitchell (2000) measure; delivered is in place.
+    pub enum Status {
+        /// Reported from unnamed or single sources.
+        Rumoured = "rumoured",
+        /// Put forward on the record as a possibility ("could", "ready to consider"), not decided.
+        Floated = "floated",
+        /// Reported by media from officials or documents as decided.
+        Reported = "reported",
+        /// Said on the record by the contributor, with conditions attached.
+        Conditional = "conditional",
+        /// Said on the record by the contributor.
+        Stated = "stated",
+        /// In a text the parties agreed (a joint declaration or communiqué).
+        Agreed = "agreed",
+        /// In an instrument the contributor signed (a bilateral agreement, a declaration of
+        /// intent).
+        Signed = "signed",
+        /// In place: deployed, delivered or in force.
+        Delivered = "delivered",
+    }
 }
 
-impl Status {
-    pub const NAMES: [&'static str; 4] = ["stated", "conditional", "reported", "rumoured"];
+vocabulary! {
+    /// Which pledges count, by status (`--basis`).
+    pub enum StatusBasis {
+        /// Every pledge, floated and rumoured ones included (the default).
+        All = "all",
+        /// Only what contributors said on the record: `conditional` and firmer.
+        Announced = "announced",
+        /// Only what is agreed, signed or delivered.
+        Firm = "firm",
+    }
+}
 
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "stated" => Some(Self::Stated),
-            "conditional" => Some(Self::Conditional),
-            "reported" => Some(Self::Reported),
-            "rumoured" => Some(Self::Rumoured),
-            _ => None,
+impl StatusBasis {
+    /// The least firm status that counts under this basis.
+    pub fn threshold(self) -> Status {
+        match self {
+            StatusBasis::All => Status::Rumoured,
+            StatusBasis::Announced => Status::Conditional,
+            StatusBasis::Firm => Status::Agreed,
         }
     }
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Stated => "stated",
-            Self::Conditional => "conditional",
-            Self::Reported => "reported",
-            Self::Rumoured => "rumoured",
-        }
+    /// Whether a pledge of `status` counts under this basis.
+    pub fn admits(self, status: Status) -> bool {
+        status >= self.threshold()
     }
 }
 
@@ -319,10 +375,12 @@ impl CapabilitySet {
 /// "This pledge counts only while `contributor` has a pledge of `capabilities` in force."
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PledgeCondition {
-    /// As written (`USA:air_power`).
+    /// As written (`USA:air_power`, `USA:air_power@signed`).
     pub text: String,
     pub contributor: String,
     pub capabilities: CapabilitySet,
+    /// The least firm status the other pledge must have (`@signed`); `None`: any status.
+    pub min_status: Option<Status>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -354,6 +412,17 @@ pub struct RedLine {
     pub note: String,
 }
 
+impl Mission {
+    /// Whether forces located at `location` can fill this mission: forces in the protected state
+    /// serve missions in it, and forces outside it serve missions outside it or missions
+    /// `served_from_outside`. A force next door is not a force in place.
+    pub fn accepts(&self, location: Location) -> bool {
+        location != Location::Outside
+            || self.location == Location::Outside
+            || self.served_from_outside
+    }
+}
+
 /// A checked scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
@@ -368,12 +437,10 @@ pub struct Scenario {
     pub parties: Vec<Party>,
     pub pledges: Vec<Pledge>,
     pub red_lines: Vec<RedLine>,
-    // --- uncertainty (issue 3, robustness) ---
     /// Probabilities and parameter ranges for `guarantor simulate` and `sensitivity`; empty
     /// when the file states none. The deterministic assessment ignores it.
     #[serde(skip_serializing_if = "Uncertainty::is_empty")]
     pub uncertainty: Uncertainty,
-    // --- credibility indicators (issue 5) ---
     /// Package-level attributes from `[guarantee]`; every one absent when the file has none.
     #[serde(skip_serializing_if = "Guarantee::is_empty")]
     pub guarantee: Guarantee,
@@ -441,308 +508,5 @@ impl Scenario {
             .collect();
         self.pledges.retain(|p| p.contributor != code);
         Some(removed)
-    }
-}
-
-// --- uncertainty (issue 3, robustness) ---
-
-/// What a scenario says is uncertain: how likely each pledge and event is, and the ranges of its
-/// parameters. Every name in it resolves (checked by [`crate::load`]).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Uncertainty {
-    /// Pledges with a stated probability of being honoured, in file order. The others take the
-    /// default of their status.
-    pub pledges: Vec<PledgeChance>,
-    /// Events with a probability: shared causes drawn once per Monte Carlo draw.
-    pub events: Vec<EventChance>,
-    /// Parameters with a distribution, in file order.
-    pub parameters: Vec<UncertainParameter>,
-}
-
-impl Uncertainty {
-    pub fn is_empty(&self) -> bool {
-        self.pledges.is_empty() && self.events.is_empty() && self.parameters.is_empty()
-    }
-
-    /// The stated probability that a pledge is honoured, if the file gives one.
-    pub fn pledge_probability(&self, pledge: &str) -> Option<f64> {
-        self.pledges
-            .iter()
-            .find(|p| p.pledge == pledge)
-            .map(|p| p.probability)
-    }
-
-    /// The probability of an event, if the file gives one.
-    pub fn event_probability(&self, event: &str) -> Option<f64> {
-        self.events
-            .iter()
-            .find(|e| e.event == event)
-            .map(|e| e.probability)
-    }
-}
-
-/// A pledge's stated probability of being honoured.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PledgeChance {
-    pub pledge: String,
-    pub probability: f64,
-    pub source: String,
-}
-
-/// An event's probability.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EventChance {
-    pub event: String,
-    pub probability: f64,
-    pub source: String,
-}
-
-/// Which number of the scenario an uncertain parameter replaces.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ParameterTarget {
-    /// `theatre.lines.ID.km`
-    LineKm { line: String },
-    /// `theatre.population`
-    Population,
-    /// `theatre.area_km2`
-    AreaKm2,
-    /// `missions.ID.requirements.CAPABILITY.FIELD`
-    Requirement {
-        mission: String,
-        capability: String,
-        field: RequirementField,
-    },
-    /// `pledges.ID.quantity`
-    PledgeQuantity { pledge: String },
-}
-
-/// A parameter of a requirement's method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RequirementField {
-    Density,
-    PerSite,
-    Amount,
-    Base,
-    Per,
-}
-
-impl RequirementField {
-    pub const NAMES: [&'static str; 5] = ["density", "per_site", "amount", "base", "per"];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "density" => Some(Self::Density),
-            "per_site" => Some(Self::PerSite),
-            "amount" => Some(Self::Amount),
-            "base" => Some(Self::Base),
-            "per" => Some(Self::Per),
-            _ => None,
-        }
-    }
-}
-
-/// A probability distribution of an uncertain parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(tag = "distribution", rename_all = "snake_case")]
-pub enum Distribution {
-    Uniform {
-        low: f64,
-        high: f64,
-    },
-    Triangular {
-        low: f64,
-        mode: f64,
-        high: f64,
-    },
-    Normal {
-        mean: f64,
-        sd: f64,
-    },
-    /// `ln X` is normal with mean `ln median` and standard deviation `sigma`.
-    Lognormal {
-        median: f64,
-        sigma: f64,
-    },
-}
-
-impl Distribution {
-    pub const NAMES: [&'static str; 4] = ["uniform", "triangular", "normal", "lognormal"];
-}
-
-/// A scenario number with a distribution.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UncertainParameter {
-    /// As written (`theatre.lines.contact_line.km`).
-    pub path: String,
-    pub target: ParameterTarget,
-    pub distribution: Distribution,
-    pub source: String,
-}
-
-// --- credibility indicators (issue 5) ---
-// The checked `[guarantee]` table. `None` means the file does not say; the credibility indicators
-// score an unstated attribute as its weakest value and say so.
-
-/// A value with the source it comes from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Attribute<T> {
-    pub value: T,
-    pub source: String,
-}
-
-/// The legal form of the commitment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LegalForm {
-    /// A treaty ratified by the guarantors' legislatures (North Atlantic Treaty, US-ROK treaty).
-    RatifiedTreaty,
-    /// A binding agreement signed by governments without ratification (2024 bilateral agreements).
-    ExecutiveAgreement,
-    /// A political declaration or memorandum (Budapest Memorandum, summit declarations).
-    PoliticalDeclaration,
-    None,
-}
-
-impl LegalForm {
-    pub const NAMES: [&'static str; 4] = [
-        "ratified_treaty",
-        "executive_agreement",
-        "political_declaration",
-        "none",
-    ];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "ratified_treaty" => Some(Self::RatifiedTreaty),
-            "executive_agreement" => Some(Self::ExecutiveAgreement),
-            "political_declaration" => Some(Self::PoliticalDeclaration),
-            "none" => Some(Self::None),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
-    }
-}
-
-/// What an armed attack on the protected state triggers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Automaticity {
-    /// An obligation to respond (NATO Article 5, US-ROK treaty Article III).
-    Automatic,
-    /// An obligation to consult (within 24 hours, in the 2024 bilateral agreements).
-    Consultation,
-    None,
-}
-
-impl Automaticity {
-    pub const NAMES: [&'static str; 3] = ["automatic", "consultation", "none"];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "automatic" => Some(Self::Automatic),
-            "consultation" => Some(Self::Consultation),
-            "none" => Some(Self::None),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
-    }
-}
-
-/// How the guarantors' forces are commanded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CommandForm {
-    /// A standing combined command (NATO's integrated command structure, ROK-US CFC).
-    Integrated,
-    /// A coordination cell or a lead-nation headquarters.
-    Coordination,
-    None,
-}
-
-impl CommandForm {
-    pub const NAMES: [&'static str; 3] = ["integrated", "coordination", "none"];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "integrated" => Some(Self::Integrated),
-            "coordination" => Some(Self::Coordination),
-            "none" => Some(Self::None),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
-    }
-}
-
-/// How long the commitment runs.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Duration {
-    Years(f64),
-    OpenEnded,
-}
-
-/// The alliance-reliability base rate that applies (rates in `data/credibility-weights.toml`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReliabilityClass {
-    /// Leeds, Long & Mitchell (2000): specific obligations honoured 74.5% of the time.
-    SpecificObligation,
-    /// Berkemeier & Fuhrmann (2018): all alliance commitments, 50%.
-    AllAlliances,
-    /// Berkemeier & Fuhrmann (2018): defense pacts, 41%.
-    DefensePact,
-    /// Berkemeier & Fuhrmann (2018): commitments invoked after 1945, 22%.
-    Post1945,
-}
-
-impl ReliabilityClass {
-    pub const NAMES: [&'static str; 4] = [
-        "specific_obligation",
-        "all_alliances",
-        "defense_pact",
-        "post_1945",
-    ];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "specific_obligation" => Some(Self::SpecificObligation),
-            "all_alliances" => Some(Self::AllAlliances),
-            "defense_pact" => Some(Self::DefensePact),
-            "post_1945" => Some(Self::Post1945),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
-    }
-}
-
-/// Package-level attributes of the guarantee (`[guarantee]`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Guarantee {
-    pub legal_form: Option<Attribute<LegalForm>>,
-    pub automaticity: Option<Attribute<Automaticity>>,
-    pub duration: Option<Attribute<Duration>>,
-    pub integrated_command: Option<Attribute<CommandForm>>,
-    /// The backing major power's code; `Some` with value `None` when the file says `none`.
-    pub backstop: Option<Attribute<Option<String>>>,
-    pub reliability_class: Option<Attribute<ReliabilityClass>>,
-}
-
-impl Guarantee {
-    pub fn is_empty(&self) -> bool {
-        *self == Guarantee::default()
     }
 }

@@ -129,7 +129,7 @@ impl Taxonomy {
 mod tests {
     use super::*;
 
-    /// The issue fixes these names; every later feature (the evidence ledger included) uses them.
+    /// Scenarios, red lines and the evidence ledger all use these names, so they must not change.
     #[test]
     fn default_taxonomy_has_the_agreed_names() {
         let t = Taxonomy::default();

@@ -101,6 +101,47 @@ fn wrong_type() {
     insta::assert_snapshot!(check("quantity = 500", "quantity = \"a lot\""));
 }
 
+/// Type errors say what the key takes, in the scenario's terms and with an example, and what was
+/// found instead, for numbers, text, lists and tables.
+#[test]
+fn number_written_with_its_unit() {
+    insta::assert_snapshot!(check("km = 1000", "km = \"1000 km\""));
+}
+
+#[test]
+fn text_given_as_a_number() {
+    insta::assert_snapshot!(check("contributor = \"FRA\"", "contributor = 250"));
+}
+
+#[test]
+fn list_given_as_text() {
+    insta::assert_snapshot!(check(
+        "requires = [\"GBR:ground_troops\"]",
+        "requires = \"GBR:ground_troops\""
+    ));
+}
+
+#[test]
+fn list_item_of_the_wrong_type() {
+    insta::assert_snapshot!(check(
+        "requires = [\"GBR:ground_troops\"]",
+        "requires = [3]"
+    ));
+}
+
+#[test]
+fn table_given_as_a_number() {
+    insta::assert_snapshot!(check(
+        "conditions = { requires = [\"GBR:ground_troops\"], after = \"ceasefire\" }",
+        "conditions = 3"
+    ));
+}
+
+#[test]
+fn missing_key() {
+    insta::assert_snapshot!(check("status = \"conditional\"\n", ""));
+}
+
 #[test]
 fn toml_syntax_error() {
     insta::assert_snapshot!(check("name = \"Presence\"", "name = \"Presence"));

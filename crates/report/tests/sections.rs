@@ -203,6 +203,7 @@ fn results() -> Results {
             solver: "hand-written".into(),
         },
         feasible: false,
+        nothing_to_allocate: false,
         objective_value: 1234.5,
         allocation: vec![Allotment {
             contributor: "GBR".into(),
@@ -244,6 +245,7 @@ fn results() -> Results {
                 deviation: None,
             },
         ],
+        relaxations: None,
         shortfalls: vec![Shortfall {
             mission: Some("rear_presence".into()),
             red_line: None,

@@ -18,6 +18,7 @@ fn probit(u: f64) -> f64 {
 }
 
 /// The value of `distribution` at quantile `u` (0 ≤ u < 1), clamped at zero.
+#[inline]
 pub fn quantile(distribution: &Distribution, u: f64) -> f64 {
     let v = match *distribution {
         Distribution::Uniform { low, high } => low + u * (high - low),

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::compiled::{CompiledScenario, InputKind, Workspace};
 use crate::simulate::SimulatedScenario;
-use crate::sobol::{SobolSettings, point, sobol};
+use crate::sobol::{SobolSettings, point, sobol_with_progress};
 
 /// Version of the JSON document of `guarantor sensitivity --json`.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -216,8 +216,20 @@ pub fn sensitivity(
     output: Output,
     settings: SobolSettings,
 ) -> Sensitivity {
+    sensitivity_with_progress(model, scenario, output, settings, &|_| {})
+}
+
+/// [`sensitivity`], calling `progress` with the number of model evaluations done as they are
+/// done (N (d + 2) in all, reported in `evaluations`), for a progress bar; it changes no result.
+pub fn sensitivity_with_progress(
+    model: &CompiledScenario,
+    scenario: SimulatedScenario,
+    output: Output,
+    settings: SobolSettings,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Sensitivity {
     let inputs = model.inputs();
-    let run = sobol(
+    let run = sobol_with_progress(
         inputs.len(),
         settings,
         || model.workspace(),
@@ -225,6 +237,7 @@ pub fn sensitivity(
             model.evaluate(u, ws);
             output.value(model, ws)
         },
+        progress,
     );
     let n = run.f_a.len();
     let mut indices: Vec<InputSensitivity> = inputs

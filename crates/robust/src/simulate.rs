@@ -1,13 +1,18 @@
 //! Monte Carlo over contributors, shared causes and parameters: how likely each requirement is
 //! met, how much of it is covered, and the expected shortfall per capability.
 //!
-//! Draw `k` of a run with seed `s` uses its own generator, seeded from `(s, k)` alone, so a draw
-//! is the same whichever thread computes it. Draws are counted in fixed chunks and the chunks
-//! are combined in chunk order, so every figure, floating-point sums included, is identical for
-//! any number of threads. Quantiles of coverage come from a histogram of 10,000 bins over
-//! [0, 1] (coverage is capped at 1), so they are exact to 0.0001.
+//! Draws come in fixed chunks of [`CHUNK`]. Chunk `c` of a run with seed `s` has its own random
+//! stream, seeded from `(s, c)` alone, and its draws read that stream in order, each taking one
+//! number per uncertain input; so a draw is the same whichever thread computes it, and no
+//! generator is seeded per draw. Counts (requirements met, histogram bins) are integers, exact in
+//! any order, so each worker keeps its own and they are added at the end; floating-point sums are
+//! kept per chunk and added in chunk order. Every figure is therefore identical for any number of
+//! threads. Quantiles of coverage come from a histogram of 10,000 bins over [0, 1] (coverage is
+//! capped at 1), so they are exact to 0.0001 and cost no sort.
 //!
-//! This module computes; it prints nothing. Progress is reported through a callback.
+//! Each draw evaluates the engine's coverage kernel (`guarantor_engine::kernel`) through
+//! [`CompiledScenario::evaluate`]. This module computes; it prints nothing. Progress is reported
+//! through a callback.
 
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -15,14 +20,17 @@ use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::compiled::{CompiledScenario, Input};
+use crate::compiled::{CompiledScenario, Input, Workspace};
 
 /// Version of the JSON document of `guarantor simulate --json`.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Draws per chunk: the unit of parallel work and of progress. Fixed, so results do not depend
-/// on the thread count.
+/// Draws per chunk: the unit of random streams, of parallel work and of progress. Fixed, so
+/// results do not depend on the thread count.
 pub const CHUNK: u64 = 8192;
+
+/// Chunks whose sums are held before they are added up: bounds memory for any number of draws.
+const BLOCK: u64 = 256;
 
 /// Histogram bins of coverage over [0, 1].
 const BINS: usize = 10_000;
@@ -42,9 +50,10 @@ fn splitmix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The generator of draw `draw` of a run seeded with `seed`.
-pub fn draw_rng(seed: u64, draw: u64) -> Xoshiro256PlusPlus {
-    Xoshiro256PlusPlus::seed_from_u64(splitmix64(seed) ^ draw.wrapping_mul(0xD1B5_4A32_D192_ED03))
+/// Random stream `index` of a run seeded with `seed`: chunk `index` of a Monte Carlo run, or
+/// resample `index` of a bootstrap.
+pub fn stream(seed: u64, index: u64) -> Xoshiro256PlusPlus {
+    Xoshiro256PlusPlus::seed_from_u64(splitmix64(seed) ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03))
 }
 
 /// A uniform number in [0, 1) with 53 random bits.
@@ -53,128 +62,174 @@ pub fn unit(rng: &mut impl Rng) -> f64 {
     (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
-/// Fills `u` with the unit-cube point of draw `draw`.
+/// Fills `u` with the unit-cube point of draw `draw` of a run seeded with `seed`, as
+/// [`simulate`] draws it: the stream of its chunk, after the earlier draws of the chunk. For
+/// tests and for inspecting one draw; [`simulate`] reads each stream straight through.
 pub fn draw_point(seed: u64, draw: u64, u: &mut [f64]) {
-    let mut rng = draw_rng(seed, draw);
+    let mut rng = stream(seed, draw / CHUNK);
+    for _ in 0..(draw % CHUNK) * u.len() as u64 {
+        rng.next_u64();
+    }
     for x in u.iter_mut() {
         *x = unit(&mut rng);
     }
 }
 
-struct Tally {
+/// Integer counts of a worker's draws. Integers add up exactly in any order, so workers keep
+/// their own and the totals do not depend on which worker drew what. A worker draws at most one
+/// block ([`BLOCK`] × [`CHUNK`] draws, far below `u32::MAX`), so its histogram holds `u32`s:
+/// half the cache of `u64`s.
+struct Counts<H> {
     all_met: u64,
     /// Sum over draws of the number of requirements met, and of its square (for the error).
     met_count: u64,
     met_count_sq: u64,
     met: Vec<u64>,
-    gap_sum: Vec<f64>,
-    required_sum: Vec<f64>,
-    histogram: Vec<u32>,
+    histogram: Vec<H>,
     cap_gap: Vec<u64>,
-    cap_gap_sum: Vec<f64>,
     layer_met: Vec<u64>,
 }
 
-impl Tally {
+impl<H: Copy + Default + Into<u64>> Counts<H> {
     fn new(rows: usize, caps: usize, layers: usize) -> Self {
-        Tally {
+        Counts {
             all_met: 0,
             met_count: 0,
             met_count_sq: 0,
             met: vec![0; rows],
-            gap_sum: vec![0.0; rows],
-            required_sum: vec![0.0; rows],
-            histogram: vec![0; rows * (BINS + 1)],
+            histogram: vec![H::default(); rows * (BINS + 1)],
             cap_gap: vec![0; caps],
-            cap_gap_sum: vec![0.0; caps],
             layer_met: vec![0; layers],
-        }
-    }
-
-    fn add(&mut self, other: &Tally) {
-        self.all_met += other.all_met;
-        self.met_count += other.met_count;
-        self.met_count_sq += other.met_count_sq;
-        for (a, b) in self.met.iter_mut().zip(&other.met) {
-            *a += b;
-        }
-        for (a, b) in self.gap_sum.iter_mut().zip(&other.gap_sum) {
-            *a += b;
-        }
-        for (a, b) in self.required_sum.iter_mut().zip(&other.required_sum) {
-            *a += b;
-        }
-        for (a, b) in self.histogram.iter_mut().zip(&other.histogram) {
-            *a += b;
-        }
-        for (a, b) in self.cap_gap.iter_mut().zip(&other.cap_gap) {
-            *a += b;
-        }
-        for (a, b) in self.cap_gap_sum.iter_mut().zip(&other.cap_gap_sum) {
-            *a += b;
-        }
-        for (a, b) in self.layer_met.iter_mut().zip(&other.layer_met) {
-            *a += b;
         }
     }
 }
 
-fn run_chunk(model: &CompiledScenario, settings: Settings, chunk: u64) -> Tally {
-    let rows = model.rows().len();
-    let caps = model.capabilities();
-    let layers = model.layers().len();
-    let mut tally = Tally::new(rows, caps.len(), layers);
-    let mut layer_ok = vec![true; layers];
-    let mut ws = model.workspace();
-    let mut u = vec![0.0; model.inputs().len()];
-    let mut cap_gap: Vec<f64> = vec![0.0; caps.len()];
-    let start = chunk * CHUNK;
-    let end = (start + CHUNK).min(settings.draws);
-    for draw in start..end {
-        draw_point(settings.seed, draw, &mut u);
-        model.evaluate(&u, &mut ws);
-        let mut all = true;
-        let mut met = 0u64;
-        cap_gap.iter_mut().for_each(|g| *g = 0.0);
-        layer_ok.iter_mut().for_each(|l| *l = true);
-        for (r, row) in model.rows().iter().enumerate() {
-            let gap = ws.gap(r);
-            if gap <= 0.0 {
-                tally.met[r] += 1;
-                met += 1;
-            } else {
-                all = false;
-                layer_ok[row.layer_index] = false;
-            }
-            tally.gap_sum[r] += gap;
-            tally.required_sum[r] += ws.required[r];
-            let bin = (ws.covered(r) * BINS as f64) as usize;
-            tally.histogram[r * (BINS + 1) + bin.min(BINS)] += 1;
-            let c = row.capability_index;
-            cap_gap[c] = if caps[c].max {
-                cap_gap[c].max(gap)
-            } else {
-                cap_gap[c] + gap
-            };
+impl Counts<u64> {
+    fn add(&mut self, other: &Counts<u32>) {
+        self.all_met += other.all_met;
+        self.met_count += other.met_count;
+        self.met_count_sq += other.met_count_sq;
+        let pairs = [
+            (&mut self.met, &other.met),
+            (&mut self.cap_gap, &other.cap_gap),
+            (&mut self.layer_met, &other.layer_met),
+        ];
+        for (a, b) in pairs {
+            a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
         }
-        if all {
-            tally.all_met += 1;
-        }
-        tally.met_count += met;
-        tally.met_count_sq += met * met;
-        for (l, &ok) in layer_ok.iter().enumerate() {
-            if ok {
-                tally.layer_met[l] += 1;
-            }
-        }
-        for (c, &g) in cap_gap.iter().enumerate() {
-            if g > 0.0 {
-                tally.cap_gap[c] += 1;
-            }
-            tally.cap_gap_sum[c] += g;
+        (self.histogram.iter_mut())
+            .zip(&other.histogram)
+            .for_each(|(a, &b)| *a += u64::from(b));
+    }
+}
+
+/// Floating-point sums of one chunk's draws, added to the totals in chunk order.
+struct Sums {
+    gap: Vec<f64>,
+    required: Vec<f64>,
+    cap_gap: Vec<f64>,
+}
+
+impl Sums {
+    fn new(rows: usize, caps: usize) -> Self {
+        Sums {
+            gap: vec![0.0; rows],
+            required: vec![0.0; rows],
+            cap_gap: vec![0.0; caps],
         }
     }
-    tally
+
+    fn add(&mut self, other: &Sums) {
+        let pairs = [
+            (&mut self.gap, &other.gap),
+            (&mut self.required, &other.required),
+            (&mut self.cap_gap, &other.cap_gap),
+        ];
+        for (a, b) in pairs {
+            a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+        }
+    }
+}
+
+/// What a worker holds: its counts, the sums of the chunks it drew, and its buffers.
+struct Worker {
+    counts: Counts<u32>,
+    sums: Vec<(u64, Sums)>,
+    ws: Workspace,
+    u: Vec<f64>,
+    cap_gap: Vec<f64>,
+    layer_ok: Vec<bool>,
+}
+
+impl Worker {
+    fn new(model: &CompiledScenario) -> Self {
+        let (rows, caps, layers) = (
+            model.rows().len(),
+            model.capabilities().len(),
+            model.layers().len(),
+        );
+        Worker {
+            counts: Counts::new(rows, caps, layers),
+            sums: Vec::new(),
+            ws: model.workspace(),
+            u: vec![0.0; model.inputs().len()],
+            cap_gap: vec![0.0; caps],
+            layer_ok: vec![true; layers],
+        }
+    }
+
+    /// Draws chunk `chunk` and tallies it.
+    fn run_chunk(&mut self, model: &CompiledScenario, settings: Settings, chunk: u64) {
+        let rows = model.rows();
+        let caps = model.capabilities();
+        let mut sums = Sums::new(rows.len(), caps.len());
+        let counts = &mut self.counts;
+        let mut rng = stream(settings.seed, chunk);
+        let start = chunk * CHUNK;
+        let end = (start + CHUNK).min(settings.draws);
+        for _ in start..end {
+            for x in self.u.iter_mut() {
+                *x = unit(&mut rng);
+            }
+            model.evaluate(&self.u, &mut self.ws);
+            let ws = &self.ws;
+            let mut met = 0u64;
+            self.cap_gap.fill(0.0);
+            self.layer_ok.fill(true);
+            for (r, row) in rows.iter().enumerate() {
+                // Whether a requirement is met is random from draw to draw: counted without a
+                // branch, so no misprediction.
+                let gap = ws.gap(r);
+                let ok = gap <= 0.0;
+                counts.met[r] += u64::from(ok);
+                met += u64::from(ok);
+                self.layer_ok[row.layer_index] &= ok;
+                sums.gap[r] += gap;
+                sums.required[r] += ws.required()[r];
+                let bin = ((ws.covered(r) * BINS as f64) as usize).min(BINS);
+                counts.histogram[r * (BINS + 1) + bin] += 1;
+                let c = row.capability_index;
+                self.cap_gap[c] = if caps[c].max {
+                    self.cap_gap[c].max(gap)
+                } else {
+                    self.cap_gap[c] + gap
+                };
+            }
+            if met == rows.len() as u64 {
+                counts.all_met += 1;
+            }
+            counts.met_count += met;
+            counts.met_count_sq += met * met;
+            for (l, &ok) in self.layer_ok.iter().enumerate() {
+                counts.layer_met[l] += u64::from(ok);
+            }
+            for (c, &g) in self.cap_gap.iter().enumerate() {
+                counts.cap_gap[c] += u64::from(g > 0.0);
+                sums.cap_gap[c] += g;
+            }
+        }
+        self.sums.push((chunk, sums));
+    }
 }
 
 /// One requirement over all draws.
@@ -253,12 +308,12 @@ pub struct Simulation {
     pub inputs: Vec<Input>,
 }
 
-fn quantile(histogram: &[u32], n: u64, q: f64) -> f64 {
+fn quantile(histogram: &[u64], n: u64, q: f64) -> f64 {
     // The smallest bin value v with at least q·n draws at or below it.
     let target = ((q * n as f64).ceil() as u64).max(1);
     let mut seen = 0u64;
     for (b, &count) in histogram.iter().enumerate() {
-        seen += count as u64;
+        seen += count;
         if seen >= target {
             return b as f64 / BINS as f64;
         }
@@ -279,25 +334,33 @@ pub fn simulate(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Simulation {
     let chunks = settings.draws.div_ceil(CHUNK);
-    let mut total = Tally::new(
+    let (rows, caps, layers) = (
         model.rows().len(),
         model.capabilities().len(),
         model.layers().len(),
     );
-    // Chunks run in parallel in blocks and are added in chunk order, so the sums are the same
-    // for any thread count and memory stays bounded (a tally holds a histogram per row).
-    const BLOCK: u64 = 32;
+    let mut counts = Counts::<u64>::new(rows, caps, layers);
+    let mut sums = Sums::new(rows, caps);
     for block in (0..chunks).step_by(BLOCK as usize) {
-        let tallies: Vec<Tally> = (block..(block + BLOCK).min(chunks))
+        let workers: Vec<Worker> = (block..(block + BLOCK).min(chunks))
             .into_par_iter()
-            .map(|c| {
-                let t = run_chunk(model, settings, c);
-                progress(((c + 1) * CHUNK).min(settings.draws) - c * CHUNK);
-                t
-            })
+            .fold(
+                || Worker::new(model),
+                |mut worker, c| {
+                    worker.run_chunk(model, settings, c);
+                    progress(((c + 1) * CHUNK).min(settings.draws) - c * CHUNK);
+                    worker
+                },
+            )
             .collect();
-        for t in &tallies {
-            total.add(t);
+        let mut chunk_sums: Vec<(u64, Sums)> = Vec::new();
+        for worker in workers {
+            counts.add(&worker.counts);
+            chunk_sums.extend(worker.sums);
+        }
+        chunk_sums.sort_by_key(|(c, _)| *c);
+        for (_, s) in &chunk_sums {
+            sums.add(s);
         }
     }
     let n = settings.draws.max(1);
@@ -307,8 +370,8 @@ pub fn simulate(
         .iter()
         .enumerate()
         .map(|(r, row)| {
-            let h = &total.histogram[r * (BINS + 1)..(r + 1) * (BINS + 1)];
-            let p = total.met[r] as f64 / nf;
+            let h = &counts.histogram[r * (BINS + 1)..(r + 1) * (BINS + 1)];
+            let p = counts.met[r] as f64 / nf;
             RequirementOdds {
                 layer: row.layer.clone(),
                 mission: row.mission.clone(),
@@ -319,8 +382,8 @@ pub fn simulate(
                 q05: quantile(h, n, 0.05),
                 q50: quantile(h, n, 0.50),
                 q95: quantile(h, n, 0.95),
-                expected_shortfall: total.gap_sum[r] / nf,
-                expected_required: total.required_sum[r] / nf,
+                expected_shortfall: sums.gap[r] / nf,
+                expected_required: sums.required[r] / nf,
             }
         })
         .collect();
@@ -331,8 +394,8 @@ pub fn simulate(
         .map(|(c, info)| CapabilityShortfall {
             capability: info.capability.clone(),
             unit: info.unit.clone(),
-            p_gap: total.cap_gap[c] as f64 / nf,
-            expected_shortfall: total.cap_gap_sum[c] / nf,
+            p_gap: counts.cap_gap[c] as f64 / nf,
+            expected_shortfall: sums.cap_gap[c] / nf,
         })
         .collect();
     let layers = model
@@ -340,7 +403,7 @@ pub fn simulate(
         .iter()
         .enumerate()
         .map(|(l, id)| {
-            let p = total.layer_met[l] as f64 / nf;
+            let p = counts.layer_met[l] as f64 / nf;
             LayerOdds {
                 layer: id.clone(),
                 p_all_met: p,
@@ -348,10 +411,10 @@ pub fn simulate(
             }
         })
         .collect();
-    let p_all = total.all_met as f64 / nf;
+    let p_all = counts.all_met as f64 / nf;
     let rows = model.rows().len().max(1) as f64;
-    let mean = total.met_count as f64 / nf;
-    let var = (total.met_count_sq as f64 / nf - mean * mean).max(0.0);
+    let mean = counts.met_count as f64 / nf;
+    let var = (counts.met_count_sq as f64 / nf - mean * mean).max(0.0);
     Simulation {
         schema_version: SCHEMA_VERSION,
         scenario,
@@ -374,7 +437,7 @@ mod tests {
 
     #[test]
     fn quantiles_of_a_histogram() {
-        let mut h = vec![0u32; BINS + 1];
+        let mut h = vec![0u64; BINS + 1];
         h[0] = 10;
         h[5000] = 80;
         h[BINS] = 10;

@@ -137,6 +137,22 @@ where
     I: Fn() -> W + Sync,
     F: Fn(&[f64], &mut W) -> f64 + Sync,
 {
+    sobol_with_progress(dims, settings, init, f, &|_| {})
+}
+
+/// [`sobol`], calling `progress` with the number of evaluations done after each row of the
+/// design (d + 2 at a time, N (d + 2) in all), from any worker thread; it changes no result.
+pub fn sobol_with_progress<W, I, F>(
+    dims: usize,
+    settings: SobolSettings,
+    init: I,
+    f: F,
+    progress: &(dyn Fn(u64) + Sync),
+) -> SobolRun
+where
+    I: Fn() -> W + Sync,
+    F: Fn(&[f64], &mut W) -> f64 + Sync,
+{
     let n = settings.samples.clamp(2, MAX_SAMPLES);
     let dims = dims.min(MAX_INPUTS);
     // Per row j: f(A_j), f(B_j), f(A_B^(i)_j) for each i.
@@ -159,6 +175,7 @@ where
                     x[i] = point(j, i, dims, settings.seed, 1);
                     fab.push(f(x, w));
                 }
+                progress(dims as u64 + 2);
                 (fa, fb, fab)
             },
         )
@@ -175,8 +192,7 @@ where
     let boot: Vec<Estimate> = (0..settings.bootstrap)
         .into_par_iter()
         .map(|r| {
-            let mut rng =
-                crate::simulate::draw_rng(u64::from(settings.seed) ^ 0xB007_57A9, r as u64);
+            let mut rng = crate::simulate::stream(u64::from(settings.seed) ^ 0xB007_57A9, r as u64);
             let rows: Vec<usize> = (0..n)
                 .map(|_| (crate::simulate::unit(&mut rng) * n as f64) as usize % n)
                 .collect();

@@ -57,16 +57,18 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         without: args.without.clone(),
         ignore_red_lines: args.ignore_red_line.clone(),
     };
-    let report =
-        match guarantor_allocate::allocate(&scenario, &options, &CostWeights::default(), &DefaultSolver) {
-            Ok(r) => r,
-            Err(
-                e @ (AllocateError::UnknownContributor(_) | AllocateError::UnknownRedLine { .. }),
-            ) => {
-                return Err(input::fail(format!("error: {e}")));
-            }
-            Err(e) => return Err(anyhow::Error::new(e).context("allocation failed")),
-        };
+    let report = match guarantor_allocate::allocate(
+        &scenario,
+        &options,
+        &CostWeights::default(),
+        &DefaultSolver,
+    ) {
+        Ok(r) => r,
+        Err(e @ (AllocateError::UnknownContributor(_) | AllocateError::UnknownRedLine { .. })) => {
+            return Err(input::fail(format!("error: {e}")));
+        }
+        Err(e) => return Err(anyhow::Error::new(e).context("allocation failed")),
+    };
     let mut stdout = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut stdout, &report)?;

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::export::{self, AssessTable, Format};
 use crate::input;
 
 /// Assess a scenario: requirements, coverage and gaps per layer, each contributor against its
@@ -14,9 +15,16 @@ use crate::input;
 pub struct Args {
     /// Scenario file (TOML). Without one, the bundled August 2025 scenario is assessed.
     pub file: Option<PathBuf>,
-    /// Print the assessment as JSON (schema: `guarantor schema assessment`, docs/json-output.md).
-    #[arg(long)]
+    /// Output format: `text` (tables to read), `json` (schema: `guarantor schema assessment`,
+    /// docs/json-output.md) or `csv` (one table for a spreadsheet, chosen with `--table`).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print the assessment as JSON: short for `--format json`.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// With `--format csv`, which table (default: `coverage`).
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub table: Option<AssessTable>,
     /// Remove a contributor and its pledges (ISO 3166 alpha-3 code); repeatable.
     /// Pledges conditional on it lapse.
     #[arg(long = "without", value_name = "CODE")]
@@ -108,6 +116,17 @@ pub struct AssessmentDocument<'a> {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let format = Format::chosen(args.format, args.json);
+    if format == Format::Csv && args.db.is_some() {
+        return Err(input::fail(
+            "error: `--db` adds an evidence section to the text and JSON output; no CSV table holds it\nhelp: drop `--db`, or use `--format json`",
+        ));
+    }
+    if args.table.is_some() && format != Format::Csv {
+        return Err(input::fail(
+            "error: `--table` chooses the table of `--format csv`\nhelp: add `--format csv`",
+        ));
+    }
     let scenario = input::scenario(args.file.as_ref(), &args.set)?;
     let assessment = guarantor_engine::assess_without(&scenario, &args.without)
         .map_err(|e| input::fail(format!("error: {e}")))?;
@@ -122,7 +141,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let mut stdout = std::io::stdout().lock();
-    if args.json {
+    if format == Format::Csv {
+        let table = args.table.unwrap_or(AssessTable::Coverage);
+        write!(
+            stdout,
+            "{}",
+            export::assessment(&scenario, &assessment, table).to_csv()?
+        )?;
+    } else if format == Format::Json {
         let document = AssessmentDocument {
             assessment: &assessment,
             credibility: &credibility,

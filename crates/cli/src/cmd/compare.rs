@@ -41,7 +41,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let assessed_b = guarantor_engine::assess_without(&b, &args.without)
         .map_err(|e| input::fail(format!("error: {e}")))?;
     let comparison = guarantor_engine::compare(&assessed_a, &assessed_b);
-    // --- credibility side by side (issue 5) ---
+    // --- credibility side by side ---
     let weights = guarantor_credibility::Weights::default();
     let credibility_a = guarantor_credibility::evaluate_with(&a, &assessed_a, &weights);
     let credibility_b = guarantor_credibility::evaluate_without(&b, &args.without, &weights)
@@ -49,7 +49,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     // --- end credibility ---
     let mut stdout = std::io::stdout().lock();
     if args.json {
-        // credibility (issue 5): one key added after the comparison's own keys.
+        // Credibility: one key added after the comparison's own keys.
         #[derive(serde::Serialize)]
         struct Credibilities<'a> {
             a: &'a guarantor_credibility::Credibility,
@@ -76,7 +76,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             "{}",
             guarantor_report::text::comparison(&comparison)
         )?;
-        // credibility (issue 5)
+        // Credibility, indicator by indicator, after the comparison table.
         write!(
             stdout,
             "\nCredibility, indicator by indicator:\n{}",

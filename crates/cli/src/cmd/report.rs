@@ -43,6 +43,10 @@ pub struct Args {
     /// Change one value before assessing, e.g. `pledges.gbr-troops.quantity=5000`; repeatable.
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub set: Vec<String>,
+    /// Another state of the same guarantee (an earlier or later scenario file), for the section
+    /// "How the guarantee changed"; repeatable. States are shown in date order.
+    #[arg(long = "timeline", value_name = "FILE")]
+    pub timeline: Vec<PathBuf>,
     /// Monte Carlo draws for the robustness section; 0 leaves robustness and sensitivity out.
     #[arg(long, default_value_t = 10_000)]
     pub draws: u64,
@@ -209,6 +213,25 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         .map_err(|e| format!("{e}"))
     });
 
+    // The guarantee over time: the other states given, and this one, in date order.
+    let sequence = if args.timeline.is_empty() {
+        None
+    } else {
+        let mut files = args.timeline.clone();
+        if let Some(f) = &args.file {
+            files.push(f.clone());
+        }
+        let mut seq = crate::cmd::timeline::sequence(&files)?;
+        if args.file.is_none() {
+            seq.states.push(guarantor_report::sequence::State::new(
+                &assessment,
+                &credibility,
+            ));
+        }
+        seq.states.sort_by(|a, b| a.as_of.cmp(&b.as_of));
+        Some(seq)
+    };
+
     let generator = format!("guarantor {}", env!("CARGO_PKG_VERSION"));
     let page = render(&Report {
         scenario: &scenario,
@@ -236,6 +259,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         timeline: evidence
             .as_ref()
             .map(|(ledger, articles)| TimelineSection { ledger, articles }),
+        sequence: sequence.as_ref(),
     });
     if args.output.as_os_str() == "-" {
         std::io::stdout().lock().write_all(page.as_bytes())?;

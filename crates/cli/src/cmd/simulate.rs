@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use guarantor_robust::{CompiledScenario, Reliability, Settings};
 
+use crate::export::{self, Format};
 use crate::input;
 
 /// Simulate a scenario: the probability that each requirement is met when pledges may not be
@@ -33,8 +34,12 @@ pub struct Args {
     /// Worker threads (default: one per core). Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub threads: Option<u64>,
-    /// Print the result as JSON.
-    #[arg(long)]
+    /// Output format: `text` (tables to read), `json` (schema: `guarantor schema simulation`) or
+    /// `csv` (one row per requirement: probability met, coverage quantiles, expected shortfall).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print the result as JSON: short for `--format json`.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Remove a contributor and its pledges (ISO 3166 alpha-3 code); repeatable.
     #[arg(long = "without", value_name = "CODE")]
@@ -54,6 +59,7 @@ pub fn pool(threads: Option<u64>) -> anyhow::Result<rayon::ThreadPool> {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let format = Format::chosen(args.format, args.json);
     let scenario = input::scenario(args.file.as_ref(), &args.set)?;
     let (scenario, _) = guarantor_engine::without(&scenario, &args.without)
         .map_err(|e| input::fail(format!("error: {e}")))?;
@@ -63,14 +69,15 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         draws: args.draws,
         seed: args.seed,
     };
-    let bar = (!args.json && std::io::stderr().is_terminal() && args.draws >= 200_000).then(|| {
-        let bar = indicatif::ProgressBar::new(args.draws);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} draws, {eta} left")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let bar = (format != Format::Json && std::io::stderr().is_terminal() && args.draws >= 200_000)
+        .then(|| {
+            let bar = indicatif::ProgressBar::new(args.draws);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} draws, {eta} left")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
     let progress = |n: u64| {
         if let Some(b) = &bar {
             b.inc(n);
@@ -82,11 +89,17 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         b.finish_and_clear();
     }
     let mut stdout = std::io::stdout().lock();
-    if args.json {
-        serde_json::to_writer_pretty(&mut stdout, &result)?;
-        writeln!(stdout)?;
-    } else {
-        write!(stdout, "{}", guarantor_robust::text::simulation(&result))?;
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut stdout, &result)?;
+            writeln!(stdout)?;
+        }
+        Format::Csv => write!(
+            stdout,
+            "{}",
+            export::simulation(&scenario, &result).to_csv()?
+        )?,
+        Format::Text => write!(stdout, "{}", guarantor_robust::text::simulation(&result))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -204,8 +204,29 @@ fn shipped_scenarios_check_clean() {
 #[test]
 fn schemas_are_json() {
     let scenario = run(&["schema"]).json();
-    assert_eq!(scenario["title"], "RawScenario");
+    assert_eq!(scenario["title"], "Guarantor scenario");
     assert!(scenario["properties"]["pledges"].is_object());
+    // Editors complete closed vocabularies from the schema's enums.
+    // Statuses from least to most firm, as the scale orders them.
+    let statuses: Vec<&str> = scenario["$defs"]["Status"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["const"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "rumoured",
+            "floated",
+            "reported",
+            "conditional",
+            "stated",
+            "agreed",
+            "signed",
+            "delivered"
+        ]
+    );
     let assessment = run(&["schema", "assessment"]).json();
     assert!(assessment["properties"]["coverage"].is_object());
     // The keys the CLI adds to the engine's document are in the schema too.

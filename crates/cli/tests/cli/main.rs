@@ -4,6 +4,11 @@
 mod assess;
 mod credibility;
 mod errors;
+mod export;
+mod habits;
+mod ingest;
 mod serve;
+mod status;
+mod timeline;
 mod util;
 mod validation;

@@ -20,12 +20,12 @@ fn check_point(s: &Scenario, u: &[f64]) {
         assert_eq!(row.capability, model.rows()[r].capability);
         assert_eq!(
             row.required.to_bits(),
-            ws.required[r].to_bits(),
+            ws.required()[r].to_bits(),
             "required {row:?}"
         );
         assert_eq!(
             row.pledged.to_bits(),
-            ws.pledged[r].to_bits(),
+            ws.pledged()[r].to_bits(),
             "pledged {row:?}"
         );
         assert_eq!(row.gap.to_bits(), ws.gap(r).to_bits(), "gap {row:?}");

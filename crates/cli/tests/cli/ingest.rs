@@ -1,0 +1,224 @@
+//! `guarantor ingest` on input that used to stall it or lose good articles: a page nested
+//! 100,000 levels deep, a `.jsonl` with one bad byte, a gzip-compressed page, impossible dates,
+//! a directory that links back to itself, and two ingests into one database at once. Bad input
+//! exits 2 and names the file, line and value; the good articles around it are stored.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::util::{Output, run_in};
+
+/// The transcript with the scratch directory's path filtered out.
+fn transcript(out: &Output, dir: &Path) -> String {
+    out.transcript()
+        .replace(&dir.display().to_string(), "[TMP]")
+}
+
+fn article_line(id: &str, date: &str, text: &str) -> String {
+    format!(
+        "{{\"id\":\"{id}\",\"url\":null,\"outlet\":\"Test Wire\",\"date\":\"{date}\",\"text\":\"{text}\"}}\n"
+    )
+}
+
+const CLAIM: &str = "Britain is ready to send trainers to western Ukraine after a ceasefire, Defence Secretary John Healey said on Monday.";
+
+#[test]
+fn a_page_nested_100000_levels_deep_is_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut html = String::from("<html><head><title>Deep page</title></head><body>");
+    html.push_str(&"<div>".repeat(100_000));
+    html.push_str(&format!("<p>{CLAIM}</p>"));
+    html.push_str(&"</div>".repeat(100_000));
+    html.push_str("</body></html>");
+    std::fs::write(dir.path().join("deep.html"), html).unwrap();
+    let out = run_in(dir.path(), &["ingest", "deep.html"]);
+    insta::assert_snapshot!(transcript(&out, dir.path()), @r"
+    exit: 0
+    --- stdout
+    stored    deep  1 statement
+    --- stderr
+    1 stored, 0 unchanged, 0 failed (database `guarantor.db`)
+    ");
+}
+
+#[test]
+fn a_bad_byte_in_a_jsonl_file_loses_that_line_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = Vec::new();
+    data.extend_from_slice(article_line("first", "2025-08-18", CLAIM).as_bytes());
+    data.extend_from_slice(
+        b"{\"id\":\"latin1\",\"url\":null,\"outlet\":\"W\",\"date\":null,\"text\":\"Caf\xe9\"}\n",
+    );
+    data.extend_from_slice(
+        article_line(
+            "second",
+            "2025-08-19",
+            "Poland will not send soldiers to Ukraine, its defence minister said.",
+        )
+        .as_bytes(),
+    );
+    data.extend_from_slice(b"{\"id\":\"nul\",\0\"url\":null}\n");
+    data.extend_from_slice(
+        article_line(
+            "third",
+            "2025-08-20",
+            "France will send hundreds of troops, Macron said.",
+        )
+        .as_bytes(),
+    );
+    std::fs::write(dir.path().join("batch.jsonl"), data).unwrap();
+    let out = run_in(dir.path(), &["ingest", "batch.jsonl"]);
+    insta::assert_snapshot!(transcript(&out, dir.path()), @r"
+    exit: 2
+    --- stdout
+    stored    first  1 statement
+    stored    second  1 statement
+    stored    third  1 statement
+    --- stderr
+    error: batch.jsonl: line 2: not valid UTF-8 (first bad byte at column 63)
+    error: batch.jsonl: line 4: contains a NUL byte
+    3 stored, 0 unchanged, 2 failed (database `guarantor.db`)
+    ");
+}
+
+#[test]
+fn impossible_dates_are_refused_naming_file_line_and_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("feb.txt"),
+        format!("Title: Trainers\nDate: 2025-02-31\n\n{CLAIM}"),
+    )
+    .unwrap();
+    let lines = [
+        article_line("ok", "2025-03-01", CLAIM),
+        article_line("far", "9999-01-01", CLAIM),
+        article_line("words", "last Tuesday", CLAIM),
+    ]
+    .concat();
+    std::fs::write(d.join("dates.jsonl"), lines).unwrap();
+    let out = run_in(d, &["ingest", "feb.txt", "dates.jsonl"]);
+    insta::assert_snapshot!(transcript(&out, d), @r"
+    exit: 2
+    --- stdout
+    stored    ok  1 statement
+    --- stderr
+    error: feb.txt: date `2025-02-31` is not on the calendar (February 2025 has 28 days)
+    error: dates.jsonl: line 2: date `9999-01-01` is outside the years 1900 to 2100
+    error: dates.jsonl: line 3: date `last Tuesday` is not an ISO date (YYYY-MM-DD)
+    1 stored, 0 unchanged, 3 failed (database `guarantor.db`)
+    ");
+}
+
+#[test]
+fn a_gzip_compressed_page_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = format!(
+        "<html><head><title>Trainers for Ukraine</title><meta property=\"article:published_time\" content=\"2025-08-18T09:00:00Z\"></head><body><article><p>{CLAIM}</p><p>The plan would keep British personnel far from the front line, officials said.</p></article></body></html>"
+    );
+    std::fs::write(dir.path().join("page.html.gz"), gzip(html.as_bytes())).unwrap();
+    std::fs::write(dir.path().join("broken.html.gz"), html).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["ingest", "page.html.gz", "broken.html.gz", "--json"],
+    );
+    assert_eq!(out.code, 2, "{}", out.transcript());
+    let report = out.json();
+    assert_eq!(report["articles"][0]["id"], "page");
+    assert_eq!(report["articles"][0]["status"], "stored");
+    assert_eq!(report["articles"][1]["status"], "failed");
+    assert_eq!(
+        out.stderr.lines().next().unwrap(),
+        "error: broken.html.gz: cannot decompress: invalid gzip header"
+    );
+    let evidence = run_in(dir.path(), &["evidence", "--actor", "GBR", "--json"]);
+    let statements = evidence.json()["statements"].as_array().unwrap().clone();
+    assert_eq!(statements.len(), 1, "{}", evidence.stdout);
+    assert_eq!(statements[0]["date"], "2025-08-18");
+}
+
+/// `bytes` compressed by the system's `gzip` (the test binary does not link a compressor).
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut child = Command::new("gzip")
+        .arg("-c")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("gzip is installed");
+    child.stdin.take().expect("piped").write_all(bytes).unwrap();
+    child.wait_with_output().unwrap().stdout
+}
+
+#[cfg(unix)]
+#[test]
+fn a_directory_linking_back_to_itself_is_walked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("news/inner")).unwrap();
+    std::fs::write(
+        d.join("news/inner/a.txt"),
+        format!("Title: Trainers\nDate: 2025-08-18\n\n{CLAIM}"),
+    )
+    .unwrap();
+    // news/inner/loop → news: following it naively never ends.
+    std::os::unix::fs::symlink(d.join("news"), d.join("news/inner/loop")).unwrap();
+    std::os::unix::fs::symlink(d.join("news/inner"), d.join("news/again")).unwrap();
+    let out = run_in(d, &["ingest", "news"]);
+    insta::assert_snapshot!(transcript(&out, d), @r"
+    exit: 0
+    --- stdout
+    stored    a  1 statement
+    --- stderr
+    1 stored, 0 unchanged, 0 failed (database `guarantor.db`)
+    ");
+}
+
+/// Two `guarantor ingest` processes on one database at once, on the same articles: both finish
+/// with exit 0, each article is stored once, and no "different content" error appears.
+#[test]
+fn two_ingests_into_one_database_at_once_both_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let capitals = ["Washington", "London", "Paris", "Berlin", "Warsaw", "Rome"];
+    let mut lines = String::new();
+    for i in 0..300 {
+        let c = capitals[i % capitals.len()];
+        lines.push_str(&article_line(
+            &format!("g{i}"),
+            &format!("2025-08-{:02}", i % 28 + 1),
+            &format!(
+                "{c} is ready to provide air defence to Ukraine, officials said in report {i}. Talks on item {} continue with {} delegations.",
+                i * 7 % 101,
+                i % 17 + 2
+            ),
+        ));
+    }
+    std::fs::write(d.join("batch.jsonl"), lines).unwrap();
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_guarantor"))
+            .args(["ingest", "batch.jsonl", "--json"])
+            .current_dir(d)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    let mut stored = 0;
+    for out in [&a, &b] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(!stderr.contains("error"), "{stderr}");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            report["stored"].as_u64().unwrap() + report["unchanged"].as_u64().unwrap(),
+            300
+        );
+        stored += report["stored"].as_u64().unwrap();
+    }
+    assert_eq!(stored, 300, "each article stored by exactly one process");
+    let check = run_in(d, &["evidence", "--json"]);
+    assert_eq!(check.code, 0);
+}
