@@ -9,8 +9,7 @@
 
 use guarantor_engine::Assessment;
 use guarantor_model::{
-    Aggregate, Bound, CapabilityKind, CapabilitySet, Location, PartyRef, PartySet, Place, Rule,
-    Scenario,
+    Aggregate, Bound, CapabilityKind, CapabilitySet, Location, Place, Rule, Scenario,
 };
 use serde::Serialize;
 
@@ -392,15 +391,7 @@ fn label(set: &CapabilitySet) -> String {
     }
 }
 
-fn party_matches(scenario: &Scenario, parties: &PartySet, code: &str) -> bool {
-    match parties {
-        PartySet::Anyone => true,
-        PartySet::Some(list) => list.iter().any(|p| match p {
-            PartyRef::State(s) => s == code,
-            PartyRef::Alliance(a) => scenario.alliances_of(code).iter().any(|x| x == a),
-        }),
-    }
-}
+use guarantor_engine::party_matches;
 
 /// Units a rule selects among the pledges in force (as the engine sums them for red lines).
 fn in_force_amount(scenario: &Scenario, assessment: &Assessment, rule: &Rule) -> f64 {

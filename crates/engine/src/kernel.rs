@@ -27,6 +27,11 @@
 //! quantity at index `i`, then line lengths, theatre population and area, and each requirement's
 //! method parameters. [`Kernel::slot`] says where a scenario number sits, so a caller can vary it.
 //!
+//! Which pledges a `requires` entry names (contributor, capability, firmness) is
+//! `guarantor_model::conditions::satisfies`, the condition's meaning, shared with the loader's
+//! cycle detector so that the two never disagree on a candidate; whether a candidate supports the
+//! pledge in an evaluation is decided here.
+//!
 //! What this is not: the formulas as text and the explanations (those are [`crate::requirement`],
 //! [`crate::coverage`], [`crate::capacity`], [`crate::redlines`] and [`crate::assess`]), nor the
 //! loader's cycle detector (`guarantor_model::conditions`), which only finds pledges that wait on
@@ -34,7 +39,7 @@
 
 use guarantor_model::{
     Aggregate, Base, LapseReason, Method, Mission, PartyRef, PartySet, Pledge, RequirementField,
-    Scenario, Stuck, Target,
+    Scenario, Stuck, Target, conditions,
 };
 
 /// Whether a pledge can count at all under the scenario's rules, whatever a draw says.
@@ -81,17 +86,6 @@ pub fn fills(pledge: &Pledge, mission: &Mission, capability: &str, pass: Pass) -
             (Target::Anywhere, Pass::Anywhere) => true,
             _ => false,
         }
-}
-
-/// Whether `pledge` satisfies a `requires` condition of pledge `of`: another pledge of the named
-/// contributor and capability, at least as firm as the condition asks (`USA:air_power@signed`).
-fn satisfies(scenario: &Scenario, of: usize, j: usize, condition: usize) -> bool {
-    let c = &scenario.pledges[of].requires[condition];
-    let q = &scenario.pledges[j];
-    j != of
-        && q.contributor == c.contributor
-        && c.capabilities.contains(&q.capability)
-        && c.min_status.is_none_or(|min| q.status >= min)
 }
 
 /// A scenario number the kernel reads, for [`Kernel::slot`].
@@ -338,14 +332,20 @@ fn conditional_order(
     (conditional, acyclic)
 }
 
-fn party_matches(scenario: &Scenario, parties: &PartySet, code: &str) -> bool {
-    match parties {
+/// Whether a red line's parties cover a contributor. An organisation or group is covered when
+/// the rule names it, or names one of its members or an alliance one of them belongs to: a
+/// coalition force of NATO members is NATO troops to a party that objects to NATO troops.
+pub fn party_matches(scenario: &Scenario, parties: &PartySet, code: &str) -> bool {
+    let one = |code: &str| match parties {
         PartySet::Anyone => true,
         PartySet::Some(list) => list.iter().any(|p| match p {
             PartyRef::State(s) => s == code,
-            PartyRef::Alliance(a) => scenario.alliances_of(code).iter().any(|x| x == a),
+            PartyRef::Alliance(a) => {
+                a == code || scenario.alliances_of(code).iter().any(|x| x == a)
+            }
         }),
-    }
+    };
+    one(code) || scenario.members_of(code).iter().any(|m| one(m))
 }
 
 impl Kernel {
@@ -441,7 +441,7 @@ impl Kernel {
                 let s = candidates.len();
                 candidates.extend(
                     (0..pledges.len())
-                        .filter(|&j| satisfies(scenario, i, j, c))
+                        .filter(|&j| conditions::satisfies(scenario, i, c, j))
                         .map(|j| j as u32),
                 );
                 conditions.push(span(s, candidates.len()));

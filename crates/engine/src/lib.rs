@@ -27,7 +27,7 @@ pub use assess::{
 pub use capacity::ContributorLoad;
 pub use compare::{Comparison, compare};
 pub use coverage::{CapabilityTotal, Contribution, CoverageRow, LayerTotal};
-pub use kernel::{Kernel, Number, State};
-pub use number::{fmt_num, total};
+pub use kernel::{Kernel, Number, State, party_matches};
+pub use number::{decimals, fmt_amount, fmt_capacity, fmt_need, fmt_num, round_to, total};
 pub use redlines::RedLineCheck;
 pub use requirement::{Requirement, requirements};

@@ -72,6 +72,20 @@ impl LapseReason {
     }
 }
 
+/// Whether pledge `j` can satisfy `requires` entry `condition` of pledge `of`: another pledge of
+/// the named contributor and capability, at least as firm as the condition asks
+/// (`USA:air_power@signed`). Whether it does in a given evaluation (in force, counting above
+/// zero) is the engine's business. This is the one definition of what a condition names, shared
+/// by the loader's cycle detector and the engine's kernel, so the two cannot disagree.
+pub fn satisfies(scenario: &Scenario, of: usize, condition: usize, j: usize) -> bool {
+    let c = &scenario.pledges[of].requires[condition];
+    let q = &scenario.pledges[j];
+    j != of
+        && q.contributor == c.contributor
+        && c.capabilities.contains(&q.capability)
+        && c.min_status.is_none_or(|min| q.status >= min)
+}
+
 /// Pledges stuck on a cycle of conditions: [`ConditionGraph::stuck`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stuck {
@@ -113,19 +127,12 @@ impl ConditionGraph {
             .map(|(i, p)| {
                 p.requires
                     .iter()
-                    .map(|c| {
-                        let candidates = scenario
-                            .pledges
-                            .iter()
-                            .enumerate()
-                            .filter(|(j, q)| {
-                                *j != i
-                                    && q.contributor == c.contributor
-                                    && c.capabilities.contains(&q.capability)
-                            })
-                            .map(|(j, _)| j)
+                    .enumerate()
+                    .map(|(c, condition)| {
+                        let candidates = (0..scenario.pledges.len())
+                            .filter(|&j| satisfies(scenario, i, c, j))
                             .collect();
-                        (c.text.clone(), candidates)
+                        (condition.text.clone(), candidates)
                     })
                     .collect()
             })

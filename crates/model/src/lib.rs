@@ -8,7 +8,9 @@
 //! Architecture invariant: this crate depends on nothing else of Guarantor.
 
 pub mod conditions;
+pub mod date;
 pub mod diag;
+pub mod formations;
 pub mod load;
 pub mod overrides;
 pub mod raw;
@@ -19,8 +21,10 @@ mod suggest;
 pub mod taxonomy;
 pub mod vocabulary;
 
+pub use date::{Date, DateError};
 pub use conditions::{ConditionGraph, LapseReason, Stuck};
 pub use diag::{Diagnostic, Severity};
+pub use formations::{Echelon, Formation, FormationEnd, Formations};
 pub use load::{Loaded, load};
 pub use overrides::{Override, OverrideError};
 pub use redline::{Bound, PartyRef, PartySet, Place, Rule};

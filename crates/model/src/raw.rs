@@ -83,6 +83,12 @@ pub struct RawMeta {
     /// The date the scenario describes (ISO 8601, e.g. `2025-08-19`).
     #[schemars(with = "String")]
     pub as_of: Spanned<String>,
+    /// The date the rules are evaluated at, when it is not `as_of` (`YYYY-MM-DD`): a pledge
+    /// counts only from its `from` date and before its `until` date, a dated event holds only once
+    /// its date has come. Reports then say "as of" this date. `--as-of` overrides it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub assess_at: Option<Spanned<String>>,
     /// What the scenario describes, for reports.
     #[serde(default)]
     pub description: String,
@@ -195,6 +201,12 @@ pub struct RawEvent {
     /// Whether the assessment assumes the event has happened (default true).
     #[serde(default = "yes")]
     pub holds: bool,
+    /// When it happened or is expected (`YYYY-MM-DD`). A dated event holds only from that date
+    /// on (and only if `holds`), and pledges with a `lead_time_days` count from that many days
+    /// after it. Without a date, the event holds or not as `holds` says, at any date.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub date: Option<Spanned<String>>,
     /// Where the assumption comes from.
     #[serde(default)]
     pub source: String,
@@ -277,6 +289,11 @@ pub struct RawMission {
     /// pledge located `outside` fills only missions located `outside`. Default false.
     #[serde(default)]
     pub served_from_outside: bool,
+    /// The lead or framework nation (a contributor's code, or a member of an organisation
+    /// contributor), e.g. the United Kingdom for a UK-led multinational force.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub lead: Option<Spanned<String>>,
     /// Units in the force pool per unit deployed (3 keeps one deployed, one recovering, one
     /// preparing). Defaults to the scenario's `default_rotation`.
     #[serde(default)]

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::formations::{Echelon, FormationEnd};
 use crate::redline::Rule;
 use crate::taxonomy::Taxonomy;
 use crate::vocabulary::vocabulary;
@@ -148,7 +149,58 @@ vocabulary! {
         Fixed = "fixed"("amount"),
         /// A base divided by a ratio (trainees per instructor, residents per soldier).
         Ratio = "ratio"("base", "per"),
+        /// A number of formations of an echelon × the formation's size from
+        /// `data/formations.toml` ("two brigades", "a large division"), or a size with its own
+        /// source.
+        Echelon = "echelon"("echelon", "count", "formation", "take", "size"),
+        /// Another requirement (`of = "mission.capability"`) × units per unit of it (protection
+        /// troops per monitor, enablers per combat troop).
+        Dependent = "dependent"("of", "per"),
+        /// A zone's area in km² (`km2`, or a buffer zone's `length_km` × `depth_km`) × units
+        /// per km².
+        Area = "area"("km2", "length_km", "depth_km", "density"),
     }
+}
+
+impl MethodKind {
+    /// The parameters of [`Self::parameters`] a requirement may leave out: an echelon's entry,
+    /// end and size have defaults; an area is either `km2` or `length_km` × `depth_km`, which
+    /// the loader checks itself.
+    pub fn optional_parameters(self) -> &'static [&'static str] {
+        match self {
+            MethodKind::PerKm | MethodKind::PerSite | MethodKind::Fixed | MethodKind::Ratio => &[],
+            MethodKind::Echelon => &["formation", "take", "size"],
+            MethodKind::Dependent => &[],
+            MethodKind::Area => &["km2", "length_km", "depth_km"],
+        }
+    }
+}
+
+/// Where an `echelon` requirement's formation size comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormationSize {
+    /// The `data/formations.toml` entry, or `None` when the requirement states its own `size`.
+    pub formation: Option<String>,
+    /// Which value of the entry's range was taken; `None` for a stated size.
+    pub take: Option<FormationEnd>,
+    /// The entry's published range.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Whether the size counts the enablers that deploy with the formation; `None` for a stated
+    /// size, which says nothing about it.
+    pub includes_enablers: Option<bool>,
+    /// The entry's source, or the stated size's.
+    pub source: String,
+}
+
+/// The zone of an `area` requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Zone {
+    /// An area stated in km².
+    Km2(f64),
+    /// A buffer zone: length along the line × depth, in km.
+    Strip { length_km: f64, depth_km: f64 },
 }
 
 /// How a requirement is computed, with its parameters checked; the engine shows the formula.
@@ -163,6 +215,22 @@ pub enum Method {
     Fixed { amount: f64 },
     /// A base divided by a ratio (trainees per instructor, residents per soldier).
     Ratio { base: Base, per: f64 },
+    /// `count` formations of an echelon × the size of one.
+    Echelon {
+        echelon: Echelon,
+        count: f64,
+        size: f64,
+        basis: FormationSize,
+    },
+    /// Requirement `capability` of mission `mission` × `per`. The loader rejects cycles, so
+    /// dependents can be computed in [`Scenario::requirement_order`].
+    Dependent {
+        mission: String,
+        capability: String,
+        per: f64,
+    },
+    /// A zone's area × units per km².
+    Area { zone: Zone, density: f64 },
 }
 
 impl Method {
@@ -172,6 +240,9 @@ impl Method {
             Method::PerSite { .. } => MethodKind::PerSite,
             Method::Fixed { .. } => MethodKind::Fixed,
             Method::Ratio { .. } => MethodKind::Ratio,
+            Method::Echelon { .. } => MethodKind::Echelon,
+            Method::Dependent { .. } => MethodKind::Dependent,
+            Method::Area { .. } => MethodKind::Area,
         }
     }
 
@@ -187,6 +258,19 @@ impl Method {
                 ..
             } => &[RequirementField::Base, RequirementField::Per],
             Method::Ratio { .. } => &[RequirementField::Per],
+            Method::Echelon { .. } => &[RequirementField::Count, RequirementField::Size],
+            Method::Dependent { .. } => &[RequirementField::Per],
+            Method::Area {
+                zone: Zone::Km2(_), ..
+            } => &[RequirementField::Km2, RequirementField::Density],
+            Method::Area {
+                zone: Zone::Strip { .. },
+                ..
+            } => &[
+                RequirementField::LengthKm,
+                RequirementField::DepthKm,
+                RequirementField::Density,
+            ],
         }
     }
 }
@@ -211,6 +295,8 @@ pub struct Mission {
     /// Forces stationed outside the protected state can serve it where it is (air policing from
     /// neighbouring states, an over-the-horizon reserve).
     pub served_from_outside: bool,
+    /// The lead or framework nation, when the scenario names one.
+    pub lead: Option<String>,
     pub rotation: f64,
     pub rotation_source: String,
     pub requirements: Vec<RequirementSpec>,
@@ -232,6 +318,8 @@ pub struct Capacity {
 pub struct Contributor {
     pub code: String,
     pub name: String,
+    /// Members of an organisation or group (EU, NATO, the coalition); empty for a state.
+    pub members: Vec<String>,
     pub alliances: Vec<String>,
     pub nuclear_armed: bool,
     pub gdp_usd_bn: Option<Sourced>,
@@ -447,6 +535,57 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// Every requirement as (mission index, requirement index), missions then requirements in
+    /// file order: the rows of the assessment and of the engine's kernel.
+    pub fn requirement_rows(&self) -> Vec<(usize, usize)> {
+        (self.missions.iter().enumerate())
+            .flat_map(|(m, mission)| (0..mission.requirements.len()).map(move |r| (m, r)))
+            .collect()
+    }
+
+    /// The row of mission `mission`'s requirement of `capability`, in [`Self::requirement_rows`].
+    pub fn requirement_row(&self, mission: &str, capability: &str) -> Option<usize> {
+        self.requirement_rows().into_iter().position(|(m, r)| {
+            let mission_ = &self.missions[m];
+            mission_.id == mission && mission_.requirements[r].capability == capability
+        })
+    }
+
+    /// The rows in an order that computes every `dependent` requirement after the one it is
+    /// derived from (file order otherwise). The loader rejects cycles; were one to remain, its
+    /// back edge is ignored rather than looped on.
+    pub fn requirement_order(&self) -> Vec<usize> {
+        let rows = self.requirement_rows();
+        let of = |i: usize| -> Option<usize> {
+            let (m, r) = rows[i];
+            match &self.missions[m].requirements[r].method {
+                Method::Dependent {
+                    mission,
+                    capability,
+                    ..
+                } => self.requirement_row(mission, capability),
+                _ => None,
+            }
+        };
+        // 0 unvisited, 1 on the path, 2 placed.
+        let mut state = vec![0u8; rows.len()];
+        let mut order = Vec::with_capacity(rows.len());
+        for root in 0..rows.len() {
+            let mut path = Vec::new();
+            let mut at = Some(root);
+            while let Some(i) = at.filter(|&i| state[i] == 0) {
+                state[i] = 1;
+                path.push(i);
+                at = of(i);
+            }
+            for &i in path.iter().rev() {
+                state[i] = 2;
+                order.push(i);
+            }
+        }
+        order
+    }
+
     pub fn mission(&self, id: &str) -> Option<&Mission> {
         self.missions.iter().find(|m| m.id == id)
     }
@@ -468,6 +607,11 @@ impl Scenario {
     }
 
     /// Alliances a party belongs to: a contributor's or a declared party's.
+    /// The members of an organisation contributor; empty for a state or an unknown code.
+    pub fn members_of(&self, code: &str) -> &[String] {
+        self.contributor(code).map_or(&[], |c| &c.members)
+    }
+
     pub fn alliances_of(&self, code: &str) -> &[String] {
         if let Some(c) = self.contributor(code) {
             return &c.alliances;

@@ -35,6 +35,10 @@ pub enum Aggregate {
 pub struct Capability {
     /// Identifier used in scenarios, JSON output and the evidence ledger (`air_defence`).
     pub name: String,
+    /// The name a reader sees in reports and tables (`air and missile defence`); empty for a
+    /// scenario's own capability, which then reads as its identifier in words ([`Self::label`]).
+    #[serde(default)]
+    pub label: String,
     /// What one unit is (`personnel`, `batteries`, `USD bn per year`).
     pub unit: String,
     pub kind: CapabilityKind,
@@ -44,6 +48,18 @@ pub struct Capability {
     pub presence: bool,
     #[serde(default)]
     pub description: String,
+}
+
+impl Capability {
+    /// The capability's name for a reader: its label, or its identifier with spaces for
+    /// underscores when it has none (`demining_teams` reads `demining teams`).
+    pub fn label(&self) -> String {
+        if self.label.trim().is_empty() {
+            self.name.replace('_', " ")
+        } else {
+            self.label.clone()
+        }
+    }
 }
 
 /// A named set of capabilities usable in red lines (`troops`, `forces`).
@@ -152,6 +168,20 @@ mod tests {
             "nuclear",
         ] {
             assert!(t.get(name).is_some(), "missing capability {name}");
+        }
+    }
+
+    /// Reports show labels, never identifiers: every default capability has one, distinct from
+    /// the others and written for a reader (no underscore).
+    #[test]
+    fn every_default_capability_has_a_distinct_readable_label() {
+        let t = Taxonomy::default();
+        let mut seen = std::collections::BTreeSet::new();
+        for c in t.capabilities() {
+            assert!(!c.label.trim().is_empty(), "{} has no label", c.name);
+            assert!(!c.label.contains('_'), "{}: {}", c.name, c.label);
+            assert!(!c.description.trim().is_empty(), "{} has no description", c.name);
+            assert!(seen.insert(c.label.clone()), "label {} twice", c.label);
         }
     }
 

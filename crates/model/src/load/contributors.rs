@@ -25,7 +25,12 @@ impl Checker {
         let mut out = Vec::new();
         for c in contributors {
             self.unique(&mut seen, &c.code, "contributor");
-            self.country(&c.code, "contributor");
+            let members = if c.members.is_empty() {
+                self.country(&c.code, "contributor");
+                Vec::new()
+            } else {
+                self.organisation(c)
+            };
             let gdp_usd_bn = c.gdp_usd_bn.as_ref().map(|n| self.sourced(n, "GDP"));
             let mut capacity: Vec<Capacity> = c
                 .capacity
@@ -41,6 +46,7 @@ impl Checker {
             out.push(Contributor {
                 code: c.code.get_ref().clone(),
                 name: c.name.clone(),
+                members,
                 alliances: c.alliances.clone(),
                 nuclear_armed: c.nuclear_armed,
                 gdp_usd_bn,
@@ -50,6 +56,39 @@ impl Checker {
             });
         }
         out
+    }
+
+    /// An organisation's code (upper-case letters, 2 to 8) and its members (states, by ISO 3166
+    /// alpha-3 code, each once).
+    fn organisation(&mut self, c: &RawContributor) -> Vec<String> {
+        let code = c.code.get_ref();
+        let ok = (2..=8).contains(&code.len()) && code.chars().all(|ch| ch.is_ascii_uppercase());
+        if !ok {
+            self.error_help(
+                format!("`{code}` is not an organisation code"),
+                span_of(&c.code),
+                "upper-case letters, 2 to 8",
+                Some("e.g. `EU`, `NATO`, `COW` (coalition of the willing)".into()),
+            );
+        }
+        let mut seen = HashSet::new();
+        let mut members = Vec::new();
+        for m in &c.members {
+            self.country(m, "member");
+            if !seen.insert(m.get_ref().clone()) {
+                self.error(
+                    format!(
+                        "`{}` is listed twice among the members of `{code}`",
+                        m.get_ref()
+                    ),
+                    span_of(m),
+                    "duplicate member",
+                );
+                continue;
+            }
+            members.push(m.get_ref().clone());
+        }
+        members
     }
 
     /// One capability's capacity; an unknown capability or an empty entry gives none.

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::raw::{RawCapability, RawLayer, RawMission, RawRequirement};
-use crate::scenario::{Layer, Location, Meta, Mission, RequirementSpec, Theatre};
+use crate::scenario::{Contributor, Layer, Location, Meta, Mission, RequirementSpec, Theatre};
 use crate::suggest::did_you_mean;
 use crate::taxonomy::{Capability, Taxonomy};
 
@@ -17,6 +17,7 @@ impl Checker {
         for c in extra {
             let capability = Capability {
                 name: c.name.get_ref().clone(),
+                label: String::new(),
                 unit: c.unit.clone(),
                 kind: c.kind,
                 aggregate: c.aggregate,
@@ -81,12 +82,40 @@ impl Checker {
                 description: m.description.clone(),
                 location,
                 served_from_outside: m.served_from_outside,
+                lead: m.lead.as_ref().map(|l| l.get_ref().clone()),
                 rotation,
                 rotation_source,
                 requirements,
             });
         }
         out
+    }
+
+    /// A mission's lead nation must be a contributor, or a member of an organisation that
+    /// contributes.
+    pub(super) fn mission_leads(&mut self, missions: &[RawMission], contributors: &[Contributor]) {
+        let known: Vec<&str> = contributors
+            .iter()
+            .flat_map(|c| {
+                std::iter::once(c.code.as_str()).chain(c.members.iter().map(String::as_str))
+            })
+            .collect();
+        for m in missions {
+            let Some(lead) = &m.lead else { continue };
+            if !known.contains(&lead.get_ref().as_str()) {
+                self.error_help(
+                    format!(
+                        "mission `{}` is led by `{}`, which is not a contributor",
+                        m.id.get_ref(),
+                        lead.get_ref()
+                    ),
+                    span_of(lead),
+                    "unknown lead nation",
+                    hint(did_you_mean(lead.get_ref(), known.iter().copied()))
+                        .or_else(|| Some("declare it under [[contributors]]".into())),
+                );
+            }
+        }
     }
 
     /// A mission's layer must be declared under `[[layers]]`.

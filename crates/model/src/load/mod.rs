@@ -79,6 +79,7 @@ impl Checker {
         let layers = self.layers(&raw.layers);
         let missions = self.missions(&raw.missions, &layers, &theatre, &taxonomy, &meta);
         let contributors = self.contributors(&raw.contributors, &taxonomy, &meta);
+        self.mission_leads(&raw.missions, &contributors);
         let parties = self.parties(&raw.parties, &contributors);
         let mut pledges = self.pledges(
             &raw.pledges,

@@ -135,7 +135,9 @@ impl Checker {
         for (i, p) in scenario.pledges.iter().enumerate() {
             for c in &p.requires {
                 let met_by_some = scenario.pledges.iter().enumerate().any(|(j, q)| {
-                    j != i && q.contributor == c.contributor && c.capabilities.contains(&q.capability)
+                    j != i
+                        && q.contributor == c.contributor
+                        && c.capabilities.contains(&q.capability)
                 });
                 if met_by_some {
                     continue;

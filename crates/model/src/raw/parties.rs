@@ -8,14 +8,21 @@ use toml::Spanned;
 use super::RawNumber;
 use crate::schema::CapacityTable;
 
-/// A contributing state.
+/// A contributing state, or an organisation or group of states (`members` given).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Contributor")]
 pub struct RawContributor {
-    /// ISO 3166 alpha-3 code.
+    /// ISO 3166 alpha-3 code for a state; for an organisation or group (`members` given), an
+    /// upper-case code of 2 to 8 letters (`EU`, `NATO`, `COW` for the coalition of the willing).
     #[schemars(with = "String")]
     pub code: Spanned<String>,
+    /// For an organisation or group of states: its members (ISO 3166 alpha-3 codes). Its pledges
+    /// count toward coverage but toward no member's capacity, and red lines that name a member or
+    /// a member's alliance cover them.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub members: Vec<Spanned<String>>,
     /// Name shown in reports.
     pub name: String,
     /// Alliances it belongs to (`NATO`, `EU`, `JEF`); red lines can name them.
@@ -96,9 +103,11 @@ pub struct RawRedLine {
     /// Where the party stated it: outlet and address.
     #[serde(default)]
     pub source: String,
-    /// When the party stated it (ISO 8601).
+    /// When the party stated it (`YYYY-MM-DD`). A record of the source, not a period of force:
+    /// the red line applies at every assessment date.
     #[serde(default)]
-    pub date: String,
+    #[schemars(with = "Option<String>")]
+    pub date: Option<Spanned<String>>,
     /// Ids of evidence-ledger statements the red line rests on.
     #[serde(default)]
     pub evidence: Vec<String>,

@@ -59,6 +59,20 @@ pub struct RawPledge {
     /// What must hold for the pledge to count.
     #[serde(default)]
     pub conditions: Option<RawConditions>,
+    /// The first day the pledge is in force (`YYYY-MM-DD`); before it, it does not count.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub from: Option<Spanned<String>>,
+    /// The first day the pledge is no longer in force (`YYYY-MM-DD`): it counts on days before
+    /// it, so one pledge's `until` can be the next one's `from`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub until: Option<Spanned<String>>,
+    /// Days the pledge needs after each dated event it waits for (`after`, `depends_on`) before
+    /// it is in place: a force that deploys 90 days after a ceasefire.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub lead_time_days: Option<Spanned<i64>>,
     /// Where the pledge is reported: outlet, date and address.
     #[serde(default)]
     pub sources: Vec<String>,

@@ -80,7 +80,7 @@ pub enum ParameterTarget {
 vocabulary! {
     /// A number of a requirement's method that `[[uncertain]]` can vary.
     pub enum RequirementField {
-        /// `per_km`: units per km of line.
+        /// `per_km`: units per km of line; `area`: units per km².
         Density = "density",
         /// `per_site`: units per site.
         PerSite = "per_site",
@@ -88,8 +88,19 @@ vocabulary! {
         Amount = "amount",
         /// `ratio`: a base given as a number.
         Base = "base",
-        /// `ratio`: units of base per unit required.
+        /// `ratio`: units of base per unit required; `dependent`: units per unit of the other
+        /// requirement.
         Per = "per",
+        /// `echelon`: the number of formations.
+        Count = "count",
+        /// `echelon`: the size of one formation.
+        Size = "size",
+        /// `area`: the zone's area in km².
+        Km2 = "km2",
+        /// `area`: the buffer zone's length in km.
+        LengthKm = "length_km",
+        /// `area`: the buffer zone's depth in km.
+        DepthKm = "depth_km",
     }
 }
 
