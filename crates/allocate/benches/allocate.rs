@@ -47,8 +47,7 @@ impl fmt::Display for Case {
 fn cases() -> Vec<Case> {
     (0..shipped_solvers().len())
         .flat_map(|solver| {
-            [Objective::Burden, Objective::FairShare]
-                .map(|objective| Case { solver, objective })
+            [Objective::Burden, Objective::FairShare].map(|objective| Case { solver, objective })
         })
         .collect()
 }

@@ -326,6 +326,7 @@ pub fn allocate(
             status: Status::Stated,
             requires: Vec::new(),
             after: Vec::new(),
+            timing: guarantor_model::Timing::default(),
             sources: vec![format!(
                 "guarantor allocate --objective {}",
                 options.objective.name()

@@ -31,6 +31,6 @@ pub use formulate::Objective;
 pub use instance::Instance;
 #[cfg(feature = "solver-highs")]
 pub use program::Highs;
-pub use relax::{Lift, Relaxation, Relaxations};
 pub use program::{Cbc, DefaultSolver, Program, SolveError, Solver, shipped_solvers};
+pub use relax::{Lift, Relaxation, Relaxations};
 pub use weights::CostWeights;

@@ -295,7 +295,12 @@ mod tests {
             let mut p = Program::default();
             let a = p.var(0.0, 1.0, false, 1.0);
             p.row(vec![(a, 1.0)], 2.0, f64::INFINITY);
-            assert_eq!(solver.solve(&p), Err(SolveError::Infeasible), "{}", solver.name());
+            assert_eq!(
+                solver.solve(&p),
+                Err(SolveError::Infeasible),
+                "{}",
+                solver.name()
+            );
         }
     }
 
@@ -304,7 +309,12 @@ mod tests {
     #[test]
     fn the_empty_program_is_solved() {
         for solver in shipped_solvers() {
-            assert_eq!(solver.solve(&Program::default()), Ok(vec![]), "{}", solver.name());
+            assert_eq!(
+                solver.solve(&Program::default()),
+                Ok(vec![]),
+                "{}",
+                solver.name()
+            );
         }
     }
 

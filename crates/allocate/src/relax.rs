@@ -134,12 +134,7 @@ fn trial(
         .filter(|&&(_, _, u)| u > EPS)
         .map(|&(o, d, u)| {
             let offer = &inst.offers[o];
-            (
-                offer.member,
-                offer.capability,
-                inst.demands[d].location,
-                u,
-            )
+            (offer.member, offer.capability, inst.demands[d].location, u)
         })
         .collect();
     let added_eur_m = plan

@@ -5,27 +5,10 @@
 //! thousands separators). The assessment after the allocation is not repeated here; `--json`
 //! carries it in full, and `guarantor assess` prints the same tables.
 
-use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
+use guarantor_engine::table::table;
 use guarantor_engine::fmt_num;
 
 use crate::allocate::AllocationReport;
-
-const STYLE: TableStyle =
-    TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
-
-fn table(header: &[&str], right_aligned: &[usize]) -> Table {
-    let mut t = Table::new();
-    t.load_style(STYLE)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(120)
-        .set_header(header.to_vec());
-    for &i in right_aligned {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    t
-}
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
@@ -187,9 +170,11 @@ pub fn report(r: &AllocationReport) -> String {
 
 /// The section "what would have to change": the smallest sets of red lines and caps to lift.
 fn relaxations(r: &crate::Relaxations) -> String {
-    let mut out = String::from("
+    let mut out = String::from(
+        "
 WHAT WOULD HAVE TO CHANGE
-");
+",
+    );
     if r.candidates.is_empty() {
         out.push_str(
             "No red line or cap binds a shortfall: capacity is what is missing, and lifting political limits would not close the gaps.\n",
@@ -233,6 +218,8 @@ WHAT WOULD HAVE TO CHANGE
         ]);
     }
     out.push_str(&format!("{t}\n"));
-    out.push_str("units across it: what the allocation would place where the lifted rule forbade it\n");
+    out.push_str(
+        "units across it: what the allocation would place where the lifted rule forbade it\n",
+    );
     out
 }

@@ -237,7 +237,18 @@ fn august_without_usa_names_what_europe_cannot_cover() {
     assert!(!r.feasible);
     assert_eq!(
         short_capabilities(&r),
-        vec!["air_defence", "air_power", "arms_supply", "border_monitoring", "ceasefire_monitoring", "ground_troops", "intelligence", "naval", "surveillance", "training"]
+        vec![
+            "air_defence",
+            "air_power",
+            "arms_supply",
+            "border_monitoring",
+            "ceasefire_monitoring",
+            "ground_troops",
+            "intelligence",
+            "naval",
+            "surveillance",
+            "training"
+        ]
     );
     let find = |cap: &str| r.shortfalls.iter().find(|s| s.capability == cap).unwrap();
     assert_eq!(find("air_defence").shortfall, 8.0);

@@ -6,11 +6,11 @@
 //! `formulate.rs` shows up as a different optimum. Optima are compared lexicographically, as the
 //! allocation defines them: least total relative shortfall first, then the objective.
 
-use guarantor_allocate::shipped_solvers;
 use guarantor_allocate::formulate::{Objective, solve};
 use guarantor_allocate::instance::{
     CapInfo, Demand, Floor, Instance, Limit, LimitKind, Member, Offer, Origin, Selector,
 };
+use guarantor_allocate::shipped_solvers;
 use guarantor_model::{Location, Place};
 use proptest::prelude::*;
 

@@ -60,7 +60,8 @@ fn relaxations(need: u32) -> guarantor_allocate::Relaxations {
     )
     .unwrap();
     assert!(!r.feasible);
-    r.relaxations.expect("an infeasible allocation says what would have to change")
+    r.relaxations
+        .expect("an infeasible allocation says what would have to change")
 }
 
 fn red_line() -> Lift {

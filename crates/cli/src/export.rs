@@ -8,6 +8,8 @@
 //! Monte Carlo do; it only lays their results out in rows.
 
 use guarantor_engine::Assessment;
+/// The one rounding rule of every renderer (text, HTML, CSV) lives in the engine.
+pub use guarantor_engine::{decimals, round_to};
 use guarantor_model::Scenario;
 use guarantor_robust::Simulation;
 
@@ -61,20 +63,6 @@ impl Cell {
     }
 }
 
-/// `value` rounded to `decimals` places with `how` (`ceil`, `floor`), ignoring the last bits of
-/// floating-point noise (13,254.000000001 needs 13,254 people, not 13,255).
-pub fn round_to(value: f64, decimals: usize, how: fn(f64) -> f64) -> f64 {
-    let factor = 10f64.powi(decimals as i32);
-    let scaled = value * factor;
-    let nearest = scaled.round();
-    let scaled = if (scaled - nearest).abs() < 1e-6 {
-        nearest
-    } else {
-        how(scaled)
-    };
-    scaled / factor
-}
-
 /// A number with `decimals` places and no thousands separator; `-0` is written `0`.
 fn plain(value: f64, decimals: usize) -> String {
     let s = format!("{value:.decimals$}");
@@ -91,19 +79,6 @@ fn plain(value: f64, decimals: usize) -> String {
 /// A sentence of the engine without its Markdown code marks: a spreadsheet shows them as they are.
 fn plain_text(s: &str) -> String {
     s.replace('`', "")
-}
-
-/// How many decimals a quantity in `unit` is worth showing.
-///
-/// People, aircraft, batteries, vessels, ISR orbits, guarantors and sharing levels are counted
-/// whole (a requirement of 243.8 personnel is 244 people); money in billions of euros keeps two
-/// decimals (ten million euros), the precision of the figures it comes from.
-pub fn decimals(unit: &str) -> usize {
-    if unit.starts_with("EUR bn") || unit.starts_with("USD bn") {
-        2
-    } else {
-        0
-    }
 }
 
 /// A header row and data rows.

@@ -88,6 +88,20 @@ pub fn set_basis(basis: guarantor_model::StatusBasis) {
     let _ = BASIS.set(basis);
 }
 
+/// The assessment date given on the command line (`--as-of`), for every scenario this process
+/// reads; unset leaves each scenario's own `assess_at` or `as_of`.
+static AS_OF: std::sync::OnceLock<guarantor_model::Date> = std::sync::OnceLock::new();
+
+/// Sets the `--as-of` of this run (once, from `main`).
+pub fn set_as_of(date: guarantor_model::Date) {
+    let _ = AS_OF.set(date);
+}
+
+/// The `--as-of` of this run, if given.
+pub fn as_of() -> Option<guarantor_model::Date> {
+    AS_OF.get().copied()
+}
+
 pub fn scenario(path: Option<&PathBuf>, set: &[String]) -> anyhow::Result<Scenario> {
     let (name, text) = read(path.map(PathBuf::as_path))?;
     let overrides = overrides(set)?;
@@ -114,6 +128,9 @@ pub fn scenario(path: Option<&PathBuf>, set: &[String]) -> anyhow::Result<Scenar
         .ok_or_else(|| fail(format!("error: `{name}` could not be loaded")))?;
     if let Some(&basis) = BASIS.get() {
         scenario.meta.status_basis = basis;
+    }
+    if let Some(date) = as_of() {
+        scenario.assess_at(date);
     }
     Ok(scenario)
 }

@@ -26,6 +26,22 @@ struct Cli {
     /// `firm` (agreed, signed or delivered). Default: the scenario's `status_basis`, else `all`.
     #[arg(long, global = true, value_name = "BASIS", value_parser = parse_basis)]
     basis: Option<guarantor_model::StatusBasis>,
+    /// The date every scenario read is assessed at (YYYY-MM-DD), instead of its own `as_of`: a
+    /// pledge counts from its `from` date and before its `until` date, a dated event holds from
+    /// its date, a lead time runs from the events it follows. Default: the scenario's
+    /// `assess_at`, else its `as_of`.
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<guarantor_model::Date>,
+}
+
+/// A `YYYY-MM-DD` date that exists; clap prefixes the message with the flag and the value.
+pub(crate) fn parse_date(text: &str) -> Result<guarantor_model::Date, String> {
+    guarantor_model::Date::parse(text).map_err(|e| match e {
+        guarantor_model::DateError::Form(_) => {
+            "expected a date written YYYY-MM-DD, e.g. 2026-01-06".to_string()
+        }
+        e => e.to_string(),
+    })
 }
 
 fn parse_basis(word: &str) -> Result<guarantor_model::StatusBasis, String> {
@@ -61,6 +77,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(basis) = cli.basis {
         input::set_basis(basis);
+    }
+    if let Some(date) = cli.as_of {
+        input::set_as_of(date);
     }
     let result = match &cli.command {
         Command::Assess(args) => cmd::assess::run(args),

@@ -213,7 +213,7 @@ fn bad_files_are_reported_one_by_one_and_the_batch_goes_on() {
             "script.html",
         ],
     );
-    assert_eq!(out.status.code(), Some(1), "some files failed");
+    assert_eq!(out.status.code(), Some(2), "bad input is exit code 2");
     insta::assert_snapshot!("ingest_bad_files_stderr", text(&out.stderr, d));
     insta::assert_snapshot!("ingest_bad_files_stdout", text(&out.stdout, d));
     let store = Store::open(&d.join("guarantor.db")).unwrap();

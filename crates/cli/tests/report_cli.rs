@@ -83,7 +83,7 @@ fn report_has_robustness_sensitivity_and_allocation_and_says_how_to_get_a_timeli
         assert!(page.contains(&format!("id=\"{id}\"")), "section {id}");
     }
     assert!(page.contains("10,000 draws (seed 0)"));
-    assert!(page.contains("Sensitivity tornado of `share_met`"));
+    assert!(page.contains("Sensitivity tornado of share met"));
     assert!(page.contains("No evidence ledger was given."));
     assert_eq!(page.matches("<svg").count(), 6);
     assert!(!page.contains("<script"));

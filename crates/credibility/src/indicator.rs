@@ -107,7 +107,7 @@ pub fn evaluate_with(scenario: &Scenario, assessment: &Assessment, w: &Weights) 
                 "forces_present" => forces_present(scenario, assessment, w),
                 "forces_multinational" => forces_multinational(scenario, assessment, w),
                 "nuclear_tripwire" => nuclear_tripwire(scenario, assessment),
-                "capability_coverage" => capability_coverage(assessment),
+                "capability_coverage" => capability_coverage(scenario, assessment),
                 "major_power_backstop" => backstop(scenario, assessment, w),
                 "integrated_command" => integrated_command(scenario, w),
                 "duration" => duration(scenario, w),
@@ -189,8 +189,19 @@ pub fn name_of(id: &str) -> &'static str {
     }
 }
 
+/// A capability's label for evidence a person reads (`air and missile defence`).
+fn label(s: &Scenario, capability: &str) -> String {
+    s.taxonomy
+        .get(capability)
+        .map_or_else(|| capability.replace('_', " "), |c| c.label())
+}
+
 fn unstated(field: &str, weakest: &str) -> String {
-    format!("not stated in [guarantee] `{field}`; scored as `{weakest}`")
+    format!(
+        "not stated in the scenario's guarantee ({}); scored as {}",
+        words(field),
+        words(weakest)
+    )
 }
 
 fn sourced(source: &str) -> String {
@@ -322,10 +333,10 @@ fn reliability_prior(s: &Scenario, w: &Weights) -> Found {
         .rate(class)
         .map_or((0.0, String::new()), |r| (r.rate, r.source.clone()));
     let why = match (&s.guarantee.reliability_class, stated) {
-        (Some(a), true) => format!("class `{}` ({}); ", class.name(), sourced(&a.source)),
+        (Some(a), true) => format!("class {} ({}); ", words(class.name()), sourced(&a.source)),
         _ => format!(
-            "class `{}` by default (a ratified treaty with an automatic response is a defense pact, anything else the post-1945 record); ",
-            class.name()
+            "class {} by default (a ratified treaty with an automatic response is a defense pact, anything else the post-1945 record); ",
+            words(class.name())
         ),
     };
     Found {
@@ -494,7 +505,7 @@ fn nuclear_tripwire(s: &Scenario, a: &Assessment) -> Found {
     }
 }
 
-fn capability_coverage(a: &Assessment) -> Found {
+fn capability_coverage(s: &Scenario, a: &Assessment) -> Found {
     let rows = &a.coverage;
     if rows.is_empty() {
         return Found {
@@ -521,10 +532,13 @@ fn capability_coverage(a: &Assessment) -> Found {
     if let Some(r) = worst {
         evidence.push_str(&format!(
             "; least covered: {} for {} ({:.0}%, gap {} {})",
-            r.capability,
-            r.mission,
+            label(s, &r.capability),
+            s.missions
+                .iter()
+                .find(|m| m.id == r.mission)
+                .map_or(r.mission.as_str(), |m| m.name.as_str()),
             r.covered * 100.0,
-            fmt_num(r.gap),
+            guarantor_engine::fmt_need(r.gap, &r.unit),
             r.unit
         ));
     }
@@ -570,10 +584,10 @@ fn backstop(s: &Scenario, a: &Assessment, w: &Weights) -> Found {
         .iter()
         .filter(|p| p.contributor == code && p.in_force && p.counted > 0.0)
         .collect();
-    let means: Vec<&str> = in_force
+    let means: Vec<String> = in_force
         .iter()
         .filter(|p| w.backstop_capabilities.contains(&p.capability))
-        .map(|p| p.capability.as_str())
+        .map(|p| label(s, &p.capability))
         .collect();
     // Military means count as a present backstop only when the backstop said so on the record
     // (`conditional` or firmer); a floated, reported or rumoured offer is only `offered`.
@@ -581,11 +595,15 @@ fn backstop(s: &Scenario, a: &Assessment, w: &Weights) -> Found {
         guarantor_model::Status::parse(&p.status)
             .is_some_and(|st| st >= guarantor_model::Status::Conditional)
     };
-    let firm_means: Vec<&str> = in_force
+    let firm_means: Vec<String> = in_force
         .iter()
         .filter(|p| w.backstop_capabilities.contains(&p.capability) && on_record(p))
-        .map(|p| p.capability.as_str())
+        .map(|p| label(s, &p.capability))
         .collect();
+    // Evidence is read by people: the backstop by name when the scenario has it.
+    let who = s
+        .contributor(&code)
+        .map_or(code.clone(), |c| c.name.clone());
     let major = w.major_powers.contains(&code);
     let level = if s.contributor(&code).is_none() || in_force.is_empty() {
         "none"
@@ -598,34 +616,34 @@ fn backstop(s: &Scenario, a: &Assessment, w: &Weights) -> Found {
     };
     let mut evidence = match level {
         "none" if s.contributor(&code).is_none() => {
-            format!("the backstop `{code}` is not in this package (removed with --without)")
+            format!("the backstop {who} is not in this package (removed with --without)")
         }
-        "none" => format!("the backstop `{code}` has no pledge in force"),
+        "none" => format!("the backstop {who} has no pledge in force"),
         "forces" => {
             let mut m = firm_means.clone();
             m.dedup();
-            format!("`{code}` backs it with {} in force", m.join(", "))
+            format!("{who} backs it with {} in force", m.join(", "))
         }
         "offered" => {
             let mut m = means.clone();
             m.dedup();
             format!(
-                "`{code}`'s military means ({}) are only floated, reported or rumoured, not stated on the record",
+                "{who}'s military means ({}) are only floated, reported or rumoured, not stated on the record",
                 m.join(", ")
             )
         }
         _ => format!(
-            "`{code}` has pledges in force ({}) but no military means",
+            "{who} has pledges in force ({}) but no military means",
             in_force
                 .iter()
-                .map(|p| p.capability.as_str())
+                .map(|p| label(s, &p.capability))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
     };
     if !major && level != "none" {
         evidence.push_str(&format!(
-            "; `{code}` is not a major power ({}), so it scores at most `instruments`",
+            "; {who} is not a major power ({}), so it scores at most instruments",
             w.major_powers_source
         ));
     }

@@ -4,23 +4,15 @@
 //! Pure functions from results to strings: no terminal detection, no colour, no I/O. Scores print
 //! with two decimals, shares of weight as percentages.
 
-use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
+use comfy_table::{CellAlignment, Table};
 
 use crate::indicator::Credibility;
 use crate::rank::describe;
 use crate::{Change, Report};
 
-/// A rule under the header and nothing else, as in guarantor-report's tables.
-const STYLE: TableStyle =
-    TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
-
+/// A table in the report style, `width` columns wide (the indicator tables carry long evidence).
 fn table(header: Vec<String>, width: u16) -> Table {
-    let mut t = Table::new();
-    t.load_style(STYLE)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .set_header(header);
-    t
+    guarantor_engine::table::table_of_width(&header, &[], width)
 }
 
 /// The credibility section of `guarantor assess`: each indicator, its value, its score, its

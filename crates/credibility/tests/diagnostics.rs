@@ -33,7 +33,7 @@ fn a_scenario_without_guarantee_loads_and_scores_as_none() {
     assert_eq!(legal.score, 0.0);
     assert_eq!(
         legal.evidence,
-        "not stated in [guarantee] `legal_form`; scored as `none`"
+        "not stated in the scenario's guarantee (legal form); scored as none"
     );
 }
 

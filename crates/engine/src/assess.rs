@@ -5,7 +5,7 @@
 //! and returns an [`Assessment`] whose JSON form is the stable output of `guarantor assess --json`
 //! (schema in `docs/json-output.md`; bump [`SCHEMA_VERSION`] on any breaking change).
 
-use guarantor_model::{ConditionGraph, LapseReason, Scenario, did_you_mean};
+use guarantor_model::{ConditionGraph, Scenario, did_you_mean};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -38,7 +38,7 @@ pub struct Excluded {
     pub capability: String,
 }
 
-/// A pledge that does not count because a condition failed.
+/// A pledge that does not count because a condition or a date rule failed.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Lapsed {
     pub pledge: String,
@@ -48,7 +48,13 @@ pub struct Lapsed {
     pub condition: String,
     /// Why, in one sentence.
     pub reason: String,
-    /// `event_not_held`, `unmet` or `cycle`.
+    /// The same sentence in segments, for renderers (not in JSON, which has `reason`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub explanation: crate::explain::Explanation,
+    /// `event_not_held`, `unmet` or `cycle`; for the date rules `not_yet_in_force` (before its
+    /// `from`), `ended` (on or after its `until`), `event_later` (an event it waits for is dated
+    /// after the assessment date) or `lead_time` (its lead time after an event has not passed).
     pub kind: String,
 }
 
@@ -171,17 +177,14 @@ pub fn assess(scenario: &Scenario) -> Assessment {
         .into_iter()
         .map(|(i, reason)| {
             let p = &scenario.pledges[i];
-            let kind = match &reason {
-                LapseReason::EventNotHeld { .. } => "event_not_held",
-                LapseReason::Unmet { .. } => "unmet",
-                LapseReason::Cycle { .. } => "cycle",
-            };
+            let kind = reason.kind();
             Lapsed {
                 pledge: p.id.clone(),
                 contributor: p.contributor.clone(),
                 capability: p.capability.clone(),
                 condition: reason.condition(),
                 reason: reason.explain(),
+                explanation: crate::explain::lapse(&reason),
                 kind: kind.to_string(),
             }
         })

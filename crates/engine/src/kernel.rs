@@ -3,8 +3,9 @@
 //!
 //! This is the only place where the rules that decide coverage are written:
 //!
-//! 1. **Eligibility** ([`eligible`], [`fills`]): which pledges can count at all, and which
-//!    requirement each may fill in which pass. Decided once per scenario.
+//! 1. **Eligibility** ([`eligible`], [`fills`]): which pledges can count at all (status basis,
+//!    dates at the assessment date: [`timing`]), and which requirement each may fill in which
+//!    pass. Decided once per scenario.
 //! 2. **Conditions**: the pledges in force are the least fixed point of their conditions (events
 //!    that must hold; for each `requires` entry, another pledge in force with a quantity above
 //!    zero), starting from the pledges available in this evaluation.
@@ -38,8 +39,8 @@
 //! themselves.
 
 use guarantor_model::{
-    Aggregate, Base, LapseReason, Method, Mission, PartyRef, PartySet, Pledge, RequirementField,
-    Scenario, Stuck, Target, conditions,
+    Aggregate, Base, Event, LapseReason, Method, Mission, PartyRef, PartySet, Pledge,
+    RequirementField, Scenario, Stuck, Target, Zone, conditions,
 };
 
 /// Whether a pledge can count at all under the scenario's rules, whatever a draw says.
@@ -49,9 +50,70 @@ use guarantor_model::{
 /// here; the result is the kernel's `eligible` mask, computed once per scenario and combined with
 /// each evaluation's availability ([`State::available`]) before conditions are settled, so an
 /// ineligible pledge neither fills a requirement nor satisfies another pledge's condition.
-/// Today: its status is at least as firm as the status basis asks (`--basis`).
+/// Today: its status is at least as firm as the status basis asks (`--basis`), and no date rule
+/// keeps it out at the assessment date ([`timing`]).
 pub fn eligible(scenario: &Scenario, pledge: &Pledge) -> bool {
-    scenario.meta.status_basis.admits(pledge.status)
+    scenario.meta.status_basis.admits(pledge.status) && timing(scenario, pledge).is_none()
+}
+
+/// The first date rule that keeps `pledge` out at the scenario's assessment date
+/// (`Meta::assess_at`), or `None` when it may count then:
+///
+/// - it counts from its `from` date (inclusive) and before its `until` date (exclusive), so a
+///   headquarters led by one nation until a day and by the next from that day is led by exactly
+///   one of them on every day;
+/// - each dated event it waits for (`after`, `depends_on`) must be dated on or before the
+///   assessment date, and, with `lead_time_days`, at least that many days before it: a force
+///   that deploys 90 days after a ceasefire is not there on day 30.
+///
+/// Undated events set no date rule: they hold or not as the scenario assumes (an unknown
+/// ceasefire date is not a ceasefire on any particular day). Decided once per scenario, like
+/// every clause of [`eligible`], so the Monte Carlo draws never branch on a date; an event
+/// drawn as happening does not bring back a pledge whose date rule failed.
+pub fn timing(scenario: &Scenario, pledge: &Pledge) -> Option<LapseReason> {
+    let at = scenario.meta.assess_at;
+    let t = &pledge.timing;
+    if let Some(from) = t.from
+        && at < from
+    {
+        return Some(LapseReason::NotYetInForce { from, at });
+    }
+    if let Some(until) = t.until
+        && at >= until
+    {
+        return Some(LapseReason::Ended { until, at });
+    }
+    for id in &pledge.after {
+        let Some(date) = scenario.event(id).and_then(|e| e.date) else {
+            continue;
+        };
+        if date > at {
+            return Some(LapseReason::EventLater {
+                event: id.clone(),
+                date,
+                at,
+            });
+        }
+        if let Some(days) = t.lead_time_days {
+            let ready = date.add_days(i64::from(days));
+            if ready > at {
+                return Some(LapseReason::LeadTime {
+                    event: id.clone(),
+                    date,
+                    days,
+                    ready,
+                    at,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether an event holds at the scenario's assessment date, as the kernel's events start out:
+/// as the scenario assumes (`holds`), and, when it is dated, only from its date on.
+pub fn event_holds(scenario: &Scenario, event: &Event) -> bool {
+    event.holds && event.date.is_none_or(|d| d <= scenario.meta.assess_at)
 }
 
 /// Which coverage pass a pledge's target puts it in.
@@ -113,6 +175,11 @@ enum Formula {
     Single(u32),
     /// `a ÷ b` (ratio: base ÷ per).
     Ratio(u32, u32),
+    /// `(a × b) × c` (area of a buffer zone: length × depth × density).
+    Product3(u32, u32, u32),
+    /// `required[row] × b` (dependent: the other requirement × per); rows are evaluated in
+    /// [`Kernel::order`], so `row` is computed first.
+    Dependent(u32, u32),
 }
 
 /// One requirement row: a mission's need for one capability.
@@ -177,7 +244,7 @@ pub struct Kernel {
     population: u32,
     area: u32,
     fields: Vec<(u32, RequirementField, u32)>,
-    /// The scenario's events as assumed.
+    /// The scenario's events as assumed at the assessment date ([`event_holds`]).
     events: Vec<bool>,
     /// Per pledge: range into `pledge_events`, the events it waits for.
     event_ranges: Vec<(u32, u32)>,
@@ -192,6 +259,9 @@ pub struct Kernel {
     /// least fixed point.
     acyclic: bool,
     rows: Vec<Row>,
+    /// Row indices in evaluation order: every dependent requirement after the one it derives
+    /// from ([`Scenario::requirement_order`]).
+    order: Vec<u32>,
     /// The coverage passes of `sum` rows, in the order they run (pass, then row), each turn
     /// offering its pledges in file order.
     sum_turns: Vec<Turn>,
@@ -407,6 +477,42 @@ impl Kernel {
                         };
                         Formula::Ratio(base, field(&mut values, RequirementField::Per, *per))
                     }
+                    Method::Echelon { count, size, .. } => Formula::Product(
+                        field(&mut values, RequirementField::Count, *count),
+                        field(&mut values, RequirementField::Size, *size),
+                    ),
+                    Method::Dependent {
+                        mission,
+                        capability,
+                        per,
+                    } => {
+                        let per = field(&mut values, RequirementField::Per, *per);
+                        // The loader guarantees the requirement exists; were it missing, the
+                        // row would read as zero, not a stale amount.
+                        match scenario.requirement_row(mission, capability) {
+                            Some(of) => Formula::Dependent(of as u32, per),
+                            None => Formula::Product(push(&mut values, 0.0), per),
+                        }
+                    }
+                    Method::Area {
+                        zone: Zone::Km2(km2),
+                        density,
+                    } => Formula::Product(
+                        field(&mut values, RequirementField::Km2, *km2),
+                        field(&mut values, RequirementField::Density, *density),
+                    ),
+                    Method::Area {
+                        zone:
+                            Zone::Strip {
+                                length_km,
+                                depth_km,
+                            },
+                        density,
+                    } => Formula::Product3(
+                        field(&mut values, RequirementField::LengthKm, *length_km),
+                        field(&mut values, RequirementField::DepthKm, *depth_km),
+                        field(&mut values, RequirementField::Density, *density),
+                    ),
                 };
                 let max = scenario
                     .taxonomy
@@ -526,7 +632,11 @@ impl Kernel {
             population,
             area,
             fields,
-            events: scenario.events.iter().map(|e| e.holds).collect(),
+            events: scenario
+                .events
+                .iter()
+                .map(|e| event_holds(scenario, e))
+                .collect(),
             event_ranges,
             pledge_events,
             condition_ranges,
@@ -535,6 +645,9 @@ impl Kernel {
             conditional,
             acyclic,
             rows,
+            order: (scenario.requirement_order().into_iter())
+                .map(|i| i as u32)
+                .collect(),
             sum_turns,
             max_turns,
             offered,
@@ -603,12 +716,15 @@ impl Kernel {
     /// [`Self::evaluate`], reporting every fill of the coverage passes to `trace`.
     pub fn evaluate_traced(&self, st: &mut State, trace: &mut impl Trace) {
         self.settle(st);
-        for (r, row) in self.rows.iter().enumerate() {
+        for &r in &self.order {
+            let r = r as usize;
             let v = |s: u32| st.values[s as usize];
-            st.required[r] = match row.formula {
+            st.required[r] = match self.rows[r].formula {
                 Formula::Product(a, b) => v(a) * v(b),
                 Formula::Single(a) => v(a),
                 Formula::Ratio(a, b) => v(a) / v(b),
+                Formula::Product3(a, b, c) => v(a) * v(b) * v(c),
+                Formula::Dependent(of, b) => st.required[of as usize] * v(b),
             };
             st.pledged[r] = 0.0;
         }
@@ -741,9 +857,11 @@ impl Kernel {
         (selected, amount)
     }
 
-    /// Why each pledge that is available but not in force lapsed, in file order: an event it waits
-    /// for does not hold; it waits on itself (`stuck`, from the model's cycle detector); or a
-    /// `requires` condition has no candidate in force with a quantity above zero.
+    /// Why each pledge that is available but not in force lapsed, in file order: a date rule keeps
+    /// it out at the assessment date ([`timing`]); an event it waits for does not hold; it waits
+    /// on itself (`stuck`, from the model's cycle detector); or a `requires` condition has no
+    /// candidate in force with a quantity above zero. A pledge below the status basis is left out
+    /// by the basis, not lapsed, and is not listed.
     pub fn lapses(
         &self,
         scenario: &Scenario,
@@ -752,10 +870,18 @@ impl Kernel {
     ) -> Vec<(usize, LapseReason)> {
         let mut out = Vec::new();
         for i in 0..self.pledges() {
-            if !(st.available[i] && self.eligible[i]) || st.active[i] {
+            if !st.available[i] || st.active[i] {
                 continue;
             }
             let pledge = &scenario.pledges[i];
+            if !self.eligible[i] {
+                if scenario.meta.status_basis.admits(pledge.status)
+                    && let Some(reason) = timing(scenario, pledge)
+                {
+                    out.push((i, reason));
+                }
+                continue;
+            }
             let events = range(&self.pledge_events, self.event_ranges[i]);
             if let Some(&e) = events.iter().find(|&&e| !st.events[e as usize]) {
                 let event = scenario.events[e as usize].id.clone();

@@ -15,10 +15,12 @@ pub mod assess;
 pub mod capacity;
 pub mod compare;
 pub mod coverage;
+pub mod explain;
 pub mod kernel;
 pub mod number;
 pub mod redlines;
 pub mod requirement;
+pub mod table;
 
 pub use assess::{
     Assessment, Excluded, Lapsed, PledgeStatus, SCHEMA_VERSION, ScenarioInfo, Summary,
@@ -27,6 +29,7 @@ pub use assess::{
 pub use capacity::ContributorLoad;
 pub use compare::{Comparison, compare};
 pub use coverage::{CapabilityTotal, Contribution, CoverageRow, LayerTotal};
+pub use explain::{Explanation, Segment};
 pub use kernel::{Kernel, Number, State, party_matches};
 pub use number::{decimals, fmt_amount, fmt_capacity, fmt_need, fmt_num, round_to, total};
 pub use redlines::RedLineCheck;

@@ -41,6 +41,72 @@ pub fn fmt_num(value: f64) -> String {
     out
 }
 
+/// How many decimals a quantity in `unit` is worth showing: the one rounding rule of every text,
+/// HTML and CSV renderer.
+///
+/// People, aircraft, batteries, vessels, ISR orbits, guarantors and sharing levels are counted
+/// whole (a requirement of 243.8 personnel is 244 people, a level is a level); money in billions
+/// keeps two decimals (ten million), the precision of the figures it comes from.
+pub fn decimals(unit: &str) -> usize {
+    if unit.contains(" bn") || unit.contains(" million") {
+        2
+    } else {
+        0
+    }
+}
+
+/// `value` rounded to `decimals` places with `how` (`f64::round`, `ceil`, `floor`), ignoring the
+/// last bits of floating-point noise (13,254.000000001 needs 13,254 people, not 13,255).
+pub fn round_to(value: f64, decimals: usize, how: fn(f64) -> f64) -> f64 {
+    let factor = 10f64.powi(decimals as i32);
+    let scaled = value * factor;
+    let nearest = scaled.round();
+    let scaled = if (scaled - nearest).abs() < 1e-6 {
+        nearest
+    } else {
+        how(scaled)
+    };
+    scaled / factor
+}
+
+/// A quantity in its unit as a reader sees it: rounded to the nearest value the unit allows
+/// ([`decimals`]), with thousands separators (`1,350`; `20.5` EUR bn).
+pub fn fmt_amount(value: f64, unit: &str) -> String {
+    fmt_num(round_to(value, decimals(unit), f64::round))
+}
+
+/// What is needed (a requirement, a gap), rounded up: 243.2 personnel needed are 244 people, and
+/// a gap of 0.2 batteries is a battery missing.
+pub fn fmt_need(value: f64, unit: &str) -> String {
+    fmt_num(round_to(value, decimals(unit), f64::ceil))
+}
+
+/// What a contributor can do, rounded down: sustaining 0.67 batteries is sustaining none, and
+/// 2,666.67 personnel sustainable are 2,666.
+pub fn fmt_capacity(value: f64, unit: &str) -> String {
+    fmt_num(round_to(value, decimals(unit), f64::floor))
+}
+
+#[cfg(test)]
+mod quantity_tests {
+    use super::*;
+
+    #[test]
+    fn counted_units_are_whole_and_money_keeps_two_decimals() {
+        assert_eq!(fmt_amount(243.8, "personnel"), "244");
+        assert_eq!(fmt_amount(13_254.6, "personnel"), "13,255");
+        assert_eq!(fmt_need(13_254.2, "personnel"), "13,255");
+        assert_eq!(fmt_need(13_254.000_000_001, "personnel"), "13,254");
+        assert_eq!(fmt_capacity(2_666.67, "personnel"), "2,666");
+        assert_eq!(fmt_need(0.2, "batteries"), "1");
+        assert_eq!(fmt_capacity(0.67, "batteries"), "0");
+        assert_eq!(fmt_amount(2.4, "sharing level (0-3)"), "2");
+        assert_eq!(fmt_amount(20.456, "EUR bn per year"), "20.46");
+        assert_eq!(fmt_need(0.001, "EUR bn per year"), "0.01");
+        assert_eq!(fmt_amount(-0.2, "personnel"), "0");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::fmt_num;

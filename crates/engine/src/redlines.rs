@@ -10,8 +10,8 @@ use guarantor_model::{Bound, RedLine, Scenario};
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::explain::Explanation;
 use crate::kernel::{Kernel, State};
-use crate::number::fmt_num;
 
 /// A red line's status.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -26,8 +26,8 @@ pub struct RedLineCheck {
     pub violated_by: Vec<String>,
     /// Units the rule selects among pledges in force.
     pub amount: f64,
-    /// One sentence: why it holds or not.
-    pub explanation: String,
+    /// One sentence: why it holds or not (a string in JSON, segments for the renderers).
+    pub explanation: Explanation,
     pub source: String,
     pub date: String,
 }
@@ -50,67 +50,24 @@ fn check_one(
 ) -> RedLineCheck {
     let rule = &red_line.rule;
     let (selected, amount) = kernel.red_line(st, r);
-    let selected: Vec<(&str, f64)> = selected
-        .map(|i| (scenario.pledges[i].id.as_str(), st.quantity(i)))
-        .collect();
-    let names = || {
-        selected
-            .iter()
-            .map(|(id, q)| format!("`{id}` ({})", fmt_num(*q)))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let unit_of = |i: usize| {
+        scenario
+            .taxonomy
+            .get(&scenario.pledges[i].capability)
+            .map_or(String::new(), |c| c.unit.clone())
     };
-    let ids = || selected.iter().map(|(id, _)| id.to_string()).collect();
-    let (violated, violated_by, explanation) = match rule.bound {
-        Bound::No if amount > 0.0 => (true, ids(), format!("crossed by {}", names())),
-        Bound::No => (
-            false,
-            Vec::new(),
-            "no pledge in force crosses it".to_string(),
-        ),
-        Bound::AtMost(limit) if amount > limit => (
-            true,
-            ids(),
-            format!(
-                "{} pledged against a limit of {}: {}",
-                fmt_num(amount),
-                fmt_num(limit),
-                names()
-            ),
-        ),
-        Bound::AtMost(limit) => (
-            false,
-            Vec::new(),
-            format!(
-                "{} pledged, within the limit of {}",
-                fmt_num(amount),
-                fmt_num(limit)
-            ),
-        ),
-        Bound::AtLeast(need) if amount < need => (
-            true,
-            Vec::new(),
-            format!(
-                "only {} pledged where at least {} is demanded",
-                fmt_num(amount),
-                fmt_num(need)
-            ),
-        ),
-        Bound::AtLeast(need) => (
-            false,
-            Vec::new(),
-            format!(
-                "{} pledged, at least {} demanded",
-                fmt_num(amount),
-                fmt_num(need)
-            ),
-        ),
-        Bound::Some if amount <= 0.0 => (
-            true,
-            Vec::new(),
-            "nothing matching is pledged, and the party demands it".to_string(),
-        ),
-        Bound::Some => (false, Vec::new(), format!("met by {}", names())),
+    let selected: Vec<(String, f64, String)> = selected
+        .map(|i| (scenario.pledges[i].id.clone(), st.quantity(i), unit_of(i)))
+        .collect();
+    // The rule's amount is in the unit of what it selects; a rule selecting nothing (or several
+    // units, as a group may) is written in the first one's, or unrounded words.
+    let unit = selected.first().map_or("", |(_, _, u)| u.as_str());
+    let (violated, explanation) = crate::explain::red_line(&rule.bound, amount, unit, &selected);
+    let names_pledges = violated && matches!(rule.bound, Bound::No | Bound::AtMost(_));
+    let violated_by = if names_pledges {
+        selected.iter().map(|(id, _, _)| id.clone()).collect()
+    } else {
+        Vec::new()
     };
     RedLineCheck {
         id: red_line.id.clone(),
@@ -121,6 +78,6 @@ fn check_one(
         amount,
         explanation,
         source: red_line.source.clone(),
-        date: red_line.date.clone(),
+        date: red_line.date.map(|d| d.to_string()).unwrap_or_default(),
     }
 }

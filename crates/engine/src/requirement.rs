@@ -2,14 +2,16 @@
 //!
 //! Each method is a force-sizing practice from the literature (see `docs/scenario-format.md`):
 //! troops or monitors per km of a line (force-to-space), units per protected site, a fixed amount,
-//! or a base divided by a ratio (trainees per instructor, residents per soldier). The result is the
+//! a base divided by a ratio (trainees per instructor, residents per soldier), a number of
+//! formations of an echelon, a multiple of another requirement (protection per monitor), or a
+//! zone's area × a density. The result is the
 //! amount needed *in place at any one time*; the rotation factor turns it into the force that must
 //! be generated to keep it there. Formulas are returned with every parameter, so a report can show
 //! how each number was made.
 
 use std::collections::BTreeMap;
 
-use guarantor_model::{Base, Method, MethodKind, Mission, RequirementSpec, Scenario};
+use guarantor_model::{Base, Method, MethodKind, Mission, RequirementSpec, Scenario, Zone};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -22,7 +24,8 @@ pub struct Requirement {
     pub mission: String,
     pub capability: String,
     pub unit: String,
-    /// How it is computed: `per_km`, `per_site`, `fixed` or `ratio`.
+    /// How it is computed: `per_km`, `per_site`, `fixed`, `ratio`, `echelon`, `dependent` or
+    /// `area`.
     pub method: MethodKind,
     /// The arithmetic, e.g. `contact_line 1,250 km × 40 per km`.
     pub formula: String,
@@ -38,20 +41,26 @@ pub struct Requirement {
     pub source: String,
 }
 
-/// Computes every requirement of every mission, in file order.
+/// Computes every requirement of every mission, in file order. A `dependent` requirement is
+/// computed after the one it derives from ([`Scenario::requirement_order`]) and reads its amount.
 pub fn requirements(scenario: &Scenario) -> Vec<Requirement> {
-    scenario
-        .missions
-        .iter()
-        .flat_map(|m| {
-            m.requirements
-                .iter()
-                .map(move |r| requirement(scenario, m, r))
-        })
-        .collect()
+    let rows = scenario.requirement_rows();
+    let mut done: Vec<Option<Requirement>> = vec![None; rows.len()];
+    for i in scenario.requirement_order() {
+        let (m, r) = rows[i];
+        let mission = &scenario.missions[m];
+        let computed = requirement(scenario, mission, &mission.requirements[r], &done);
+        done[i] = Some(computed);
+    }
+    done.into_iter().flatten().collect()
 }
 
-fn requirement(scenario: &Scenario, mission: &Mission, spec: &RequirementSpec) -> Requirement {
+fn requirement(
+    scenario: &Scenario,
+    mission: &Mission,
+    spec: &RequirementSpec,
+    done: &[Option<Requirement>],
+) -> Requirement {
     let mut parameters = BTreeMap::new();
     let mut param = |name: &str, value: serde_json::Value| {
         parameters.insert(name.to_string(), value);
@@ -116,6 +125,92 @@ fn requirement(scenario: &Scenario, mission: &Mission, spec: &RequirementSpec) -
             (
                 value / per,
                 format!("{name} {} ÷ {} per unit", fmt_num(value), fmt_num(*per)),
+            )
+        }
+        Method::Echelon {
+            echelon,
+            count,
+            size,
+            basis,
+        } => {
+            param("echelon", echelon.name().into());
+            param("count", (*count).into());
+            param("size", (*size).into());
+            param("size_source", basis.source.clone().into());
+            let from = match (&basis.formation, basis.take) {
+                (Some(formation), Some(take)) => {
+                    param("formation", formation.clone().into());
+                    param("take", take.name().into());
+                    if let (Some(low), Some(high)) = (basis.low, basis.high) {
+                        param("formation_low", low.into());
+                        param("formation_high", high.into());
+                    }
+                    if let Some(enablers) = basis.includes_enablers {
+                        param("includes_enablers", enablers.into());
+                    }
+                    let what = if basis.includes_enablers == Some(true) {
+                        "with enablers"
+                    } else {
+                        "as organised"
+                    };
+                    format!("{formation}, {take}, {what}")
+                }
+                _ => "stated size".to_string(),
+            };
+            (
+                count * size,
+                format!(
+                    "{} × {echelon} of {} ({from})",
+                    fmt_num(*count),
+                    fmt_num(*size)
+                ),
+            )
+        }
+        Method::Dependent {
+            mission: of_mission,
+            capability,
+            per,
+        } => {
+            // The loader guarantees the requirement exists and the order computes it first.
+            let of = scenario
+                .requirement_row(of_mission, capability)
+                .and_then(|i| done[i].as_ref())
+                .map_or(0.0, |r| r.required);
+            let name = format!("{of_mission}.{capability}");
+            param("of", name.clone().into());
+            param("of_required", of.into());
+            param("per", (*per).into());
+            (
+                of * per,
+                format!("{name} {} × {} per unit", fmt_num(of), fmt_num(*per)),
+            )
+        }
+        Method::Area { zone, density } => {
+            param("density_per_km2", (*density).into());
+            let (km2, zone_text) = match zone {
+                Zone::Km2(km2) => (*km2, format!("{} km²", fmt_num(*km2))),
+                Zone::Strip {
+                    length_km,
+                    depth_km,
+                } => {
+                    param("length_km", (*length_km).into());
+                    param("depth_km", (*depth_km).into());
+                    let km2 = length_km * depth_km;
+                    (
+                        km2,
+                        format!(
+                            "zone {} km × {} km = {} km²",
+                            fmt_num(*length_km),
+                            fmt_num(*depth_km),
+                            fmt_num(km2)
+                        ),
+                    )
+                }
+            };
+            param("km2", km2.into());
+            (
+                km2 * density,
+                format!("{zone_text} × {} per km²", fmt_num(*density)),
             )
         }
     };

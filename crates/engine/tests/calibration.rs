@@ -129,3 +129,112 @@ fn derived_densities_match_hand_arithmetic() {
     // OSCE SMM 2017: 600 / 470 km = 1.28 per km.
     assert!((derive(get("osce_smm_2017"), "per_km").unwrap() - 1.2766).abs() < 1e-3);
 }
+
+#[derive(Debug, Deserialize)]
+struct Plausibility {
+    measure: String,
+    #[serde(default)]
+    capabilities: Vec<String>,
+    low: f64,
+    high: f64,
+    source: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct PlausibilityFile {
+    plausibility: Vec<Plausibility>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Template {
+    id: String,
+    line_km: Option<f64>,
+    per_km: Option<f64>,
+    monitors_per_km: Option<f64>,
+    per_km2: Option<f64>,
+    protection_per_monitor: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Monitoring {
+    template: Vec<Template>,
+}
+
+fn plausibility(measure: &str, capability: &str) -> Plausibility {
+    let text = std::fs::read_to_string(data("densities.toml")).expect("data/densities.toml");
+    toml::from_str::<PlausibilityFile>(&text)
+        .expect("densities.toml parses")
+        .plausibility
+        .into_iter()
+        .find(|p| {
+            p.measure == measure
+                && (p.capabilities.is_empty() || p.capabilities.iter().any(|c| c == capability))
+        })
+        .unwrap_or_else(|| panic!("no plausibility range {measure} for {capability}"))
+}
+
+fn templates() -> Vec<Template> {
+    let text = std::fs::read_to_string(data("monitoring.toml")).expect("data/monitoring.toml");
+    toml::from_str::<Monitoring>(&text)
+        .expect("monitoring.toml parses")
+        .template
+}
+
+fn inside(range: &Plausibility, what: &str, value: f64) {
+    assert!(
+        !range.source.trim().is_empty(),
+        "{}: no source",
+        range.measure
+    );
+    assert!(
+        range.low <= value && value <= range.high,
+        "{what} = {value} lies outside the plausibility range {} {}..{} it claims to cover",
+        range.measure,
+        range.low,
+        range.high
+    );
+}
+
+/// The plausibility ranges of data/densities.toml (loader warnings) cover every historical
+/// figure they cite, so a warning fires only outside the whole record: every per-km density of
+/// data/operations.csv, every template of data/monitoring.toml, and the defaults themselves.
+#[test]
+fn plausibility_ranges_cover_the_record_they_cite() {
+    let troops = plausibility("per_km", "ground_troops");
+    let lines = plausibility("line_km", "");
+    for op in operations() {
+        if let Some(v) = derive(&op, "per_km") {
+            inside(&troops, &op.id, v);
+        }
+        if let Some(km) = op.line_km {
+            inside(&lines, &op.id, km);
+        }
+    }
+    let monitors = plausibility("per_km", "ceasefire_monitoring");
+    let area = plausibility("per_km2", "ceasefire_monitoring");
+    let protection = plausibility("per_monitor", "ceasefire_monitoring");
+    let mut seen = 0;
+    for t in templates() {
+        for v in [t.per_km, t.monitors_per_km].into_iter().flatten() {
+            inside(&monitors, &t.id, v);
+            seen += 1;
+        }
+        if let Some(v) = t.per_km2 {
+            inside(&area, &t.id, v);
+        }
+        if let Some(v) = t.protection_per_monitor {
+            inside(&protection, &t.id, v);
+        }
+        if let Some(km) = t.line_km {
+            inside(&lines, &t.id, km);
+        }
+    }
+    assert!(seen >= 10, "{seen} monitoring densities checked");
+    for d in densities() {
+        match d.name.as_str() {
+            "line_holding" => inside(&troops, &d.name, d.value),
+            "ceasefire_monitoring" => inside(&monitors, &d.name, d.value),
+            _ => {}
+        }
+    }
+}

@@ -428,3 +428,43 @@ sources = ["t"]
     );
     assert_eq!(a.coverage[0].gap, 100.0);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The methods of issue 14 are monotone too: more formations or larger ones, a larger zone
+    /// or a denser one, and a larger base or ratio of a dependent never lower a requirement; a
+    /// dependent moves with the requirement it derives from.
+    #[test]
+    fn new_methods_are_monotone_in_their_parameters(
+        count in 0.0f64..60.0,
+        size in 100.0f64..100_000.0,
+        length in 1.0f64..2000.0,
+        depth in 0.5f64..50.0,
+        density in 0.0f64..11.0,
+        per in 0.0f64..20.0,
+        factor in 1.0f64..3.0,
+    ) {
+        let text = |count: f64, size: f64, length: f64, depth: f64, density: f64, per: f64| format!(
+            "[scenario]\nid = \"m\"\nname = \"M\"\nas_of = \"2025-01\"\n[theatre]\nprotected = \"UKR\"\nadversary = \"RUS\"\n\
+             [[layers]]\nid = \"l\"\nname = \"L\"\n[[missions]]\nid = \"m\"\nlayer = \"l\"\nname = \"M\"\n\
+             [[missions.requirements]]\ncapability = \"ground_troops\"\nmethod = \"echelon\"\nechelon = \"brigade\"\ncount = {count}\nsize = {{ value = {size}, source = \"t\" }}\nsource = \"t\"\n\
+             [[missions.requirements]]\ncapability = \"ceasefire_monitoring\"\nmethod = \"area\"\nlength_km = {length}\ndepth_km = {depth}\ndensity = {density}\nsource = \"t\"\n\
+             [[missions.requirements]]\ncapability = \"training\"\nmethod = \"dependent\"\nof = \"ceasefire_monitoring\"\nper = {per}\nsource = \"t\"\n"
+        );
+        let req = |t: String| -> Vec<f64> {
+            let s = load(&t).scenario.expect("valid");
+            assess(&s).requirements.iter().map(|r| r.required).collect()
+        };
+        let base = req(text(count, size, length, depth, density, per));
+        let f = factor;
+        let bigger = req(text(count * f, size * f, length * f, depth * f, density * f, per * f));
+        for (b, a) in bigger.iter().zip(&base) {
+            prop_assert!(b >= a, "{bigger:?} < {base:?}");
+        }
+        // Only the zone grows: the dependent grows with it, by the same factor.
+        let wider = req(text(count, size, length, depth * f, density, per));
+        prop_assert!(wider[1] >= base[1] && wider[2] >= base[2]);
+        prop_assert!((wider[2] - wider[1] * per).abs() <= 1e-9 * wider[2].max(1.0));
+    }
+}

@@ -172,7 +172,11 @@ sources = ["t"]
     assert_eq!(troops(l.scenario.as_ref().unwrap()), 6350.0);
 
     let l = loaded(&text("signed", "", deu, "served_from_outside = true"));
-    assert!(l.diagnostics.iter().all(|d| !d.message.contains("deu-troops")));
+    assert!(
+        l.diagnostics
+            .iter()
+            .all(|d| !d.message.contains("deu-troops"))
+    );
     assert_eq!(troops(l.scenario.as_ref().unwrap()), 11350.0);
 }
 

@@ -6,10 +6,14 @@ clean:  trafilatura.extract on the 181 ScrapingHub benchmark pages, timed and sc
 dedupe: datasketch MinHash (64 permutations, word 5-shingles) + MinHashLSH (16 bands x 4 rows)
         on the corpus the Rust bench writes with GUARANTOR_BENCH_DUMP.
 
+`cargo bench -p guarantor-store --bench ingest_pages` runs the clean peer itself, in the same run
+as Guarantor's end-to-end ingest of the same pages (set GUARANTOR_PEERS_PYTHON to the venv's python;
+trafilatura 2.3 also needs `lxml_html_clean`).
+
 Not part of the build. Usage (installs into a venv under /tmp, never into the project):
 
     python3 -m venv /tmp/guarantor-peers
-    /tmp/guarantor-peers/bin/pip install trafilatura datasketch
+    /tmp/guarantor-peers/bin/pip install trafilatura lxml_html_clean datasketch
     GUARANTOR_BENCH_DUMP=/tmp/guarantor-dedupe-corpus.jsonl cargo bench -p guarantor-evidence --bench pipeline
     /tmp/guarantor-peers/bin/python crates/evidence/bench/python_peers.py \
         --benchmark ../shared/benchmarks/article-extraction \

@@ -1,6 +1,8 @@
 //! Throughput benchmark of the evidence pipeline (a plain bench binary, no harness):
-//! articles per second end to end on one thread, and the dedupe stage on 100,000 generated
-//! articles with planted near duplicates.
+//! articles per second end to end on one thread, the cost of a page nested 10,000 and 100,000
+//! levels deep (it should grow linearly), and the dedupe stage on 100,000 generated articles with
+//! planted near duplicates. End to end into SQLite on the benchmark pages, against trafilatura,
+//! is `cargo bench -p guarantor-store --bench ingest_pages`.
 //!
 //! Run: `cargo bench -p guarantor-evidence --bench pipeline` (release profile). Set
 //! `GUARANTOR_BENCH_DEDUPE_N` to change the dedupe corpus size. Figures go to stdout; nothing
@@ -126,8 +128,37 @@ fn clean_benchmark_pages(pipeline: &Pipeline) {
     );
 }
 
+/// A page of `depth` nested `<div>`s around one paragraph, parsed and cleaned: the time should
+/// grow with the depth, not its square (10,000 levels took 102 s before `clean::prepare_html`).
+fn deep_pages(pipeline: &Pipeline) {
+    let mut per_level = Vec::new();
+    for depth in [10_000usize, 100_000] {
+        let mut html = String::from("<html><head><title>Deep</title></head><body>");
+        html.push_str(&"<div>".repeat(depth));
+        html.push_str("<p>Britain is ready to send trainers to western Ukraine after a ceasefire, officials said.</p>");
+        html.push_str(&"</div>".repeat(depth));
+        html.push_str("</body></html>");
+        let start = Instant::now();
+        let raw = parse_html("deep", black_box(&html));
+        let p = pipeline.process(&raw).expect("the paragraph survives");
+        let secs = start.elapsed().as_secs_f64();
+        black_box(p);
+        per_level.push(secs / depth as f64);
+        println!(
+            "deep page: {depth} levels ({} KiB) parsed and cleaned in {:.1} ms",
+            html.len() / 1024,
+            secs * 1000.0
+        );
+    }
+    println!(
+        "deep page: time per level at 100,000 / at 10,000 = {:.2} (1 is linear, 10 quadratic)",
+        per_level[1] / per_level[0]
+    );
+}
+
 fn main() {
     let pipeline = Pipeline::default();
+    deep_pages(&pipeline);
     clean_benchmark_pages(&pipeline);
 
     // 1. End to end on generated text articles, one thread.

@@ -1,9 +1,14 @@
 //! Prints the evaluation of the evidence pipeline: per-stage precision and recall on the
-//! fixture articles, the differences against the gold annotations, and main-content extraction
-//! on the ScrapingHub benchmark (dom_smoothie alone and with the line classifier).
+//! fixture articles; on the real corpus (`tests/corpus/{dev,test}`), per language and overall,
+//! P/R/F1 on (article, target, stance), the actor accuracy of matched claims and the recall and
+//! precision of rewrite links; and main-content extraction on the ScrapingHub benchmark
+//! (dom_smoothie alone and with the line classifier).
 //!
-//! Run: `cargo run -p guarantor-evidence --release --example evaluate`. The floors are enforced
-//! by `tests/evaluation.rs`, not here.
+//! Run: `cargo run -p guarantor-evidence --release --example evaluate` (both splits), with
+//! `-- --split dev` for the development split only, and `-- --diff` for every difference from
+//! the gold of the fixtures and of the development split. Differences are never printed for the
+//! test split: it is for measuring, not for tuning. The floors are enforced by
+//! `tests/evaluation.rs`, not here.
 
 #[path = "../tests/support/evaluation.rs"]
 mod evaluation;
@@ -45,9 +50,30 @@ fn main() {
     for e in &r.errors {
         println!("error: {e}");
     }
-    if std::env::args().any(|a| a == "--diff") {
+    let args: Vec<String> = std::env::args().collect();
+    let diff = args.iter().any(|a| a == "--diff");
+    if diff {
         println!("\nDifferences against gold:");
         for d in fixture_differences(&pipeline) {
+            println!("  {d}");
+        }
+    }
+    let split_arg = args
+        .iter()
+        .position(|a| a == "--split")
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str);
+    let splits: Vec<Split> = match split_arg {
+        Some("dev") => vec![Split::Dev],
+        Some("test") => vec![Split::Test],
+        _ => vec![Split::Dev, Split::Test],
+    };
+    for split in splits {
+        let mut differences = Vec::new();
+        let want_diff = diff && split == Split::Dev;
+        let r = evaluate_corpus(&pipeline, split, want_diff.then_some(&mut differences));
+        print_corpus(split, &r);
+        for d in &differences {
             println!("  {d}");
         }
     }
@@ -70,5 +96,51 @@ fn main() {
                 b.pages, b.precision, b.recall, b.f1, b.seconds
             );
         }
+    }
+}
+
+fn print_corpus(split: Split, r: &CorpusReport) {
+    println!(
+        "\nReal corpus, {} split (crates/evidence/tests/corpus/{}): (article, target, stance)",
+        split.dir_name(),
+        split.dir_name()
+    );
+    if r.overall.articles == 0 {
+        println!("  no articles found");
+    }
+    println!(
+        "  {:<12} {:>8} {:>9} {:>7} {:>6} {:>14}   tp/fp/fn",
+        "language", "articles", "precision", "recall", "F1", "actor accuracy"
+    );
+    let mut rows: Vec<(String, &LangScores)> =
+        r.per_lang.iter().map(|(l, s)| (l.clone(), s)).collect();
+    rows.push(("non-English".to_string(), &r.non_english));
+    rows.push(("overall".to_string(), &r.overall));
+    for (lang, s) in rows {
+        println!(
+            "  {:<12} {:>8} {:>9.3} {:>7.3} {:>6.3} {:>8.3} ({}/{})   {}/{}/{}",
+            lang,
+            s.articles,
+            s.extract.precision(),
+            s.extract.recall(),
+            s.extract.f1(),
+            s.actor_accuracy(),
+            s.actor_right,
+            s.actor_matched,
+            s.extract.tp,
+            s.extract.fp,
+            s.extract.fn_
+        );
+    }
+    println!(
+        "  rewrite links: recall {:.3} precision {:.3}   tp/fp/fn {}/{}/{}",
+        r.rewrite.recall(),
+        r.rewrite.precision(),
+        r.rewrite.tp,
+        r.rewrite.fp,
+        r.rewrite.fn_
+    );
+    for e in &r.errors {
+        println!("  error: {e}");
     }
 }

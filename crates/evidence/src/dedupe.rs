@@ -6,7 +6,13 @@
 //!    (64 hash functions, Broder 1997) with banded LSH (16 bands x 4 rows, so pairs with Jaccard
 //!    above about (1/16)^(1/4) = 0.5 become candidates), verified on the estimated Jaccard;
 //! 2. **rewrites** (another outlet retelling the story): the articles share a verbatim quotation
-//!    of at least 8 words and the smaller one's content words are mostly contained in the other.
+//!    of at least 8 words and the smaller one's content words are mostly contained in the other;
+//! 3. **translations and rewrites in other words** (a wire story retold in another language): what
+//!    survives translation are numbers and named entities resolved to canonical ids (Макрон and
+//!    Macron are both `Emmanuel Macron`), so articles are linked when the anchors of the smaller
+//!    one, weighted by rarity (IDF over the articles indexed so far), overlap (weighted Jaccard), at
+//!    least four numbers other than years are shared, and they are dated within a week. Independent reports of one event share the main actors
+//!    but not the incidental figures, so they stay below the threshold.
 //!
 //! The later article (by date, then by arrival) is recorded as the duplicate of the earlier one.
 //! This stage does not cluster stories and does not read entities.
@@ -17,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::{mix64, quotes, stable_hash, tokens};
 
-/// Parameters of both tiers.
+/// Parameters of the three tiers.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DedupeParams {
     pub shingle_words: usize,
@@ -29,6 +35,17 @@ pub struct DedupeParams {
     pub rewrite_quote_words: usize,
     /// Minimum share of the smaller article's content words found in the other.
     pub rewrite_containment: f64,
+    /// Minimum IDF-weighted Jaccard similarity of the two articles' anchors.
+    pub anchor_similarity: f64,
+    /// Minimum number of shared anchors.
+    pub anchor_min_shared: usize,
+    /// Minimum number of shared numbers among them.
+    pub anchor_min_numbers: usize,
+    /// Largest number of days between the two articles' dates (when both are known).
+    pub anchor_max_days: i64,
+    /// Anchors held by more indexed articles than this do not propose candidates (they still
+    /// count in the verification).
+    pub anchor_max_postings: usize,
 }
 
 impl Default for DedupeParams {
@@ -40,6 +57,11 @@ impl Default for DedupeParams {
             near_threshold: 0.5,
             rewrite_quote_words: 8,
             rewrite_containment: 0.5,
+            anchor_similarity: 0.7,
+            anchor_min_shared: 4,
+            anchor_min_numbers: 4,
+            anchor_max_days: 7,
+            anchor_max_postings: 500,
         }
     }
 }
@@ -48,7 +70,9 @@ impl Default for DedupeParams {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fingerprint {
     pub minhash: Vec<u64>,
-    /// Hashes of quotations of at least `rewrite_quote_words` words.
+    /// Hashes of quotations of at least `rewrite_quote_words` words (top bit clear), then the
+    /// cross-language anchors (top bit set: see [`is_anchor`]). Both live in one list so that
+    /// stored fingerprints keep their shape.
     pub quotes: Vec<u64>,
     /// Sorted, distinct hashes of content words (3+ letters, not stop words).
     pub words: Vec<u64>,
@@ -96,6 +120,79 @@ const STOP_WORDS: &[&str] = &[
     "after", "over", "such", "one", "more", "what", "when", "while", "can", "may", "should",
 ];
 
+/// The top bit marks an anchor key in [`Fingerprint::quotes`].
+const ANCHOR_BIT: u64 = 1 << 63;
+/// The next bit marks an anchor that is a number (entity anchors have it clear).
+const NUMBER_BIT: u64 = 1 << 62;
+
+/// Whether a key of [`Fingerprint::quotes`] is a cross-language anchor rather than a quotation.
+pub fn is_anchor(key: u64) -> bool {
+    key & ANCHOR_BIT != 0
+}
+
+/// Computes the fingerprint of a cleaned text, with cross-language anchors: the canonical ids of
+/// the resolved `mentions` and the numbers of two or more digits ("30 000", "30,000" and
+/// "30.000" are all 30000).
+pub fn fingerprint_with_anchors(
+    text: &str,
+    mentions: &[crate::resolve::Mention],
+    params: &DedupeParams,
+) -> Fingerprint {
+    let mut fp = fingerprint(text, params);
+    let mut anchors: Vec<u64> = mentions
+        .iter()
+        .map(|m| stable_hash(format!("entity:{}", m.entity).as_bytes()) | ANCHOR_BIT)
+        .collect();
+    anchors.extend(
+        numbers(text)
+            .into_iter()
+            .map(|n| stable_hash(format!("number:{n}").as_bytes()) | ANCHOR_BIT | NUMBER_BIT),
+    );
+    anchors.sort_unstable();
+    anchors.dedup();
+    fp.quotes.extend(anchors);
+    fp
+}
+
+/// Numbers of two or more digits, with thousands groups joined across a space, comma, dot or
+/// no-break space ("30 000" is "30000"); a number after a digit group of other length stands
+/// alone.
+fn numbers(text: &str) -> Vec<String> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = &text[toks[i].start..toks[i].end];
+        if !w.chars().all(|c| c.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let mut n = w.to_string();
+        let mut j = i;
+        while j + 1 < toks.len() {
+            let sep = &text[toks[j].end..toks[j + 1].start];
+            let next = &text[toks[j + 1].start..toks[j + 1].end];
+            if next.len() == 3
+                && next.chars().all(|c| c.is_ascii_digit())
+                && matches!(sep, " " | "," | "." | "\u{a0}" | "\u{202f}")
+            {
+                n.push_str(next);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let n = n.trim_start_matches('0').to_string();
+        // Years are shared by every report of the period, so they do not count.
+        let year = n.len() == 4 && (n.as_str() >= "1990" && n.as_str() <= "2035");
+        if n.len() >= 2 && !year {
+            out.push(n);
+        }
+        i = j + 1;
+    }
+    out
+}
+
 /// Computes the fingerprint of a cleaned text.
 pub fn fingerprint(text: &str, params: &DedupeParams) -> Fingerprint {
     let words: Vec<u64> = tokens(text)
@@ -138,6 +235,7 @@ pub fn fingerprint(text: &str, params: &DedupeParams) -> Fingerprint {
                 toks.iter()
                     .map(|t| word_hash(&inner[t.start..t.end]))
                     .fold(0u64, |h, w| mix64(h.rotate_left(7) ^ w))
+                    & !ANCHOR_BIT
             })
         })
         .collect();
@@ -228,6 +326,8 @@ pub struct DedupeIndex {
     entries: Vec<Entry>,
     buckets: HashMap<u64, Vec<u32>>,
     quote_index: HashMap<u64, Vec<u32>>,
+    /// Anchor key to the articles holding it; its length is the anchor's document frequency.
+    anchor_index: HashMap<u64, Vec<u32>>,
 }
 
 impl DedupeIndex {
@@ -237,6 +337,7 @@ impl DedupeIndex {
             entries: Vec::new(),
             buckets: HashMap::new(),
             quote_index: HashMap::new(),
+            anchor_index: HashMap::new(),
         }
     }
 
@@ -268,11 +369,20 @@ impl DedupeIndex {
             }
         }
         let mut quote_candidates: Vec<u32> = Vec::new();
+        let mut anchor_candidates: Vec<u32> = Vec::new();
         for q in &fp.quotes {
-            if let Some(v) = self.quote_index.get(q) {
+            if is_anchor(*q) {
+                if let Some(v) = self.anchor_index.get(q)
+                    && v.len() <= self.params.anchor_max_postings
+                {
+                    anchor_candidates.extend(v);
+                }
+            } else if let Some(v) = self.quote_index.get(q) {
                 quote_candidates.extend(v);
             }
         }
+        anchor_candidates.sort_unstable();
+        anchor_candidates.dedup();
         candidates.sort_unstable();
         candidates.dedup();
         quote_candidates.sort_unstable();
@@ -280,6 +390,7 @@ impl DedupeIndex {
         let mut links = Vec::new();
         let mut all: Vec<(u32, bool)> = candidates.iter().map(|c| (*c, false)).collect();
         all.extend(quote_candidates.iter().map(|c| (*c, true)));
+        all.extend(anchor_candidates.iter().map(|c| (*c, true)));
         all.sort_unstable();
         all.dedup_by_key(|(c, _)| *c);
         for (idx, _) in all {
@@ -288,14 +399,14 @@ impl DedupeIndex {
                 continue;
             }
             let j = estimated_jaccard(fp, &e.fingerprint);
+            let quoted = quote_candidates.binary_search(&idx).is_ok()
+                && containment(fp, &e.fingerprint) >= self.params.rewrite_containment;
             let (similarity, kind) = if j >= self.params.near_threshold {
                 (j, LinkKind::NearDuplicate)
-            } else if quote_candidates.binary_search(&idx).is_ok() {
-                let c = containment(fp, &e.fingerprint);
-                if c < self.params.rewrite_containment {
-                    continue;
-                }
-                (c, LinkKind::Rewrite)
+            } else if quoted {
+                (containment(fp, &e.fingerprint), LinkKind::Rewrite)
+            } else if let Some(a) = self.anchor_match(fp, date, e) {
+                (a, LinkKind::Rewrite)
             } else {
                 continue;
             };
@@ -324,6 +435,54 @@ impl DedupeIndex {
         links
     }
 
+    /// The IDF-weighted Jaccard similarity of the anchor sets, when it passes the thresholds of
+    /// the third tier.
+    fn anchor_match(&self, fp: &Fingerprint, date: Option<&str>, e: &Entry) -> Option<f64> {
+        if let (Some(a), Some(b)) = (date, e.date.as_deref())
+            && crate::ledger::days_between(a, b)
+                .is_some_and(|d| d.abs() > self.params.anchor_max_days)
+        {
+            return None;
+        }
+        let a: Vec<u64> = fp
+            .quotes
+            .iter()
+            .copied()
+            .filter(|k| is_anchor(*k))
+            .collect();
+        let numbers_shared = |b: &[u64]| {
+            a.iter()
+                .filter(|k| *k & NUMBER_BIT != 0 && b.contains(k))
+                .count()
+        };
+        let b: Vec<u64> = e
+            .fingerprint
+            .quotes
+            .iter()
+            .copied()
+            .filter(|k| is_anchor(*k))
+            .collect();
+        let n = self.entries.len() as f64 + 1.0;
+        let weight = |k: &u64| {
+            let df = self.anchor_index.get(k).map_or(0, Vec::len) as f64;
+            (n / (df + 1.0)).ln().max(0.0) + 0.1
+        };
+        let shared: Vec<u64> = a.iter().copied().filter(|k| b.contains(k)).collect();
+        if shared.len() < self.params.anchor_min_shared
+            || numbers_shared(&b) < self.params.anchor_min_numbers
+        {
+            return None;
+        }
+        // Weighted Jaccard: shared weight over the weight of the union.
+        let total = |v: &[u64]| v.iter().map(weight).sum::<f64>();
+        let union = total(&a) + total(&b) - total(&shared);
+        if union <= 0.0 {
+            return None;
+        }
+        let c = total(&shared) / union;
+        (c >= self.params.anchor_similarity).then_some(c)
+    }
+
     /// Adds an article to the index.
     pub fn add(&mut self, id: &str, date: Option<&str>, fp: Fingerprint) {
         let idx = self.entries.len() as u32;
@@ -331,7 +490,11 @@ impl DedupeIndex {
             self.buckets.entry(key).or_default().push(idx);
         }
         for q in &fp.quotes {
-            self.quote_index.entry(*q).or_default().push(idx);
+            if is_anchor(*q) {
+                self.anchor_index.entry(*q).or_default().push(idx);
+            } else {
+                self.quote_index.entry(*q).or_default().push(idx);
+            }
         }
         self.entries.push(Entry {
             id: id.to_string(),
@@ -401,6 +564,45 @@ mod tests {
         let links = index.insert("b", Some("2025-01-15"), fingerprint(b, &p));
         assert_eq!(links.len(), 1, "{links:?}");
         assert_eq!(links[0].kind, LinkKind::Rewrite);
+    }
+
+    #[test]
+    fn a_translation_is_linked_and_an_independent_report_is_not() {
+        // Own texts: a wire story, its Ukrainian translation, and another outlet's own report of
+        // the same meeting with its own figures.
+        let p = DedupeParams::default();
+        let g = crate::Gazetteer::default();
+        let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+        let wire = "Macron said on Thursday that 26 countries had pledged to join a reassurance force. Starmer said Britain would fund 350 instructors and 40 patrol boats, and that the force would need 12 airfields and 15,000 troops.";
+        let translation = "Макрон заявив у четвер, що 26 країн пообіцяли приєднатися до сил заспокоєння. Стармер сказав, що Британія профінансує 350 інструкторів і 40 патрульних катерів, а силам знадобиться 12 аеродромів і 15 000 військових.";
+        let independent = "Macron hosted 35 leaders in Paris, where 26 countries backed a reassurance force; Starmer spoke of 10,000 troops and 60 aircraft, and Zelensky asked for 800 air defence missiles.";
+        let mut index = DedupeIndex::new(p);
+        assert!(
+            index
+                .insert("wire", Some("2025-09-04"), fp(wire))
+                .is_empty()
+        );
+        assert!(
+            index
+                .insert("own", Some("2025-09-04"), fp(independent))
+                .is_empty(),
+            "an independent report of the same event is not a rewrite"
+        );
+        let links = index.insert("uk", Some("2025-09-05"), fp(translation));
+        assert_eq!(links.len(), 1, "{links:?}");
+        assert_eq!(
+            (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+            ("uk", "wire")
+        );
+        assert_eq!(links[0].kind, LinkKind::Rewrite);
+    }
+
+    #[test]
+    fn numbers_join_thousands_groups_and_skip_years() {
+        assert_eq!(
+            numbers("15 000 troops, 15,000 or 15.000; in 2025 and 26 of them, 7 days"),
+            ["15000", "15000", "15000", "26"]
+        );
     }
 
     proptest! {

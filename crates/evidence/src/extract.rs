@@ -1,23 +1,32 @@
-//! Extract stage: sentences, attribution and statements.
+//! Extract stage: sentences, attribution and statements, in the six languages with a lexicon
+//! (`data/lexicon/<lang>.toml`: en, uk, ru, de, fr, pl).
 //!
 //! Rules in the manner of Pouliquen, Steinberger and Best (2007) for quotations and of
-//! dictionary event coders (CAMEO/PLOVER) for stances: a sentence yields a statement for each
-//! capability it names (lexicon `[capabilities]`) when a stance cue (lexicon `[stances]`) is near;
-//! a negation within three words before the cue turns it over ("will not send" is `rules_out`).
-//! The speaker comes from a reporting verb ("said", "told", "according to") next to a resolved
-//! entity, an anonymous-source phrase ("a senior diplomat"), or a pronoun that refers back to the
-//! last named person. The actor is the state or body the speaker represents, or, when nobody
-//! speaks, the nearest entity before the cue. It does not parse syntax, so long sentences with
-//! several clauses can get the wrong actor; the evaluation measures how often.
+//! dictionary event coders (CAMEO/PLOVER) for stances. The article's language is declared or
+//! detected ([`crate::lang`]); sentences are split by sentencex's rules for it, and words are
+//! matched by stem or prefix, so inflected forms meet. A sentence yields a statement for each
+//! target it names (lexicon `[targets]`: capabilities and the evidence-only topics) when a stance
+//! cue (lexicon `[stances]`) is near it in the same clause; a negation within a few words before
+//! the cue (`[negation] window_words`) turns it over ("will not send" is `rules_out`).
+//! The speaker comes from a reporting verb next to a resolved entity, an anonymous-source phrase,
+//! a capitalised name the gazetteer does not know (an expert speaking for themselves), or a
+//! pronoun that refers back to the last named person. The actors are the states, bodies or unnamed
+//! groups ("26 countries") named as the subject of the clause, one statement each when several are
+//! coordinated ("Britain, France and Australia will ..."), else the one the speaker represents.
+//! Every window is counted in words, never in bytes, so non-ASCII names do not shift it.
+//! It does not parse syntax, so long sentences with several clauses can get the wrong actor; the
+//! evaluation measures how often.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::Lexicon;
+use crate::lang::{self, Lang, Stemmer};
+use crate::lexicon::{LanguageLexicon, Lexicon};
 use crate::resolve::{EntityKind, Gazetteer, Mention};
 use crate::statement::{AttributionKind, Modality, Quantity, Stance, Statement};
-use crate::text::{PhraseHit, PhraseMatcher, quotes};
+use crate::text::{WordHit, WordMatcher, Words, quotes};
 
 /// A sentence of the cleaned text with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,13 +35,18 @@ pub struct Sentence {
     pub end: usize,
 }
 
-/// Splits cleaned text (one paragraph per line) into sentences with sentencex.
+/// Splits cleaned text (one paragraph per line) into English sentences with sentencex.
 pub fn sentences(text: &str) -> Vec<Sentence> {
+    sentences_in(text, Lang::En)
+}
+
+/// Splits cleaned text (one paragraph per line) into sentences with sentencex's rules for `lang`.
+pub fn sentences_in(text: &str, lang: Lang) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0usize;
     for line in text.split('\n') {
         let mut cursor = 0usize;
-        for s in sentencex::segment("en", line) {
+        for s in sentencex::segment(lang.code(), line) {
             let trimmed = s.trim();
             if trimmed.is_empty() {
                 continue;
@@ -57,81 +71,177 @@ pub struct ArticleRef<'a> {
     pub id: &'a str,
     pub date: Option<&'a str>,
     pub outlet: Option<&'a str>,
+    /// The declared language (ISO 639-1), if any; otherwise it is detected from the text.
+    pub lang: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 enum Speaker {
+    /// A gazetteer entity.
     Entity(String),
+    /// An unnamed source ("a senior diplomat").
     Anonymous(String),
+    /// A capitalised name the gazetteer does not know: a person speaking for themselves.
+    Named(String),
 }
 
-/// The compiled extraction rules.
-pub struct Extractor {
-    capabilities: PhraseMatcher<String>,
-    stances: PhraseMatcher<Stance>,
-    hedges: PhraseMatcher<()>,
-    verbs: PhraseMatcher<String>,
-    anonymous: PhraseMatcher<String>,
+/// The compiled rules of one language.
+struct LanguageRules {
+    lang: Lang,
+    stemmer: Stemmer,
+    targets: WordMatcher<String>,
+    stances: WordMatcher<Stance>,
+    negation: WordMatcher<()>,
+    negation_window: usize,
+    negated: BTreeMap<Stance, Stance>,
+    hedges: WordMatcher<()>,
+    /// Reporting verbs; the label is true when the speaker can only follow ("according to").
+    verbs: WordMatcher<bool>,
+    anonymous: WordMatcher<String>,
     pronouns: Vec<String>,
-    lexicon: Lexicon,
+    boundaries: WordMatcher<()>,
+    after_comma: WordMatcher<()>,
+    coordination: WordMatcher<()>,
+    group_nouns: WordMatcher<()>,
+    numbers: BTreeMap<String, f64>,
 }
 
-/// Largest gap in bytes between a stance cue and the capability it applies to.
-const MAX_CUE_DISTANCE: usize = 140;
+fn unit_pairs(list: &[String]) -> Vec<(String, ())> {
+    list.iter().map(|p| (p.clone(), ())).collect()
+}
 
-static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:(?:as many as|up to|about|around|approximately|some|at least|more than|nearly|roughly|over)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens|tens of thousands)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})+|\d+))?(\s*%|\s+percent|\s+per cent)?(?:\s+of)?(?:\s+(?:[a-z]+\s+)??(troops|soldiers|personnel|military personnel|nations|countries|states|jets|aircraft|fighter jets|batteries|systems|brigades|trainers|instructors|monitors|observers|warships|ships|billion|million|people|guarantors))?\b",
-    )
-    // A fixed pattern: failure is a programming error caught by the unit tests.
-    .expect("quantity pattern compiles")
-});
-
-static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:not|never|no|cannot|nor)\b|n['’]t\b)")
-        .expect("negation pattern compiles")
-});
-
-impl Extractor {
-    pub fn new(lexicon: &Lexicon) -> Self {
-        let caps = lexicon
-            .capabilities
+impl LanguageRules {
+    fn new(l: &LanguageLexicon) -> Self {
+        let stemmer = Stemmer::new(
+            l.lang,
+            l.morphology.stemmer == "snowball",
+            &l.morphology.suffixes,
+            l.morphology.min_stem_chars,
+        );
+        let stem = |w: &str| stemmer.stem(w);
+        let targets = WordMatcher::new(
+            l.targets
+                .iter()
+                .flat_map(|(name, ps)| ps.iter().map(move |p| (p.clone(), name.clone())))
+                .collect(),
+            &stem,
+        );
+        let mut verbs: Vec<(String, bool)> = l
+            .attribution
+            .forward
             .iter()
-            .flat_map(|(name, phrases)| phrases.iter().map(move |p| (p.clone(), name.clone())))
+            .map(|v| (v.clone(), true))
             .collect();
-        Extractor {
-            capabilities: PhraseMatcher::new(caps),
-            stances: PhraseMatcher::new(lexicon.stance_phrases()),
-            hedges: PhraseMatcher::new(
-                lexicon
-                    .modality
-                    .hedges
-                    .iter()
-                    .map(|h| (h.clone(), ()))
-                    .collect(),
-            ),
-            verbs: PhraseMatcher::new(
-                lexicon
-                    .attribution
-                    .verbs
-                    .iter()
-                    .map(|v| (v.clone(), v.clone()))
-                    .collect(),
-            ),
-            anonymous: PhraseMatcher::new(
-                lexicon
-                    .attribution
+        verbs.extend(l.attribution.verbs.iter().map(|v| (v.clone(), false)));
+        LanguageRules {
+            lang: l.lang,
+            targets,
+            stances: WordMatcher::new(l.stance_phrases(), &stem),
+            negation: WordMatcher::new(unit_pairs(&l.negation.words), &stem),
+            negation_window: l.negation.window_words,
+            negated: l.stances.negated.clone(),
+            hedges: WordMatcher::new(unit_pairs(&l.modality.hedges), &stem),
+            verbs: WordMatcher::new(verbs, &stem),
+            anonymous: WordMatcher::new(
+                l.attribution
                     .anonymous
                     .iter()
                     .map(|a| (a.clone(), a.clone()))
                     .collect(),
+                &stem,
             ),
-            pronouns: lexicon.attribution.pronouns.clone(),
-            lexicon: lexicon.clone(),
+            pronouns: l
+                .attribution
+                .pronouns
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
+            boundaries: WordMatcher::new(unit_pairs(&l.clauses.boundaries), &stem),
+            after_comma: WordMatcher::new(unit_pairs(&l.clauses.after_comma), &stem),
+            coordination: WordMatcher::new(unit_pairs(&l.clauses.coordination), &stem),
+            group_nouns: WordMatcher::new(unit_pairs(&l.actors.group_nouns), &stem),
+            numbers: l
+                .actors
+                .numbers
+                .iter()
+                .map(|(k, v)| (k.to_lowercase(), *v))
+                .collect(),
+            stemmer,
         }
     }
 
+    fn words(&self, sent: &str) -> Words {
+        Words::new(sent, &|w: &str| self.stemmer.stem(w))
+    }
+
+    fn negate(&self, stance: Stance) -> Stance {
+        self.negated.get(&stance).copied().unwrap_or(stance)
+    }
+}
+
+/// The compiled extraction rules, one set per language.
+pub struct Extractor {
+    rules: Vec<LanguageRules>,
+}
+
+/// Largest distance in words between a stance cue and the target it applies to (a cue after the
+/// target counts one and a half times its distance).
+const MAX_CUE_WORDS: usize = 20;
+/// Largest number of words between two cues of a chain ("committed to participate").
+const CUE_CHAIN_WORDS: usize = 2;
+/// Largest number of words between a subject and the stance cue after it.
+const SUBJECT_WINDOW_WORDS: usize = 4;
+/// Largest number of words between a reporting verb and the speaker after it.
+const SPEAKER_AFTER_WORDS: usize = 4;
+/// Largest number of words between a speaker and the reporting verb after it.
+const SPEAKER_BEFORE_WORDS: usize = 6;
+/// Largest number of words between a reporting verb and an anonymous source, either side.
+const ANONYMOUS_WORDS: usize = 2;
+/// Largest number of words between a person and the "of <institute>" that follows the name.
+const PERSON_OF_WORDS: usize = 1;
+
+/// One actor of a statement, with where it was found in the sentence.
+#[derive(Debug, Clone, PartialEq)]
+struct ActorSpan {
+    /// Gazetteer entity, or `None` for an unnamed group.
+    entity: Option<String>,
+    kind: EntityKind,
+    /// The actor: the entity's state or body, or the group's description.
+    actor: String,
+    start: usize,
+    end: usize,
+}
+
+/// Everything the rules found in one sentence.
+struct SentenceParse<'s> {
+    sent: &'s str,
+    words: Words,
+    targets: Vec<WordHit<String>>,
+    cues: Vec<WordHit<Stance>>,
+    hedges: Vec<WordHit<()>>,
+    negations: Vec<WordHit<()>>,
+    boundaries: Vec<usize>,
+    anonymous: Vec<WordHit<String>>,
+    /// Word indices of coordination words ("and", "та", "und").
+    coordination: Vec<usize>,
+    /// Mentions and unnamed groups that can be actors, in text order.
+    actors: Vec<ActorSpan>,
+}
+
+impl Extractor {
+    pub fn new(lexicon: &Lexicon) -> Self {
+        Extractor {
+            rules: lexicon.languages.iter().map(LanguageRules::new).collect(),
+        }
+    }
+
+    /// The language the rules would use for a text.
+    pub fn language(&self, text: &str, declared: Option<&str>) -> Option<Lang> {
+        lang::detect(text, declared).filter(|l| self.rules.iter().any(|r| r.lang == *l))
+    }
+
     /// Statements of one article. `mentions` are the resolve stage's, with offsets in `text`.
+    /// An article in a language without a lexicon yields none.
     pub fn extract(
         &self,
         text: &str,
@@ -139,9 +249,15 @@ impl Extractor {
         gazetteer: &Gazetteer,
         article: ArticleRef<'_>,
     ) -> Vec<Statement> {
-        let mut out = Vec::new();
-        let mut last_person: Option<String> = None;
-        for (index, s) in sentences(text).into_iter().enumerate() {
+        let Some(lang) = self.language(text, article.lang) else {
+            return Vec::new();
+        };
+        let Some(rules) = self.rules.iter().find(|r| r.lang == lang) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Statement> = Vec::new();
+        let mut last_person: Option<Speaker> = None;
+        for (index, s) in sentences_in(text, lang).into_iter().enumerate() {
             let sent = &text[s.start..s.end];
             let local: Vec<Mention> = mentions
                 .iter()
@@ -152,310 +268,660 @@ impl Extractor {
                     ..m.clone()
                 })
                 .collect();
-            let speaker = self.speaker(sent, &local, last_person.as_deref());
-            if let Some((Speaker::Entity(e), _)) = &speaker
-                && gazetteer
-                    .get(e)
-                    .is_some_and(|x| x.kind == EntityKind::Person)
-            {
-                last_person = Some(e.clone());
-            } else if let Some(p) = local.iter().find(|m| m.kind == EntityKind::Person) {
-                last_person = Some(p.entity.clone());
+            let parse = self.parse(rules, sent, &local, gazetteer);
+            let speaker = speaker(rules, &parse, &local, last_person.as_ref());
+            match &speaker {
+                Some((Speaker::Entity(e), _))
+                    if gazetteer
+                        .get(e)
+                        .is_some_and(|x| x.kind == EntityKind::Person) =>
+                {
+                    last_person = Some(Speaker::Entity(e.clone()));
+                }
+                Some((Speaker::Named(n), _)) => last_person = Some(Speaker::Named(n.clone())),
+                _ => {
+                    if let Some(p) = local.iter().find(|m| m.kind == EntityKind::Person) {
+                        last_person = Some(Speaker::Entity(p.entity.clone()));
+                    }
+                }
             }
-            let caps = self.capabilities.find(sent);
-            if caps.is_empty() {
+            if parse.targets.is_empty() {
                 continue;
             }
-            let anon_hits = self.anonymous.find(sent);
-            let verb_hits = self.verbs.find(sent);
-            let cues: Vec<PhraseHit<Stance>> = self
-                .stances
-                .find(sent)
-                .into_iter()
-                .filter(|c| {
-                    !caps
-                        .iter()
-                        .any(|k| overlaps(c.start, c.end, k.start, k.end))
-                })
-                .filter(|c| {
-                    !verb_hits
-                        .iter()
-                        .any(|v| overlaps(c.start, c.end, v.start, v.end))
-                })
-                .collect();
-            let hedges = self.hedges.find(sent);
             let sentence_quotes = quotes(sent);
             let mut seen: Vec<&str> = Vec::new();
-            for cap in &caps {
-                if seen.contains(&cap.label.as_str()) {
+            for (target, cue) in assign_cues(&parse) {
+                if seen.contains(&target.label.as_str()) {
                     continue;
                 }
-                let same_clause: Vec<PhraseHit<Stance>> = cues
-                    .iter()
-                    .filter(|c| !crosses_clause(sent, (c.start, c.end), (cap.start, cap.end)))
-                    .cloned()
-                    .collect();
-                let Some(cue) = nearest_cue(&same_clause, cap) else {
-                    continue;
-                };
-                seen.push(cap.label.as_str());
-                let before = &sent[sent[..cue.start]
-                    .char_indices()
-                    .rev()
-                    .nth(24)
-                    .map_or(0, |(i, _)| i)..cue.start];
-                let stance = if NEGATION.is_match(before) && !before.contains(',') {
-                    self.lexicon.negate(cue.label)
+                seen.push(target.label.as_str());
+                let stance = if negated(rules, &parse, cue) {
+                    rules.negate(cue.label)
                 } else {
                     cue.label
                 };
-                let (actor, attributed_to, attribution) =
-                    match self.actor(&speaker, &local, &anon_hits, &caps, cue, sent, gazetteer) {
-                        Some(a) => a,
-                        None => continue,
-                    };
+                let previous = out.last().map(|s| s.actor.clone());
+                let Some((actors, attributed_to, attribution)) =
+                    actors(&parse, &speaker, target, cue, gazetteer, previous)
+                else {
+                    continue;
+                };
                 let (q_start, q_end) = sentence_quotes
                     .iter()
                     .find(|q| {
-                        overlaps(q.start, q.end, cap.start, cap.end)
+                        overlaps(q.start, q.end, target.start, target.end)
                             || overlaps(q.start, q.end, cue.start, cue.end)
                     })
                     .map_or((0, sent.len()), |q| (q.start, q.end));
-                out.push(Statement {
-                    id: format!("{}#{}.{}", article.id, index, cap.label),
-                    article: article.id.to_string(),
-                    actor,
-                    capability: cap.label.clone(),
-                    stance,
-                    // Hedges count in the cue's clause only ("ruled out X but could help with Y").
-                    modality: if hedges
-                        .iter()
-                        .any(|h| !crosses_clause(sent, (h.start, h.end), (cue.start, cue.end)))
-                    {
-                        Modality::Hedged
+                // Hedges count in the cue's clause only ("ruled out X but could help with Y").
+                let modality = if parse
+                    .hedges
+                    .iter()
+                    .any(|h| !crosses_clause(&parse, (h.start, h.end), (cue.start, cue.end)))
+                {
+                    Modality::Hedged
+                } else {
+                    Modality::Asserted
+                };
+                for (k, actor) in actors.into_iter().enumerate() {
+                    let id = if k == 0 {
+                        format!("{}#{}.{}", article.id, index, target.label)
                     } else {
-                        Modality::Asserted
-                    },
-                    quantity: quantity_near(sent, cap),
-                    attributed_to,
-                    attribution,
-                    quote: sent[q_start..q_end].to_string(),
-                    quote_start: s.start + q_start,
-                    quote_end: s.start + q_end,
-                    date: article.date.map(str::to_string),
-                    outlet: article.outlet.map(str::to_string),
-                    sentence: index,
-                });
+                        format!("{}#{}.{}.{}", article.id, index, target.label, k + 1)
+                    };
+                    out.push(Statement {
+                        id,
+                        article: article.id.to_string(),
+                        actor,
+                        capability: target.label.clone(),
+                        stance,
+                        modality,
+                        quantity: quantity_near(sent, target.start, target.end),
+                        attributed_to: attributed_to.clone(),
+                        attribution,
+                        quote: sent[q_start..q_end].to_string(),
+                        quote_start: s.start + q_start,
+                        quote_end: s.start + q_end,
+                        date: article.date.map(str::to_string),
+                        outlet: article.outlet.map(str::to_string),
+                        sentence: index,
+                    });
+                }
             }
         }
         out
     }
 
-    /// The speaker of a sentence: an entity or anonymous phrase next to a reporting verb, or a
-    /// pronoun before the verb standing for the last named person.
-    /// Returns the speaker and the byte offset where its reporting verb ends.
-    fn speaker(
+    fn parse<'s>(
         &self,
-        sent: &str,
+        rules: &LanguageRules,
+        sent: &'s str,
         mentions: &[Mention],
-        last_person: Option<&str>,
-    ) -> Option<(Speaker, usize)> {
-        let anon = self.anonymous.find(sent);
-        let mut best: Option<(usize, Speaker, usize)> = None;
-        for v in self.verbs.find(sent) {
-            let forward_only = matches!(v.label.as_str(), "according to" | "in the words of");
-            let mut consider = |dist: usize, sp: Speaker| {
-                if best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
-                    best = Some((dist, sp, v.end));
-                }
-            };
-            for m in mentions {
-                if m.start >= v.end && m.start - v.end <= 24 {
-                    consider(m.start - v.end, Speaker::Entity(m.entity.clone()));
-                }
-                if !forward_only && m.end <= v.start && v.start - m.end <= 40 {
-                    consider(v.start - m.end, Speaker::Entity(m.entity.clone()));
-                }
-            }
-            for a in &anon {
-                if a.start >= v.end && a.start - v.end <= 8 {
-                    consider(a.start - v.end, Speaker::Anonymous(a.label.clone()));
-                }
-                if !forward_only && a.end <= v.start && v.start - a.end <= 12 {
-                    consider(v.start - a.end, Speaker::Anonymous(a.label.clone()));
-                }
-            }
-            if let Some(p) = last_person {
-                let before = sent[..v.start].trim_end();
-                let after = sent[v.end..].trim_start();
-                let word_before = before
-                    .rsplit(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                let word_after = after
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                if !forward_only
-                    && (self
-                        .pronouns
-                        .iter()
-                        .any(|x| x.eq_ignore_ascii_case(word_before))
-                        || self
-                            .pronouns
-                            .iter()
-                            .any(|x| x.eq_ignore_ascii_case(word_after)))
-                {
-                    consider(0, Speaker::Entity(p.to_string()));
-                }
-            }
-        }
-        if best.is_none()
-            && let Some(p) = last_person
-        {
-            // "He ruled out ...": a sentence opening with a pronoun continues the last speaker.
-            let first = sent
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
-            if self.pronouns.iter().any(|x| x.eq_ignore_ascii_case(first)) {
-                return Some((Speaker::Entity(p.to_string()), 0));
-            }
-        }
-        // "Claudia Major of the German Institute ... said": the person, not her institute.
-        if let Some((_, Speaker::Entity(e), _)) = &best
-            && let Some(org) = mentions
-                .iter()
-                .find(|m| &m.entity == e && m.kind != EntityKind::Person)
-            && let Some(person) = mentions.iter().rfind(|m| {
-                m.kind == EntityKind::Person
-                    && m.end <= org.start
-                    && sent[m.end..org.start]
-                        .trim()
-                        .trim_start_matches(',')
-                        .trim()
-                        .starts_with("of")
-                    && org.start - m.end <= 10
-            })
-        {
-            let v = best.as_ref().map_or(0, |b| b.2);
-            return Some((Speaker::Entity(person.entity.clone()), v));
-        }
-        best.map(|(_, s, v)| (s, v))
-    }
-
-    /// The actor of a statement and its attribution. The actor is the state, group or body
-    /// named as the subject of the clause (the nearest such mention before the cue, after the
-    /// reporting verb when the verb comes first), else the state or body the speaker represents.
-    /// Mentions that qualify the capability ("US troops", "troops in Ukraine") are not subjects.
-    #[allow(clippy::too_many_arguments)]
-    fn actor(
-        &self,
-        speaker: &Option<(Speaker, usize)>,
-        mentions: &[Mention],
-        anon_hits: &[PhraseHit<String>],
-        caps: &[PhraseHit<String>],
-        cue: &PhraseHit<Stance>,
-        sent: &str,
         gazetteer: &Gazetteer,
-    ) -> Option<(String, Option<String>, AttributionKind)> {
-        let verb_end = speaker
-            .as_ref()
-            .map(|(_, v)| *v)
-            .filter(|v| *v <= cue.start);
-        let subject = mentions
+    ) -> SentenceParse<'s> {
+        let words = rules.words(sent);
+        let targets = rules.targets.find(&words);
+        let verbs = rules.verbs.find(&words);
+        let cues: Vec<WordHit<Stance>> = rules
+            .stances
+            .find(&words)
+            .into_iter()
+            .filter(|c| {
+                !targets
+                    .iter()
+                    .any(|k| overlaps(c.start, c.end, k.start, k.end))
+            })
+            .filter(|c| {
+                !verbs
+                    .iter()
+                    .any(|v| overlaps(c.start, c.end, v.start, v.end))
+            })
+            .collect();
+        let mut boundaries: Vec<usize> = rules
+            .boundaries
+            .find(&words)
+            .iter()
+            .map(|b| b.start)
+            .collect();
+        boundaries.extend(
+            rules
+                .after_comma
+                .find(&words)
+                .iter()
+                .filter(|h| sent[..h.start].trim_end().ends_with(','))
+                .map(|h| h.start),
+        );
+        boundaries.extend(sent.match_indices(';').map(|(i, _)| i));
+        boundaries.sort_unstable();
+        let anonymous = rules.anonymous.find(&words);
+        let mut actors: Vec<ActorSpan> = mentions
             .iter()
             .filter(|m| {
-                !anon_hits
+                !anonymous
                     .iter()
                     .any(|a| overlaps(a.start, a.end, m.start, m.end))
             })
-            .filter(|m| m.end <= cue.start && cue.start - m.end <= SUBJECT_WINDOW)
-            .filter(|m| verb_end.is_none_or(|v| m.start >= v))
-            .filter(|m| {
-                !caps
-                    .iter()
-                    .any(|k| qualifies(m, k) || overlaps(m.start, m.end, k.start, k.end))
+            .filter_map(|m| {
+                Some(ActorSpan {
+                    entity: Some(m.entity.clone()),
+                    kind: m.kind,
+                    actor: gazetteer.actor_of(&m.entity)?,
+                    start: m.start,
+                    end: m.end,
+                })
             })
-            .rfind(|m| !crosses_clause(sent, (m.start, m.end), (cue.start, cue.end)));
-        let subject_actor = subject
-            .filter(|m| m.kind != EntityKind::Person)
-            .and_then(|m| gazetteer.actor_of(&m.entity));
-        match speaker {
-            Some((Speaker::Entity(e), _)) => {
-                // "Kellogg said Europeans will have to provide the troops": the speaker demands,
-                // the subject is the one asked.
-                let actor = if cue.label == Stance::Demands {
-                    gazetteer.actor_of(e)?
-                } else {
-                    subject_actor.or_else(|| gazetteer.actor_of(e))?
-                };
-                Some((actor, Some(e.clone()), AttributionKind::Named))
-            }
-            Some((Speaker::Anonymous(a), _)) => {
-                let m = subject?;
-                Some((
-                    gazetteer.actor_of(&m.entity)?,
-                    Some(a.clone()),
-                    AttributionKind::Anonymous,
-                ))
-            }
-            None => {
-                let m = subject?;
-                let actor = gazetteer.actor_of(&m.entity)?;
-                if m.kind == EntityKind::Person {
-                    Some((actor, Some(m.entity.clone()), AttributionKind::Named))
-                } else {
-                    Some((actor, None, AttributionKind::Reported))
-                }
-            }
+            .collect();
+        actors.extend(unnamed_groups(rules, sent, &words));
+        actors.sort_by_key(|a| a.start);
+        SentenceParse {
+            sent,
+            targets,
+            cues,
+            hedges: rules.hedges.find(&words),
+            negations: rules.negation.find(&words),
+            boundaries,
+            anonymous,
+            coordination: rules
+                .coordination
+                .find(&words)
+                .iter()
+                .flat_map(|h| h.first..=h.last)
+                .collect(),
+            actors,
+            words,
         }
     }
 }
 
-/// Largest gap in bytes between a subject mention and the stance cue after it.
-const SUBJECT_WINDOW: usize = 24;
-
-/// Whether a mention qualifies a capability phrase rather than being a subject: right before it
-/// ("American troops") or right after it with a preposition ("sanctions on Russia").
-fn qualifies(m: &Mention, cap: &PhraseHit<String>) -> bool {
-    (m.end <= cap.start && cap.start - m.end <= 1) || (m.start >= cap.end && m.start - cap.end <= 8)
+/// Unnamed groups of states: a number, at most one word, then a group noun ("26 countries",
+/// "26 європейських країн", "zwei Dutzend Staaten" is not caught).
+fn unnamed_groups(rules: &LanguageRules, sent: &str, words: &Words) -> Vec<ActorSpan> {
+    let mut out = Vec::new();
+    for g in rules.group_nouns.find(words) {
+        for gap in 1..=2usize {
+            let Some(i) = g.first.checked_sub(gap) else {
+                break;
+            };
+            let w = &words.lower[i];
+            let value = if w.chars().all(|c| c.is_ascii_digit()) {
+                w.parse::<f64>().ok()
+            } else {
+                rules.numbers.get(w).copied().map(|v| {
+                    // "twenty-six": a tens word followed by a units word.
+                    let next = words.lower.get(i + 1).and_then(|n| rules.numbers.get(n));
+                    match next {
+                        Some(u) if v >= 20.0 && *u < 10.0 && i + 1 < g.first => v + u,
+                        _ => v,
+                    }
+                })
+            };
+            let Some(v) = value else { continue };
+            // "twenty-six": step back from the units word to the tens word.
+            let (start_i, v) = if i > 0
+                && rules
+                    .numbers
+                    .get(&words.lower[i - 1])
+                    .is_some_and(|t| *t >= 20.0 && v < 10.0)
+            {
+                (i - 1, v + rules.numbers[&words.lower[i - 1]])
+            } else {
+                (i, v)
+            };
+            if v < 2.0 {
+                break;
+            }
+            let noun = &sent[g.start..g.end];
+            out.push(ActorSpan {
+                entity: None,
+                kind: EntityKind::Group,
+                actor: format!("{v} {noun} (unnamed)"),
+                start: words.toks[start_i].start,
+                end: g.end,
+            });
+            break;
+        }
+    }
+    out
 }
 
-/// Whether a clause boundary (" but ", ";", " while ") lies between two spans.
-fn crosses_clause(sent: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+/// Whether a negation lies within the language's window before the cue, with no comma between.
+fn negated(rules: &LanguageRules, p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> bool {
+    let from = cue.first.saturating_sub(rules.negation_window);
+    p.negations
+        .iter()
+        .any(|n| n.first >= from && n.last < cue.first && !p.sent[n.end..cue.start].contains(','))
+}
+
+/// Whether a clause boundary (a word of `[clauses]`, or ";") lies between two spans.
+fn crosses_clause(p: &SentenceParse<'_>, a: (usize, usize), b: (usize, usize)) -> bool {
     let (lo, hi) = if a.1 <= b.0 { (a.1, b.0) } else { (b.1, a.0) };
     if lo >= hi {
         return false;
     }
-    let between = sent[lo..hi].to_ascii_lowercase();
-    [" but ", ";", " while ", ", and ", " if ", " unless "]
-        .iter()
-        .any(|b| between.contains(b))
+    p.boundaries.iter().any(|x| *x >= lo && *x < hi)
 }
 
 fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
     a0 < b1 && b0 < a1
 }
 
-/// The cue closest to the capability, cues before it preferred (a cue after counts 1.5x).
-fn nearest_cue<'c>(
-    cues: &'c [PhraseHit<Stance>],
-    cap: &PhraseHit<String>,
-) -> Option<&'c PhraseHit<Stance>> {
-    cues.iter()
+/// The cue closest to the target in the same clause, with its distance score.
+fn nearest_cue<'p>(
+    p: &'p SentenceParse<'_>,
+    target: &WordHit<String>,
+) -> Option<(usize, &'p WordHit<Stance>)> {
+    p.cues
+        .iter()
+        .filter(|c| !crosses_clause(p, (c.start, c.end), (target.start, target.end)))
         .map(|c| {
-            let d = if c.end <= cap.start {
-                (cap.start - c.end) * 2
+            // A cue before the target (the target is its object) is preferred: a cue after it
+            // costs three words more and each word between counts one and a half times.
+            let d = if c.end <= target.start {
+                target.first.saturating_sub(c.last + 1) * 2
             } else {
-                c.start.saturating_sub(cap.end) * 3
+                c.first.saturating_sub(target.last + 1) * 3 + 6
             };
             (d, c)
         })
-        .filter(|(d, _)| *d <= MAX_CUE_DISTANCE * 2)
+        .filter(|(d, _)| *d <= MAX_CUE_WORDS * 2)
         .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+        .map(|(d, c)| (d, governing_cue(p, c)))
 }
+
+/// The first cue of a chain of cues ("committed to participate", "engagés à participer",
+/// "refused to send"): the governing verb decides the stance, so a cue with at most
+/// [`CUE_CHAIN_WORDS`] words before the next one in the same clause takes its place.
+fn governing_cue<'p>(p: &'p SentenceParse<'_>, cue: &'p WordHit<Stance>) -> &'p WordHit<Stance> {
+    let mut current = cue;
+    while let Some(prev) = p.cues.iter().rfind(|c| {
+        c.last < current.first
+            && current.first - c.last - 1 <= CUE_CHAIN_WORDS
+            && !crosses_clause(p, (c.start, c.end), (current.start, current.end))
+            && !p.sent[c.end..current.start].contains(',')
+    }) {
+        current = prev;
+    }
+    current
+}
+
+/// Each target with its cue. A cue belongs to the target it is nearest to ("a force needs
+/// American troops": `needs` is about the troops), and serves another target only when the two
+/// are coordinated ("troops and air defence").
+fn assign_cues<'p>(p: &'p SentenceParse<'_>) -> Vec<(&'p WordHit<String>, &'p WordHit<Stance>)> {
+    let best: Vec<Option<(usize, &WordHit<Stance>)>> =
+        p.targets.iter().map(|t| nearest_cue(p, t)).collect();
+    let mut out = Vec::new();
+    for (i, t) in p.targets.iter().enumerate() {
+        let Some((d, cue)) = best[i] else { continue };
+        let owner = p
+            .targets
+            .iter()
+            .enumerate()
+            .filter_map(|(j, _)| {
+                best[j]
+                    .filter(|(_, c)| std::ptr::eq(*c, cue))
+                    .map(|(dj, _)| (dj, j))
+            })
+            .min();
+        let keep = match owner {
+            Some((dj, j)) if j != i && dj < d => {
+                let o = &p.targets[j];
+                let (lo, hi) = if o.end <= t.start {
+                    (o.end, t.start)
+                } else {
+                    (t.end, o.start)
+                };
+                coordinated_targets(p, lo, hi)
+            }
+            _ => true,
+        };
+        if keep {
+            out.push((t, cue));
+        }
+    }
+    out
+}
+
+/// Whether two targets are joined by a coordination word with at most three words between
+/// ("troops, air defence and naval support").
+fn coordinated_targets(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
+    if hi <= lo {
+        return true;
+    }
+    let inside: Vec<usize> = (0..p.words.len())
+        .filter(|&i| p.words.toks[i].start >= lo && p.words.toks[i].end <= hi)
+        .collect();
+    inside.len() <= 3
+        && (inside.iter().any(|i| p.coordination.contains(i)) || p.sent[lo..hi].contains(','))
+}
+
+/// The speaker of a sentence: an entity, anonymous phrase or unknown capitalised name next to a
+/// reporting verb, or a pronoun standing for the last named person.
+/// Returns the speaker and the byte offset where its reporting verb ends.
+fn speaker(
+    rules: &LanguageRules,
+    p: &SentenceParse<'_>,
+    mentions: &[Mention],
+    last_person: Option<&Speaker>,
+) -> Option<(Speaker, usize)> {
+    let w = &p.words;
+    let mut best: Option<(usize, Speaker, usize)> = None;
+    for v in rules.verbs.find(w) {
+        let forward_only = v.label;
+        let mut consider = |dist: usize, sp: Speaker| {
+            if best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
+                best = Some((dist, sp, v.end));
+            }
+        };
+        for m in mentions {
+            if m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS {
+                consider(
+                    w.between(v.end, m.start) + 1,
+                    Speaker::Entity(m.entity.clone()),
+                );
+            }
+            if !forward_only
+                && m.end <= v.start
+                && w.between(m.end, v.start) <= SPEAKER_BEFORE_WORDS
+            {
+                consider(
+                    w.between(m.end, v.start) + 1,
+                    Speaker::Entity(m.entity.clone()),
+                );
+            }
+        }
+        for a in &p.anonymous {
+            if a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS {
+                consider(
+                    w.between(v.end, a.start) + 1,
+                    Speaker::Anonymous(a.label.clone()),
+                );
+            }
+            if !forward_only && a.end <= v.start && w.between(a.end, v.start) <= ANONYMOUS_WORDS {
+                consider(
+                    w.between(a.end, v.start) + 1,
+                    Speaker::Anonymous(a.label.clone()),
+                );
+            }
+        }
+        // An expert or envoy the gazetteer does not know: two or three capitalised words right
+        // after the verb ("said Jane Doe") or right before it ("Jane Doe said").
+        if let Some(name) = unknown_name(p, v.last + 1, true, mentions).or_else(|| {
+            (!forward_only)
+                .then(|| unknown_name(p, v.first, false, mentions))
+                .flatten()
+        }) {
+            consider(2, Speaker::Named(name));
+        }
+        if let Some(last) = last_person {
+            let before = v.first.checked_sub(1).map(|i| w.lower[i].as_str());
+            let after = w.lower.get(v.last + 1).map(String::as_str);
+            if !forward_only
+                && [before, after]
+                    .into_iter()
+                    .flatten()
+                    .any(|x| rules.pronouns.iter().any(|p| p == x))
+            {
+                consider(0, last.clone());
+            }
+        }
+    }
+    if best.is_none()
+        && let Some(last) = last_person
+    {
+        // "He ruled out ...": a sentence opening with a pronoun continues the last speaker.
+        if w.lower
+            .first()
+            .is_some_and(|f| rules.pronouns.iter().any(|p| p == f))
+        {
+            return Some((last.clone(), 0));
+        }
+    }
+    // "Claudia Major of the German Institute ... said": the person, not her institute.
+    if let Some((_, Speaker::Entity(e), v)) = &best
+        && let Some(org) = mentions
+            .iter()
+            .find(|m| &m.entity == e && m.kind != EntityKind::Person)
+        && let Some(person) = mentions.iter().rfind(|m| {
+            m.kind == EntityKind::Person
+                && m.end <= org.start
+                && p.sent[m.end..org.start]
+                    .trim()
+                    .trim_start_matches(',')
+                    .trim()
+                    .to_lowercase()
+                    .starts_with("of")
+                && w.between(m.end, org.start) <= PERSON_OF_WORDS + 1
+        })
+    {
+        return Some((Speaker::Entity(person.entity.clone()), *v));
+    }
+    best.map(|(_, s, v)| (s, v))
+}
+
+/// Two or three capitalised words, not a known mention, starting at word `i` (forward) or ending
+/// just before word `i` (backward). The first word of the sentence alone does not count, since any
+/// word is capitalised there.
+fn unknown_name(
+    p: &SentenceParse<'_>,
+    i: usize,
+    forward: bool,
+    mentions: &[Mention],
+) -> Option<String> {
+    let w = &p.words;
+    let is_cap = |k: usize| {
+        let t = w.toks[k];
+        let word = &p.sent[t.start..t.end];
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && word.chars().count() >= 2
+            && !mentions
+                .iter()
+                .any(|m| overlaps(m.start, m.end, t.start, t.end))
+    };
+    let adjacent = |a: usize, b: usize| p.sent[w.toks[a].end..w.toks[b].start].trim().is_empty();
+    let mut span: Vec<usize> = Vec::new();
+    if forward {
+        let mut k = i;
+        while k < w.len() && span.len() < 3 && is_cap(k) && (span.is_empty() || adjacent(k - 1, k))
+        {
+            span.push(k);
+            k += 1;
+        }
+    } else {
+        let mut k = i;
+        while k > 0 && span.len() < 3 && is_cap(k - 1) && (span.is_empty() || adjacent(k - 1, k)) {
+            span.push(k - 1);
+            k -= 1;
+        }
+        span.reverse();
+        if span.first() == Some(&0) && span.len() == 1 {
+            return None;
+        }
+        if span.len() > 2 && span[0] == 0 {
+            // "Analyst Jane Doe said": drop a capitalised title at the start of the sentence.
+            span.remove(0);
+        }
+    }
+    if span.len() < 2 {
+        return None;
+    }
+    let (a, b) = (span[0], span[span.len() - 1]);
+    Some(p.sent[w.toks[a].start..w.toks[b].end].to_string())
+}
+
+/// Whether an actor span qualifies the target rather than being its subject: right before it
+/// ("American troops") or right after it with at most one word between ("sanctions on Russia",
+/// "війська Франції").
+fn qualifies(p: &SentenceParse<'_>, a: &ActorSpan, target: &WordHit<String>) -> bool {
+    (a.end <= target.start && p.words.between(a.end, target.start) == 0)
+        || (a.start >= target.end && p.words.between(target.end, a.start) <= 1)
+}
+
+/// The subjects of the cue: the nearest actor span before it in its clause (after the reporting
+/// verb when the verb comes first), and every span coordinated with it ("Britain, France and
+/// Australia will ...").
+fn subjects<'p>(
+    p: &'p SentenceParse<'_>,
+    target: &WordHit<String>,
+    cue: &WordHit<Stance>,
+    verb_end: Option<usize>,
+) -> Vec<&'p ActorSpan> {
+    let eligible = |a: &&ActorSpan| {
+        a.end <= cue.start
+            && verb_end.is_none_or(|v| a.start >= v)
+            && !overlaps(a.start, a.end, target.start, target.end)
+            && !qualifies(p, a, target)
+            && !crosses_clause(p, (a.start, a.end), (cue.start, cue.end))
+    };
+    let Some(nearest) = p
+        .actors
+        .iter()
+        .filter(eligible)
+        .rfind(|a| p.words.between(a.end, cue.start) <= SUBJECT_WINDOW_WORDS)
+    else {
+        return Vec::new();
+    };
+    let mut out = vec![nearest];
+    let mut head = nearest;
+    for a in p.actors.iter().rev().filter(|a| a.end <= head.start) {
+        if coordinated(p, a.end, head.start) && verb_end.is_none_or(|v| a.start >= v) {
+            out.push(a);
+            head = a;
+        } else {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// Whether the text between two actors (bytes `lo..hi`) only joins them: commas and
+/// coordination words ("Britain, France and Australia", "Британія та Франція").
+fn coordinated(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
+    let between = &p.sent[lo..hi];
+    if between.trim().is_empty() {
+        // Two mentions side by side ("UK Prime Minister") are one actor, not a list.
+        return false;
+    }
+    if between
+        .chars()
+        .any(|c| !c.is_alphanumeric() && !c.is_whitespace() && c != ',')
+    {
+        return false;
+    }
+    let inside: Vec<usize> = (0..p.words.len())
+        .filter(|&i| p.words.toks[i].start >= lo && p.words.toks[i].end <= hi)
+        .collect();
+    inside.iter().all(|i| p.coordination.contains(i))
+}
+
+/// The actors of a statement and its attribution: the subjects of the clause, else the state or
+/// body the speaker represents, else any actor named in the sentence, else the previous
+/// statement's actor (the article goes on about the same party).
+fn actors(
+    p: &SentenceParse<'_>,
+    speaker: &Option<(Speaker, usize)>,
+    target: &WordHit<String>,
+    cue: &WordHit<Stance>,
+    gazetteer: &Gazetteer,
+    previous: Option<String>,
+) -> Option<(Vec<String>, Option<String>, AttributionKind)> {
+    let verb_end = speaker
+        .as_ref()
+        .map(|(_, v)| *v)
+        .filter(|v| *v <= cue.start);
+    let subj: Vec<&ActorSpan> = subjects(p, target, cue, verb_end);
+    let subject_actors: Vec<String> = subj
+        .iter()
+        .filter(|a| a.kind != EntityKind::Person)
+        .map(|a| a.actor.clone())
+        .collect();
+    // The first actor of the sentence before the cue (usually its subject), else the previous
+    // statement's actor (the article goes on about the same party), else the nearest actor after
+    // the cue; actors that qualify the target come last in each group.
+    let fallback = || -> Option<String> {
+        let others = || {
+            p.actors
+                .iter()
+                .filter(|a| !overlaps(a.start, a.end, target.start, target.end))
+        };
+        others()
+            .filter(|a| a.end <= cue.start)
+            .min_by_key(|a| (qualifies(p, a, target), a.start))
+            .map(|a| a.actor.clone())
+            .or(previous.clone())
+            .or_else(|| {
+                others()
+                    .filter(|a| a.start >= cue.end)
+                    .min_by_key(|a| (qualifies(p, a, target), p.words.between(cue.end, a.start)))
+                    .map(|a| a.actor.clone())
+            })
+    };
+    let dedup = |mut v: Vec<String>| {
+        let mut seen = Vec::new();
+        v.retain(|x| {
+            let new = !seen.contains(x);
+            seen.push(x.clone());
+            new
+        });
+        v
+    };
+    match speaker {
+        Some((Speaker::Entity(e), _)) => {
+            let own = gazetteer.actor_of(e)?;
+            // "Kellogg said Europeans will have to provide the troops": the speaker demands,
+            // the subject is the one asked.
+            let actors = if cue.label == Stance::Demands || subject_actors.is_empty() {
+                vec![own]
+            } else {
+                subject_actors
+            };
+            Some((dedup(actors), Some(e.clone()), AttributionKind::Named))
+        }
+        Some((Speaker::Named(n), _)) => {
+            let actors = if cue.label == Stance::Demands || subject_actors.is_empty() {
+                vec![n.clone()]
+            } else {
+                subject_actors
+            };
+            Some((dedup(actors), Some(n.clone()), AttributionKind::Named))
+        }
+        Some((Speaker::Anonymous(a), _)) => {
+            let actors = if subject_actors.is_empty() {
+                vec![fallback()?]
+            } else {
+                subject_actors
+            };
+            Some((dedup(actors), Some(a.clone()), AttributionKind::Anonymous))
+        }
+        None => {
+            if let Some(person) = subj.iter().rev().find(|a| a.kind == EntityKind::Person)
+                && subject_actors.is_empty()
+            {
+                return Some((
+                    vec![person.actor.clone()],
+                    person.entity.clone(),
+                    AttributionKind::Named,
+                ));
+            }
+            let actors = if subject_actors.is_empty() {
+                vec![fallback()?]
+            } else {
+                subject_actors
+            };
+            Some((dedup(actors), None, AttributionKind::Reported))
+        }
+    }
+}
+
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:as many as|up to|about|around|approximately|some|at least|more than|nearly|roughly|over)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens|tens of thousands)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})+|\d+))?(\s*%|\s+percent|\s+per cent)?(?:\s+of)?(?:\s+(?:[a-z]+\s+)??(troops|soldiers|personnel|military personnel|nations|countries|states|jets|aircraft|fighter jets|batteries|systems|brigades|trainers|instructors|monitors|observers|warships|ships|billion|million|people|guarantors))?\b",
+    )
+    // A fixed pattern: failure is a programming error caught by the unit tests.
+    .expect("quantity pattern compiles")
+});
 
 fn number_value(s: &str) -> Option<f64> {
     let words = [
@@ -487,8 +953,9 @@ fn number_value(s: &str) -> Option<f64> {
     l.replace(',', "").parse().ok()
 }
 
-/// The quantity closest to the capability mention, if any has a unit or a percent sign.
-fn quantity_near(sent: &str, cap: &PhraseHit<String>) -> Option<Quantity> {
+/// The quantity closest to the target, if any has a unit or a percent sign. The pattern is
+/// English; in other languages only digits with an English unit are found.
+fn quantity_near(sent: &str, target_start: usize, target_end: usize) -> Option<Quantity> {
     let mut best: Option<(usize, Quantity)> = None;
     for c in QUANTITY.captures_iter(sent) {
         let whole = c.get(0)?;
@@ -506,10 +973,12 @@ fn quantity_near(sent: &str, cap: &PhraseHit<String>) -> Option<Quantity> {
             continue;
         }
         let value = number_value(number);
-        let dist = if whole.end() <= cap.start {
-            cap.start - whole.end()
+        let dist = if whole.end() <= target_start {
+            sent[whole.end()..target_start].chars().count()
         } else {
-            whole.start().saturating_sub(cap.end)
+            sent[target_end..whole.start().max(target_end)]
+                .chars()
+                .count()
         };
         let q = Quantity {
             value,
@@ -540,6 +1009,7 @@ mod tests {
                 id: "t",
                 date: Some("2025-08-19"),
                 outlet: Some("Test Wire"),
+                lang: None,
             },
         )
     }
@@ -636,6 +1106,93 @@ mod tests {
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].attributed_to.as_deref(), Some("Keir Starmer"));
         assert_eq!((s[0].actor.as_str(), s[0].stance), ("GBR", Stance::Offers));
+    }
+
+    #[test]
+    fn coordinated_actors_get_one_statement_each() {
+        let t =
+            triples("Britain, France and Australia will send troops to Ukraine after a ceasefire.");
+        assert_eq!(
+            t,
+            [
+                ("GBR".to_string(), "ground_troops".to_string(), "commits"),
+                ("FRA".to_string(), "ground_troops".to_string(), "commits"),
+                ("AUS".to_string(), "ground_troops".to_string(), "commits"),
+            ]
+        );
+        let s = run("Britain, France and Australia will send troops to Ukraine after a ceasefire.");
+        assert_eq!(s[0].id, "t#0.ground_troops");
+        assert_eq!(s[2].id, "t#0.ground_troops.3");
+    }
+
+    #[test]
+    fn unnamed_groups_organisations_and_experts_are_actors() {
+        assert_eq!(
+            triples("Twenty-six countries have committed to a reassurance force for Ukraine."),
+            [(
+                "26 countries (unnamed)".to_string(),
+                "reassurance_force".to_string(),
+                "commits"
+            )]
+        );
+        assert_eq!(
+            triples("The coalition of the willing is ready to provide security guarantees."),
+            [(
+                "Coalition of the Willing".to_string(),
+                "security_guarantee".to_string(),
+                "offers"
+            )]
+        );
+        let s = run(
+            "A European force alone would be insufficient, said Jane Doerfler, a defence analyst.",
+        );
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].actor, "Jane Doerfler");
+        assert_eq!(s[0].stance, Stance::Doubts);
+    }
+
+    #[test]
+    fn statements_in_five_more_languages() {
+        // Own sentences, one per language, with inflected names and targets.
+        for (text, want) in [
+            (
+                "Стармер заявив, що Британія готова надіслати війська в Україну.",
+                ("GBR", "ground_troops", Stance::Offers),
+            ),
+            (
+                "Песков заявил, что Россия не допустит размещения иностранных войск на Украине.",
+                ("RUS", "ground_troops", Stance::Rejects),
+            ),
+            (
+                "Merz sagte, Deutschland werde keine eigenen Soldaten entsenden.",
+                ("DEU", "ground_troops", Stance::RulesOut),
+            ),
+            (
+                "Macron a déclaré que la France est prête à envoyer des troupes en Ukraine.",
+                ("FRA", "ground_troops", Stance::Offers),
+            ),
+            (
+                "Tusk powiedział, że Polska nie wyśle żołnierzy na Ukrainę.",
+                ("POL", "ground_troops", Stance::RulesOut),
+            ),
+        ] {
+            let got: Vec<(String, String, Stance)> = run(text)
+                .into_iter()
+                .map(|s| (s.actor, s.capability, s.stance))
+                .collect();
+            assert!(
+                got.contains(&(want.0.to_string(), want.1.to_string(), want.2)),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_governing_cue_decides_a_chain() {
+        assert_eq!(
+            triples("Italy declined to send troops to Ukraine."),
+            [("ITA".to_string(), "ground_troops".to_string(), "rules_out")]
+        );
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! timeline, disagreements between sources, and the quantities mentioned.
 //!
 //! Pure functions over records; it does not know where the records come from (the store crate
-//! loads them) and it does not print.
+//! loads them) and it does not print. Every view is O(n log n) in the statements (plus the
+//! disagreements found), so a ledger of tens of thousands of articles answers at once.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -54,100 +57,128 @@ impl Ledger {
         }
     }
 
-    /// Whether an article is recorded as a copy or rewrite of another.
+    /// Whether an article is recorded as a copy or rewrite of another. A linear search: to ask
+    /// for many articles, build [`Ledger::duplicate_index`] once.
     pub fn duplicate_of(&self, article: &str) -> Option<&DuplicateLink> {
         self.duplicates.iter().find(|d| d.article == article)
+    }
+
+    /// [`Ledger::duplicate_of`] for every article at once: the first link of each copy.
+    pub fn duplicate_index(&self) -> HashMap<&str, &DuplicateLink> {
+        let mut index = HashMap::with_capacity(self.duplicates.len());
+        for d in &self.duplicates {
+            index.entry(d.article.as_str()).or_insert(d);
+        }
+        index
     }
 
     /// Statements sorted by date (undated first), then article, then sentence.
     pub fn chronological(&self) -> Vec<&Statement> {
         let mut v: Vec<&Statement> = self.statements.iter().collect();
-        v.sort_by(|a, b| {
-            (a.date.as_deref(), &a.article, a.sentence, &a.capability).cmp(&(
-                b.date.as_deref(),
-                &b.article,
-                b.sentence,
-                &b.capability,
-            ))
-        });
+        v.sort_by(|a, b| chrono_key(a).cmp(&chrono_key(b)));
         v
     }
 
     /// One position per (actor, capability), ordered by actor then capability name.
     pub fn positions(&self) -> Vec<Position> {
-        let mut keys: Vec<(String, String)> = self
-            .statements
-            .iter()
-            .map(|s| (s.actor.clone(), s.capability.clone()))
-            .collect();
-        keys.sort();
-        keys.dedup();
-        let chrono = self.chronological();
-        keys.into_iter()
-            .filter_map(|(actor, capability)| {
-                let history: Vec<Statement> = chrono
-                    .iter()
-                    .filter(|s| s.actor == actor && s.capability == capability)
-                    .map(|s| (*s).clone())
-                    .collect();
-                let latest = history.last()?.clone();
+        let mut groups: BTreeMap<(&str, &str), Vec<&Statement>> = BTreeMap::new();
+        for s in self.chronological() {
+            groups
+                .entry((s.actor.as_str(), s.capability.as_str()))
+                .or_default()
+                .push(s);
+        }
+        groups
+            .into_iter()
+            .filter_map(|((actor, capability), history)| {
+                let latest = (*history.last()?).clone();
                 Some(Position {
-                    actor,
-                    capability,
+                    actor: actor.to_string(),
+                    capability: capability.to_string(),
                     latest,
-                    history,
+                    history: history.into_iter().cloned().collect(),
                 })
             })
             .collect()
     }
 
-    /// The latest statement of `actor` on `capability`, if any.
+    /// The latest statement of `actor` on `capability`, if any: the last in
+    /// [`Ledger::chronological`] order (of equals, the last stored).
     pub fn latest(&self, actor: &str, capability: &str) -> Option<&Statement> {
-        self.chronological()
-            .into_iter()
-            .rfind(|s| s.actor == actor && s.capability == capability)
+        self.statements
+            .iter()
+            .filter(|s| s.actor == actor && s.capability == capability)
+            .max_by(|a, b| chrono_key(a).cmp(&chrono_key(b)))
     }
 
     /// Pairs of statements on the same actor and capability, from different outlets, dated
-    /// within [`DISAGREEMENT_WINDOW_DAYS`], with opposite polarity. Copies and rewrites are not
-    /// independent sources, so statements from duplicate articles are left out.
+    /// within [`DISAGREEMENT_WINDOW_DAYS`], with opposite polarity: each statement is paired with
+    /// the latest earlier one that disagrees with it, if any, so the list grows with the ledger,
+    /// not with its square (a busy fortnight of a thousand statements would otherwise give
+    /// hundreds of thousands of pairs). Copies and rewrites are not independent sources, so
+    /// statements from duplicate articles are left out.
     pub fn disagreements(&self) -> Vec<Disagreement> {
+        let copies = self.duplicate_index();
         let independent: Vec<&Statement> = self
             .chronological()
             .into_iter()
-            .filter(|s| self.duplicate_of(&s.article).is_none())
+            .filter(|s| !copies.contains_key(s.article.as_str()))
             .collect();
-        let mut out = Vec::new();
-        for (i, a) in independent.iter().enumerate() {
-            for b in &independent[i + 1..] {
-                if a.actor != b.actor || a.capability != b.capability || a.outlet == b.outlet {
-                    continue;
-                }
-                if a.stance.polarity() == b.stance.polarity() {
-                    continue;
-                }
-                let (Some(da), Some(db)) = (a.date.as_deref(), b.date.as_deref()) else {
-                    continue;
-                };
-                // One disagreement per pair of articles is enough to point the reader at them.
-                let seen = out.iter().any(|d: &Disagreement| {
-                    d.a.article == a.article
-                        && d.b.article == b.article
-                        && d.capability == a.capability
-                });
-                if !seen
-                    && days_between(da, db).is_some_and(|d| d.abs() <= DISAGREEMENT_WINDOW_DAYS)
-                {
-                    out.push(Disagreement {
-                        actor: a.actor.clone(),
-                        capability: a.capability.clone(),
-                        a: (*a).clone(),
-                        b: (*b).clone(),
-                    });
-                }
+        // Dated statements per (actor, capability), as (position in `independent`, day), in
+        // chronological order; only pairs within the window of each other are compared.
+        let mut groups: HashMap<(&str, &str), Vec<(usize, i64)>> = HashMap::new();
+        for (i, s) in independent.iter().enumerate() {
+            if let Some(day) = s.date.as_deref().and_then(day_number) {
+                groups
+                    .entry((s.actor.as_str(), s.capability.as_str()))
+                    .or_default()
+                    .push((i, day));
             }
         }
-        out
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for group in groups.values_mut() {
+            group.sort_unstable_by_key(|&(i, day)| (day, i));
+            // Per polarity: the latest statement so far, and the latest from an outlet other
+            // than that one's. The latest earlier statement from an outlet other than b's is one
+            // of the two.
+            let mut latest: [(Option<Dated>, Option<Dated>); 2] = [(None, None); 2];
+            let side = |s: &Statement| usize::from(s.stance.polarity() == Polarity::Against);
+            for &(j, day_b) in group.iter() {
+                let b = independent[j];
+                let (first, second) = latest[1 - side(b)];
+                let candidate = match first {
+                    Some((i, _)) if independent[i].outlet != b.outlet => first,
+                    _ => second,
+                };
+                if let Some((i, day_a)) = candidate
+                    && day_b - day_a <= DISAGREEMENT_WINDOW_DAYS
+                {
+                    pairs.push((i.min(j), i.max(j)));
+                }
+                let own = &mut latest[side(b)];
+                *own = match own.0 {
+                    Some((i, _)) if independent[i].outlet == b.outlet => (Some((j, day_b)), own.1),
+                    previous => (Some((j, day_b)), previous),
+                };
+            }
+        }
+        // In chronological order of the pair, as a reader scans the ledger; one disagreement
+        // per pair of articles is enough to point the reader at them.
+        pairs.sort_unstable();
+        let mut seen: HashSet<(&str, &str, &str)> = HashSet::new();
+        pairs
+            .into_iter()
+            .filter_map(|(i, j)| {
+                let (a, b) = (independent[i], independent[j]);
+                seen.insert((&a.article, &b.article, &a.capability))
+                    .then(|| Disagreement {
+                        actor: a.actor.clone(),
+                        capability: a.capability.clone(),
+                        a: a.clone(),
+                        b: b.clone(),
+                    })
+            })
+            .collect()
     }
 
     /// Statements that mention a quantity, chronologically.
@@ -157,6 +188,14 @@ impl Ledger {
             .filter(|s| s.quantity.is_some())
             .collect()
     }
+}
+
+/// A statement's position in a list and its day number.
+type Dated = (usize, i64);
+
+/// The order of [`Ledger::chronological`].
+fn chrono_key(s: &Statement) -> (Option<&str>, &str, usize, &str) {
+    (s.date.as_deref(), &s.article, s.sentence, &s.capability)
 }
 
 /// Whether a stance is for or against, re-exported for callers that compare stances.
@@ -217,6 +256,99 @@ pub(crate) mod tests {
             date: Some(date.into()),
             outlet: Some(outlet.into()),
             sentence: 0,
+        }
+    }
+
+    /// The definition of [`Ledger::disagreements`], by brute force: for each statement, the
+    /// latest earlier statement that disagrees with it.
+    fn disagreements_by_definition(l: &Ledger) -> Vec<Disagreement> {
+        let independent: Vec<&Statement> = l
+            .chronological()
+            .into_iter()
+            .filter(|s| l.duplicate_of(&s.article).is_none())
+            .collect();
+        let mut pairs = Vec::new();
+        for (j, b) in independent.iter().enumerate() {
+            let earlier = independent[..j].iter().enumerate().rev().find(|(_, a)| {
+                a.actor == b.actor
+                    && a.capability == b.capability
+                    && a.outlet != b.outlet
+                    && a.stance.polarity() != b.stance.polarity()
+                    && a.date.is_some()
+                    && b.date.is_some()
+            });
+            if let Some((i, a)) = earlier {
+                let close = days_between(a.date.as_deref().unwrap(), b.date.as_deref().unwrap())
+                    .is_some_and(|d| d.abs() <= DISAGREEMENT_WINDOW_DAYS);
+                if close {
+                    pairs.push((i, j));
+                }
+            }
+        }
+        pairs.sort();
+        let mut out: Vec<Disagreement> = Vec::new();
+        for (i, j) in pairs {
+            let (a, b) = (independent[i], independent[j]);
+            let seen = out.iter().any(|d| {
+                d.a.article == a.article && d.b.article == b.article && d.capability == a.capability
+            });
+            if !seen {
+                out.push(Disagreement {
+                    actor: a.actor.clone(),
+                    capability: a.capability.clone(),
+                    a: a.clone(),
+                    b: b.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn disagreements_match_their_definition(
+            rows in proptest::collection::vec(
+                (0usize..12, 1u32..60, 0usize..3, 0usize..2, 0usize..2, 0usize..4, 0usize..3),
+                0..40,
+            ),
+            copies in proptest::collection::vec(0usize..12, 0..3),
+        ) {
+            let stances = [Stance::Commits, Stance::RulesOut, Stance::Considers, Stance::Rejects];
+            let statements = rows
+                .iter()
+                .enumerate()
+                .map(|(n, &(article, day, outlet, actor, cap, stance, sentence))| {
+                    let mut s = st(
+                        &format!("a{article}"),
+                        &format!("2025-{:02}-{:02}", 1 + day / 28, 1 + day % 28),
+                        ["X", "Y", "Z"][outlet],
+                        ["USA", "GBR"][actor],
+                        ["ground_troops", "air_power"][cap],
+                        stances[stance],
+                    );
+                    s.sentence = sentence;
+                    s.id = format!("{n}");
+                    s
+                })
+                .collect();
+            let duplicates = copies
+                .iter()
+                .map(|&c| DuplicateLink {
+                    article: format!("a{c}"),
+                    duplicate_of: "a0".into(),
+                    similarity: 0.9,
+                    kind: crate::dedupe::LinkKind::NearDuplicate,
+                })
+                .collect();
+            let l = Ledger { statements, duplicates };
+            proptest::prop_assert_eq!(l.disagreements(), disagreements_by_definition(&l));
+            for (actor, cap) in [("USA", "ground_troops"), ("GBR", "air_power")] {
+                let by_sort = l
+                    .chronological()
+                    .into_iter()
+                    .rfind(|s| s.actor == actor && s.capability == cap);
+                proptest::prop_assert_eq!(l.latest(actor, cap), by_sort);
+            }
         }
     }
 

@@ -1,17 +1,32 @@
-//! The lexicon (`data/evidence-lexicon.toml`, embedded at build time): phrase lists for
-//! boilerplate lines, capabilities, stances, hedges and attribution.
+//! The lexicons, embedded at build time: boilerplate phrases (`data/evidence-lexicon.toml`)
+//! and, per language, the phrases of extraction (`data/lexicon/<lang>.toml`: targets, stance
+//! cues, negation, hedges, attribution, clause boundaries, group nouns and inflection rules).
 //!
-//! This module only loads and checks the lists; the stages decide what a hit means.
+//! This module only loads and checks the lists; the stages decide what a hit means. Phrases are
+//! written as words: a word ending in `*` matches any word that starts with it (inflected forms:
+//! `військ*` for військ, війська, військами), any other word matches a word with the same stem
+//! (Snowball stemmer where it has the language, the file's suffix list otherwise).
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
 use crate::EvidenceError;
+use crate::lang::Lang;
 use crate::statement::Stance;
 
-/// The lexicon shipped with Guarantor.
+/// The boilerplate lexicon shipped with Guarantor.
 pub const DEFAULT_LEXICON_TOML: &str = include_str!("../../../data/evidence-lexicon.toml");
+
+/// The extraction lexicons shipped with Guarantor, one per language.
+pub const DEFAULT_LANGUAGE_TOMLS: [(Lang, &str); 6] = [
+    (Lang::En, include_str!("../../../data/lexicon/en.toml")),
+    (Lang::Uk, include_str!("../../../data/lexicon/uk.toml")),
+    (Lang::Ru, include_str!("../../../data/lexicon/ru.toml")),
+    (Lang::De, include_str!("../../../data/lexicon/de.toml")),
+    (Lang::Fr, include_str!("../../../data/lexicon/fr.toml")),
+    (Lang::Pl, include_str!("../../../data/lexicon/pl.toml")),
+];
 
 /// Phrase lists of the boilerplate line classifier.
 #[derive(Debug, Clone, Deserialize)]
@@ -24,6 +39,7 @@ pub struct BoilerplateLexicon {
     pub menu: Vec<String>,
 }
 
+/// Stance cues of one language, and how negation turns each over.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StanceLexicon {
@@ -39,6 +55,15 @@ pub struct StanceLexicon {
     pub negated: BTreeMap<Stance, Stance>,
 }
 
+/// Negation words and how far before a cue they count.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NegationLexicon {
+    pub words: Vec<String>,
+    /// A negation counts within this many words before the cue.
+    pub window_words: usize,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModalityLexicon {
@@ -48,31 +73,93 @@ pub struct ModalityLexicon {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttributionLexicon {
+    /// Reporting verbs; the speaker may stand before or after them.
     pub verbs: Vec<String>,
+    /// Reporting phrases whose speaker follows them ("according to", "за словами").
+    pub forward: Vec<String>,
+    /// Unnamed sources: the phrase is kept as the attribution ("a senior diplomat").
     pub anonymous: Vec<String>,
+    /// Pronouns that refer back to the last named speaker.
     pub pronouns: Vec<String>,
 }
 
-/// The whole lexicon file.
+/// Words that end a clause, and words that join coordinated actors.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Lexicon {
-    pub source: String,
-    pub boilerplate: BoilerplateLexicon,
-    /// Capability name to phrases, in name order.
-    pub capabilities: BTreeMap<String, Vec<String>>,
-    pub stances: StanceLexicon,
-    pub modality: ModalityLexicon,
-    pub attribution: AttributionLexicon,
+pub struct ClauseLexicon {
+    /// A clause ends at one of these words ("but", "while", "if").
+    pub boundaries: Vec<String>,
+    /// A clause ends at one of these words when a comma is right before it (", and").
+    pub after_comma: Vec<String>,
+    /// Words joining coordinated actors ("Britain, France and Australia").
+    pub coordination: Vec<String>,
 }
 
-impl Lexicon {
-    /// Parses a lexicon file.
+/// Unnamed groups and other actors outside the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorLexicon {
+    /// Nouns for states counted together ("26 countries"); a number before one makes an
+    /// unnamed group actor.
+    pub group_nouns: Vec<String>,
+    /// Number words with their value ("twenty-six" is written as two words).
+    pub numbers: BTreeMap<String, f64>,
+}
+
+/// Sentence splitting and stemming of one language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MorphologyLexicon {
+    /// `snowball` (rust-stemmers) or `suffixes` (strip the longest suffix of `suffixes`).
+    pub stemmer: String,
+    #[serde(default)]
+    pub suffixes: Vec<String>,
+    /// Shortest stem, in characters, that suffix stripping may leave.
+    #[serde(default = "default_min_stem")]
+    pub min_stem_chars: usize,
+}
+
+fn default_min_stem() -> usize {
+    3
+}
+
+/// The extraction lexicon of one language (`data/lexicon/<lang>.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageLexicon {
+    pub lang: Lang,
+    pub source: String,
+    pub morphology: MorphologyLexicon,
+    /// Target (capability or evidence-only topic) to phrases, in name order.
+    pub targets: BTreeMap<String, Vec<String>>,
+    pub stances: StanceLexicon,
+    pub negation: NegationLexicon,
+    pub modality: ModalityLexicon,
+    pub attribution: AttributionLexicon,
+    pub clauses: ClauseLexicon,
+    pub actors: ActorLexicon,
+}
+
+impl LanguageLexicon {
+    /// Parses one language's lexicon.
     ///
     /// # Errors
-    /// [`EvidenceError::Lexicon`] when the TOML does not have the expected shape.
+    /// [`EvidenceError::Lexicon`] when the TOML does not have the expected shape or names an
+    /// unknown stemmer.
     pub fn from_toml(text: &str) -> Result<Self, EvidenceError> {
-        toml::from_str(text).map_err(|e| EvidenceError::Lexicon(e.to_string()))
+        let l: LanguageLexicon =
+            toml::from_str(text).map_err(|e| EvidenceError::Lexicon(e.to_string()))?;
+        match l.morphology.stemmer.as_str() {
+            "snowball" if l.lang.snowball().is_none() => Err(EvidenceError::Lexicon(format!(
+                "{}: no Snowball stemmer for this language",
+                l.lang.code()
+            ))),
+            "snowball" | "suffixes" => Ok(l),
+            other => Err(EvidenceError::Lexicon(format!(
+                "{}: unknown stemmer `{other}`",
+                l.lang.code()
+            ))),
+        }
     }
 
     /// Stance phrases as (phrase, stance) pairs.
@@ -101,10 +188,66 @@ impl Lexicon {
     }
 }
 
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BoilerplateFile {
+    source: String,
+    boilerplate: BoilerplateLexicon,
+}
+
+/// All lexicons: boilerplate, and extraction per language.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub source: String,
+    pub boilerplate: BoilerplateLexicon,
+    /// One per language, in [`Lang::ALL`] order.
+    pub languages: Vec<LanguageLexicon>,
+}
+
+impl Lexicon {
+    /// Parses the boilerplate file and the language files.
+    ///
+    /// # Errors
+    /// [`EvidenceError::Lexicon`] when a file does not have the expected shape, or a file's
+    /// `lang` differs from the language it is given for.
+    pub fn from_tomls(
+        boilerplate: &str,
+        languages: &[(Lang, &str)],
+    ) -> Result<Self, EvidenceError> {
+        let b: BoilerplateFile =
+            toml::from_str(boilerplate).map_err(|e| EvidenceError::Lexicon(e.to_string()))?;
+        let mut langs = Vec::new();
+        for (lang, text) in languages {
+            let l = LanguageLexicon::from_toml(text)
+                .map_err(|e| EvidenceError::Lexicon(format!("{}: {e}", lang.code())))?;
+            if l.lang != *lang {
+                return Err(EvidenceError::Lexicon(format!(
+                    "file for {} says lang = {}",
+                    lang.code(),
+                    l.lang.code()
+                )));
+            }
+            langs.push(l);
+        }
+        langs.sort_by_key(|l| l.lang);
+        Ok(Lexicon {
+            source: b.source,
+            boilerplate: b.boilerplate,
+            languages: langs,
+        })
+    }
+
+    /// The lexicon of a language, if there is one.
+    pub fn language(&self, lang: Lang) -> Option<&LanguageLexicon> {
+        self.languages.iter().find(|l| l.lang == lang)
+    }
+}
+
 impl Default for Lexicon {
     fn default() -> Self {
         // Embedded at build time and parsed by a unit test: failure is a broken build.
-        Lexicon::from_toml(DEFAULT_LEXICON_TOML).expect("data/evidence-lexicon.toml is valid")
+        Lexicon::from_tomls(DEFAULT_LEXICON_TOML, &DEFAULT_LANGUAGE_TOMLS)
+            .expect("data/evidence-lexicon.toml and data/lexicon/*.toml are valid")
     }
 }
 
@@ -113,18 +256,51 @@ mod tests {
     use super::*;
 
     #[test]
-    fn default_lexicon_parses_and_names_taxonomy_capabilities() {
+    fn default_lexicons_parse_and_name_known_targets() {
         let lex = Lexicon::default();
         let taxonomy = guarantor_model::Taxonomy::default();
-        for name in lex.capabilities.keys() {
-            assert!(
-                taxonomy.get(name).is_some() || name == crate::EVIDENCE_ONLY_TOPICS[0],
-                "lexicon capability {name} is neither in the taxonomy nor an evidence-only topic"
-            );
+        assert_eq!(lex.languages.len(), Lang::ALL.len());
+        for l in &lex.languages {
+            for name in l.targets.keys() {
+                assert!(
+                    taxonomy.get(name).is_some()
+                        || crate::EVIDENCE_ONLY_TOPICS.contains(&name.as_str()),
+                    "{}: target {name} is neither in the taxonomy nor an evidence-only topic",
+                    l.lang.code()
+                );
+            }
+            for topic in crate::EVIDENCE_ONLY_TOPICS {
+                assert!(
+                    l.targets.contains_key(*topic),
+                    "{}: no phrases for {topic}",
+                    l.lang.code()
+                );
+            }
+            for s in Stance::ALL {
+                assert!(
+                    l.stance_phrases().iter().any(|(_, x)| *x == s),
+                    "{}: no cue for {}",
+                    l.lang.code(),
+                    s.as_str()
+                );
+            }
+            assert!(!l.source.trim().is_empty());
+            assert!(!l.negation.words.is_empty());
         }
+        // English covers the whole taxonomy.
+        let en = lex.language(Lang::En).unwrap();
         for name in taxonomy.names() {
-            assert!(lex.capabilities.contains_key(name), "no phrases for {name}");
+            assert!(en.targets.contains_key(name), "en: no phrases for {name}");
         }
-        assert!(!lex.stance_phrases().is_empty());
+    }
+
+    #[test]
+    fn a_file_for_the_wrong_language_is_refused() {
+        let err = Lexicon::from_tomls(
+            DEFAULT_LEXICON_TOML,
+            &[(Lang::De, DEFAULT_LANGUAGE_TOMLS[0].1)],
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("lang = en"), "{err}");
     }
 }

@@ -13,6 +13,7 @@
 pub mod clean;
 pub mod dedupe;
 pub mod extract;
+pub mod lang;
 pub mod ledger;
 pub mod lexicon;
 pub mod link;
@@ -34,10 +35,12 @@ pub use statement::{AttributionKind, Modality, Quantity, Stance, Statement};
 /// Topics the ledger records that are not capabilities of the scenario taxonomy.
 /// `reassurance_force` is the force as a whole; the taxonomy counts its parts
 /// (`ground_troops`, `air_power`, ...), so scenarios cannot pledge it directly.
-pub const EVIDENCE_ONLY_TOPICS: &[&str] = &["reassurance_force"];
+/// `security_guarantee` is an unspecified guarantee, backstop or safety net that the text does not
+/// describe as Article-5-like.
+pub const EVIDENCE_ONLY_TOPICS: &[&str] = &["reassurance_force", "security_guarantee"];
 
 /// Version of the extraction rules, stored with each article so a changed lexicon is visible.
-pub const EXTRACTOR_VERSION: &str = concat!("guarantor-evidence ", env!("CARGO_PKG_VERSION"), "/1");
+pub const EXTRACTOR_VERSION: &str = concat!("guarantor-evidence ", env!("CARGO_PKG_VERSION"), "/2");
 
 /// Errors of the evidence pipeline. Messages name the offending value; the caller adds the path.
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +55,14 @@ pub enum EvidenceError {
     InvalidUtf8 { offset: usize },
     #[error("invalid JSON article: {0}")]
     Json(String),
+    #[error("not valid UTF-8 (first bad byte at column {column})")]
+    LineNotUtf8 { column: usize },
+    #[error("contains a NUL byte")]
+    LineNul,
+    #[error("cannot decompress: {0}")]
+    Gzip(String),
+    #[error("date `{date}` {reason}")]
+    Date { date: String, reason: String },
     #[error("line {line}: {source}")]
     Line {
         line: usize,
@@ -130,8 +141,9 @@ impl Pipeline {
         if cleaned.text.trim().is_empty() {
             return Err(EvidenceError::NoContent);
         }
-        let fingerprint = dedupe::fingerprint(&cleaned.text, &self.dedupe_params);
         let mentions = self.gazetteer.resolve(&cleaned.text);
+        let fingerprint =
+            dedupe::fingerprint_with_anchors(&cleaned.text, &mentions, &self.dedupe_params);
         let statements = self.extractor.extract(
             &cleaned.text,
             &mentions,
@@ -140,6 +152,7 @@ impl Pipeline {
                 id: &raw.id,
                 date: raw.date.as_deref(),
                 outlet: raw.outlet.as_deref(),
+                lang: raw.lang.as_deref(),
             },
         );
         Ok(ProcessedArticle {

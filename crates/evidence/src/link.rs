@@ -1,8 +1,9 @@
 //! Scenario link: checks scenario entries (pledges and red lines) against the ledger.
 //!
 //! An entry is flagged `no_evidence` when it cites nothing or cites ids the ledger does not hold,
-//! and `contradicted` when the actor's latest statement on that capability has the opposite
-//! polarity to the stance the entry implies. It reads no files: [`scenario_entries`] turns a
+//! and `contradicted` when the actor's latest statement on that capability contradicts the stance
+//! the entry implies ([`contradicts`]: opposite polarity, except that doubting others suffice
+//! backs a demand). It reads no files: [`scenario_entries`] turns a
 //! checked scenario (from `guarantor-model`) into [`ScenarioEntry`] values.
 
 use schemars::JsonSchema;
@@ -93,6 +94,17 @@ pub fn scenario_entries(scenario: &guarantor_model::Scenario) -> Vec<ScenarioEnt
     out
 }
 
+/// Whether a statement's stance contradicts the stance an entry implies. Opposite polarity
+/// contradicts, with one exception: a demand is not contradicted by doubts, because doubting that
+/// what others offer is enough ("Europe alone is not enough") is the reason for demanding more,
+/// not a retreat from the demand. A demand is contradicted by ruling out, rejecting or opposing.
+pub fn contradicts(statement: Stance, entry: Stance) -> bool {
+    if entry == Stance::Demands && statement == Stance::Doubts {
+        return false;
+    }
+    statement.polarity() != entry.polarity()
+}
+
 /// Checks every entry against the ledger, in the order given.
 pub fn check_entries(entries: &[ScenarioEntry], ledger: &Ledger) -> Vec<EntryCheck> {
     entries
@@ -109,7 +121,7 @@ pub fn check_entries(entries: &[ScenarioEntry], ledger: &Ledger) -> Vec<EntryChe
                 flags.push(EntryFlag::NoEvidence { unknown });
             }
             if let Some(latest) = ledger.latest(&e.actor, &e.capability)
-                && latest.stance.polarity() != e.stance.polarity()
+                && contradicts(latest.stance, e.stance)
             {
                 flags.push(EntryFlag::Contradicted {
                     statement: Box::new(latest.clone()),
@@ -137,6 +149,50 @@ mod tests {
             stance,
             evidence: evidence.iter().map(|s| s.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn a_doubt_that_others_suffice_supports_a_demand() {
+        // Own wording: Ukraine demands US troops in the force; its president then says a
+        // European force alone would not be enough. The extractor reads that as UKR doubts on
+        // ground_troops, which backs the demand rather than contradicting it.
+        let lex = crate::Lexicon::default();
+        let g = crate::Gazetteer::default();
+        let text = "Zelensky said on Friday that a force made up of European troops alone would not be enough to deter another invasion.";
+        let statements = crate::Extractor::new(&lex).extract(
+            text,
+            &g.resolve(text),
+            &g,
+            crate::ArticleRef {
+                id: "own",
+                date: Some("2025-08-22"),
+                outlet: Some("Own Wire"),
+                lang: None,
+            },
+        );
+        let doubt = statements
+            .iter()
+            .find(|s| s.actor == "UKR" && s.capability == "ground_troops")
+            .unwrap_or_else(|| panic!("no UKR ground_troops statement in {statements:?}"));
+        assert_eq!(doubt.stance, Stance::Doubts);
+        let ledger = Ledger {
+            statements: vec![doubt.clone()],
+            duplicates: vec![],
+        };
+        let demand = ScenarioEntry {
+            id: "ukraine-demands-us-troops".into(),
+            kind: EntryKind::RedLine,
+            actor: "UKR".into(),
+            capability: "ground_troops".into(),
+            stance: Stance::Demands,
+            evidence: vec![doubt.id.clone()],
+        };
+        let checks = check_entries(std::slice::from_ref(&demand), &ledger);
+        assert!(checks[0].flags.is_empty(), "{:?}", checks[0].flags);
+        // A rule-out by the same actor still contradicts the demand, and a doubt still
+        // contradicts a pledge.
+        assert!(contradicts(Stance::RulesOut, Stance::Demands));
+        assert!(contradicts(Stance::Doubts, Stance::Commits));
     }
 
     #[test]

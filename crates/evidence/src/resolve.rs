@@ -1,10 +1,12 @@
 //! Resolve stage: finds people, states and organisations in a text and maps every spelling to one
 //! canonical entity, using the gazetteer `data/entities.toml`.
 //!
-//! Three steps: (1) words are folded (NFKC, transliteration to ASCII, lowercase) so that Cyrillic
+//! Four steps: (1) words are folded (NFKC, transliteration to ASCII, lowercase) so that Cyrillic
 //! and Latin spellings meet; (2) an Aho-Corasick automaton over the folded aliases finds known
 //! spellings on word boundaries (capitalised acronyms such as "US" only when written in
-//! capitals); (3) capitalised words the gazetteer does not know are compared with the surnames of
+//! capitals); (3) words it did not explain that begin with an entity's stem are inflected forms
+//! of it ("Зеленського", "Francji"; recorded as alias matches); (4) capitalised words the
+//! gazetteer does not know are compared with the surnames of
 //! known people by a JRC-Names style key (`text::name_key`) and by Jaro-Winkler and normalised
 //! Levenshtein similarity, so "Zelenskyi" and a misspelt "Levitt" still resolve.
 //! It does not guess entities absent from the gazetteer (no statistical NER).
@@ -53,6 +55,11 @@ pub struct Entity {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub acronyms: Vec<String>,
+    /// Beginnings of inflected forms in any language ("Зеленськ" for Зеленського, Зеленським;
+    /// "Polsk" for polska, polskie), matched on folded words the aliases did not explain; for
+    /// people only on capitalised words.
+    #[serde(default)]
+    pub stems: Vec<String>,
     pub source: String,
 }
 
@@ -92,7 +99,18 @@ pub struct Gazetteer {
     /// Per pattern: (entity index, is an acronym).
     patterns: Vec<(usize, bool)>,
     surnames: Vec<SurnameKey>,
+    /// Folded stems with their entity, longest first.
+    stems: Vec<(String, usize)>,
 }
+
+/// Case endings a person's name may take in Latin script after its stem (Polish, Czech, German
+/// genitive): judgement.
+const PERSON_ENDINGS: &[&str] = &[
+    "a", "u", "owi", "em", "ie", "iem", "ego", "emu", "ym", "im", "s", "y", "om", "e", "i",
+];
+
+/// Shortest folded stem, in characters: shorter ones would match unrelated words.
+pub const MIN_STEM_CHARS: usize = 4;
 
 /// Jaro-Winkler floor for a fuzzy surname match (strsim gives 0.978 for zelensky/zelenskyy).
 pub const FUZZY_JARO_WINKLER: f64 = 0.90;
@@ -218,6 +236,20 @@ impl Gazetteer {
                 }
             }
         }
+        let mut stems: Vec<(String, usize)> = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            for st in &e.stems {
+                let f = crate::text::fold_word(st);
+                if f.chars().count() < MIN_STEM_CHARS {
+                    return Err(EvidenceError::Gazetteer(format!(
+                        "stem `{st}` of `{}` folds to `{f}`, shorter than {MIN_STEM_CHARS} characters",
+                        e.id
+                    )));
+                }
+                stems.push((f, i));
+            }
+        }
+        stems.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&folded)
@@ -227,6 +259,7 @@ impl Gazetteer {
             automaton,
             patterns,
             surnames,
+            stems,
         })
     }
 
@@ -294,6 +327,38 @@ impl Gazetteer {
                 end: toks[l].end,
                 method: MatchMethod::Alias,
             });
+        }
+        // Stems: inflected forms ("Зеленського", "Francji", "американські").
+        for (i, t) in toks.iter().enumerate() {
+            if covered[i] {
+                continue;
+            }
+            let word = &text[t.start..t.end];
+            let f = fold_word(word);
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            let latin = word
+                .chars()
+                .all(|c| c.is_ascii() || !c.is_alphabetic() || c as u32 <= 0x24F);
+            if let Some((_, e)) = self.stems.iter().find(|(st, e)| {
+                let Some(rest) = f.strip_prefix(st.as_str()) else {
+                    return false;
+                };
+                if self.entities[*e].kind != EntityKind::Person {
+                    return true;
+                }
+                // A person's name takes case endings only ("Starmera", "Зеленського"), so in
+                // Latin script the rest must be one ("Trumpet" is not Trump).
+                capitalised && (!latin || rest.is_empty() || PERSON_ENDINGS.contains(&rest))
+            }) {
+                covered[i] = true;
+                mentions.push(Mention {
+                    entity: self.entities[*e].id.clone(),
+                    kind: self.entities[*e].kind,
+                    start: t.start,
+                    end: t.end,
+                    method: MatchMethod::Alias,
+                });
+            }
         }
         // Fuzzy pass over capitalised words the automaton did not explain.
         for (i, t) in toks.iter().enumerate() {
@@ -393,6 +458,30 @@ mod tests {
                 "{v}"
             );
         }
+    }
+
+    #[test]
+    fn inflected_and_cyrillic_forms_meet_latin_ones() {
+        for (text, id) in [
+            (
+                "Заява Зеленського пролунала в Парижі.",
+                "Volodymyr Zelenskyy",
+            ),
+            ("Selenskyj sprach in Paris.", "Volodymyr Zelenskyy"),
+            (
+                "Spotkanie z Zełenskim trwało godzinę.",
+                "Volodymyr Zelenskyy",
+            ),
+            ("Президент Франції виступив.", "FRA"),
+            ("Rząd Francji to potwierdził.", "FRA"),
+            ("Зустріч зі Стармером відбулася.", "Keir Starmer"),
+            ("Встреча с Макроном состоялась.", "Emmanuel Macron"),
+            ("американські війська", "USA"),
+        ] {
+            assert_eq!(ids(text), [id], "{text}");
+        }
+        // People match by stem only when capitalised.
+        assert!(ids("the trumpets sounded").is_empty());
     }
 
     #[test]

@@ -1,8 +1,12 @@
-//! Article input formats: `.txt`, `.html` and `.jsonl` bytes turned into [`RawArticle`]s, with
-//! the checks for bad input (binary data, invalid UTF-8, empty or oversized files).
+//! Article input formats: `.txt`, `.html`, `.html.gz` and `.jsonl` bytes turned into
+//! [`RawArticle`]s, with the checks for bad input (binary data, invalid UTF-8, empty or oversized
+//! files, dates that are not on the calendar).
 //!
-//! The caller reads the file; this module never touches the file system, so every rule here is
-//! tested on bytes. It does not clean or interpret the text.
+//! A `.jsonl` file is checked line by line, so a bad byte loses its line only. The caller reads
+//! the file; this module never touches the file system, so every rule here is tested on bytes.
+//! It does not clean or interpret the text.
+
+use std::io::Read;
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -67,19 +71,37 @@ impl RawArticle {
 pub enum Format {
     Text,
     Html,
+    /// A gzip-compressed page (`.html.gz`, `.htm.gz`), as crawlers and web archives store them.
+    HtmlGzip,
     JsonLines,
 }
 
 impl Format {
-    /// `.txt`, `.html`/`.htm`, `.jsonl`; anything else is `None`.
+    /// `.txt`, `.html`/`.htm`, `.html.gz`/`.htm.gz`, `.jsonl`; anything else is `None`.
     pub fn from_path(path: &str) -> Option<Format> {
-        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
-        match ext.as_str() {
-            "txt" => Some(Format::Text),
-            "html" | "htm" => Some(Format::Html),
-            "jsonl" => Some(Format::JsonLines),
-            _ => None,
-        }
+        Format::split(path).map(|(_, f)| f)
+    }
+
+    /// The name without its article extension (`a/b.html.gz` → `a/b`): the id of a `.txt` or
+    /// `.html` article is its file name without it.
+    pub fn stem(path: &str) -> Option<&str> {
+        Format::split(path).map(|(s, _)| s)
+    }
+
+    fn split(path: &str) -> Option<(&str, Format)> {
+        let (stem, ext) = path.rsplit_once('.')?;
+        let format = match ext.to_ascii_lowercase().as_str() {
+            "txt" => Format::Text,
+            "html" | "htm" => Format::Html,
+            "jsonl" => Format::JsonLines,
+            "gz" => {
+                let (stem, inner) = stem.rsplit_once('.')?;
+                return matches!(inner.to_ascii_lowercase().as_str(), "html" | "htm")
+                    .then_some((stem, Format::HtmlGzip));
+            }
+            _ => return None,
+        };
+        Some((stem, format))
     }
 }
 
@@ -109,33 +131,92 @@ pub fn decode(bytes: &[u8]) -> Result<&str, EvidenceError> {
     Ok(text)
 }
 
-/// Parses one file. `stem` is the file name without extension: the id of `.txt` and `.html`
-/// articles. A `.jsonl` file yields one result per non-blank line, so one bad line does not
-/// stop the others.
+/// Decompresses a gzip file, refusing more than [`MAX_FILE_BYTES`] of output (a small file can
+/// expand without bound).
 ///
 /// # Errors
-/// The file-level errors of [`decode`]; per-line errors are inside the vector.
+/// [`EvidenceError::Gzip`] for data that is not gzip, [`EvidenceError::TooLarge`] past the limit.
+pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, EvidenceError> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| EvidenceError::Gzip(e.to_string()))?;
+    if out.len() as u64 > MAX_FILE_BYTES {
+        return Err(EvidenceError::TooLarge {
+            size: out.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(out)
+}
+
+/// Parses one file. `stem` is the file name without extension: the id of `.txt` and `.html`
+/// articles. A `.jsonl` file yields one result per non-blank line, so one bad line (invalid
+/// JSON, a NUL byte, invalid UTF-8, an impossible date) does not stop the others.
+///
+/// # Errors
+/// The file-level errors of [`decode`] and [`gunzip`], and [`EvidenceError::Date`] for a `.txt`
+/// header date that is not on the calendar; per-line errors are inside the vector.
 pub fn parse_file(
     format: Format,
     stem: &str,
     bytes: &[u8],
 ) -> Result<Vec<Result<RawArticle, EvidenceError>>, EvidenceError> {
-    let text = decode(bytes)?;
     Ok(match format {
-        Format::Text => vec![Ok(parse_text(stem, text))],
-        Format::Html => vec![Ok(parse_html(stem, text))],
-        Format::JsonLines => text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(i, l)| parse_json_line(l).map_err(|e| e.at_line(i + 1)))
-            .collect(),
+        Format::Text => {
+            let (article, date) = text_article(stem, decode(bytes)?);
+            date?;
+            vec![Ok(article)]
+        }
+        Format::Html => vec![Ok(parse_html(stem, decode(bytes)?))],
+        Format::HtmlGzip => vec![Ok(parse_html(stem, decode(&gunzip(bytes)?)?))],
+        Format::JsonLines => parse_json_lines(bytes)?,
     })
+}
+
+/// The lines of a `.jsonl` file, each decoded on its own.
+fn parse_json_lines(bytes: &[u8]) -> Result<Vec<Result<RawArticle, EvidenceError>>, EvidenceError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(EvidenceError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let mut out = Vec::new();
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let parsed = if line.contains(&0) {
+            Err(EvidenceError::LineNul)
+        } else {
+            std::str::from_utf8(line)
+                .map_err(|e| EvidenceError::LineNotUtf8 {
+                    column: e.valid_up_to() + 1,
+                })
+                .and_then(parse_json_line)
+        };
+        out.push(parsed.map_err(|e| e.at_line(i + 1)));
+    }
+    if out.is_empty() {
+        return Err(EvidenceError::Empty);
+    }
+    Ok(out)
 }
 
 /// A text article: optional `Key: value` header lines (`Title`, `Outlet`, `Date`, `URL`, `Lang`,
 /// `Id`) up to a blank line; without them, the first line is the title.
+///
+/// For text from tools and tests: a `Date` that is not a calendar date is left out here, while
+/// [`parse_file`] refuses the file.
 pub fn parse_text(stem: &str, text: &str) -> RawArticle {
+    text_article(stem, text).0
+}
+
+/// A text article and the verdict on its `Date` header.
+fn text_article(stem: &str, text: &str) -> (RawArticle, Result<(), EvidenceError>) {
     let mut article = RawArticle {
         id: stem.to_string(),
         url: None,
@@ -147,6 +228,7 @@ pub fn parse_text(stem: &str, text: &str) -> RawArticle {
     };
     let mut lines = text.lines().peekable();
     let mut had_header = false;
+    let mut date_check = Ok(());
     while let Some(line) = lines.peek() {
         let Some((key, value)) = line.split_once(':') else {
             break;
@@ -155,7 +237,10 @@ pub fn parse_text(stem: &str, text: &str) -> RawArticle {
         match key.trim().to_ascii_lowercase().as_str() {
             "title" => article.title = Some(value),
             "outlet" => article.outlet = Some(value),
-            "date" => article.date = normalise_date(&value),
+            "date" => match parse_date(&value) {
+                Ok(d) => article.date = d,
+                Err(e) => date_check = Err(e),
+            },
             "url" => article.url = Some(value),
             "lang" => article.lang = Some(value),
             "id" => article.id = value,
@@ -169,18 +254,22 @@ pub fn parse_text(stem: &str, text: &str) -> RawArticle {
     }
     let body: Vec<&str> = lines.collect();
     article.body = Body::Text(body.join("\n").trim().to_string());
-    article
+    (article, date_check)
 }
 
 /// An HTML article: metadata from `<title>`, Open Graph and article meta tags or JSON-LD, read
-/// by dom_smoothie; the body stays HTML until the clean stage.
+/// by dom_smoothie; the body stays HTML until the clean stage. A published date that is not on
+/// the calendar is left out (the page's metadata, not the user's input).
 pub fn parse_html(stem: &str, html: &str) -> RawArticle {
     let meta = crate::clean::html_metadata(html);
     RawArticle {
         id: stem.to_string(),
         url: meta.url,
         outlet: meta.site_name,
-        date: meta.published_time.as_deref().and_then(normalise_date),
+        date: meta
+            .published_time
+            .as_deref()
+            .and_then(|d| parse_date(d).ok().flatten()),
         title: (!meta.title.is_empty()).then_some(meta.title),
         lang: meta.lang,
         body: Body::Html(html.to_string()),
@@ -202,7 +291,8 @@ struct JsonArticle {
 /// `lang`, and `text`; other fields are ignored. The text may be plain text or HTML.
 ///
 /// # Errors
-/// [`EvidenceError::Json`] when the line is not an object of that shape.
+/// [`EvidenceError::Json`] when the line is not an object of that shape,
+/// [`EvidenceError::Date`] when its date is not on the calendar.
 pub fn parse_json_line(line: &str) -> Result<RawArticle, EvidenceError> {
     let a: JsonArticle =
         serde_json::from_str(line).map_err(|e| EvidenceError::Json(e.to_string()))?;
@@ -220,12 +310,16 @@ pub fn parse_json_line(line: &str) -> Result<RawArticle, EvidenceError> {
             "article `{id}` has an empty `text`"
         )));
     }
+    let date = match a.date.as_deref() {
+        Some(d) => parse_date(d)?,
+        None => None,
+    };
     let looks_html = a.text.trim_start().starts_with('<') && a.text.contains("</");
     Ok(RawArticle {
         id,
         url: a.url,
         outlet: a.outlet,
-        date: a.date.as_deref().and_then(normalise_date),
+        date,
         title: a.title,
         lang: a.lang,
         body: if looks_html {
@@ -236,20 +330,83 @@ pub fn parse_json_line(line: &str) -> Result<RawArticle, EvidenceError> {
     })
 }
 
-/// Keeps the `YYYY-MM-DD` prefix of an ISO date or timestamp; anything else is `None`.
-pub fn normalise_date(s: &str) -> Option<String> {
+/// Years a date may have: the ledger holds reporting, not forecasts or typos (`9999`, `0202`).
+pub const DATE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// Reads a date: the `YYYY-MM-DD` prefix of an ISO date or timestamp (`2025-08-18`,
+/// `2025-08-18T10:00Z`); blank means no date.
+///
+/// # Errors
+/// [`EvidenceError::Date`] naming the date when it is not ISO, not on the calendar
+/// (`2025-02-31`) or outside [`DATE_YEARS`].
+pub fn parse_date(s: &str) -> Result<Option<String>, EvidenceError> {
     let s = s.trim();
-    let d = s.get(..10)?;
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) {
-        let month: u32 = d[5..7].parse().ok()?;
-        let day: u32 = d[8..10].parse().ok()?;
-        if (1..=12).contains(&month) && (1..=31).contains(&day) {
-            return Some(d.to_string());
-        }
+    if s.is_empty() {
+        return Ok(None);
     }
-    None
+    let refuse = |reason: String| EvidenceError::Date {
+        date: s.to_string(),
+        reason,
+    };
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let iso = b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b.get(10).is_none_or(|c| matches!(c, b'T' | b't' | b' '));
+    if !iso {
+        return Err(refuse("is not an ISO date (YYYY-MM-DD)".into()));
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    if !DATE_YEARS.contains(&year) {
+        return Err(refuse(format!(
+            "is outside the years {} to {}",
+            DATE_YEARS.start(),
+            DATE_YEARS.end()
+        )));
+    }
+    if !(1..=12).contains(&month) {
+        return Err(refuse(format!("has no month {month}")));
+    }
+    let days = days_in_month(year, month);
+    if !(1..=days).contains(&day) {
+        return Err(refuse(format!(
+            "is not on the calendar ({} {year} has {days} days)",
+            MONTHS[month as usize - 1]
+        )));
+    }
+    Ok(Some(s[..10].to_string()))
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Days in a month of the Gregorian calendar.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 #[cfg(test)]
@@ -299,10 +456,123 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_checked() {
-        assert_eq!(normalise_date("2025-13-01"), None);
-        assert_eq!(normalise_date("Jan 5"), None);
-        assert_eq!(normalise_date("2025-01-05"), Some("2025-01-05".into()));
+    fn dates_are_checked_against_the_calendar() {
+        let refused = |d: &str| parse_date(d).unwrap_err().to_string();
+        assert_eq!(
+            refused("2025-02-31"),
+            "date `2025-02-31` is not on the calendar (February 2025 has 28 days)"
+        );
+        assert_eq!(
+            refused("9999-01-01"),
+            "date `9999-01-01` is outside the years 1900 to 2100"
+        );
+        assert_eq!(refused("2025-13-01"), "date `2025-13-01` has no month 13");
+        assert_eq!(
+            refused("Jan 5"),
+            "date `Jan 5` is not an ISO date (YYYY-MM-DD)"
+        );
+        assert_eq!(
+            refused("2025-01-050"),
+            "date `2025-01-050` is not an ISO date (YYYY-MM-DD)"
+        );
+        assert_eq!(
+            parse_date("2024-02-29").unwrap().as_deref(),
+            Some("2024-02-29")
+        );
+        assert!(
+            parse_date("2100-02-29").is_err(),
+            "1900 and 2100 are not leap years"
+        );
+        assert_eq!(
+            parse_date(" 2025-08-18T10:00:00Z ").unwrap().as_deref(),
+            Some("2025-08-18")
+        );
+        assert_eq!(parse_date("  ").unwrap(), None);
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_in_files() {
+        let err = parse_file(Format::Text, "a", b"Title: T\nDate: 2025-02-31\n\nBody.")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "date `2025-02-31` is not on the calendar (February 2025 has 28 days)"
+        );
+        let out = parse_file(
+            Format::JsonLines,
+            "f",
+            b"{\"id\":\"a\",\"url\":null,\"outlet\":null,\"date\":\"9999-12-31\",\"text\":\"Hi.\"}\n{\"id\":\"b\",\"url\":null,\"outlet\":null,\"date\":\"2025-03-01\",\"text\":\"Hi.\"}",
+        )
+        .unwrap();
+        assert_eq!(
+            out[0].as_ref().unwrap_err().to_string(),
+            "line 1: date `9999-12-31` is outside the years 1900 to 2100"
+        );
+        assert_eq!(out[1].as_ref().unwrap().date.as_deref(), Some("2025-03-01"));
+        // A page's own metadata is not the user's input: its impossible date is left out.
+        let page = parse_html(
+            "p",
+            r#"<html><head><meta property="article:published_time" content="2025-02-30T10:00:00Z"><title>T</title></head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(page.date, None);
+    }
+
+    #[test]
+    fn a_bad_byte_in_jsonl_loses_its_line_only() {
+        let good = |id: &str| {
+            format!(
+                "{{\"id\":\"{id}\",\"url\":null,\"outlet\":null,\"date\":null,\"text\":\"Fine.\"}}"
+            )
+        };
+        let mut data = Vec::new();
+        data.extend_from_slice(good("a").as_bytes());
+        data.extend_from_slice(
+            b"\n{\"id\":\"b\",\"url\":null,\"outlet\":null,\"date\":null,\"text\":\"Caf\xe9\"}\n",
+        );
+        data.extend_from_slice(good("c").as_bytes());
+        data.extend_from_slice(
+            b"\n{\"id\":\"d\",\"url\":null,\0\"outlet\":null,\"date\":null,\"text\":\"x\"}\r\n",
+        );
+        data.extend_from_slice(good("e").as_bytes());
+        let out = parse_file(Format::JsonLines, "f", &data).unwrap();
+        let shown: Vec<String> = out
+            .iter()
+            .map(|r| match r {
+                Ok(a) => format!("ok {}", a.id),
+                Err(e) => e.to_string(),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "ok a",
+                "line 2: not valid UTF-8 (first bad byte at column 59)",
+                "ok c",
+                "line 4: contains a NUL byte",
+                "ok e",
+            ]
+        );
+    }
+
+    #[test]
+    fn gzip_pages_are_read() {
+        use std::io::Write;
+        let html = "<html><head><title>Packed</title></head><body><article><p>A compressed page about the coalition.</p></article></body></html>";
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(html.as_bytes()).unwrap();
+        let bytes = gz.finish().unwrap();
+        assert_eq!(Format::from_path("a/page.HTML.gz"), Some(Format::HtmlGzip));
+        assert_eq!(Format::stem("a/page.html.gz"), Some("a/page"));
+        assert_eq!(Format::from_path("a/data.tar.gz"), None);
+        let out = parse_file(Format::HtmlGzip, "page", &bytes).unwrap();
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(a.title.as_deref(), Some("Packed"));
+        assert_eq!(a.body, Body::Html(html.to_string()));
+        assert!(matches!(
+            parse_file(Format::HtmlGzip, "page", html.as_bytes()),
+            Err(EvidenceError::Gzip(_))
+        ));
     }
 
     #[test]

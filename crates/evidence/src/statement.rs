@@ -6,7 +6,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// What an actor says about a capability. Names follow issue 6.
+/// What an actor says about a capability: the verbs of the evidence ledger's statements, from an
+/// offer or a commitment to a refusal.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]

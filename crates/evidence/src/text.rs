@@ -197,6 +197,213 @@ fn is_word_byte(text: &str, pos: usize, before: bool) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// The words of a text with their lowercase forms and stems, for [`WordMatcher`].
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub toks: Vec<Token>,
+    pub lower: Vec<String>,
+    pub stems: Vec<String>,
+}
+
+impl Words {
+    /// Tokenises `text` and stems every word with `stem`.
+    pub fn new(text: &str, stem: &dyn Fn(&str) -> String) -> Self {
+        let toks = tokens(text);
+        let lower: Vec<String> = toks
+            .iter()
+            .map(|t| text[t.start..t.end].to_lowercase())
+            .collect();
+        let stems = lower.iter().map(|w| stem(w)).collect();
+        Words { toks, lower, stems }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Index of the first word that ends after byte `pos` (the word at or after it).
+    pub fn at_or_after(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.end <= pos)
+    }
+
+    /// Number of words lying wholly between byte offsets `a` and `b` (in either order).
+    pub fn between(&self, a: usize, b: usize) -> usize {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        self.toks
+            .iter()
+            .filter(|t| t.start >= lo && t.end <= hi)
+            .count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum WordPattern {
+    Stem(String),
+    Prefix(String),
+    Exact(String),
+}
+
+impl WordPattern {
+    /// How specific a pattern is, to choose between phrases of equal length: an exact word over a
+    /// stem over a prefix, a longer prefix over a shorter one.
+    fn specificity(&self) -> usize {
+        match self {
+            WordPattern::Exact(_) => 1000,
+            WordPattern::Stem(_) => 500,
+            WordPattern::Prefix(p) => p.chars().count(),
+        }
+    }
+}
+
+/// A phrase found by a [`WordMatcher`]: word indices `first..=last` and their byte range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordHit<L> {
+    pub first: usize,
+    pub last: usize,
+    pub start: usize,
+    pub end: usize,
+    pub label: L,
+}
+
+/// Phrase matcher over words rather than bytes, so inflected forms meet: a phrase word ending in
+/// `*` matches any word starting with it (lowercase), any other word matches a word with the
+/// same stem, a word starting with `=` matches only itself. Leftmost-longest (in words, then the
+/// most specific), non-overlapping, like [`PhraseMatcher`].
+#[derive(Debug, Clone)]
+pub struct WordMatcher<L> {
+    phrases: Vec<(Vec<WordPattern>, L)>,
+    by_stem: std::collections::HashMap<String, Vec<usize>>,
+    by_prefix: std::collections::HashMap<String, Vec<usize>>,
+    by_exact: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl<L: Clone> WordMatcher<L> {
+    /// Builds a matcher from (phrase, label) pairs; `stem` must be the one used for the text.
+    pub fn new(pairs: Vec<(String, L)>, stem: &dyn Fn(&str) -> String) -> Self {
+        let mut phrases = Vec::new();
+        let mut by_stem: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut by_prefix: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut by_exact: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (phrase, label) in pairs {
+            let mut pats = Vec::new();
+            for chunk in phrase.split_whitespace() {
+                let star = chunk.ends_with('*');
+                let exact = chunk.starts_with('=');
+                let chunk = chunk.trim_end_matches('*').trim_start_matches('=');
+                let toks = tokens(chunk);
+                for (i, t) in toks.iter().enumerate() {
+                    let w = chunk[t.start..t.end].to_lowercase();
+                    if star && i + 1 == toks.len() {
+                        pats.push(WordPattern::Prefix(w));
+                    } else if exact {
+                        pats.push(WordPattern::Exact(w));
+                    } else {
+                        pats.push(WordPattern::Stem(stem(&w)));
+                    }
+                }
+            }
+            let Some(first) = pats.first() else { continue };
+            let idx = phrases.len();
+            match first {
+                WordPattern::Stem(s) => by_stem.entry(s.clone()).or_default().push(idx),
+                WordPattern::Prefix(p) => by_prefix.entry(p.clone()).or_default().push(idx),
+                WordPattern::Exact(w) => by_exact.entry(w.clone()).or_default().push(idx),
+            }
+            phrases.push((pats, label));
+        }
+        WordMatcher {
+            phrases,
+            by_stem,
+            by_prefix,
+            by_exact,
+        }
+    }
+
+    fn word_matches(p: &WordPattern, words: &Words, i: usize) -> bool {
+        match p {
+            WordPattern::Stem(s) => &words.stems[i] == s,
+            WordPattern::Prefix(x) => words.lower[i].starts_with(x.as_str()),
+            WordPattern::Exact(w) => &words.lower[i] == w,
+        }
+    }
+
+    /// The longest phrase starting at word `i`: (number of words, phrase index).
+    fn longest_at(&self, words: &Words, i: usize) -> Option<(usize, usize)> {
+        let mut cands: Vec<usize> = self
+            .by_stem
+            .get(&words.stems[i])
+            .cloned()
+            .unwrap_or_default();
+        let w = &words.lower[i];
+        if let Some(v) = self.by_exact.get(w) {
+            cands.extend(v);
+        }
+        let ends = w
+            .char_indices()
+            .skip(1)
+            .map(|(k, _)| k)
+            .chain(std::iter::once(w.len()));
+        for k in ends {
+            if let Some(v) = self.by_prefix.get(&w[..k]) {
+                cands.extend(v);
+            }
+        }
+        // (words, specificity, phrase index): the longest, then the most specific, then the first.
+        let mut best: Option<(usize, usize, usize)> = None;
+        for idx in cands {
+            let pats = &self.phrases[idx].0;
+            if i + pats.len() > words.len() {
+                continue;
+            }
+            if !pats
+                .iter()
+                .enumerate()
+                .all(|(j, p)| Self::word_matches(p, words, i + j))
+            {
+                continue;
+            }
+            let spec: usize = pats.iter().map(WordPattern::specificity).sum();
+            let better = best.is_none_or(|(n, s, b)| {
+                (pats.len(), spec) > (n, s) || ((pats.len(), spec) == (n, s) && idx < b)
+            });
+            if better {
+                best = Some((pats.len(), spec, idx));
+            }
+        }
+        best.map(|(n, _, idx)| (n, idx))
+    }
+
+    /// All leftmost-longest, non-overlapping hits.
+    pub fn find(&self, words: &Words) -> Vec<WordHit<L>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if let Some((n, idx)) = self.longest_at(words, i) {
+                out.push(WordHit {
+                    first: i,
+                    last: i + n - 1,
+                    start: words.toks[i].start,
+                    end: words.toks[i + n - 1].end,
+                    label: self.phrases[idx].1.clone(),
+                });
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Whether any phrase matches at word `i`.
+    pub fn matches_at(&self, words: &Words, i: usize) -> bool {
+        self.longest_at(words, i).is_some()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +433,28 @@ mod tests {
         let hits = m.find("Farms and TROOPS, arms.");
         let labels: Vec<i32> = hits.iter().map(|h| h.label).collect();
         assert_eq!(labels, [2, 1]);
+    }
+
+    #[test]
+    fn word_matcher_meets_inflections_and_prefixes() {
+        let stem = |w: &str| w.trim_end_matches('s').to_string();
+        let m = WordMatcher::new(
+            vec![
+                ("send troop".to_string(), 1),
+                ("військ*".to_string(), 2),
+                ("send".to_string(), 3),
+            ],
+            &stem,
+        );
+        let t = "They send troops, not військами; send.";
+        let w = Words::new(t, &stem);
+        let hits: Vec<(i32, &str)> = m
+            .find(&w)
+            .iter()
+            .map(|h| (h.label, &t[h.start..h.end]))
+            .collect();
+        assert_eq!(hits, [(1, "send troops"), (2, "військами"), (3, "send")]);
+        assert_eq!(w.between(0, t.len()), w.len());
     }
 
     #[test]

@@ -86,3 +86,86 @@ fn extraction_benchmark_meets_its_floor() {
         s.f1
     );
 }
+
+/// Floors on the test split of the real corpus (`tests/corpus/test`), from the figures measured
+/// once at the end of issue 12's work with
+/// `cargo run -p guarantor-evidence --release --example evaluate` (overall F1 0.284, non-English
+/// F1 0.292, actor accuracy 0.529, rewrite recall 0.345 at precision 1.000 on 124 articles),
+/// each lowered by 0.02 and rounded down. They are far below the issue's targets (F1 0.6 overall,
+/// 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch regressions, they do not
+/// claim the targets are met. The rules were developed on the dev split only.
+const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
+    f1: 0.26,
+    non_english_f1: 0.27,
+    actor_accuracy: 0.50,
+    rewrite_recall: 0.32,
+    rewrite_precision: 0.98,
+};
+
+struct CorpusFloors {
+    f1: f64,
+    non_english_f1: f64,
+    actor_accuracy: f64,
+    rewrite_recall: f64,
+    rewrite_precision: f64,
+}
+
+#[test]
+fn real_corpus_test_split_meets_its_floors() {
+    let pipeline = Pipeline::default();
+    let r = evaluate_corpus(&pipeline, Split::Test, None);
+    if r.overall.articles == 0 {
+        println!("note: no real corpus under tests/corpus/test; skipped");
+        return;
+    }
+    let f = CORPUS_TEST_FLOORS;
+    println!(
+        "test split: {} articles, F1 {:.3} (non-English {:.3}), actor accuracy {:.3}, rewrite recall {:.3} precision {:.3}",
+        r.overall.articles,
+        r.overall.extract.f1(),
+        r.non_english.extract.f1(),
+        r.overall.actor_accuracy(),
+        r.rewrite.recall(),
+        r.rewrite.precision()
+    );
+    for (name, value, floor) in [
+        ("F1", r.overall.extract.f1(), f.f1),
+        (
+            "non-English F1",
+            r.non_english.extract.f1(),
+            f.non_english_f1,
+        ),
+        (
+            "actor accuracy",
+            r.overall.actor_accuracy(),
+            f.actor_accuracy,
+        ),
+        ("rewrite recall", r.rewrite.recall(), f.rewrite_recall),
+        (
+            "rewrite precision",
+            r.rewrite.precision(),
+            f.rewrite_precision,
+        ),
+    ] {
+        assert!(value >= floor, "{name} {value:.3} below floor {floor}");
+    }
+}
+
+#[test]
+fn real_corpus_reads_and_yields_statements_in_every_language() {
+    let pipeline = Pipeline::default();
+    let r = evaluate_corpus(&pipeline, Split::Dev, None);
+    if r.overall.articles == 0 {
+        println!("note: no real corpus under tests/corpus/dev; skipped");
+        return;
+    }
+    for lang in ["en", "uk", "ru", "de", "fr", "pl"] {
+        let Some(s) = r.per_lang.get(lang) else {
+            continue;
+        };
+        assert!(
+            s.extract.tp > 0,
+            "{lang}: no (article, target, stance) claim found on the dev split"
+        );
+    }
+}

@@ -14,6 +14,7 @@
 
 use serde::Serialize;
 
+use crate::date::Date;
 use crate::scenario::Scenario;
 
 /// Why a pledge does not count.
@@ -30,15 +31,46 @@ pub enum LapseReason {
     },
     /// The pledge waits, through a chain of conditions, on itself.
     Cycle { cycle: Vec<String> },
+    /// Its `from` date is after the assessment date `at`.
+    NotYetInForce { from: Date, at: Date },
+    /// Its `until` date (the first day it no longer counts) is on or before `at`.
+    Ended { until: Date, at: Date },
+    /// An event it waits for is dated after `at`.
+    EventLater { event: String, date: Date, at: Date },
+    /// It needs `days` after a dated event to be in place (from `ready`), which is after `at`.
+    LeadTime {
+        event: String,
+        date: Date,
+        days: u32,
+        ready: Date,
+        at: Date,
+    },
 }
 
 impl LapseReason {
+    /// The kind of lapse, as the JSON output names it (the serde tag).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LapseReason::EventNotHeld { .. } => "event_not_held",
+            LapseReason::Unmet { .. } => "unmet",
+            LapseReason::Cycle { .. } => "cycle",
+            LapseReason::NotYetInForce { .. } => "not_yet_in_force",
+            LapseReason::Ended { .. } => "ended",
+            LapseReason::EventLater { .. } => "event_later",
+            LapseReason::LeadTime { .. } => "lead_time",
+        }
+    }
+
     /// The condition as the user wrote it.
     pub fn condition(&self) -> String {
         match self {
             LapseReason::EventNotHeld { event } => format!("after {event}"),
             LapseReason::Unmet { condition, .. } => condition.clone(),
             LapseReason::Cycle { cycle } => format!("cycle {}", cycle.join(" → ")),
+            LapseReason::NotYetInForce { from, .. } => format!("from {from}"),
+            LapseReason::Ended { until, .. } => format!("until {until}"),
+            LapseReason::EventLater { event, .. } => format!("after {event}"),
+            LapseReason::LeadTime { event, days, .. } => format!("{days} days after {event}"),
         }
     }
 
@@ -68,6 +100,24 @@ impl LapseReason {
                 }
                 format!("waits on itself: {}", path.join(" → "))
             }
+            LapseReason::NotYetInForce { from, at } => {
+                format!("not yet in force: in force from {from}, assessed at {at}")
+            }
+            LapseReason::Ended { until, at } => {
+                format!("no longer in force: in force until {until}, assessed at {at}")
+            }
+            LapseReason::EventLater { event, date, at } => {
+                format!("waits for event `{event}`, dated {date}, after the assessment date {at}")
+            }
+            LapseReason::LeadTime {
+                event,
+                date,
+                days,
+                ready,
+                at,
+            } => format!(
+                "needs {days} days after event `{event}` ({date}) to be in place, so from {ready}; assessed at {at}"
+            ),
         }
     }
 }

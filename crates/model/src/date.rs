@@ -35,6 +35,7 @@ pub enum DateError {
     Day {
         text: String,
         year: u16,
+        month: u8,
         month_name: &'static str,
         days: u8,
     },
@@ -56,7 +57,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Days in `month` (1..=12) of `year`.
@@ -75,6 +76,13 @@ fn digits(s: &str, n: usize) -> Option<u32> {
 }
 
 impl Date {
+    /// 1970-01-01, day 0 of [`Date::days`].
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// The date `year-month-day`, if it exists.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         ((1..=9999).contains(&year)
@@ -93,7 +101,8 @@ impl Date {
         else {
             return Err(form());
         };
-        let (Some(year), Some(month), Some(day)) = (digits(y, 4), digits(m, 2), digits(d, 2)) else {
+        let (Some(year), Some(month), Some(day)) = (digits(y, 4), digits(m, 2), digits(d, 2))
+        else {
             return Err(form());
         };
         Self::checked(text, year, month, day)
@@ -140,6 +149,7 @@ impl Date {
             return Err(DateError::Day {
                 text: text.to_string(),
                 year,
+                month,
                 month_name: MONTHS[usize::from(month) - 1],
                 days,
             });
@@ -248,7 +258,13 @@ mod tests {
 
     #[test]
     fn parses_real_dates_and_prints_them_back() {
-        for s in ["2025-08-19", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"] {
+        for s in [
+            "2025-08-19",
+            "2024-02-29",
+            "2000-02-29",
+            "0001-01-01",
+            "9999-12-31",
+        ] {
             assert_eq!(d(s).to_string(), s);
         }
     }
@@ -285,8 +301,17 @@ mod tests {
         ));
         assert!(matches!(Date::parse("0000-01-01"), Err(DateError::Year(_))));
         for bad in [
-            "", "2025", "2025-1-01", "25-01-01", "2025/01/01", "2025-01-01T00:00", "2025-01-01-",
-            "+2025-01-01", "2025-0a-01", "19/08/2025", " 2025-01-01",
+            "",
+            "2025",
+            "2025-1-01",
+            "25-01-01",
+            "2025/01/01",
+            "2025-01-01T00:00",
+            "2025-01-01-",
+            "+2025-01-01",
+            "2025-0a-01",
+            "19/08/2025",
+            " 2025-01-01",
         ] {
             assert!(
                 matches!(Date::parse(bad), Err(DateError::Form(_))),
@@ -319,6 +344,7 @@ mod tests {
     #[test]
     fn counts_days_across_months_leap_years_and_eras() {
         assert_eq!(d("1970-01-01").days(), 0);
+        assert_eq!(Date::EPOCH.days(), 0);
         assert_eq!(d("2000-03-01").days() - d("2000-02-28").days(), 2);
         assert_eq!(d("1900-03-01").days() - d("1900-02-28").days(), 1);
         assert_eq!(d("2025-01-01").days_until(d("2026-01-01")), 365);

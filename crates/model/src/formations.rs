@@ -98,8 +98,8 @@ impl Default for Formations {
     fn default() -> Self {
         // The embedded file is part of the build and checked by a unit test, so a parse failure
         // here is a broken build, not bad user input.
-        let file: FormationsFile =
-            toml::from_str(FORMATIONS_TOML).expect("data/formations.toml is valid (checked by tests)");
+        let file: FormationsFile = toml::from_str(FORMATIONS_TOML)
+            .expect("data/formations.toml is valid (checked by tests)");
         Formations {
             formations: file.formation,
         }
@@ -147,7 +147,12 @@ mod tests {
         let f = Formations::default();
         assert!(!f.all().is_empty());
         for e in f.all() {
-            assert!(Echelon::parse(&e.echelon).is_some(), "{}: {}", e.id, e.echelon);
+            assert!(
+                Echelon::parse(&e.echelon).is_some(),
+                "{}: {}",
+                e.id,
+                e.echelon
+            );
             assert!(e.id.starts_with(&e.echelon), "{}", e.id);
             assert!(0.0 < e.low && e.low <= e.high, "{}", e.id);
             if let Some(t) = e.typical {
@@ -169,6 +174,9 @@ mod tests {
         let us = f.get("brigade_us_army").unwrap();
         assert_eq!(us.size(FormationEnd::Typical), 4_000.0);
         assert_eq!(f.range(Echelon::Brigade), Some((3_000.0, 10_000.0)));
-        assert_eq!(f.default_for(Echelon::Brigade).unwrap().id, "brigade_us_army");
+        assert_eq!(
+            f.default_for(Echelon::Brigade).unwrap().id,
+            "brigade_us_army"
+        );
     }
 }

@@ -13,6 +13,7 @@ pub mod diag;
 pub mod formations;
 pub mod load;
 pub mod overrides;
+pub mod plausibility;
 pub mod raw;
 pub mod redline;
 pub mod scenario;
@@ -21,8 +22,8 @@ mod suggest;
 pub mod taxonomy;
 pub mod vocabulary;
 
-pub use date::{Date, DateError};
 pub use conditions::{ConditionGraph, LapseReason, Stuck};
+pub use date::{Date, DateError};
 pub use diag::{Diagnostic, Severity};
 pub use formations::{Echelon, Formation, FormationEnd, Formations};
 pub use load::{Loaded, load};

@@ -88,7 +88,7 @@ pub struct RawMeta {
     /// its date has come. Reports then say "as of" this date. `--as-of` overrides it.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub assess_at: Option<Spanned<String>>,
+    pub assess_at: Option<Spanned<toml::Value>>,
     /// What the scenario describes, for reports.
     #[serde(default)]
     pub description: String,
@@ -206,7 +206,7 @@ pub struct RawEvent {
     /// after it. Without a date, the event holds or not as `holds` says, at any date.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub date: Option<Spanned<String>>,
+    pub date: Option<Spanned<toml::Value>>,
     /// Where the assumption comes from.
     #[serde(default)]
     pub source: String,
@@ -314,15 +314,15 @@ pub struct RawRequirement {
     /// The capability needed.
     #[schemars(with = "CapabilityName")]
     pub capability: Spanned<String>,
-    /// How the amount is computed: `per_km`, `per_site`, `fixed` or `ratio`, each with its own
-    /// parameters.
+    /// How the amount is computed: `per_km`, `per_site`, `fixed`, `ratio`, `echelon`,
+    /// `dependent` or `area`, each with its own parameters.
     #[schemars(with = "MethodKind")]
     pub method: Spanned<String>,
     /// per_km: the theatre line whose length is used.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub line: Option<Spanned<String>>,
-    /// per_km: units per km of line.
+    /// per_km: units per km of line; area: units per km² of the zone.
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
     pub density: Option<Spanned<f64>>,
@@ -342,10 +342,49 @@ pub struct RawRequirement {
     #[serde(default)]
     #[schemars(with = "Option<RatioBase>")]
     pub base: Option<Spanned<toml::Value>>,
-    /// ratio: units of base per unit required (trainees per instructor, residents per soldier).
+    /// ratio: units of base per unit required (trainees per instructor, residents per soldier);
+    /// dependent: units required per unit of the requirement named by `of` (protection troops
+    /// per monitor).
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
     pub per: Option<Spanned<f64>>,
+    /// echelon: the level of formation (`brigade`, `division`, `corps`, ...).
+    #[serde(default)]
+    #[schemars(with = "Option<crate::formations::Echelon>")]
+    pub echelon: Option<Spanned<String>>,
+    /// echelon: how many formations.
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub count: Option<Spanned<f64>>,
+    /// echelon: the `data/formations.toml` entry whose size is used (default: the first entry
+    /// of the echelon).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub formation: Option<Spanned<String>>,
+    /// echelon: which value of the entry's range: `low`, `typical` (default) or `high`.
+    #[serde(default)]
+    #[schemars(with = "Option<crate::formations::FormationEnd>")]
+    pub take: Option<Spanned<String>>,
+    /// echelon: the size of one formation with its own source, instead of an entry's.
+    #[serde(default)]
+    pub size: Option<RawNumber>,
+    /// dependent: the requirement it is derived from, `"mission.capability"` (or `"capability"`
+    /// of the same mission).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub of: Option<Spanned<String>>,
+    /// area: the zone's area in km².
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub km2: Option<Spanned<f64>>,
+    /// area: a buffer zone's length along the line, in km (with `depth_km`).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub length_km: Option<Spanned<f64>>,
+    /// area: a buffer zone's depth (its width across the line), in km (with `length_km`).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub depth_km: Option<Spanned<f64>>,
     /// Rotation factor for this requirement only, overriding the mission's.
     #[serde(default)]
     #[schemars(with = "Option<f64>")]

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::date::Date;
 use crate::formations::{Echelon, FormationEnd};
 use crate::redline::Rule;
 use crate::taxonomy::Taxonomy;
@@ -41,7 +42,13 @@ vocabulary! {
 pub struct Meta {
     pub id: String,
     pub name: String,
+    /// The date the assessment describes, as reports print it: the scenario's `as_of`, or its
+    /// `assess_at`, or the `--as-of` date ([`Scenario::assess_at`]).
     pub as_of: String,
+    /// The date the rules are evaluated at (pledges' `from`/`until`, events' dates, lead times):
+    /// `as_of` as a date (a month, `YYYY-MM`, means its last day) unless `assess_at` or
+    /// `--as-of` says otherwise.
+    pub assess_at: Date,
     pub description: String,
     pub quantity_basis: QuantityBasis,
     /// Which pledges count, by status (`status_basis`, or `--basis`).
@@ -87,6 +94,8 @@ pub struct Event {
     pub id: String,
     pub description: String,
     pub holds: bool,
+    /// When it happened or is expected; `None`: it holds or not as `holds` says, at any date.
+    pub date: Option<Date>,
     pub source: String,
 }
 
@@ -471,6 +480,22 @@ pub struct PledgeCondition {
     pub min_status: Option<Status>,
 }
 
+/// When a pledge is in force: from `from` (inclusive) to `until` (exclusive), and only once
+/// `lead_time_days` have passed since each dated event it waits for. All `None`: at any date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Timing {
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    pub lead_time_days: Option<u32>,
+}
+
+impl Timing {
+    /// True when the pledge carries no date rule of its own.
+    pub fn is_undated(&self) -> bool {
+        *self == Timing::default()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pledge {
     pub id: String,
@@ -482,6 +507,8 @@ pub struct Pledge {
     pub status: Status,
     pub requires: Vec<PledgeCondition>,
     pub after: Vec<String>,
+    /// When it is in force, and how long it needs after the events it waits for.
+    pub timing: Timing,
     pub sources: Vec<String>,
     pub evidence: Vec<String>,
     pub note: String,
@@ -495,7 +522,8 @@ pub struct RedLine {
     /// The rule as written.
     pub text: String,
     pub source: String,
-    pub date: String,
+    /// When the party stated it (a record of the source; the red line applies at any date).
+    pub date: Option<Date>,
     pub evidence: Vec<String>,
     pub note: String,
 }
@@ -604,6 +632,13 @@ impl Scenario {
 
     pub fn pledge(&self, id: &str) -> Option<&Pledge> {
         self.pledges.iter().find(|p| p.id == id)
+    }
+
+    /// Assesses the scenario at `date` (`--as-of`, `guarantor timeline --at`): the rules are
+    /// evaluated at that date and reports say "as of" it.
+    pub fn assess_at(&mut self, date: Date) {
+        self.meta.assess_at = date;
+        self.meta.as_of = date.to_string();
     }
 
     /// Alliances a party belongs to: a contributor's or a declared party's.

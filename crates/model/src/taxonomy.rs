@@ -180,7 +180,11 @@ mod tests {
         for c in t.capabilities() {
             assert!(!c.label.trim().is_empty(), "{} has no label", c.name);
             assert!(!c.label.contains('_'), "{}: {}", c.name, c.label);
-            assert!(!c.description.trim().is_empty(), "{} has no description", c.name);
+            assert!(
+                !c.description.trim().is_empty(),
+                "{} has no description",
+                c.name
+            );
             assert!(seen.insert(c.label.clone()), "label {} twice", c.label);
         }
     }

@@ -245,6 +245,107 @@ fn empty_and_garbage_files_do_not_panic() {
     }
 }
 
+/// A pledge with `key = value` lines added after its status.
+fn gbr_with(lines: &str) -> String {
+    VALID.replace(
+        "mission = \"presence\"\nstatus = \"stated\"",
+        &format!("mission = \"presence\"\nstatus = \"stated\"\n{lines}"),
+    )
+}
+
+/// Renders the diagnostics of a scenario that must load (warnings only).
+fn warnings(text: &str) -> String {
+    let loaded = load(text);
+    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+    assert!(!loaded.diagnostics.is_empty());
+    diag::render("scenario.toml", text, &loaded.diagnostics)
+}
+
+#[test]
+fn a_day_the_month_does_not_have() {
+    insta::assert_snapshot!(check(
+        "status = \"stated\"\nsources",
+        "status = \"stated\"\nfrom = \"2025-02-31\"\nsources"
+    ));
+}
+
+#[test]
+fn a_month_13() {
+    insta::assert_snapshot!(check(
+        "status = \"stated\"\nsources",
+        "status = \"stated\"\nuntil = \"2025-13-01\"\nsources"
+    ));
+}
+
+#[test]
+fn a_pledge_that_ends_before_it_starts() {
+    insta::assert_snapshot!(check(
+        "status = \"stated\"\nsources",
+        "status = \"stated\"\nfrom = \"2026-07-01\"\nuntil = \"2026-01-01\"\nsources"
+    ));
+}
+
+#[test]
+fn a_negative_lead_time() {
+    insta::assert_snapshot!(check(
+        "after = \"ceasefire\" }",
+        "after = \"ceasefire\" }\nlead_time_days = -30"
+    ));
+}
+
+#[test]
+fn dates_on_events_red_lines_and_the_assessment_date_are_checked_together() {
+    let text = VALID
+        .replace(
+            "id = \"ceasefire\"",
+            "id = \"ceasefire\"\ndate = \"19/08/2025\"",
+        )
+        .replace("date = \"2025-08-18\"", "date = \"2025-08-32\"")
+        .replace(
+            "as_of = \"2025-08-19\"",
+            "as_of = \"2025-08-19\"\nassess_at = \"2025-02-29\"",
+        );
+    let loaded = load(&text);
+    assert!(loaded.scenario.is_none());
+    assert_eq!(loaded.diagnostics.len(), 3);
+    insta::assert_snapshot!(diag::render("scenario.toml", &text, &loaded.diagnostics));
+}
+
+#[test]
+fn a_date_with_a_time_of_day() {
+    insta::assert_snapshot!(check(
+        "status = \"stated\"\nsources",
+        "status = \"stated\"\nfrom = 2026-01-06T10:00:00\nsources"
+    ));
+}
+
+#[test]
+fn a_toml_date_is_a_date() {
+    let loaded = load(&gbr_with("from = 2026-01-06\nuntil = \"2027-01-01\""));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let s = loaded.scenario.unwrap();
+    let t = s.pledge("gbr").unwrap().timing;
+    assert_eq!(t.from.map(|d| d.to_string()).as_deref(), Some("2026-01-06"));
+    assert_eq!(
+        t.until.map(|d| d.to_string()).as_deref(),
+        Some("2027-01-01")
+    );
+}
+
+#[test]
+fn a_lead_time_over_ten_years_is_a_warning() {
+    let text = VALID.replace(
+        "conditions = { requires = [\"GBR:ground_troops\"], after = \"ceasefire\" }",
+        "conditions = { requires = [\"GBR:ground_troops\"], after = \"ceasefire\" }\nlead_time_days = 9000",
+    );
+    insta::assert_snapshot!(warnings(&text));
+}
+
+#[test]
+fn a_lead_time_with_no_event_is_a_warning() {
+    insta::assert_snapshot!(warnings(&gbr_with("lead_time_days = 90")));
+}
+
 proptest::proptest! {
     /// Whatever a user's editor does to a file (a deleted character, a stray one), loading
     /// returns diagnostics and never panics.
@@ -260,4 +361,69 @@ proptest::proptest! {
         let loaded = load(&text);
         let _ = diag::render("x.toml", &text, &loaded.diagnostics);
     }
+}
+
+const PER_KM: &str =
+    "method = \"per_km\"\nline = \"contact_line\"\ndensity = 10\nsource = \"test\"\n";
+
+#[test]
+fn unknown_echelon_suggests_the_nearest() {
+    insta::assert_snapshot!(check(
+        PER_KM,
+        "method = \"echelon\"\nechelon = \"brigdae\"\ncount = 2\nsource = \"test\"\n"
+    ));
+}
+
+#[test]
+fn dependent_requirement_naming_an_unknown_requirement() {
+    insta::assert_snapshot!(check(
+        PER_KM,
+        "method = \"per_km\"\nline = \"contact_line\"\ndensity = 10\nsource = \"test\"\n\n\
+         [[missions.requirements]]\ncapability = \"ceasefire_monitoring\"\nmethod = \"dependent\"\n\
+         of = \"presense.ground_troops\"\nper = 0.1\nsource = \"test\"\n"
+    ));
+}
+
+#[test]
+fn dependent_requirements_in_a_cycle() {
+    insta::assert_snapshot!(check(
+        PER_KM,
+        "method = \"dependent\"\nof = \"ceasefire_monitoring\"\nper = 2\nsource = \"test\"\n\n\
+         [[missions.requirements]]\ncapability = \"ceasefire_monitoring\"\nmethod = \"dependent\"\n\
+         of = \"presence.ground_troops\"\nper = 0.5\nsource = \"test\"\n"
+    ));
+}
+
+#[test]
+fn an_area_needs_its_zone() {
+    insta::assert_snapshot!(check(
+        PER_KM,
+        "method = \"area\"\nlength_km = 1100\ndensity = 0.9\nsource = \"test\"\n"
+    ));
+}
+
+/// Inputs outside every historical range load, with a warning that names the range and where
+/// it comes from: a 400,000 km line, 900 troops per km, a brigade of 50,000, 50 protection
+/// troops per monitor.
+#[test]
+fn implausible_inputs_are_warnings_with_their_range() {
+    let text = VALID
+        .replace("km = 1000", "km = 400000")
+        .replace("density = 10", "density = 900")
+        .replacen(
+            "[[contributors]]",
+            "[[missions.requirements]]\ncapability = \"training\"\nmethod = \"echelon\"\n\
+             echelon = \"brigade\"\ncount = 1\nsize = { value = 50000, source = \"test\" }\n\
+             source = \"test\"\n\n\
+             [[missions.requirements]]\ncapability = \"ceasefire_monitoring\"\nmethod = \"fixed\"\n\
+             amount = 100\nsource = \"test\"\n\n\
+             [[missions.requirements]]\ncapability = \"surveillance\"\nmethod = \"dependent\"\n\
+             of = \"ceasefire_monitoring\"\nper = 50\nsource = \"test\"\n\n[[contributors]]",
+            1,
+        );
+    let loaded = load(&text);
+    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+    assert!(loaded.scenario.is_some());
+    assert_eq!(loaded.diagnostics.len(), 4, "{:?}", loaded.diagnostics);
+    insta::assert_snapshot!(diag::render("scenario.toml", &text, &loaded.diagnostics));
 }

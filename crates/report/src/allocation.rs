@@ -6,7 +6,7 @@
 //! report in. Burdens are shown in whole EUR m: the cost weights are not precise to a fraction.
 
 use guarantor_allocate::AllocationReport;
-use guarantor_engine::fmt_num;
+use guarantor_engine::{fmt_amount, fmt_need, fmt_num};
 use maud::{Markup, html};
 
 use crate::html::Report;
@@ -58,6 +58,7 @@ pub fn section(r: &Report) -> Markup {
         Some(AllocationSection::Plan(a)) => a,
     };
     let after = &a.after.summary;
+    let names = crate::names::Names::new(r.scenario);
     html! {
         h2 id="allocation" { "Closing the gaps" }
         p {
@@ -90,7 +91,7 @@ pub fn section(r: &Report) -> Markup {
                 thead { tr { th { "contributor" } th { "capability" } th { "mission" } th.n { "adds" } th { "unit" } th.n { "burden, EUR m/yr" } } }
                 tbody {
                     @for x in &a.allocation {
-                        tr { td { (x.contributor) } td { (x.capability) } td { (x.mission) } td.n { (fmt_num(x.units)) } td { (x.unit) } td.n { (fmt_num(x.burden_eur_m.round())) } }
+                        tr { td { (names.contributor(&x.contributor)) } td { (names.capability(&x.capability)) } td { (names.mission(&x.mission)) } td.n { (fmt_amount(x.units, &x.unit)) } td { (x.unit) } td.n { (fmt_num(x.burden_eur_m.round())) } }
                     }
                 }
             }
@@ -102,9 +103,9 @@ pub fn section(r: &Report) -> Markup {
                 tbody {
                     @for s in &a.shortfalls {
                         tr {
-                            td { @if let Some(m) = &s.mission { (m) } @else if let Some(l) = &s.red_line { "red line " (l) } }
-                            td { (s.capability) } td.n { (fmt_num(s.required)) } td.n { span.gap { (fmt_num(s.shortfall)) } }
-                            td.n { (fmt_num(s.least_possible)) } td { (s.unit) }
+                            td { @if let Some(m) = &s.mission { (names.mission(m)) } @else if let Some(l) = &s.red_line { "red line " (l) } }
+                            td { (names.capability(&s.capability)) } td.n { (fmt_need(s.required, &s.unit)) } td.n { span.gap { (fmt_need(s.shortfall, &s.unit)) } }
+                            td.n { (fmt_need(s.least_possible, &s.unit)) } td { (s.unit) }
                             td { @for (i, b) in s.binding.iter().enumerate() { @if i > 0 { br; } (b.describe()) } }
                         }
                     }

@@ -16,11 +16,13 @@
 //! (that is `guarantor serve`).
 
 use guarantor_credibility::Credibility;
-use guarantor_engine::{Assessment, fmt_num};
+use guarantor_engine::{Assessment, fmt_amount, fmt_capacity, fmt_need, fmt_num};
 use guarantor_model::Scenario;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 pub use crate::allocation::AllocationSection;
+use crate::findings::{Findings, findings};
+use crate::names::Names;
 pub use crate::robustness::RobustnessSection;
 use crate::svg::{BarChart, BarRow, bar_chart};
 pub use crate::timeline::{ArticleLink, TimelineSection};
@@ -65,7 +67,7 @@ pub struct CredibilitySection<'a> {
 
 /// The score chart's rows: the package, the package without the contributor, and the
 /// references, best first (a stable sort keeps ties in file order).
-fn score_rows(c: &CredibilitySection<'_>, without: Option<&str>) -> Vec<crate::svg::ScoreRow> {
+fn score_rows(c: &CredibilitySection<'_>, without: Option<String>) -> Vec<crate::svg::ScoreRow> {
     let mut rows = vec![crate::svg::ScoreRow {
         label: "this package".to_string(),
         score: c.package.score,
@@ -94,8 +96,10 @@ pub struct SourceUse {
     pub cited_by: Vec<String>,
 }
 
-/// Every source string of the scenario, first appearance first, with what cites it.
+/// Every source string of the scenario, first appearance first, with what cites it (in words:
+/// missions, capabilities and contributors by their names).
 pub fn sources(s: &Scenario) -> Vec<SourceUse> {
+    let n = Names::new(s);
     let mut out: Vec<SourceUse> = Vec::new();
     let mut add = |text: &str, by: String| {
         let text = text.trim();
@@ -122,41 +126,47 @@ pub fn sources(s: &Scenario) -> Vec<SourceUse> {
         add(&p.source, "theatre population".into());
     }
     for l in &s.theatre.lines {
-        add(&l.source, format!("line {}", l.id));
+        add(&l.source, format!("line: {}", l.name));
     }
     for site in &s.theatre.sites {
-        add(&site.source, format!("site {}", site.id));
+        add(&site.source, format!("site: {}", site.name));
     }
     for e in &s.events {
-        add(&e.source, format!("event {}", e.id));
+        add(&e.source, format!("event: {}", e.description));
     }
     for m in &s.missions {
-        add(&m.rotation_source, format!("mission {} rotation", m.id));
+        add(&m.rotation_source, format!("rotation of {}", m.name));
         for r in &m.requirements {
-            add(&r.source, format!("requirement {}/{}", m.id, r.capability));
+            add(
+                &r.source,
+                format!("requirement: {}, {}", m.name, n.capability(&r.capability)),
+            );
         }
     }
     for c in &s.contributors {
         if let Some(g) = &c.gdp_usd_bn {
-            add(&g.source, format!("{} GDP", c.code));
+            add(&g.source, format!("GDP of {}", c.name));
         }
         if let Some(f) = &c.fair_share {
-            add(&f.source, format!("{} fair share", c.code));
+            add(&f.source, format!("fair share of {}", c.name));
         }
         for cap in &c.capacity {
             add(
                 &cap.source,
-                format!("{} capacity {}", c.code, cap.capability),
+                format!("capacity of {}, {}", c.name, n.capability(&cap.capability)),
             );
         }
     }
     for p in &s.pledges {
         for src in &p.sources {
-            add(src, format!("pledge {}", p.id));
+            add(src, format!("pledge: {}", n.pledge(&p.id)));
         }
     }
     for r in &s.red_lines {
-        add(&r.source, format!("red line {}", r.id));
+        add(
+            &r.source,
+            format!("red line of {}", n.contributor(&r.party)),
+        );
     }
     out
 }
@@ -217,31 +227,45 @@ fn linked(text: &str) -> Markup {
     }
 }
 
-fn gap_cell(gap: f64) -> Markup {
+fn gap_cell(gap: f64, unit: &str) -> Markup {
     html! {
-        @if gap > 0.0 { span.gap { "−" (fmt_num(gap)) } } @else { span.ok { "ok" } }
+        @if gap > 0.0 { span.gap { "−" (fmt_need(gap, unit)) } } @else { span.ok { "ok" } }
     }
 }
 
 /// The series of the charts: as assessed, then without the chosen contributor.
 fn series(r: &Report) -> Vec<String> {
+    let n = Names::new(r.scenario);
     let mut s = vec![if r.assessment.scenario.without.is_empty() {
         "as assessed".to_string()
     } else {
-        format!("without {}", r.assessment.scenario.without.join(", "))
+        format!(
+            "without {}",
+            without_names(&n, &r.assessment.scenario.without)
+        )
     }];
     if let Some(w) = r.without {
         s.push(if r.assessment.scenario.without.is_empty() {
-            format!("without {}", w.code)
+            format!("without {}", n.contributor(w.code))
         } else {
-            format!("also without {}", w.code)
+            format!("also without {}", n.contributor(w.code))
         });
     }
     s
 }
 
+/// Contributors removed with `--without`, by name.
+fn without_names(n: &Names, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| n.contributor(c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Coverage per capability over the whole package.
 pub fn capability_chart(r: &Report) -> BarChart {
+    let n = Names::new(r.scenario);
     let rows = r
         .assessment
         .capabilities
@@ -260,7 +284,7 @@ pub fn capability_chart(r: &Report) -> BarChart {
             }
             BarRow {
                 group: None,
-                label: c.capability.clone(),
+                label: n.capability(&c.capability),
                 unit: c.unit.clone(),
                 required: c.required,
                 pledged,
@@ -277,6 +301,7 @@ pub fn capability_chart(r: &Report) -> BarChart {
 
 /// Coverage per capability within each layer.
 pub fn layer_chart(r: &Report) -> BarChart {
+    let n = Names::new(r.scenario);
     let mut rows = Vec::new();
     for layer in &r.assessment.layers {
         let mut first = true;
@@ -296,8 +321,8 @@ pub fn layer_chart(r: &Report) -> BarChart {
                 pledged.push(other);
             }
             rows.push(BarRow {
-                group: first.then(|| format!("{} ({})", layer.name, layer.layer)),
-                label: c.capability.clone(),
+                group: first.then(|| layer.name.clone()),
+                label: n.capability(&c.capability),
                 unit: c.unit.clone(),
                 required: c.required,
                 pledged,
@@ -331,12 +356,71 @@ footer{margin-top:3em;color:#666;font-size:.85em}
 .wide{overflow-x:auto}
 ";
 
+/// The key findings, first on the page: the summary sentence, the largest gaps, what the
+/// backstop carries, red lines crossed and what changes without the contributors that matter
+/// most, all computed from the results ([`crate::findings`]).
+fn key_findings(f: &Findings, names: &Names) -> Markup {
+    html! {
+        h2 id="findings" { "Key findings" }
+        p.summary id="summary" { (f.summary.text) }
+        @if !f.gaps.is_empty() {
+            h3 { "Largest gaps" }
+            ul.findings { @for g in &f.gaps { li { (g.text) "." } } }
+        }
+        @if let Some(b) = &f.backstop {
+            h3 { "What the backstop carries: " (names.contributor(&b.code)) }
+            @if b.items.is_empty() { p { (b.text) } } @else {
+                p { "Without " (names.contributor(&b.code)) ", " (b.items.len())
+                    (if b.items.len() == 1 { " requirement would lose cover" } else { " requirements would lose cover" })
+                    @match b.more_lapsed { 0 => ".", 1 => "; one more pledge lapses, as its condition wanted it.", n => { "; " (n) " more pledges lapse, as their conditions wanted it." } } }
+                ul.findings { @for i in &b.items { li { (i) } } }
+            }
+        }
+        h3 { "Red lines" }
+        @if f.red_lines.is_empty() { p { "No red line is crossed." } } @else {
+            ul.findings { @for l in &f.red_lines { li { (l) } } }
+        }
+        @if !f.without.is_empty() {
+            h3 { "Without each major contributor" }
+            ul.findings { @for w in &f.without { li { (w.text) } } }
+        }
+    }
+}
+
+/// The sections of the page that are present, for the contents list: (anchor, title).
+fn contents(r: &Report) -> Vec<(&'static str, &'static str)> {
+    let mut out = vec![
+        ("findings", "Key findings"),
+        ("coverage-capability", "Coverage per capability"),
+        ("coverage-layer", "Coverage per layer"),
+        ("gaps", "Requirements and gaps"),
+        ("requirements", "How each requirement was computed"),
+        ("contributors", "Contributors against capacity"),
+        ("red-lines", "Red lines"),
+        ("lapsed", "Lapsed pledges"),
+    ];
+    if r.credibility.is_some() {
+        out.push(("credibility", "Credibility indicators"));
+    }
+    if r.sequence.is_some() {
+        out.push(("over-time", "How the guarantee changed"));
+    }
+    out.push(("robustness", "Robustness"));
+    out.push(("sensitivity", "Sensitivity"));
+    out.push(("allocation", "Closing the gaps"));
+    out.push(("timeline", "Stance timeline"));
+    out.push(("sources", "Sources"));
+    out
+}
+
 /// Renders the whole page.
 pub fn render(r: &Report) -> String {
     let a = r.assessment;
     let s = &a.scenario;
-    let m = &a.summary;
+    let names = Names::new(r.scenario);
+    let found = findings(r.scenario, a, &names);
     let sources = sources(r.scenario);
+    let without_name = r.without.map(|w| names.contributor(w.code));
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -349,20 +433,20 @@ pub fn render(r: &Report) -> String {
             }
             body {
                 h1 { (s.name) }
-                p { "Scenario " code { (s.id) } ", as of " (s.as_of) ". Pledged ranges count at their " strong { (s.quantity_basis) } " end."
-                    @if !s.without.is_empty() { " Assessed without " (s.without.join(", ")) "." } }
+                p { "As of " (s.as_of) ". Pledged ranges count at their " strong { (s.quantity_basis) } " end."
+                    @if !s.without.is_empty() { " Assessed without " (without_names(&names, &s.without)) "." } }
                 @if !r.scenario.meta.description.trim().is_empty() { p { (r.scenario.meta.description.trim()) } }
-                p.summary id="summary" {
-                    (m.met) " of " (m.requirements) " requirements met; " (m.with_gap) " with a gap. "
-                    (m.red_lines_violated) " of " (a.red_lines.len()) " red lines violated. "
-                    (m.pledges_in_force) " pledges in force, " (m.pledges_lapsed) " lapsed. "
-                    (m.contributors_over_capacity) " contributor(s) over sustainable capacity."
-                    @if let Some(w) = r.without {
-                        br;
-                        "Without " (w.code) ": " (w.assessment.summary.met) " of " (w.assessment.summary.requirements)
-                        " requirements met, " (w.assessment.summary.red_lines_violated) " red lines violated, "
-                        (w.assessment.summary.pledges_lapsed) " pledges lapsed."
-                    }
+
+                (key_findings(&found, &names))
+                @if let Some(w) = r.without {
+                    p { "Without " (names.contributor(w.code)) ": " (w.assessment.summary.met) " of " (w.assessment.summary.requirements)
+                        " requirements met, " (w.assessment.summary.red_lines_violated) " red lines crossed, "
+                        (w.assessment.summary.pledges_lapsed) " pledges lapsed." }
+                }
+
+                nav.contents aria-label="Contents" {
+                    h2 { "Contents" }
+                    ol { @for (id, title) in contents(r) { li { a href={ "#" (id) } { (title) } } } }
                 }
 
                 h2 id="coverage-capability" { "Coverage per capability" }
@@ -375,16 +459,16 @@ pub fn render(r: &Report) -> String {
                 h2 id="gaps" { "Requirements and gaps" }
                 table {
                     thead { tr { th { "layer" } th { "mission" } th { "capability" } th { "unit" } th.n { "required" } th.n { "pledged" } th.n { "gap" }
-                        @if let Some(w) = r.without { th.n { "gap without " (w.code) } } } }
+                        @if let Some(wn) = &without_name { th.n { "gap without " (wn) } } } }
                     tbody {
                         @for row in &a.coverage {
                             tr {
-                                td { (row.layer) } td { (row.mission) } td { (row.capability) } td { (row.unit) }
-                                td.n { (fmt_num(row.required)) } td.n { (fmt_num(row.pledged)) } td.n { (gap_cell(row.gap)) }
+                                td { (names.layer(&row.layer)) } td { (names.mission(&row.mission)) } td { (names.capability(&row.capability)) } td { (row.unit) }
+                                td.n { (fmt_need(row.required, &row.unit)) } td.n { (fmt_amount(row.pledged, &row.unit)) } td.n { (gap_cell(row.gap, &row.unit)) }
                                 @if let Some(w) = r.without {
                                     td.n {
                                         @match w.assessment.coverage.iter().find(|o| o.mission == row.mission && o.capability == row.capability) {
-                                            Some(o) => (gap_cell(o.gap)),
+                                            Some(o) => (gap_cell(o.gap, &o.unit)),
                                             None => "–",
                                         }
                                     }
@@ -399,21 +483,21 @@ pub fn render(r: &Report) -> String {
                     thead { tr { th { "mission" } th { "capability" } th { "formula" } th.n { "in place" } th.n { "rotation" } th.n { "to generate" } th { "source" } } }
                     tbody {
                         @for q in &a.requirements {
-                            tr { td { (q.mission) } td { (q.capability) } td { (q.formula) } td.n { (fmt_num(q.required)) }
-                                td.n { "×" (fmt_num(q.rotation)) } td.n { (fmt_num(q.force_generation)) } td.src { (linked(&q.source)) } }
+                            tr { td { (names.mission(&q.mission)) } td { (names.capability(&q.capability)) } td { (q.formula) } td.n { (fmt_need(q.required, &q.unit)) }
+                                td.n { "×" (fmt_num(q.rotation)) } td.n { (fmt_need(q.force_generation, &q.unit)) } td.src { (linked(&q.source)) } }
                         }
                     }
                 }
 
                 h2 id="contributors" { "Contributors against capacity" }
                 table {
-                    thead { tr { th { "code" } th { "capability" } th.n { "pledged" } th.n { "sustainable" } th.n { "deployable" } th.n { "use" } th { "status" } th { "capacity source" } } }
+                    thead { tr { th { "contributor" } th { "capability" } th.n { "pledged" } th.n { "sustainable" } th.n { "deployable" } th.n { "use" } th { "status" } th { "capacity source" } } }
                     tbody {
                         @for c in &a.contributors {
                             tr {
-                                td { (c.code) } td { (c.capability) } td.n { (fmt_num(c.pledged)) }
-                                td.n { @if let Some(x) = c.capacity { (fmt_num(x)) } @else { "–" } }
-                                td.n { @if let Some(x) = c.deployable { (fmt_num(x)) } @else { "–" } }
+                                td { (names.contributor(&c.code)) } td { (names.capability(&c.capability)) } td.n { (fmt_amount(c.pledged, &c.unit)) }
+                                td.n { @if let Some(x) = c.capacity { (fmt_capacity(x, &c.unit)) } @else { "–" } }
+                                td.n { @if let Some(x) = c.deployable { (fmt_capacity(x, &c.unit)) } @else { "–" } }
                                 td.n { @if let Some(x) = c.share_of_capacity { (format!("{:.0}%", x * 100.0)) } @else { "–" } }
                                 td { @if c.over_capacity { span.gap { "over sustainable capacity" } } @else if c.beyond_deployable { span.gap { "beyond deployable" } } @else { span.ok { "within" } } }
                                 td.src { (linked(&c.capacity_source)) }
@@ -425,12 +509,12 @@ pub fn render(r: &Report) -> String {
                 h2 id="red-lines" { "Red lines" }
                 @if a.red_lines.is_empty() { p { "The scenario states no red lines." } } @else {
                     table {
-                        thead { tr { th { "id" } th { "party" } th { "red line" } th { "status" } th { "why" } th { "source" } } }
+                        thead { tr { th { "party" } th { "red line" } th { "status" } th { "why" } th { "source" } } }
                         tbody {
                             @for l in &a.red_lines {
-                                tr { td { (l.id) } td { (l.party) } td { (l.text) }
-                                    td { @if l.violated { span.gap { "violated" } @if !l.violated_by.is_empty() { " by " (l.violated_by.join(", ")) } } @else { span.ok { "respected" } } }
-                                    td { (l.explanation) } td.src { (linked(&l.source)) " " (l.date) } }
+                                tr { td { (names.contributor(&l.party)) } td { (names.rule(&l.text)) }
+                                    td { @if l.violated { span.gap { "crossed" } } @else { span.ok { "respected" } } }
+                                    td { (names.explanation(&l.explanation)) } td.src { (linked(&l.source)) " " (l.date) } }
                             }
                         }
                     }
@@ -440,15 +524,15 @@ pub fn render(r: &Report) -> String {
                 @if a.lapsed.is_empty() { p { "No pledge lapsed: every condition holds." } } @else {
                     table {
                         thead { tr { th { "pledge" } th { "contributor" } th { "capability" } th { "condition" } th { "why" } } }
-                        tbody { @for l in &a.lapsed { tr { td { (l.pledge) } td { (l.contributor) } td { (l.capability) } td { code { (l.condition) } } td { (l.reason) } } } }
+                        tbody { @for l in &a.lapsed { tr { td { (names.pledge(&l.pledge)) } td { (names.contributor(&l.contributor)) } td { (names.capability(&l.capability)) } td { (names.condition(&l.condition)) } td { (names.explanation(&l.explanation)) } } } }
                     }
                 }
                 @if let Some(w) = r.without {
-                    h3 { "Lapsed without " (w.code) }
+                    h3 { "Lapsed without " (names.contributor(w.code)) }
                     @if w.assessment.lapsed.is_empty() { p { "None." } } @else {
                         table {
                             thead { tr { th { "pledge" } th { "contributor" } th { "capability" } th { "condition" } th { "why" } } }
-                            tbody { @for l in &w.assessment.lapsed { tr { td { (l.pledge) } td { (l.contributor) } td { (l.capability) } td { code { (l.condition) } } td { (l.reason) } } } }
+                            tbody { @for l in &w.assessment.lapsed { tr { td { (names.pledge(&l.pledge)) } td { (names.contributor(&l.contributor)) } td { (names.capability(&l.capability)) } td { (names.condition(&l.condition)) } td { (names.explanation(&l.explanation)) } } } }
                         }
                     }
                 }
@@ -456,11 +540,11 @@ pub fn render(r: &Report) -> String {
                 @if let Some(c) = r.credibility {
                     h2 id="credibility" { "Credibility indicators" }
                     p { "Package score " strong { (format!("{:.2}", c.package.score)) } " of 1"
-                        @if let (Some(w), Some(wc)) = (r.without, c.without) { "; without " (w.code) ": " strong { (format!("{:.2}", wc.score)) } }
+                        @if let (Some(wn), Some(wc)) = (&without_name, c.without) { "; without " (wn) ": " strong { (format!("{:.2}", wc.score)) } }
                         ". A transparent weighted index (weights are judgements, data/credibility-weights.toml), not a probability of deterrence success." }
                     table {
                         thead { tr { th { "indicator" } th.n { "weight" } th.n { "score" }
-                            @if let Some(w) = r.without { @if c.without.is_some() { th.n { "without " (w.code) } } }
+                            @if let Some(wn) = &without_name { @if c.without.is_some() { th.n { "without " (wn) } } }
                             th { "value" } th { "why" } } }
                         tbody {
                             @for i in &c.package.indicators {
@@ -475,7 +559,7 @@ pub fn render(r: &Report) -> String {
                     @if !c.references.is_empty() {
                         h3 { "Against the reference arrangements" }
                         p { "The same ten indicators and weights applied to past and present arrangements (scenarios/references/), best first. A score places the package among them; it does not predict whether deterrence holds." }
-                        (crate::svg::score_chart("Credibility score of the package and of the reference arrangements", &score_rows(&c, r.without.map(|w| w.code))))
+                        (crate::svg::score_chart("Credibility score of the package and of the reference arrangements", &score_rows(&c, without_name.clone())))
                         div.wide { table {
                             thead { tr { th { "indicator" }
                                 th.n { (c.package.name) }
@@ -508,7 +592,7 @@ pub fn render(r: &Report) -> String {
                                     td.n { (format!("{:.0}%", st.mean_coverage * 100.0)) }
                                     td.n { (st.pledges_in_force) } td.n { (st.pledges_lapsed) } td.n { (st.red_lines_violated) }
                                     td.n { (format!("{:.2}", st.credibility)) }
-                                    td { @for (i, g) in st.largest_gaps.iter().enumerate() { @if i > 0 { br; } (g.capability) " in " (g.mission) ": " (format!("{:.0}%", g.share * 100.0)) " missing" } }
+                                    td { @for (i, g) in st.largest_gaps.iter().enumerate() { @if i > 0 { br; } (names.capability(&g.capability)) " in " (names.mission(&g.mission)) ": " (format!("{:.0}%", g.share * 100.0)) " missing" } }
                                 }
                             }
                         }
@@ -528,7 +612,7 @@ pub fn render(r: &Report) -> String {
                     }
                 }
 
-                footer { "Made by " (r.generator) " from scenario " code { (s.id) } "." }
+                footer { "Made by " (r.generator) " from scenario " (s.id) "." }
             }
         }
     };
@@ -624,11 +708,12 @@ mod page_tests {
         for name in [
             "US-Korea alliance with USFK",
             "Budapest Memorandum (1994)",
-            "this package without USA",
+            "this package without United States",
         ] {
             assert!(html.contains(name), "{name}");
         }
         for id in [
+            "findings",
             "coverage-capability",
             "coverage-layer",
             "gaps",
@@ -641,12 +726,29 @@ mod page_tests {
         ] {
             assert!(html.contains(&format!("id=\"{id}\"")), "section {id}");
         }
-        assert!(html.contains("gap without USA"));
+        assert!(html.contains("gap without United States"));
+        let listed = html
+            .split("id=\"sources\"")
+            .nth(1)
+            .expect("a sources section");
         assert_eq!(
-            html.matches("<li>").count(),
+            listed.matches("<li>").count(),
             sources(&s).len(),
             "one list item per source"
         );
+        // Every section the contents list links to is on the page.
+        let nav = html
+            .split("<nav")
+            .nth(1)
+            .and_then(|n| n.split("</nav>").next())
+            .expect("a contents list");
+        for href in nav.split("href=\"#").skip(1) {
+            let id = href.split('"').next().unwrap_or_default();
+            assert!(
+                html.contains(&format!("id=\"{id}\"")),
+                "contents link #{id}"
+            );
+        }
         // Nothing to fetch at view time: no script, no external style, font or image.
         for needle in ["<script", "<link", "src=", "@import", "url("] {
             assert!(!html.contains(needle), "{needle}");
@@ -662,7 +764,8 @@ mod page_tests {
             for src in &p.sources {
                 let found: Vec<&SourceUse> = list.iter().filter(|u| u.text == src.trim()).collect();
                 assert_eq!(found.len(), 1, "{src}");
-                assert!(found[0].cited_by.contains(&format!("pledge {}", p.id)));
+                let by = format!("pledge: {}", Names::new(&s).pledge(&p.id));
+                assert!(found[0].cited_by.contains(&by), "{by}");
             }
         }
         for r in &s.red_lines {
@@ -672,6 +775,87 @@ mod page_tests {
         texts.sort_unstable();
         texts.dedup();
         assert_eq!(texts.len(), list.len(), "no source twice");
+    }
+
+    /// The text a reader sees: tags, styles and the SVG's hidden parts taken out, entities
+    /// decoded (the few maud writes).
+    fn visible_text(html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        if let Some(end) = rest.find("</style>") {
+            rest = &rest[end + "</style>".len()..];
+        }
+        let mut in_tag = false;
+        for ch in rest.chars() {
+            match ch {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                _ if !in_tag => out.push(ch),
+                _ => {}
+            }
+        }
+        out.replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    /// What a briefing cannot carry: an identifier of the scenario or taxonomy where a name
+    /// belongs, Markdown marks, or a path of the project's research notes.
+    fn unreadable(s: &Scenario, text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let words: Vec<&str> = text
+            .split(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':' | '.' | '`')
+            })
+            .collect();
+        for c in s.taxonomy.capabilities() {
+            // A one-word id (`naval`, `sanctions`) is also an English word and may stand in prose;
+            // an id with an underscore is never a word.
+            if c.name.contains('_') && words.contains(&c.name.as_str()) {
+                found.push(format!("capability id {}", c.name));
+            }
+        }
+        for p in &s.pledges {
+            if words.contains(&p.id.as_str()) {
+                found.push(format!("pledge id {}", p.id));
+            }
+        }
+        for needle in ["`", "seed-", "shared/", "/work/", "DOMAIN"] {
+            if text.contains(needle) {
+                found.push(format!("{needle:?}"));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_visible_text_has_no_raw_id_no_backtick_and_no_outside_path() {
+        for text in [
+            AUGUST,
+            include_str!("../../../scenarios/ukraine-2025-01.toml"),
+        ] {
+            let s = scenario(text);
+            let visible = visible_text(&page(&s));
+            assert!(visible.contains("Key findings"));
+            let found = unreadable(&s, &visible);
+            assert!(found.is_empty(), "{}: {found:?}", s.meta.id);
+        }
+        // The check sees what it is for: the identifiers the report used to print.
+        let s = scenario(AUGUST);
+        assert_eq!(
+            unreadable(&s, "crossed by `gbr-troops` (500); ground_troops; seed-004"),
+            vec![
+                "capability id ground_troops",
+                "pledge id gbr-troops",
+                "\"`\"",
+                "\"seed-\""
+            ]
+        );
     }
 
     #[test]
@@ -688,8 +872,8 @@ mod page_tests {
                 1,
             )
             .replacen(
-                r#"source = "seed-003 / seed-004: Moscow"#,
-                r#"source = "<script>x</script> https://evil.example/\"onmouseover=alert(1) javascript:alert(1) seed-003 / seed-004: Moscow"#,
+                r#"source = "M10News, ~19 Aug 2025 / 24brussels, 19-20 Aug 2025: Moscow"#,
+                r#"source = "<script>x</script> https://evil.example/\"onmouseover=alert(1) javascript:alert(1) M10News, ~19 Aug 2025 / 24brussels, 19-20 Aug 2025: Moscow"#,
                 1,
             );
         assert_ne!(hostile, AUGUST);

@@ -8,7 +8,9 @@
 //! text and snapshot tests can hold it.
 
 pub mod allocation;
+pub mod findings;
 pub mod html;
+pub mod names;
 pub mod robustness;
 pub mod sequence;
 pub mod svg;

@@ -5,7 +5,7 @@
 //! Rendering only: the caller runs the Monte Carlo and the Sobol analysis (the CLI does, with a
 //! fixed seed) and passes the results in, so the page stays a pure function of its inputs.
 
-use guarantor_engine::fmt_num;
+use guarantor_engine::{fmt_amount, fmt_num};
 use guarantor_robust::{Sensitivity, Simulation};
 use maud::{Markup, html};
 
@@ -34,7 +34,7 @@ fn layer_name(r: &Report, id: &str) -> String {
         .layers
         .iter()
         .find(|l| l.layer == id)
-        .map_or_else(|| id.to_string(), |l| format!("{} ({})", l.name, l.layer))
+        .map_or_else(|| id.to_string(), |l| l.name.clone())
 }
 
 /// Coverage quantiles and P(met) per requirement, grouped by layer.
@@ -43,6 +43,7 @@ pub fn whisker_rows(r: &Report, s: &RobustnessSection) -> WhiskerChart {
     if let Some((code, _)) = s.without {
         series.push(format!("without {code}"));
     }
+    let names = crate::names::Names::new(r.scenario);
     let mut rows = Vec::new();
     let mut last_layer: Option<&str> = None;
     for q in &s.simulation.requirements {
@@ -76,7 +77,11 @@ pub fn whisker_rows(r: &Report, s: &RobustnessSection) -> WhiskerChart {
         }
         rows.push(WhiskerRow {
             group,
-            label: format!("{}.{}", q.mission, q.capability),
+            label: format!(
+                "{}: {}",
+                names.mission(&q.mission),
+                names.capability(&q.capability)
+            ),
             series: ws,
         });
     }
@@ -84,6 +89,57 @@ pub fn whisker_rows(r: &Report, s: &RobustnessSection) -> WhiskerChart {
         title: "Simulated coverage and probability met per requirement".into(),
         series,
         rows,
+    }
+}
+
+/// An output of the sensitivity analysis in words: a requirement (`rear_presence.ground_troops`)
+/// by mission and capability; the package-wide outputs (`share_met`) as named.
+fn output_name(names: &crate::names::Names, output: &str) -> String {
+    match output.split_once('.') {
+        Some((mission, capability)) => format!(
+            "{}: {}",
+            names.mission(mission),
+            names.capability(capability)
+        ),
+        None if matches!(output, "all_met" | "share_met") => output.replace('_', " "),
+        None => names.capability(output),
+    }
+}
+
+/// What an output measures, in words: the robustness crate's description names a requirement
+/// by its identifiers, so a requirement's or capability's gap is described here from the names,
+/// with the unit the description ends with.
+fn output_description(names: &crate::names::Names, output: &str, description: &str) -> String {
+    let unit = description
+        .rsplit_once('(')
+        .map_or("", |(_, u)| u.trim_end_matches(')'));
+    match output.split_once('.') {
+        Some((mission, capability)) => format!(
+            "gap of {} for {} ({unit})",
+            names.capability(capability),
+            names.mission(mission)
+        ),
+        None if matches!(output, "all_met" | "share_met") => description.to_string(),
+        None => format!("total gap of {} ({unit})", names.capability(output)),
+    }
+}
+
+/// An uncertain input in words: a pledge by who makes it and what it is, a requirement's
+/// parameter (`missions.air_policing.requirements.air_power.amount`) by mission, capability and
+/// field; anything else as the scenario names it.
+fn input_name(names: &crate::names::Names, input: &str, kind: &str) -> String {
+    match kind {
+        "pledge" => names.pledge(input),
+        "parameter" => match input.split('.').collect::<Vec<_>>()[..] {
+            ["missions", mission, "requirements", capability, field] => format!(
+                "{}: {}, {}",
+                names.mission(mission),
+                names.capability(capability),
+                field.replace('_', " ")
+            ),
+            _ => input.to_string(),
+        },
+        _ => input.to_string(),
     }
 }
 
@@ -105,7 +161,7 @@ pub fn tornado(s: &Sensitivity) -> TornadoChart {
         .take(TOP_INPUTS)
         .collect();
     TornadoChart {
-        title: format!("Sensitivity tornado of `{}`", s.output),
+        title: format!("Sensitivity tornado of {}", s.output),
         mean: s.mean,
         percent: matches!(s.output.as_str(), "all_met" | "share_met"),
         rows,
@@ -126,12 +182,20 @@ pub fn robustness(r: &Report) -> Markup {
         };
     };
     let sim = s.simulation;
-    let wo = s.without;
+    let names = crate::names::Names::new(r.scenario);
+    let wo = s.without.map(|(code, w)| (names.contributor(code), w));
+    let wo = wo.as_ref().map(|(code, w)| (code.as_str(), *w));
     let never: Vec<String> = sim
         .requirements
         .iter()
         .filter(|q| q.p_met == 0.0)
-        .map(|q| format!("{}.{}", q.mission, q.capability))
+        .map(|q| {
+            format!(
+                "{} ({})",
+                names.capability(&q.capability),
+                names.mission(&q.mission)
+            )
+        })
         .collect();
     html! {
         h2 id="robustness" { "Robustness" }
@@ -170,10 +234,10 @@ pub fn robustness(r: &Report) -> Markup {
                 @if let Some((code, _)) = wo { th.n { "P(gap) without " (code) } th.n { "expected shortfall without " (code) } } } }
             tbody {
                 @for c in &sim.capabilities {
-                    tr { td { (c.capability) } td.n { (pct(c.p_gap)) } td.n { (fmt_num(c.expected_shortfall)) } td { (c.unit) }
+                    tr { td { (names.capability(&c.capability)) } td.n { (pct(c.p_gap)) } td.n { (fmt_amount(c.expected_shortfall, &c.unit)) } td { (c.unit) }
                         @if let Some((_, w)) = wo {
                             @match w.capabilities.iter().find(|o| o.capability == c.capability) {
-                                Some(o) => { td.n { (pct(o.p_gap)) } td.n { (fmt_num(o.expected_shortfall)) } },
+                                Some(o) => { td.n { (pct(o.p_gap)) } td.n { (fmt_amount(o.expected_shortfall, &o.unit)) } },
                                 None => { td.n { "–" } td.n { "–" } },
                             }
                         }
@@ -194,14 +258,25 @@ pub fn sensitivity(r: &Report) -> Markup {
         };
     };
     let (section, t) = s;
-    let chart = tornado(t);
+    let names = crate::names::Names::new(r.scenario);
+    let kinds: std::collections::BTreeMap<&str, &str> = t
+        .inputs
+        .iter()
+        .map(|i| (i.input.as_str(), i.kind.as_str()))
+        .collect();
+    let mut chart = tornado(t);
+    chart.title = format!("Sensitivity tornado of {}", output_name(&names, &t.output));
+    for row in &mut chart.rows {
+        let kind = kinds.get(row.label.as_str()).copied().unwrap_or_default();
+        row.label = input_name(&names, &row.label, kind);
+    }
     let first_sum: f64 = t.inputs.iter().map(|i| i.first).sum();
     html! {
         h2 id="sensitivity" { "Sensitivity" }
         @if let Some(replaced) = section.replaced_output {
-            p { "The default output " code { (replaced) } " does not vary over the inputs (a requirement that is never met keeps it at 0 in every draw), so this section decomposes " code { (t.output) } " instead." }
+            p { "The default output " (output_name(&names, replaced)) " does not vary over the inputs (a requirement that is never met keeps it at 0 in every draw), so this section decomposes " (output_name(&names, &t.output)) " instead." }
         }
-        p { "Output " code { (t.output) } ": " (t.output_description) ". Mean " (if chart.percent { pct(t.mean) } else { fmt_num(t.mean) })
+        p { "Output " (output_name(&names, &t.output)) ": " (output_description(&names, &t.output, &t.output_description)) ". Mean " (if chart.percent { pct(t.mean) } else { fmt_num(t.mean) })
             ". Sobol indices from " (fmt_num(t.evaluations as f64)) " evaluations (N = " (t.samples) ", seed " (t.seed) "), "
             (format!("{:.0}%", t.confidence * 100.0)) " bootstrap intervals; " code { "guarantor sensitivity" } " runs larger samples." }
         @if t.variance <= 0.0 {
@@ -217,7 +292,7 @@ pub fn sensitivity(r: &Report) -> Markup {
                 thead { tr { th { "input" } th { "kind" } th.n { "first order" } th.n { "interval" } th.n { "total" } th.n { "interval" } } }
                 tbody {
                     @for i in t.inputs.iter().take(TOP_INPUTS) {
-                        tr { td { (i.input) } td { (i.kind) } td.n { (format!("{:.3}", i.first)) } td.n { (interval(i.first_ci)) }
+                        tr { td { (input_name(&names, &i.input, &i.kind)) } td { (i.kind) } td.n { (format!("{:.3}", i.first)) } td.n { (interval(i.first_ci)) }
                             td.n { (format!("{:.3}", i.total)) } td.n { (interval(i.total_ci)) } }
                     }
                 }

@@ -6,7 +6,7 @@
 //! feeds the text table, the JSON document and the SVG chart, so they cannot disagree.
 
 use guarantor_credibility::Credibility;
-use guarantor_engine::{Assessment, fmt_num};
+use guarantor_engine::Assessment;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -144,8 +144,8 @@ pub fn text(seq: &Sequence) -> String {
                         "{} in {}: {} of {} {} missing ({})",
                         g.capability,
                         g.mission,
-                        fmt_num(g.gap),
-                        fmt_num(g.required),
+                        guarantor_engine::fmt_need(g.gap, &g.unit),
+                        guarantor_engine::fmt_need(g.required, &g.unit),
                         g.unit,
                         pct(g.share)
                     )
@@ -157,6 +157,9 @@ pub fn text(seq: &Sequence) -> String {
     }
     out
 }
+
+/// One line of the chart: its name, its colour and the value it reads off each state.
+type Series = (&'static str, &'static str, Box<dyn Fn(&State) -> f64>);
 
 /// A line chart of coverage, requirements met and credibility across the states (0..1 each).
 pub fn svg(seq: &Sequence) -> String {
@@ -177,7 +180,7 @@ pub fn svg(seq: &Sequence) -> String {
         _ => left + plot_w * i as f64 / (n - 1) as f64,
     };
     let y = |v: f64| top + plot_h * (1.0 - v.clamp(0.0, 1.0));
-    let series: [(&str, &str, Box<dyn Fn(&State) -> f64>); 3] = [
+    let series: [Series; 3] = [
         ("coverage", "#1f77b4", Box::new(|s: &State| s.mean_coverage)),
         (
             "requirements met",
@@ -190,7 +193,11 @@ pub fn svg(seq: &Sequence) -> String {
                 }
             }),
         ),
-        ("credibility", "#d62728", Box::new(|s: &State| s.credibility)),
+        (
+            "credibility",
+            "#d62728",
+            Box::new(|s: &State| s.credibility),
+        ),
     ];
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="The guarantee over time: coverage, requirements met and credibility" font-family="sans-serif" font-size="11">"#

@@ -12,7 +12,7 @@
 //! every label is escaped. It is not a charting library: fixed layouts, no interaction beyond
 //! tooltips (`<title>`) and in-page links, no script.
 
-use guarantor_engine::fmt_num;
+use guarantor_engine::{fmt_amount, fmt_need, fmt_num};
 use maud::{Markup, html};
 
 /// One capability (within a layer or the whole package) and what each series pledges to it.
@@ -92,17 +92,17 @@ pub fn bar_chart(chart: &BarChart) -> Markup {
             let caption = if gap > 0.0 {
                 format!(
                     "{} of {} {} ({:.0}%), gap {}",
-                    fmt_num(pledged),
-                    fmt_num(row.required),
+                    fmt_amount(pledged, &row.unit),
+                    fmt_need(row.required, &row.unit),
                     row.unit,
                     s * 100.0,
-                    fmt_num(gap)
+                    fmt_need(gap, &row.unit)
                 )
             } else {
                 format!(
                     "{} of {} {} (covered)",
-                    fmt_num(pledged),
-                    fmt_num(row.required),
+                    fmt_amount(pledged, &row.unit),
+                    fmt_need(row.required, &row.unit),
                     row.unit
                 )
             };

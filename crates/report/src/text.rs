@@ -5,43 +5,27 @@
 //! pledges lapsed and why. Numbers use thousands separators; a gap is shown as `-N`, full coverage
 //! as `ok`.
 
-use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
-use guarantor_engine::{Assessment, Comparison, fmt_num};
+/// The report style's table; `guarantor capacities` and the timeline use it too.
+pub use guarantor_engine::table::table;
+use guarantor_engine::{Assessment, Comparison, fmt_amount, fmt_capacity, fmt_need, fmt_num};
 
-/// A rule under the header and nothing else: tables stay readable in a pager and in a diff.
-const STYLE: TableStyle =
-    TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
-
-/// An empty table in the report's style (no colour, a rule under the header, at most 120
-/// columns), with the given columns aligned right; `guarantor capacities` uses it too.
-pub fn table(header: &[&str], right_aligned: &[usize]) -> Table {
-    let mut t = Table::new();
-    t.load_style(STYLE)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(120)
-        .set_header(header.to_vec());
-    for &i in right_aligned {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    t
-}
+use crate::names::Names;
 
 fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-fn gap_cell(gap: f64) -> String {
+fn gap_cell(gap: f64, unit: &str) -> String {
     if gap > 0.0 {
-        format!("-{}", fmt_num(gap))
+        format!("-{}", fmt_need(gap, unit))
     } else {
         "ok".to_string()
     }
 }
 
-/// Renders an assessment as text.
-pub fn assessment(a: &Assessment) -> String {
+/// Renders an assessment as text, naming things as `names` does (labels, or identifiers with
+/// `--ids`).
+pub fn assessment(a: &Assessment, names: &Names) -> String {
     let mut out = String::new();
     let s = &a.scenario;
     out.push_str(&format!("{} ({}, as of {})\n", s.name, s.id, s.as_of));
@@ -53,28 +37,13 @@ pub fn assessment(a: &Assessment) -> String {
         out.push_str(&format!(" Assessed without: {}.", s.without.join(", ")));
     }
     out.push('\n');
-    let m = &a.summary;
-    out.push_str(&format!(
-        "{} of {} requirements met; {} with a gap. {} of {} red lines violated. {} pledges in force, {} lapsed{}. {} contributor(s) over sustainable capacity.\n",
-        m.met,
-        m.requirements,
-        m.with_gap,
-        m.red_lines_violated,
-        a.red_lines.len(),
-        m.pledges_in_force,
-        m.pledges_lapsed,
-        if a.excluded.is_empty() {
-            String::new()
-        } else {
-            format!(", {} excluded", a.excluded.len())
-        },
-        m.contributors_over_capacity,
-    ));
+    out.push_str(&crate::findings::summary(a, names).text);
+    out.push('\n');
 
     out.push_str("\nCOVERAGE BY LAYER\n");
     for layer in &a.layers {
         let status = if layer.covered { "covered" } else { "gaps" };
-        out.push_str(&format!("\n{} ({}): {status}\n", layer.name, layer.layer));
+        out.push_str(&format!("\n{}: {status}\n", names.layer(&layer.layer)));
         let mut t = table(
             &[
                 "mission",
@@ -89,12 +58,12 @@ pub fn assessment(a: &Assessment) -> String {
         );
         for r in a.coverage.iter().filter(|r| r.layer == layer.layer) {
             t.add_row(vec![
-                r.mission.clone(),
-                r.capability.clone(),
+                names.mission(&r.mission),
+                names.capability(&r.capability),
                 r.unit.clone(),
-                fmt_num(r.required),
-                fmt_num(r.pledged),
-                gap_cell(r.gap),
+                fmt_need(r.required, &r.unit),
+                fmt_amount(r.pledged, &r.unit),
+                gap_cell(r.gap, &r.unit),
                 pct(r.covered),
             ]);
         }
@@ -116,12 +85,12 @@ pub fn assessment(a: &Assessment) -> String {
     );
     for c in &a.capabilities {
         t.add_row(vec![
-            c.capability.clone(),
+            names.capability(&c.capability),
             c.unit.clone(),
-            fmt_num(c.required),
-            fmt_num(c.pledged),
-            gap_cell(c.gap),
-            fmt_num(c.surplus),
+            fmt_need(c.required, &c.unit),
+            fmt_amount(c.pledged, &c.unit),
+            gap_cell(c.gap, &c.unit),
+            fmt_amount(c.surplus, &c.unit),
         ]);
     }
     out.push_str(&t.to_string());
@@ -143,12 +112,12 @@ pub fn assessment(a: &Assessment) -> String {
     );
     for r in &a.requirements {
         t.add_row(vec![
-            r.mission.clone(),
-            r.capability.clone(),
+            names.mission(&r.mission),
+            names.capability(&r.capability),
             r.formula.clone(),
-            fmt_num(r.required),
+            fmt_need(r.required, &r.unit),
             format!("×{}", fmt_num(r.rotation)),
-            fmt_num(r.force_generation),
+            fmt_need(r.force_generation, &r.unit),
         ]);
     }
     out.push_str(&t.to_string());
@@ -159,7 +128,7 @@ pub fn assessment(a: &Assessment) -> String {
     );
     let mut t = table(
         &[
-            "code",
+            "contributor",
             "capability",
             "pledged",
             "sustainable",
@@ -185,11 +154,12 @@ pub fn assessment(a: &Assessment) -> String {
             "ok"
         };
         t.add_row(vec![
-            c.code.clone(),
-            c.capability.clone(),
-            fmt_num(c.pledged),
-            c.capacity.map_or("-".into(), fmt_num),
-            c.deployable.map_or("-".into(), fmt_num),
+            names.contributor(&c.code),
+            names.capability(&c.capability),
+            fmt_amount(c.pledged, &c.unit),
+            c.capacity.map_or("-".into(), |x| fmt_capacity(x, &c.unit)),
+            c.deployable
+                .map_or("-".into(), |x| fmt_capacity(x, &c.unit)),
             c.share_of_capacity.map_or("-".into(), pct),
             status.to_string(),
         ]);
@@ -204,10 +174,10 @@ pub fn assessment(a: &Assessment) -> String {
         let mut t = table(&["party", "rule", "status", "why", "stated"], &[]);
         for r in &a.red_lines {
             t.add_row(vec![
-                r.party.clone(),
-                r.text.clone(),
+                names.contributor(&r.party),
+                names.rule(&r.text),
                 if r.violated { "VIOLATED" } else { "held" }.to_string(),
-                r.explanation.clone(),
+                names.explanation(&r.explanation),
                 r.date.clone(),
             ]);
         }
@@ -222,10 +192,10 @@ pub fn assessment(a: &Assessment) -> String {
         let mut t = table(&["pledge", "contributor", "capability", "why"], &[]);
         for l in &a.lapsed {
             t.add_row(vec![
-                l.pledge.clone(),
-                l.contributor.clone(),
-                l.capability.clone(),
-                l.reason.clone(),
+                names.pledge(&l.pledge),
+                names.contributor(&l.contributor),
+                names.capability(&l.capability),
+                names.explanation(&l.explanation),
             ]);
         }
         out.push_str(&t.to_string());
@@ -235,15 +205,20 @@ pub fn assessment(a: &Assessment) -> String {
     if !a.excluded.is_empty() {
         out.push_str(&format!(
             "\nEXCLUDED WITH {} ({} pledges)\n",
-            a.scenario.without.join(", "),
+            a.scenario
+                .without
+                .iter()
+                .map(|c| names.contributor(c))
+                .collect::<Vec<_>>()
+                .join(", "),
             a.excluded.len()
         ));
         let mut t = table(&["pledge", "contributor", "capability"], &[]);
         for e in &a.excluded {
             t.add_row(vec![
-                e.pledge.clone(),
-                e.contributor.clone(),
-                e.capability.clone(),
+                names.pledge(&e.pledge),
+                names.contributor(&e.contributor),
+                names.capability(&e.capability),
             ]);
         }
         out.push_str(&t.to_string());
@@ -252,12 +227,8 @@ pub fn assessment(a: &Assessment) -> String {
     out
 }
 
-fn opt(x: Option<f64>) -> String {
-    x.map_or("-".into(), fmt_num)
-}
-
-/// Renders a comparison as text.
-pub fn comparison(c: &Comparison) -> String {
+/// Renders a comparison as text, naming things as `names` does ([`Names::of`] both scenarios).
+pub fn comparison(c: &Comparison, names: &Names) -> String {
     let mut out = String::new();
     let side = |s: &guarantor_engine::ScenarioInfo| {
         if s.without.is_empty() {
@@ -299,7 +270,9 @@ pub fn comparison(c: &Comparison) -> String {
             ],
             &[2, 3, 4, 5],
         );
-        let arrow = |a: Option<f64>, b: Option<f64>| {
+        // Needs (required, gap) round up, amounts pledged to the nearest: the one rule.
+        let arrow = |a: Option<f64>, b: Option<f64>, fmt: &dyn Fn(f64) -> String| {
+            let opt = |x: Option<f64>| x.map_or("-".into(), fmt);
             if a == b {
                 opt(a)
             } else {
@@ -308,26 +281,26 @@ pub fn comparison(c: &Comparison) -> String {
         };
         for r in moved {
             let mission = match &r.mission_b {
-                Some(b) => format!("{} → {b}", r.mission),
-                None => r.mission.clone(),
+                Some(b) => format!("{} → {}", names.mission(&r.mission), names.mission(b)),
+                None => names.mission(&r.mission),
             };
             let change = if r.required_a.is_none() {
                 "only in B".to_string()
             } else if r.required_b.is_none() {
                 "only in A".to_string()
             } else if r.gap_change > 0.0 {
-                format!("wider by {}", fmt_num(r.gap_change))
+                format!("wider by {}", fmt_need(r.gap_change, &r.unit))
             } else if r.gap_change < 0.0 {
-                format!("narrower by {}", fmt_num(-r.gap_change))
+                format!("narrower by {}", fmt_need(-r.gap_change, &r.unit))
             } else {
                 "same gap".to_string()
             };
             t.add_row(vec![
                 mission,
-                r.capability.clone(),
-                arrow(r.required_a, r.required_b),
-                arrow(r.pledged_a, r.pledged_b),
-                arrow(r.gap_a, r.gap_b),
+                names.capability(&r.capability),
+                arrow(r.required_a, r.required_b, &|x| fmt_need(x, &r.unit)),
+                arrow(r.pledged_a, r.pledged_b, &|x| fmt_amount(x, &r.unit)),
+                arrow(r.gap_a, r.gap_b, &|x| fmt_need(x, &r.unit)),
                 change,
             ]);
         }
@@ -347,8 +320,8 @@ pub fn comparison(c: &Comparison) -> String {
         let mut t = table(&["party", "rule", "A", "B"], &[]);
         for r in &c.red_lines {
             t.add_row(vec![
-                r.party.clone(),
-                r.text.clone(),
+                names.contributor(&r.party),
+                names.rule(&r.text),
                 state(r.violated_a).to_string(),
                 state(r.violated_b).to_string(),
             ]);
@@ -362,13 +335,20 @@ pub fn comparison(c: &Comparison) -> String {
         out.push_str("none\n");
     } else {
         let mut t = table(
-            &["pledge", "contributor", "capability", "A", "B", "what moved"],
+            &[
+                "pledge",
+                "contributor",
+                "capability",
+                "A",
+                "B",
+                "what moved",
+            ],
             &[],
         );
         for p in &c.pledges {
             let pledge = match &p.pledge_b {
-                Some(b) => format!("{} → {b}", p.pledge),
-                None => p.pledge.clone(),
+                Some(b) => format!("{} → {}", names.pledge(&p.pledge), names.pledge(b)),
+                None => names.pledge(&p.pledge),
             };
             let moved = p
                 .changes
@@ -378,8 +358,8 @@ pub fn comparison(c: &Comparison) -> String {
                 .join("; ");
             t.add_row(vec![
                 pledge,
-                p.contributor.clone(),
-                p.capability.clone(),
+                names.contributor(&p.contributor),
+                names.capability(&p.capability),
                 p.state_a.clone(),
                 p.state_b.clone(),
                 moved,

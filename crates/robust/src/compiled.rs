@@ -15,6 +15,7 @@
 use guarantor_engine::kernel::{Kernel, Number, State};
 use guarantor_model::{
     Aggregate, Base, Distribution, Method, ParameterTarget, Quantity, RequirementField, Scenario,
+    Zone,
 };
 use serde::Serialize;
 
@@ -291,13 +292,22 @@ impl CompiledScenario {
                     Number::Quantity(i)
                 }
             };
-            let divisor = matches!(
-                u.target,
+            // Only a `ratio`'s `per` divides; a `dependent`'s multiplies and may be zero.
+            let divisor = match &u.target {
                 ParameterTarget::Requirement {
+                    mission,
+                    capability,
                     field: RequirementField::Per,
-                    ..
-                }
-            );
+                } => scenario
+                    .missions
+                    .iter()
+                    .filter(|m| &m.id == mission)
+                    .flat_map(|m| &m.requirements)
+                    .any(|r| {
+                        &r.capability == capability && matches!(r.method, Method::Ratio { .. })
+                    }),
+                _ => false,
+            };
             let slot = kernel.slot(number);
             param(&mut inputs, u.path.clone(), u.distribution, slot, divisor);
         }
@@ -496,6 +506,33 @@ impl CompiledScenario {
                             (Method::Ratio { per, .. }, RequirementField::Per) => {
                                 *per = v.max(f64::MIN_POSITIVE)
                             }
+                            (Method::Echelon { count, .. }, RequirementField::Count) => *count = v,
+                            (Method::Echelon { size, .. }, RequirementField::Size) => *size = v,
+                            (Method::Dependent { per, .. }, RequirementField::Per) => *per = v,
+                            (Method::Area { density, .. }, RequirementField::Density) => {
+                                *density = v
+                            }
+                            (
+                                Method::Area {
+                                    zone: Zone::Km2(km2),
+                                    ..
+                                },
+                                RequirementField::Km2,
+                            ) => *km2 = v,
+                            (
+                                Method::Area {
+                                    zone: Zone::Strip { length_km, .. },
+                                    ..
+                                },
+                                RequirementField::LengthKm,
+                            ) => *length_km = v,
+                            (
+                                Method::Area {
+                                    zone: Zone::Strip { depth_km, .. },
+                                    ..
+                                },
+                                RequirementField::DepthKm,
+                            ) => *depth_km = v,
                             _ => {}
                         }
                     }

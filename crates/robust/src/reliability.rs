@@ -113,7 +113,8 @@ mod tests {
             Reliability::parse(
                 "[[status]]\nstatus = \"stated\"\nprobability = 0.5\nsource = \"x\"\njudgement = \"y\"\n"
             ),
-            Err(ReliabilityError::Missing("conditional".into()))
+            // Statuses are checked least firm first, so the first one missing is `rumoured`.
+            Err(ReliabilityError::Missing("rumoured".into()))
         );
         let bad = DEFAULT_RELIABILITY_TOML.replace("probability = 0.50", "probability = 1.5");
         assert_eq!(

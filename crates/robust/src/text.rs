@@ -4,28 +4,11 @@
 //! so the three read alike. Probabilities are percentages with one decimal; shortfalls use the
 //! engine's number format. JSON output does not pass through here.
 
-use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
+use guarantor_engine::table::table;
 use guarantor_engine::fmt_num;
 
 use crate::sensitivity::Sensitivity;
 use crate::simulate::Simulation;
-
-const STYLE: TableStyle =
-    TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
-
-fn table(header: &[&str], right_aligned: &[usize]) -> Table {
-    let mut t = Table::new();
-    t.load_style(STYLE)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(120)
-        .set_header(header.to_vec());
-    for &i in right_aligned {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    t
-}
 
 fn pct(p: f64) -> String {
     format!("{:.1}%", p * 100.0)

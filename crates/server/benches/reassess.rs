@@ -1,8 +1,10 @@
 //! Where the time of one dashboard re-assessment goes (a plain bench binary, no harness):
 //! reading, parsing and checking the August scenario; assessing it without the USA; writing
 //! the JSON; the whole `POST /api/assess` through the router with a cold and a warm scenario
-//! cache; and the analyses the page asks for after a change (`/api/simulate`,
-//! `/api/sensitivity`, `/api/credibility`) or on request (`/api/allocate`).
+//! cache; `POST /api/view`, which the page asks after a change (the assessment with the report's
+//! sentence and chart); and the analyses the page asks for after a change (`/api/simulate`,
+//! `/api/sensitivity`, `/api/credibility`, with and without their charts) or on request
+//! (`/api/allocate`).
 //!
 //! Run: `cargo bench -p guarantor-server --bench reassess` (release profile). Medians of many
 //! runs go to stdout; nothing is asserted (timings are not tests). The figures leave out the
@@ -18,6 +20,8 @@ use tower::ServiceExt;
 
 const AUGUST: &str = include_str!("../../../scenarios/ukraine-2025-08.toml");
 const BODY: &str = r#"{"scenario":"ukraine-2025-08","without":["USA"]}"#;
+/// The same request asking for the report's chart of the answer, as the page does.
+const CHART_BODY: &str = r#"{"scenario":"ukraine-2025-08","without":["USA"],"chart":true}"#;
 
 /// Median and 90th percentile of `n` runs of `f`.
 fn time<T>(n: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
@@ -97,6 +101,10 @@ fn main() {
         "POST /api/assess through the router, warm cache",
         time(n, || call(warm.clone(), "/api/assess", BODY)),
     );
+    show(
+        "POST /api/view (what the page asks), warm cache",
+        time(n, || call(warm.clone(), "/api/view", BODY)),
+    );
 
     // What the dashboard asks after each change (odds and credibility), and on request
     // (allocation): fewer runs, as each costs more.
@@ -104,6 +112,10 @@ fn main() {
     show(
         "POST /api/simulate, 10,000 draws (the page's), warm cache",
         time(few, || call(warm.clone(), "/api/simulate", BODY)),
+    );
+    show(
+        "POST /api/simulate with its chart (and the as-written run)",
+        time(few, || call(warm.clone(), "/api/simulate", CHART_BODY)),
     );
     show(
         "POST /api/sensitivity, share_met, N = 2,048 (the page's)",
@@ -118,6 +130,10 @@ fn main() {
     show(
         "POST /api/credibility, warm cache",
         time(n, || call(warm.clone(), "/api/credibility", BODY)),
+    );
+    show(
+        "POST /api/credibility with its chart (and the references)",
+        time(few, || call(warm.clone(), "/api/credibility", CHART_BODY)),
     );
     show(
         "POST /api/allocate, least burden, warm cache",

@@ -4,6 +4,10 @@
 //! changed package is to hold, which input decides that, how it scores against the reference
 //! arrangements, and what extra contributions would close its gaps.
 //!
+//! With `"chart": true` each answers the report's chart of its result too (`chart`, SVG markup
+//! from `guarantor_report::svg`), so the dashboard shows the report's pictures rather than
+//! drawing its own; without it the answer is the CLI's document unchanged.
+//!
 //! The Monte Carlo runs on the shared worker pool; `draws` is capped so that one request cannot
 //! hold the server for long (the CLI has no cap). The allocation is a mixed-integer program
 //! solved by CBC on a blocking thread.
@@ -11,7 +15,9 @@
 use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use guarantor_allocate::{AllocateError, AllocationReport, CostWeights, DefaultSolver, Objective, Options};
+use guarantor_allocate::{
+    AllocateError, AllocationReport, CostWeights, DefaultSolver, Objective, Options,
+};
 use guarantor_credibility::{Credibility, Weights};
 use guarantor_model::Scenario;
 use guarantor_robust::{
@@ -19,8 +25,12 @@ use guarantor_robust::{
 };
 use serde::{Deserialize, Serialize};
 
+use guarantor_report::robustness::RobustnessSection;
+use guarantor_report::svg::{self, ScoreRow};
+
 use crate::AppState;
 use crate::api::{ApiError, AssessRequest, blocking, scenario};
+use crate::view;
 
 /// Draws when a request names none.
 pub const DEFAULT_DRAWS: u64 = 10_000;
@@ -47,6 +57,9 @@ pub struct SimulateRequest {
     /// Seed of the draws; default 0. The same seed gives the same numbers.
     #[serde(default)]
     pub seed: u64,
+    /// Also answer the report's chart of the result as SVG markup, in `chart`.
+    #[serde(default)]
+    pub chart: bool,
 }
 
 /// Base sample size of `POST /api/sensitivity` when a request names none (about 50 ms on the
@@ -77,6 +90,9 @@ pub struct SensitivityRequest {
     pub seed: u32,
     /// Bootstrap resamples, 1 to [`MAX_BOOTSTRAP`]; default 200.
     pub bootstrap: Option<usize>,
+    /// Also answer the report's chart of the result as SVG markup, in `chart`.
+    #[serde(default)]
+    pub chart: bool,
 }
 
 /// `POST /api/credibility`: an assess request, and whether to score the references too.
@@ -93,6 +109,9 @@ pub struct CredibilityRequest {
     /// Also score the reference arrangements (`scenarios/references/`) with the same weights.
     #[serde(default)]
     pub references: bool,
+    /// Also answer the report's chart of the result as SVG markup, in `chart`.
+    #[serde(default)]
+    pub chart: bool,
 }
 
 /// The answer of `POST /api/credibility`.
@@ -101,6 +120,20 @@ pub struct CredibilityResponse {
     pub package: Credibility,
     /// Empty unless the request asked for `references`.
     pub references: Vec<Credibility>,
+    /// With `chart`: the package's score among the reference arrangements' (and the scenario as
+    /// written, when the request changes it), as the report draws it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart: Option<String>,
+}
+
+/// A result of an analysis route, with the report's chart of it when the request asked for one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Charted<T> {
+    #[serde(flatten)]
+    pub result: T,
+    /// SVG markup drawn by `guarantor_report::svg`; absent unless the request set `chart`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart: Option<String>,
 }
 
 /// The scenario of a request with its `off` pledges removed and its `without` contributors
@@ -128,7 +161,7 @@ fn invalid(e: impl std::fmt::Display) -> ApiError {
 pub async fn simulate(
     State(state): State<AppState>,
     body: Result<Json<SimulateRequest>, JsonRejection>,
-) -> Result<Json<Simulation>, ApiError> {
+) -> Result<Json<Charted<Simulation>>, ApiError> {
     let Json(req) = body?;
     let draws = req.draws.unwrap_or(DEFAULT_DRAWS);
     if !(1..=MAX_DRAWS).contains(&draws) {
@@ -143,19 +176,43 @@ pub async fn simulate(
             set: req.set,
             off: req.off,
         };
-        let s = reduced_without(&state, &assess)?;
-        let model = CompiledScenario::new(&s, &Reliability::default());
-        let info = guarantor_robust::scenario_info(&s, &assess.without);
-        let settings = Settings {
-            draws,
-            seed: req.seed,
+        let run = |assess: &AssessRequest| -> Result<Simulation, ApiError> {
+            let s = reduced_without(&state, assess)?;
+            let model = CompiledScenario::new(&s, &Reliability::default());
+            let info = guarantor_robust::scenario_info(&s, &assess.without);
+            let settings = Settings {
+                draws,
+                seed: req.seed,
+            };
+            Ok(guarantor_robust::simulate(&model, info, settings, &|_| {}))
         };
-        Ok(Json(guarantor_robust::simulate(
-            &model,
-            info,
-            settings,
-            &|_| {},
-        )))
+        let simulation = run(&assess)?;
+        let chart = if req.chart {
+            // The report's chart of `guarantor report --without CODE`: the scenario as written
+            // first, the changed package beside it.
+            let written = view::as_written(&assess);
+            let s = scenario(&state, &written)?;
+            let a = crate::api::assessment(&state, &written)?;
+            let base = view::changes(&assess).then(|| run(&written)).transpose()?;
+            let label = view::change_label(&assess);
+            let section = RobustnessSection {
+                simulation: base.as_ref().unwrap_or(&simulation),
+                without: base.is_some().then_some((label.as_str(), &simulation)),
+                sensitivity: None,
+                replaced_output: None,
+            };
+            let r = view::report(&s, &a, None);
+            Some(
+                svg::whisker_chart(&guarantor_report::robustness::whisker_rows(&r, &section))
+                    .into_string(),
+            )
+        } else {
+            None
+        };
+        Ok(Json(Charted {
+            result: simulation,
+            chart,
+        }))
     })
     .await
 }
@@ -164,7 +221,7 @@ pub async fn simulate(
 pub async fn sensitivity(
     State(state): State<AppState>,
     body: Result<Json<SensitivityRequest>, JsonRejection>,
-) -> Result<Json<Sensitivity>, ApiError> {
+) -> Result<Json<Charted<Sensitivity>>, ApiError> {
     let Json(req) = body?;
     let samples = req.samples.unwrap_or(DEFAULT_SAMPLES);
     if !(2..=MAX_SAMPLES).contains(&samples) {
@@ -218,9 +275,11 @@ pub async fn sensitivity(
             bootstrap,
             confidence: 0.95,
         };
-        Ok(Json(guarantor_robust::sensitivity(
-            &model, info, output, settings,
-        )))
+        let result = guarantor_robust::sensitivity(&model, info, output, settings);
+        let chart = req
+            .chart
+            .then(|| svg::tornado_chart(&guarantor_report::robustness::tornado(&result)).into_string());
+        Ok(Json(Charted { result, chart }))
     })
     .await
 }
@@ -242,18 +301,79 @@ pub async fn credibility(
         let weights = Weights::default();
         let package = guarantor_credibility::evaluate_without(&s, &assess.without, &weights)
             .map_err(invalid)?;
-        let references = if req.references {
+        let all_references = if req.references || req.chart {
             guarantor_credibility::evaluate_references(&weights)
                 .map_err(|e| ApiError::Io(format!("internal error: {e}")))?
+        } else {
+            Vec::new()
+        };
+        let chart = if req.chart {
+            let written = if view::changes(&assess) {
+                let s = reduced(&state, &view::as_written(&assess))?;
+                Some(guarantor_credibility::evaluate_without(&s, &[], &weights).map_err(invalid)?)
+            } else {
+                None
+            };
+            // The report's score chart names a removed contributor (`without United States`).
+            let names = guarantor_report::names::Names::new(&s);
+            let label = view::change_label_with(&assess, |c| names.contributor(c));
+            let rows = score_rows(&package, written.as_ref(), &label, &all_references);
+            Some(svg::score_chart(SCORE_TITLE, &rows).into_string())
+        } else {
+            None
+        };
+        let references = if req.references {
+            all_references
         } else {
             Vec::new()
         };
         Ok(Json(CredibilityResponse {
             package,
             references,
+            chart,
         }))
     })
     .await
+}
+
+/// The title of the report's score chart.
+const SCORE_TITLE: &str = "Credibility score of the package and of the reference arrangements";
+
+/// The rows of the report's score chart: the scenario as written (`this package`), the changed
+/// package (`this package without ...`) when there is one, and the references, best first (a
+/// stable sort keeps ties in order), as `guarantor report --without CODE` lists them.
+fn score_rows(
+    package: &Credibility,
+    written: Option<&Credibility>,
+    label: &str,
+    references: &[Credibility],
+) -> Vec<ScoreRow> {
+    let mut rows = match written {
+        Some(w) => vec![
+            ScoreRow {
+                label: "this package".to_string(),
+                score: w.score,
+                highlight: true,
+            },
+            ScoreRow {
+                label: format!("this package without {label}"),
+                score: package.score,
+                highlight: true,
+            },
+        ],
+        None => vec![ScoreRow {
+            label: "this package".to_string(),
+            score: package.score,
+            highlight: true,
+        }],
+    };
+    rows.extend(references.iter().map(|x| ScoreRow {
+        label: x.name.clone(),
+        score: x.score,
+        highlight: false,
+    }));
+    rows.sort_by(|a, b| b.score.total_cmp(&a.score));
+    rows
 }
 
 /// The objectives of `POST /api/allocate`, spelled as `guarantor allocate --objective`.
@@ -284,6 +404,9 @@ pub struct AllocateRequest {
     /// Red lines to leave out, by id (`--ignore-red-line`).
     #[serde(default)]
     pub ignore_red_lines: Vec<String>,
+    /// Also answer the report's chart of the result as SVG markup, in `chart`.
+    #[serde(default)]
+    pub chart: bool,
 }
 
 /// The answer of `POST /api/allocate`: `guarantor allocate --json`'s document, plus each
@@ -294,6 +417,9 @@ pub struct AllocateResponse {
     pub report: AllocationReport,
     /// One list per entry of `shortfalls`, in its order: one sentence per binding constraint.
     pub shortfall_reasons: Vec<Vec<String>>,
+    /// With `chart`: each contributor's burden against its fair share, as the report draws it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart: Option<String>,
 }
 
 /// `POST /api/allocate`.
@@ -318,25 +444,30 @@ pub async fn allocate(
             without: assess.without,
             ignore_red_lines: req.ignore_red_lines,
         };
-        let report = guarantor_allocate::allocate(&s, &options, &CostWeights::default(), &DefaultSolver)
-            .map_err(|e| match e {
-                AllocateError::UnknownContributor(_) => invalid(e),
-                // The CLI's message names its flag; name the request's field instead.
-                AllocateError::UnknownRedLine { id, hint } => invalid(format!(
-                    "`ignore_red_lines`: no red line `{id}` in this scenario{}",
-                    hint.map(|h| format!(" (did you mean `{h}`?)"))
-                        .unwrap_or_default()
-                )),
-                AllocateError::Solver(_) => ApiError::Io(format!("allocation failed: {e}")),
-            })?;
+        let report =
+            guarantor_allocate::allocate(&s, &options, &CostWeights::default(), &DefaultSolver)
+                .map_err(|e| match e {
+                    AllocateError::UnknownContributor(_) => invalid(e),
+                    // The CLI's message names its flag; name the request's field instead.
+                    AllocateError::UnknownRedLine { id, hint } => invalid(format!(
+                        "`ignore_red_lines`: no red line `{id}` in this scenario{}",
+                        hint.map(|h| format!(" (did you mean `{h}`?)"))
+                            .unwrap_or_default()
+                    )),
+                    AllocateError::Solver(_) => ApiError::Io(format!("allocation failed: {e}")),
+                })?;
         let shortfall_reasons = report
             .shortfalls
             .iter()
             .map(|s| s.binding.iter().map(|b| b.describe()).collect())
             .collect();
+        let chart = req.chart.then(|| {
+            svg::burden_chart(&guarantor_report::allocation::burden(&report)).into_string()
+        });
         Ok(Json(AllocateResponse {
             report,
             shortfall_reasons,
+            chart,
         }))
     })
     .await

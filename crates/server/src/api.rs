@@ -123,10 +123,14 @@ pub struct CompareRequest {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScenarioEntry {
     pub name: String,
-    /// `null` when the file does not load; `error` then says why in one line.
+    /// `null` when the file does not load; `error` then says why in one line, and
+    /// `diagnostics` in full.
     pub title: Option<String>,
     pub as_of: Option<String>,
     pub error: Option<String>,
+    /// The diagnostics the CLI prints for the file (each with `file:line:column`, the line and
+    /// the message), when it does not load; `null` otherwise.
+    pub diagnostics: Option<String>,
 }
 
 /// `GET /api/scenarios/{name}`: what the dashboard offers to switch and edit.
@@ -155,6 +159,8 @@ pub struct OutlinePledge {
     pub low: f64,
     pub high: f64,
     pub status: String,
+    /// The sources the scenario cites for the pledge, as written.
+    pub sources: Vec<String>,
 }
 
 fn load_text(name: &str, text: &str) -> Result<Scenario, ApiError> {
@@ -277,19 +283,18 @@ pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<ScenarioEntr
                         title: Some(s.meta.name.clone()),
                         as_of: Some(s.meta.as_of.clone()),
                         error: None,
+                        diagnostics: None,
                     },
-                    Err(e) => ScenarioEntry {
-                        name: name.as_str().to_string(),
-                        title: None,
-                        as_of: None,
-                        error: Some(
-                            e.to_string()
-                                .lines()
-                                .last()
-                                .unwrap_or("does not load")
-                                .to_string(),
-                        ),
-                    },
+                    Err(e) => {
+                        let text = e.to_string();
+                        ScenarioEntry {
+                            name: name.as_str().to_string(),
+                            title: None,
+                            as_of: None,
+                            error: Some(text.lines().last().unwrap_or("does not load").to_string()),
+                            diagnostics: Some(text),
+                        }
+                    }
                 }
             })
             .collect();
@@ -339,6 +344,7 @@ pub async fn outline(
                     low: p.quantity.low,
                     high: p.quantity.high,
                     status: p.status.name().to_string(),
+                    sources: p.sources.clone(),
                 })
                 .collect(),
         }))

@@ -5,11 +5,14 @@
 //! The ledger is the SQLite file `guarantor serve --db FILE` names, opened read-only through
 //! `guarantor-store` on each request (so an ingest while the server runs shows on the next
 //! request, and the server never writes to it); the link check is
-//! `guarantor_evidence::link::check_entries`, as for `guarantor assess --db`. This module knows no
+//! `guarantor_evidence::link::check_entries`, as for `guarantor assess --db`. Each request reads
+//! only what it shows: `/api/evidence` one page, filtered, sorted and counted by the store on
+//! indexed columns; the scenario view the statements on its entries' actors and capabilities. So
+//! a ledger of tens of thousands of articles answers as fast as a small one. This module knows no
 //! SQL and does no escaping: article titles, quotes and URLs are passed on exactly as stored, and
 //! the page shows them with `textContent` and links only `http`/`https` addresses.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use axum::Json;
@@ -17,7 +20,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path as UrlPath, Query, State};
 use guarantor_evidence::link::{EntryFlag, EntryKind};
 use guarantor_evidence::{DuplicateLink, Ledger, Stance, Statement};
-use guarantor_store::{ArticleRecord, Store, StoreError};
+use guarantor_store::{ArticleRecord, StatementFilter, Store, StoreError};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -35,19 +38,17 @@ pub struct LedgerSummary {
     pub statements: usize,
 }
 
-/// Opens a ledger read-only and reads it through once, so that `guarantor serve --db` fails at
+/// Opens a ledger read-only and queries it once, so that `guarantor serve --db` fails at
 /// startup rather than on the first request.
 ///
 /// # Errors
 /// [`StoreError`]: no such file, a file that is not SQLite or not a Guarantor ledger, a ledger
-/// from a newer Guarantor, a corrupt row.
+/// from a newer Guarantor.
 pub fn check_ledger(path: &Path) -> Result<LedgerSummary, StoreError> {
     let store = Store::open_read_only(path)?;
-    let ledger = store.ledger()?;
-    let articles = store.articles()?;
     Ok(LedgerSummary {
-        articles: articles.len(),
-        statements: ledger.statements.len(),
+        articles: store.article_count()?,
+        statements: store.statement_count()?,
     })
 }
 
@@ -153,26 +154,30 @@ pub struct ScenarioEvidence {
     pub entries: Vec<EntryEvidence>,
 }
 
-/// The ledger and its articles, read on each request.
-struct Loaded {
-    ledger: Ledger,
+/// The ledger, opened read-only on each request.
+fn open(state: &AppState) -> Result<Store, ApiError> {
+    let db = state.db.as_deref().ok_or(ApiError::NoLedger)?;
+    Store::open_read_only(db).map_err(unreadable)
+}
+
+fn unreadable(e: StoreError) -> ApiError {
+    ApiError::Io(format!("cannot read the evidence ledger: {e}"))
+}
+
+/// Statements with their articles' metadata, read for those statements only.
+struct Sources {
     articles: BTreeMap<String, ArticleRecord>,
 }
 
-impl Loaded {
-    fn read(state: &AppState) -> Result<Loaded, ApiError> {
-        let db = state.db.as_deref().ok_or(ApiError::NoLedger)?;
-        let unreadable =
-            |e: StoreError| ApiError::Io(format!("cannot read the evidence ledger: {e}"));
-        let store = Store::open_read_only(db).map_err(unreadable)?;
-        let ledger = store.ledger().map_err(unreadable)?;
+impl Sources {
+    fn read<'a>(
+        store: &Store,
+        statements: impl IntoIterator<Item = &'a Statement>,
+    ) -> Result<Sources, ApiError> {
         let articles = store
-            .articles()
-            .map_err(unreadable)?
-            .into_iter()
-            .map(|a| (a.id.clone(), a))
-            .collect();
-        Ok(Loaded { ledger, articles })
+            .articles_by_id(statements.into_iter().map(|s| s.article.as_str()))
+            .map_err(unreadable)?;
+        Ok(Sources { articles })
     }
 
     fn sourced(&self, s: &Statement) -> SourcedStatement {
@@ -244,56 +249,23 @@ pub async fn list(
     let Query(q) = query.map_err(|r| ApiError::BadQuery(r.body_text()))?;
     let (actor, capability, limit) = checked(q)?;
     blocking(move || {
-        let loaded = Loaded::read(&state)?;
-        let sorted = |mut v: Vec<String>| {
-            v.sort();
-            v.dedup();
-            v
-        };
-        let actors = sorted(
-            loaded
-                .ledger
-                .statements
-                .iter()
-                .map(|s| s.actor.clone())
-                .collect(),
-        );
-        let capabilities = sorted(
-            loaded
-                .ledger
-                .statements
-                .iter()
-                .map(|s| s.capability.clone())
-                .collect(),
-        );
-        let mut matching: Vec<&Statement> = loaded
-            .ledger
-            .statements
-            .iter()
-            .filter(|s| {
-                actor
-                    .as_deref()
-                    .is_none_or(|a| s.actor == a || s.attributed_to.as_deref() == Some(a))
-            })
-            .filter(|s| capability.as_deref().is_none_or(|c| s.capability == c))
-            .collect();
-        matching.sort_by(|a, b| {
-            b.date
-                .cmp(&a.date)
-                .then_with(|| a.article.cmp(&b.article))
-                .then_with(|| a.sentence.cmp(&b.sentence))
-                .then_with(|| a.capability.cmp(&b.capability))
-        });
-        let total = matching.len();
-        let statements = matching
-            .into_iter()
-            .take(limit)
-            .map(|s| loaded.sourced(s))
-            .collect();
+        let store = open(&state)?;
+        let (actors, capabilities) = store.actors_and_capabilities().map_err(unreadable)?;
+        let page = store
+            .statement_page(
+                StatementFilter {
+                    actor: actor.as_deref(),
+                    capability: capability.as_deref(),
+                },
+                limit,
+            )
+            .map_err(unreadable)?;
+        let sources = Sources::read(&store, &page.statements)?;
+        let statements = page.statements.iter().map(|s| sources.sourced(s)).collect();
         Ok(Json(EvidenceList {
             actor,
             capability,
-            total,
+            total: page.total,
             actors,
             capabilities,
             statements,
@@ -305,19 +277,27 @@ pub async fn list(
 /// `GET /api/sources`: every article, by date (undated first), then id.
 pub async fn sources(State(state): State<AppState>) -> Result<Json<Vec<SourceEntry>>, ApiError> {
     blocking(move || {
-        let loaded = Loaded::read(&state)?;
-        let entries = loaded.articles.values().map(|a| SourceEntry {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            outlet: a.outlet.clone(),
-            date: a.date.clone(),
-            url: a.url.clone(),
-            lang: a.lang.clone(),
-            statements: a.statements,
-            duplicate_of: loaded.ledger.duplicate_of(&a.id).cloned(),
-        });
-        let mut entries: Vec<SourceEntry> = entries.collect();
-        entries.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+        let store = open(&state)?;
+        let links = Ledger {
+            statements: Vec::new(),
+            duplicates: store.duplicates().map_err(unreadable)?,
+        };
+        let copies = links.duplicate_index();
+        let entries = store
+            .articles()
+            .map_err(unreadable)?
+            .into_iter()
+            .map(|a| SourceEntry {
+                duplicate_of: copies.get(a.id.as_str()).map(|d| (*d).clone()),
+                id: a.id,
+                title: a.title,
+                outlet: a.outlet,
+                date: a.date,
+                url: a.url,
+                lang: a.lang,
+                statements: a.statements,
+            })
+            .collect();
         Ok(Json(entries))
     })
     .await
@@ -334,9 +314,16 @@ pub async fn scenario(
             ..AssessRequest::default()
         };
         let s = api::scenario(&state, &req)?;
-        let loaded = Loaded::read(&state)?;
+        let store = open(&state)?;
         let entries = guarantor_evidence::link::scenario_entries(&s);
-        let checks = guarantor_evidence::link::check_entries(&entries, &loaded.ledger);
+        let ledger = entries_ledger(&store, &entries)?;
+        let held: BTreeMap<&str, &Statement> = ledger
+            .statements
+            .iter()
+            .map(|s| (s.id.as_str(), s))
+            .collect();
+        let loaded = Sources::read(&store, &ledger.statements)?;
+        let checks = guarantor_evidence::link::check_entries(&entries, &ledger);
         let entries = entries
             .into_iter()
             .zip(checks)
@@ -358,12 +345,16 @@ pub async fn scenario(
                 } else {
                     EntryStatus::Backed
                 };
-                let holds = |id: &String| loaded.ledger.statements.iter().any(|s| &s.id == id);
-                let unknown = e.evidence.iter().filter(|id| !holds(id)).cloned().collect();
+                let unknown = e
+                    .evidence
+                    .iter()
+                    .filter(|id| !held.contains_key(id.as_str()))
+                    .cloned()
+                    .collect();
                 let cited = e
                     .evidence
                     .iter()
-                    .filter_map(|id| loaded.ledger.statements.iter().find(|s| &s.id == id))
+                    .filter_map(|id| held.get(id.as_str()))
                     .map(|s| loaded.sourced(s))
                     .collect();
                 EntryEvidence {
@@ -389,4 +380,44 @@ pub async fn scenario(
         }))
     })
     .await
+}
+
+/// The part of the ledger a scenario's entries are checked against: every statement on each
+/// entry's actor and capability (for the latest stance) and the statements they cite, in the
+/// order of the whole ledger. `check_entries` gives the same answer on it as on the whole ledger.
+fn entries_ledger(
+    store: &Store,
+    entries: &[guarantor_evidence::ScenarioEntry],
+) -> Result<Ledger, ApiError> {
+    let mut statements: BTreeMap<String, Statement> = BTreeMap::new();
+    let pairs: BTreeSet<(&str, &str)> = entries
+        .iter()
+        .map(|e| (e.actor.as_str(), e.capability.as_str()))
+        .collect();
+    for (actor, capability) in pairs {
+        let part = store
+            .ledger_of(StatementFilter {
+                actor: Some(actor),
+                capability: Some(capability),
+            })
+            .map_err(unreadable)?;
+        statements.extend(part.statements.into_iter().map(|s| (s.id.clone(), s)));
+    }
+    let cited = entries
+        .iter()
+        .flat_map(|e| e.evidence.iter().map(String::as_str));
+    statements.extend(store.statements_by_id(cited).map_err(unreadable)?);
+    let mut statements: Vec<Statement> = statements.into_values().collect();
+    statements.sort_by(|a, b| {
+        (a.date.as_deref(), &a.article, a.sentence, &a.capability).cmp(&(
+            b.date.as_deref(),
+            &b.article,
+            b.sentence,
+            &b.capability,
+        ))
+    });
+    Ok(Ledger {
+        statements,
+        duplicates: Vec::new(),
+    })
 }

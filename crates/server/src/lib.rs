@@ -5,7 +5,9 @@
 //! `guarantor_engine` computes, as JSON. With an evidence ledger (`guarantor serve --db`) it also
 //! lists statements and their sources and checks the scenario's entries against them
 //! ([`evidence`]). The page (`static/`, compiled in) is plain HTML, CSS and JavaScript with no
-//! build step; it builds its DOM with `textContent`, never `innerHTML`.
+//! build step; it builds its DOM with `textContent`, never `innerHTML`, and draws no chart and
+//! writes no summary of its own: [`view`] and the analysis routes serve the report crate's SVG
+//! charts and summary sentence, which the page parses as SVG and imports.
 //!
 //! Architecture invariants: no file outside the scenarios directory can be read (names are
 //! checked by [`scenarios::ScenarioName`], and the resolved path must lie in the directory) apart
@@ -20,6 +22,7 @@ pub mod api;
 pub mod cache;
 pub mod evidence;
 pub mod scenarios;
+pub mod view;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -115,6 +118,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/evidence", get(evidence::list))
         .route("/api/sources", get(evidence::sources))
         .route("/api/assess", post(api::assess))
+        .route("/api/view", post(view::handler))
         .route("/api/compare", post(api::compare))
         .route("/api/simulate", post(analysis::simulate))
         .route("/api/sensitivity", post(analysis::sensitivity))

@@ -1,10 +1,13 @@
-// Guarantor dashboard: picks a scenario, sends the user's changes to POST /api/assess and draws
-// the answer, then asks /api/simulate and /api/credibility how likely the changed package is to
-// hold and how credible it is; with an evidence ledger (`guarantor serve --db`), lists statements with their
-// sources and the scenario's entries against them. Every piece of data reaches the page through
-// textContent or a fixed attribute, never innerHTML, so scenario and article text cannot become
-// markup; a source becomes a link only when its address is http or https. No framework, no
-// build step.
+// Guarantor dashboard: picks a scenario, sends the user's changes to POST /api/view and shows
+// the answer, then asks /api/simulate, /api/sensitivity and /api/credibility how likely the
+// changed package is to hold, what decides it and how credible it is; with an evidence ledger
+// (`guarantor serve --db`), lists statements with their sources and the scenario's entries
+// against them. The page draws no chart and writes no summary of its own: the charts are the
+// report's SVG and the summary the report's sentence, both made by the server (guarantor_report),
+// parsed here as image/svg+xml and imported (see `showSvg`). Every piece of data reaches the
+// page through textContent, a fixed attribute or that parser, never innerHTML, so scenario and
+// article text cannot become markup; a source becomes a link only when its address is http or
+// https. No framework, no build step.
 'use strict';
 
 const state = {
@@ -48,11 +51,27 @@ function el(tag, props, ...children) {
   return e;
 }
 
-function svg(tag, attrs, text) {
-  const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = String(text);
-  return e;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// Shows a chart the server drew (guarantor_report::svg, every label escaped there) in the box
+// `id`: the markup is parsed as an SVG document, never as HTML, and its root imported. Scripts,
+// foreign objects and event-handler attributes are dropped all the same (the page's CSP would
+// stop them running), so a chart can only ever be a picture.
+function showSvg(id, markup) {
+  const box = document.getElementById(id);
+  const doc = new DOMParser().parseFromString(String(markup || ''), 'image/svg+xml');
+  const root = doc.documentElement;
+  if (root.namespaceURI !== SVG_NS || root.localName !== 'svg' || doc.getElementsByTagName('parsererror').length) {
+    box.replaceChildren(el('p', { class: 'muted' }, 'The chart could not be shown.'));
+    return;
+  }
+  for (const bad of root.querySelectorAll('script, foreignObject')) bad.remove();
+  for (const e of [root, ...root.querySelectorAll('*')]) {
+    for (const a of [...e.attributes]) {
+      if (/^on/i.test(a.name) || (/href$/i.test(a.name) && !a.value.startsWith('#'))) e.removeAttribute(a.name);
+    }
+  }
+  box.replaceChildren(document.importNode(root, true));
 }
 
 function fmt(x) {
@@ -101,9 +120,9 @@ function request() {
 async function reassess() {
   const mine = ++state.request;
   const t0 = performance.now();
-  let a;
+  let v;
   try {
-    a = await api('/api/assess', request());
+    v = await api('/api/view', request());
   } catch (err) {
     if (mine === state.request) {
       showError(err.message);
@@ -113,29 +132,25 @@ async function reassess() {
   }
   if (mine !== state.request) return; // a newer change is on its way
   showError('');
-  render(a);
+  render(v);
   const done = performance.now();
-  const ms = done - t0;
+  // For the browser tests' timings; not shown.
   document.body.dataset.renderedAt = done.toFixed(1);
   state.seq += 1;
-  document.body.dataset.ms = ms.toFixed(1);
+  document.body.dataset.ms = (done - t0).toFixed(1);
   document.body.dataset.seq = String(state.seq);
   document.body.dataset.state = 'ready';
-  document.getElementById('timing').textContent = 'assessed in ' + ms.toFixed(1) + ' ms';
   scheduleAnalysis();
 }
 
-function render(a) {
-  const s = a.summary;
-  document.getElementById('summary').textContent =
-    s.met + ' of ' + s.requirements + ' requirements met; ' + s.with_gap + ' with a gap. ' +
-    s.red_lines_violated + ' of ' + a.red_lines.length + ' red lines violated. ' +
-    s.pledges_in_force + ' pledges in force, ' + s.pledges_lapsed + ' lapsed' +
-    (a.excluded.length ? ', ' + a.excluded.length + ' switched off or removed' : '') + '.';
+function render(v) {
+  const a = v.assessment;
+  document.getElementById('summary').textContent = v.summary.text;
+  showSvg('chart', v.chart);
+  showPledgeStates(v.pledges);
 
   const base = new Map((state.baseline || a).capabilities.map((c) => [c.capability, c]));
   const caps = a.capabilities.filter((c) => c.required > 0);
-  drawChart(caps, base);
 
   const tbody = document.querySelector('#capabilities tbody');
   tbody.replaceChildren(...caps.map((c) => {
@@ -155,7 +170,7 @@ function render(a) {
       el('td', null, r.layer), el('td', null, r.mission), el('td', null, r.capability),
       el('td', { class: 'n' }, fmt(r.required) + ' ' + r.unit), el('td', { class: 'n' }, fmt(r.pledged)),
       el('td', { class: 'n' }, gapCell(r.gap)),
-      el('td', { class: 'n pmet muted' }, '…'), el('td', { class: 'whisker' }))));
+      el('td', { class: 'n pmet muted' }, '…'))));
 
   document.querySelector('#redlines tbody').replaceChildren(...a.red_lines.map((l) =>
     el('tr', { 'data-redline': l.id },
@@ -164,8 +179,9 @@ function render(a) {
       el('td', null, l.explanation))));
 
   const lapsed = document.getElementById('lapsed');
-  lapsed.replaceChildren(...(a.lapsed.length ? a.lapsed.map((l) =>
-    el('li', null, el('strong', null, l.pledge), ' (' + l.contributor + ', ' + l.capability + '): ' + l.reason))
+  const gone = v.pledges.filter((p) => p.state === 'lapsed');
+  lapsed.replaceChildren(...(gone.length ? gone.map((p) =>
+    el('li', { 'data-pledge': p.id }, el('strong', null, p.id), ' (' + p.contributor + '): ' + p.reason))
     : [el('li', null, 'none')]));
 
   const over = a.contributors.filter((c) => c.over_capacity || c.beyond_deployable);
@@ -173,35 +189,6 @@ function render(a) {
     el('li', null, c.code + ' ' + c.capability + ': ' + fmt(c.pledged) + ' pledged, ' +
       (c.capacity === null ? '?' : fmt(c.capacity)) + ' sustainable'))
     : [el('li', null, 'none')]));
-}
-
-function drawChart(caps, base) {
-  // Labels are drawn right-aligned before the bars; about 7 px per character at 11 px.
-  const longest = Math.max(0, ...caps.map((c) => c.capability.length));
-  const labelW = Math.max(120, 7 * longest + 12), barW = 300, textW = 230, rowH = 24, top = 8;
-  const width = labelW + barW + textW, height = top + caps.length * rowH + 24;
-  const max = 1.5;
-  const root = svg('svg', { width, height, viewBox: '0 0 ' + width + ' ' + height, role: 'img' });
-  root.append(svg('title', {}, 'Coverage against requirement per capability'));
-  const share = (p, r) => (r > 0 ? p / r : 1);
-  caps.forEach((c, i) => {
-    const y = top + i * rowH;
-    const b = base.get(c.capability);
-    const now = share(c.required - c.gap, c.required);
-    const was = b ? share(b.required - b.gap, b.required) : now;
-    root.append(
-      svg('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end' }, c.capability),
-      svg('rect', { x: labelW, y, width: barW / max, height: 18, class: 'need' }),
-      svg('rect', { x: labelW, y: y + 1, width: Math.min(was, max) * barW / max, height: 16, fill: '#b9cfe0' }),
-      svg('rect', { x: labelW, y: y + 4, width: Math.min(now, max) * barW / max, height: 10, fill: '#1f5f8b' }),
-      svg('text', { x: labelW + barW + 6, y: y + 14 },
-        fmt(c.required - c.gap) + ' of ' + fmt(c.required) + ' ' + c.unit +
-        (c.gap > 0 ? ', gap ' + fmt(c.gap) : ' (covered)')));
-  });
-  const x100 = labelW + barW / max;
-  root.append(svg('line', { x1: x100, y1: 0, x2: x100, y2: height - 18, class: 'req' }),
-    svg('text', { x: x100, y: height - 4, 'text-anchor': 'middle' }, 'requirement'));
-  document.getElementById('chart').replaceChildren(root);
 }
 
 function renderControls() {
@@ -212,12 +199,13 @@ function renderControls() {
     const box = el('input', { type: 'checkbox', checked: !state.without.has(c.code), 'data-code': c.code });
     box.addEventListener('change', () => {
       if (box.checked) state.without.delete(c.code); else state.without.add(c.code);
-      renderControls();
       reassess();
     });
     return el('label', { title: c.name }, box, ' ' + c.code);
   }));
-  const rows = o.pledges.filter((p) => !state.without.has(p.contributor)).map((p) => {
+  // Every pledge stays listed: one that stops counting is greyed with the reason when the
+  // answer arrives (`showPledgeStates`), rather than vanishing.
+  const rows = o.pledges.map((p) => {
     const box = el('input', { type: 'checkbox', checked: !state.off.has(p.id), 'data-pledge': p.id });
     box.addEventListener('change', () => {
       if (box.checked) state.off.delete(p.id); else state.off.add(p.id);
@@ -233,10 +221,45 @@ function renderControls() {
         reassess();
       }
     });
-    return el('tr', null, el('td', null, box), el('td', { title: p.status }, p.id),
+    return el('tr', { 'data-pledge': p.id, 'data-state': 'counts' }, el('td', null, box),
+      el('td', { title: p.status }, p.id, el('div', { class: 'why' }), sourcesEl(p.sources)),
       el('td', null, p.capability), el('td', { class: 'n' }, qty, el('span', { class: 'unit' }, p.unit)));
   });
   document.querySelector('#pledges tbody').replaceChildren(...rows);
+}
+
+// A pledge's sources as text, with each http or https address in them made a link.
+function sourcesEl(sources) {
+  const box = el('div', { class: 'src' });
+  for (const text of sources || []) {
+    const line = el('div', { title: String(text) });
+    for (const part of String(text).split(/(https?:\/\/\S+)/)) {
+      if (!part) continue;
+      const href = /^https?:\/\//.test(part) ? webAddress(part) : null;
+      line.append(href ? el('a', { href, rel: 'noopener noreferrer', target: '_blank' }, part) : part);
+    }
+    box.append(line);
+  }
+  if (!box.childNodes.length) box.append(el('span', { class: 'muted' }, 'no source given'));
+  return box;
+}
+
+// Marks each pledge row with its state after the change (counts, lapsed, removed, off) and why;
+// a pledge that does not count cannot be ticked or edited until it counts again.
+function showPledgeStates(pledges) {
+  for (const p of pledges) {
+    const tr = document.querySelector('#pledges tr[data-pledge="' + CSS.escape(p.id) + '"]');
+    if (!tr) continue;
+    tr.dataset.state = p.state;
+    const out = p.state === 'lapsed' || p.state === 'removed';
+    tr.className = p.state === 'counts' ? '' : 'out';
+    const box = tr.querySelector('input[type=checkbox]');
+    box.disabled = out;
+    box.checked = !out && !state.off.has(p.id);
+    tr.querySelector('input[type=number]').disabled = out || state.off.has(p.id);
+    tr.querySelector('.why').textContent = p.reason
+      ? (p.state === 'lapsed' ? 'lapsed: ' : '') + p.reason : '';
+  }
 }
 
 async function choose(name) {
@@ -281,6 +304,7 @@ async function start() {
   }
   select.replaceChildren(...list.map((s) =>
     el('option', { value: s.name, disabled: !s.title }, s.name + (s.title ? ' — ' + s.title : ' (does not load)'))));
+  showBroken(list.filter((s) => !s.title));
   select.addEventListener('change', () => choose(select.value));
   document.getElementById('basis').addEventListener('change', (e) => {
     state.basis = e.target.value;
@@ -309,6 +333,18 @@ async function start() {
   } else {
     showError('No scenario in the scenarios directory loads.');
   }
+}
+
+// Scenario files in the folder that do not load, each with the diagnostics the CLI prints for
+// it (file:line:column, the line, the message, a hint), so a typo is found without a terminal.
+function showBroken(broken) {
+  const box = document.getElementById('broken');
+  box.hidden = !broken.length;
+  document.getElementById('broken-count').textContent = broken.length === 1
+    ? '1 scenario in the folder does not load' : broken.length + ' scenarios in the folder do not load';
+  document.getElementById('broken-list').replaceChildren(...broken.map((s) =>
+    el('li', { 'data-scenario': s.name }, el('strong', null, s.name + '.toml'), ': ' + (s.error || ''),
+      el('pre', { class: 'diagnostics' }, s.diagnostics || ''))));
 }
 
 // ---- Odds and credibility ----
@@ -351,14 +387,14 @@ async function analyse() {
   const mine = ++state.analysis.request;
   const req = request();
   const current = () => mine === state.analysis.request;
-  const odds = api('/api/simulate', { ...req, draws: DRAWS, seed: 0 }).then((sim) => {
+  const odds = api('/api/simulate', { ...req, draws: DRAWS, seed: 0, chart: true }).then((sim) => {
     if (current()) renderOdds(sim);
   }, (err) => {
     if (!current()) return;
     document.getElementById('odds-summary').textContent = err.message;
     panelState('odds', 'error');
   });
-  const decides = api('/api/sensitivity', { ...req, output: 'share_met', samples: SAMPLES, seed: 0 }).then((t) => {
+  const decides = api('/api/sensitivity', { ...req, output: 'share_met', samples: SAMPLES, seed: 0, chart: true }).then((t) => {
     if (current()) renderTornado(t);
   }, (err) => {
     if (!current()) return;
@@ -366,8 +402,8 @@ async function analyse() {
     document.getElementById('tornado').replaceChildren();
     panelState('decides', 'error');
   });
-  const cred = api('/api/credibility', req).then((c) => {
-    if (current()) renderCredibility(c.package);
+  const cred = api('/api/credibility', { ...req, chart: true }).then((c) => {
+    if (current()) renderCredibility(c.package, c.chart);
   }, (err) => {
     if (!current()) return;
     document.getElementById('cred-summary').textContent = err.message;
@@ -402,8 +438,8 @@ function renderOdds(sim) {
     cell.textContent = pct(r.p_met);
     cell.title = '± ' + pct(r.p_met_se) + ' (one standard error)';
     tr.dataset.pMet = String(r.p_met);
-    tr.querySelector('.whisker').replaceChildren(whisker(r));
   }
+  showSvg('odds-chart', sim.chart);
   panelReady('odds');
 }
 
@@ -413,58 +449,19 @@ function listSome(items, n) {
     : items.slice(0, n).join(', ') + ' and ' + (items.length - n) + ' more (see P(met) above)';
 }
 
-// Coverage from 0 to 100% of the requirement: a bar from the 5th to the 95th percentile, a
-// tick at the median.
-function whisker(r) {
-  const w = 110, h = 14, x = (q) => 2 + q * (w - 4);
-  const root = svg('svg', { width: w, height: h, viewBox: '0 0 ' + w + ' ' + h, role: 'img' });
-  root.append(
-    svg('title', {}, 'coverage: 5% ' + pct(r.q05) + ', median ' + pct(r.q50) + ', 95% ' + pct(r.q95)),
-    svg('rect', { x: 2, y: 6, width: w - 4, height: 2, class: 'need' }),
-    svg('rect', { x: x(r.q05), y: 3, width: Math.max(2, x(r.q95) - x(r.q05)), height: 8, fill: '#b9cfe0' }),
-    svg('rect', { x: x(r.q50) - 1, y: 1, width: 2, height: 12, fill: '#1f5f8b' }));
-  return root;
-}
-
-// Bars shown in the tornado: the inputs beyond these move the share by less.
-const TORNADO_BARS = 8;
-
 function renderTornado(t) {
-  const bars = t.tornado.filter((b) => b.low !== null && b.high !== null).slice(0, TORNADO_BARS);
+  const bars = t.tornado.filter((b) => b.low !== null && b.high !== null);
   const top = t.inputs[0];
   document.getElementById('decides-summary').textContent = bars.length
     ? 'Mean share met ' + pct(t.mean) + '. Widest swing: ' + bars[0].input + ', from ' + pct(bars[0].low) +
       ' (' + bars[0].low_label + ') to ' + pct(bars[0].high) + ' (' + bars[0].high_label + ').' +
       (top ? ' Largest total Sobol index: ' + top.input + ' (' + fmt2(top.total) + ').' : '')
     : 'No input moves the share of requirements met.';
-  const longest = Math.max(0, ...bars.map((b) => b.input.length));
-  const labelW = Math.min(360, Math.max(140, 6.5 * longest + 12)), barW = 300, rowH = 22, pad = 70;
-  const width = labelW + barW + 2 * pad, height = bars.length * rowH + 22;
-  const values = bars.flatMap((b) => [b.low, b.high]).concat([t.mean]);
-  let lo = Math.min(...values), hi = Math.max(...values);
-  if (hi - lo < 1e-9) { lo -= 0.01; hi += 0.01; }
-  const x = (v) => labelW + pad + (v - lo) / (hi - lo) * barW;
-  const root = svg('svg', { width, height, viewBox: '0 0 ' + width + ' ' + height, role: 'img' });
-  root.append(svg('title', {}, 'Tornado: mean share of requirements met with each input low and high'));
-  bars.forEach((b, i) => {
-    const y = 4 + i * rowH;
-    const left = Math.min(b.low, b.high), right = Math.max(b.low, b.high);
-    root.append(
-      svg('text', { x: labelW - 6, y: y + 13, 'text-anchor': 'end' }, b.input),
-      svg('rect', { x: x(left), y, width: Math.max(1, x(right) - x(left)), height: 16, fill: '#b9cfe0' }),
-      svg('rect', { x: x(b.low) - 1.5, y, width: 3, height: 16, fill: '#a31515' }),
-      svg('rect', { x: x(b.high) - 1.5, y, width: 3, height: 16, fill: '#1f5f8b' }),
-      svg('text', { x: x(left) - 4, y: y + 13, 'text-anchor': 'end' }, pct(left)),
-      svg('text', { x: x(right) + 4, y: y + 13 }, pct(right)));
-  });
-  const xm = x(t.mean);
-  root.append(svg('line', { x1: xm, y1: 0, x2: xm, y2: height - 16, class: 'req' }),
-    svg('text', { x: xm, y: height - 3, 'text-anchor': 'middle' }, 'mean ' + pct(t.mean) + '; red: low side, blue: high side'));
-  document.getElementById('tornado').replaceChildren(root);
+  showSvg('tornado', t.chart);
   panelReady('decides').dataset.top = bars.length ? bars[0].input : '';
 }
 
-function renderCredibility(c) {
+function renderCredibility(c, chart) {
   const was = state.analysis.written;
   const change = was && was.score !== c.score
     ? ' (as written ' + fmt2(was.score) + ')' : '';
@@ -478,7 +475,7 @@ function renderCredibility(c) {
     summary.push(' The largest single gain: ' + c.best_raise.change + ' (+' + fmt2(c.best_raise.gain) + ').');
   }
   document.getElementById('cred-summary').replaceChildren(...summary);
-  drawCredibility(c, was, refs);
+  showSvg('cred-chart', chart);
   document.querySelector('#indicators tbody').replaceChildren(...c.indicators.map((i) =>
     el('tr', { 'data-indicator': i.id },
       el('td', { title: i.evidence }, i.name), el('td', null, i.value),
@@ -491,30 +488,6 @@ function fmt2(x) {
   return (Math.round(x * 100) / 100 || 0).toFixed(2);
 }
 
-// The package's score among the references', highest first; the package as changed in dark
-// blue, as written (when different) in light blue.
-function drawCredibility(c, was, refs) {
-  const rows = refs.map((r) => ({ name: r.name, score: r.score, kind: 'ref' }));
-  rows.push({ name: c.name + (was && was.score !== c.score ? ' (now)' : ''), score: c.score, kind: 'now' });
-  if (was && was.score !== c.score) rows.push({ name: was.name + ' (as written)', score: was.score, kind: 'was' });
-  rows.sort((a, b) => b.score - a.score);
-  const longest = Math.max(0, ...rows.map((r) => r.name.length));
-  const labelW = Math.min(420, Math.max(160, 6.5 * longest + 12)), barW = 260, rowH = 20;
-  const width = labelW + barW + 50, height = rows.length * rowH + 6;
-  const root = svg('svg', { width, height, viewBox: '0 0 ' + width + ' ' + height, role: 'img' });
-  root.append(svg('title', {}, 'Credibility score against the reference arrangements'));
-  const fill = { ref: '#c9c9c9', now: '#1f5f8b', was: '#b9cfe0' };
-  rows.forEach((r, i) => {
-    const y = 3 + i * rowH;
-    root.append(
-      svg('text', { x: labelW - 6, y: y + 12, 'text-anchor': 'end', 'font-weight': r.kind === 'ref' ? 400 : 700 }, r.name),
-      svg('rect', { x: labelW, y, width: barW, height: 14, class: 'need' }),
-      svg('rect', { x: labelW, y, width: r.score * barW, height: 14, fill: fill[r.kind] }),
-      svg('text', { x: labelW + barW + 6, y: y + 12 }, fmt2(r.score)));
-  });
-  document.getElementById('cred-chart').replaceChildren(root);
-}
-
 // ---- Allocation ----
 
 async function allocate() {
@@ -522,10 +495,9 @@ async function allocate() {
   const status = document.getElementById('alloc-status');
   panelState('allocation', 'loading');
   status.textContent = 'solving…';
-  const t0 = performance.now();
   let r;
   try {
-    r = await api('/api/allocate', { ...request(), objective: document.getElementById('objective').value });
+    r = await api('/api/allocate', { ...request(), objective: document.getElementById('objective').value, chart: true });
   } catch (err) {
     if (mine !== state.allocation.request) return;
     status.textContent = '';
@@ -536,7 +508,7 @@ async function allocate() {
     return;
   }
   if (mine !== state.allocation.request) return;
-  status.textContent = 'solved in ' + (performance.now() - t0).toFixed(0) + ' ms';
+  status.textContent = '';
   renderAllocation(r);
 }
 
@@ -571,6 +543,7 @@ function renderAllocation(r) {
       el('td', { class: 'n' }, fmt(f.least_possible)),
       el('td', null, ...(r.shortfall_reasons[i] || []).map((w) => el('div', null, w)))))
     : [el('tr', null, el('td', { colSpan: 6, class: 'muted' }, 'None: every requirement and floor is met.'))]));
+  showSvg('alloc-chart', r.chart);
   const box = panelReady('allocation');
   box.dataset.feasible = String(r.feasible);
   box.dataset.shortfalls = String(short);

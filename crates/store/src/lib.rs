@@ -6,9 +6,14 @@
 //! Invariant: an article row exists only together with all its statements, mentions, dropped
 //! lines and duplicate links (a single transaction), and the article row records how many of each
 //! it has, so [`Store::integrity`] can prove no half-stored article exists.
+//! Several processes may ingest into one database at once: each article's checks and writes run
+//! in one immediate (write-locked) transaction, and each process's dedupe index catches up with
+//! the articles the others stored. Queries filter, sort and page in SQL on indexed columns, so a
+//! ledger of tens of thousands of articles answers at once.
 
 mod migrations;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -16,10 +21,14 @@ use guarantor_evidence::{
     AttributionKind, DedupeIndex, DedupeParams, DuplicateLink, Fingerprint, Ledger, LinkKind,
     Modality, ProcessedArticle, Quantity, Stance, Statement,
 };
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
+use rusqlite::{
+    Connection, ErrorCode, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior,
+    params,
+};
 
-/// How long a write waits for another process's lock before giving up.
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long a write waits for another process's lock before giving up. Another ingest holds the
+/// lock for one article at a time (milliseconds), so only a stuck process makes this expire.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Errors of the store, with messages that say what to do.
 #[derive(Debug, thiserror::Error)]
@@ -88,9 +97,27 @@ pub struct ArticleRecord {
     pub statements: usize,
 }
 
+/// Which statements a query returns: `None` matches all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatementFilter<'a> {
+    /// The actor, or the speaker the statement is attributed to.
+    pub actor: Option<&'a str>,
+    pub capability: Option<&'a str>,
+}
+
+/// One page of statements, newest first, with the number matching the filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementPage {
+    pub total: usize,
+    pub statements: Vec<Statement>,
+}
+
 /// An open ledger database.
 pub struct Store {
     conn: Connection,
+    /// The last article (`seq`) the caller's dedupe index holds, once [`Store::dedupe_index`]
+    /// built it: articles stored after it by another process are added before each ingest.
+    indexed_upto: Option<i64>,
 }
 
 impl Store {
@@ -127,7 +154,10 @@ impl Store {
                 supported,
             });
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            indexed_upto: None,
+        })
     }
 
     /// An in-memory database, for tests and benchmarks.
@@ -144,7 +174,10 @@ impl Store {
         // read-only file; reading still works, so that failure is not fatal.
         let _ = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0));
         conn.execute_batch("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;")?;
-        let store = Store { conn };
+        let store = Store {
+            conn,
+            indexed_upto: None,
+        };
         migrations::apply(&store.conn)?;
         Ok(store)
     }
@@ -190,40 +223,24 @@ impl Store {
             .is_some())
     }
 
-    /// Rebuilds the dedupe index from the stored fingerprints, in ingestion order.
+    /// Rebuilds the dedupe index from the stored fingerprints, in ingestion order. Later
+    /// [`Store::ingest`] calls keep it up to date, with what other processes store too.
     ///
     /// # Errors
     /// SQLite errors or a corrupt fingerprint.
-    pub fn dedupe_index(&self, params: DedupeParams) -> Result<DedupeIndex, StoreError> {
+    pub fn dedupe_index(&mut self, params: DedupeParams) -> Result<DedupeIndex, StoreError> {
         let mut index = DedupeIndex::new(params);
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, date, minhash, quotes, words FROM articles ORDER BY seq")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Vec<u8>>(2)?,
-                r.get::<_, Vec<u8>>(3)?,
-                r.get::<_, Vec<u8>>(4)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, date, minhash, quotes, words) = row?;
-            let fp = Fingerprint {
-                minhash: decode_u64s(&minhash)?,
-                quotes: decode_u64s(&quotes)?,
-                words: decode_u64s(&words)?,
-            };
-            index.add(&id, date.as_deref(), fp);
-        }
+        self.indexed_upto = Some(add_fingerprints_after(&self.conn, 0, &mut index)?);
         Ok(index)
     }
 
     /// Stores one processed article and its duplicate links in one transaction, after checking
     /// the content hash: re-ingesting the same content changes nothing.
     ///
-    /// `index` is queried for duplicates and, once the transaction commits, updated.
+    /// The checks run inside the write-locked transaction, so another process storing the same
+    /// article at the same moment makes this one `Unchanged`, never a false conflict. `index` is
+    /// first brought up to date with what other processes stored, then queried for duplicates
+    /// and, once the transaction commits, updated.
     ///
     /// # Errors
     /// [`StoreError::IdConflict`] when the id is stored with other content; SQLite errors
@@ -233,125 +250,43 @@ impl Store {
         article: &ProcessedArticle,
         index: &mut DedupeIndex,
     ) -> Result<IngestOutcome, StoreError> {
-        if self.has_hash(&article.content_hash)? {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let exists = |sql: &str, value: &str| -> Result<bool, StoreError> {
+            Ok(tx.query_row(sql, [value], |_| Ok(())).optional()?.is_some())
+        };
+        if exists(
+            "SELECT 1 FROM articles WHERE content_hash = ?1",
+            &article.content_hash,
+        )? {
             return Ok(IngestOutcome::Unchanged);
         }
-        if self.article_hash(&article.id)?.is_some() {
+        if exists("SELECT 1 FROM articles WHERE id = ?1", &article.id)? {
             return Err(StoreError::IdConflict {
                 id: article.id.clone(),
             });
         }
+        // What other processes stored since the index was read: stored either way, so it stays
+        // in the index even if this transaction fails.
+        if let Some(upto) = self.indexed_upto {
+            self.indexed_upto = Some(add_fingerprints_after(&tx, upto, index)?);
+        }
         let links = index.query(&article.id, article.date.as_deref(), &article.fingerprint);
-        self.insert(article, &links)?;
+        let seq = insert(&tx, article, &links)?;
+        tx.commit()?;
         index.add(
             &article.id,
             article.date.as_deref(),
             article.fingerprint.clone(),
         );
+        if self.indexed_upto.is_some() {
+            self.indexed_upto = Some(seq);
+        }
         Ok(IngestOutcome::Stored {
             statements: article.statements.len(),
             links,
         })
-    }
-
-    fn insert(&mut self, a: &ProcessedArticle, links: &[DuplicateLink]) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO articles (id, content_hash, url, outlet, date, title, lang, text,
-                dropped_count, mention_count, statement_count, minhash, quotes, words, extractor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            params![
-                a.id,
-                a.content_hash,
-                a.url,
-                a.outlet,
-                a.date,
-                a.title,
-                a.lang,
-                a.cleaned.text,
-                a.cleaned.dropped.len() as i64,
-                a.mentions.len() as i64,
-                a.statements.len() as i64,
-                encode_u64s(&a.fingerprint.minhash),
-                encode_u64s(&a.fingerprint.quotes),
-                encode_u64s(&a.fingerprint.words),
-                guarantor_evidence::EXTRACTOR_VERSION,
-            ],
-        )?;
-        {
-            let mut d = tx.prepare(
-                "INSERT INTO dropped_lines (article, seq, line, reason) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for (i, line) in a.cleaned.dropped.iter().enumerate() {
-                let reason = serde_json::to_value(line.reason)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
-                d.execute(params![a.id, i as i64, line.line, reason])?;
-            }
-            let mut m = tx.prepare(
-                "INSERT INTO mentions (article, seq, entity, kind, start, end, method, surface)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?;
-            for (i, x) in a.mentions.iter().enumerate() {
-                let method = match x.method {
-                    guarantor_evidence::MatchMethod::Alias => "alias",
-                    guarantor_evidence::MatchMethod::Fuzzy => "fuzzy",
-                };
-                m.execute(params![
-                    a.id,
-                    i as i64,
-                    x.entity,
-                    x.kind.as_str(),
-                    x.start as i64,
-                    x.end as i64,
-                    method,
-                    a.cleaned.text.get(x.start..x.end).unwrap_or_default(),
-                ])?;
-            }
-            let mut s = tx.prepare(
-                "INSERT INTO statements (id, article, actor, capability, stance, modality, quantity,
-                    attributed_to, attribution, quote, quote_start, quote_end, date, outlet, sentence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            )?;
-            for x in &a.statements {
-                let quantity = x
-                    .quantity
-                    .as_ref()
-                    .map(|q| serde_json::to_string(q).unwrap_or_default());
-                s.execute(params![
-                    x.id,
-                    x.article,
-                    x.actor,
-                    x.capability,
-                    x.stance.as_str(),
-                    x.modality.as_str(),
-                    quantity,
-                    x.attributed_to,
-                    x.attribution.as_str(),
-                    x.quote,
-                    x.quote_start as i64,
-                    x.quote_end as i64,
-                    x.date,
-                    x.outlet,
-                    x.sentence as i64,
-                ])?;
-            }
-            let mut l = tx.prepare(
-                "INSERT OR REPLACE INTO duplicates (article, duplicate_of, similarity, kind)
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for x in links {
-                l.execute(params![
-                    x.article,
-                    x.duplicate_of,
-                    x.similarity,
-                    x.kind.as_str()
-                ])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
     }
 
     /// The whole ledger: every statement and duplicate link.
@@ -359,76 +294,96 @@ impl Store {
     /// # Errors
     /// SQLite errors or a corrupt row.
     pub fn ledger(&self) -> Result<Ledger, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, article, actor, capability, stance, modality, quantity, attributed_to,
-                    attribution, quote, quote_start, quote_end, date, outlet, sentence
-             FROM statements ORDER BY date, article, sentence, capability",
+        self.ledger_of(StatementFilter::default())
+    }
+
+    /// The statements matching `filter` (in the order of the whole ledger) and every duplicate
+    /// link: what `guarantor evidence --actor --capability` summarises. The filter runs in SQL
+    /// on indexed columns.
+    ///
+    /// # Errors
+    /// SQLite errors or a corrupt row.
+    pub fn ledger_of(&self, filter: StatementFilter) -> Result<Ledger, StoreError> {
+        let statements =
+            self.statements_where(filter, "ORDER BY date, article, sentence, capability", None)?;
+        Ok(Ledger {
+            statements,
+            duplicates: self.duplicates()?,
+        })
+    }
+
+    /// The newest `limit` statements matching `filter` (undated last; then by article, sentence
+    /// and capability) and how many match in all: a page of the dashboard's ledger view.
+    ///
+    /// # Errors
+    /// SQLite errors or a corrupt row.
+    pub fn statement_page(
+        &self,
+        filter: StatementFilter,
+        limit: usize,
+    ) -> Result<StatementPage, StoreError> {
+        let (from, args) = source_of(filter);
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT COUNT(*) FROM {from}"),
+            rusqlite::params_from_iter(args.iter()),
+            |r| r.get(0),
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, Option<String>>(6)?,
-                r.get::<_, Option<String>>(7)?,
-                r.get::<_, String>(8)?,
-                r.get::<_, String>(9)?,
-                (
-                    r.get::<_, i64>(10)?,
-                    r.get::<_, i64>(11)?,
-                    r.get::<_, i64>(14)?,
-                ),
-                r.get::<_, Option<String>>(12)?,
-                r.get::<_, Option<String>>(13)?,
-            ))
-        })?;
-        let mut statements = Vec::new();
-        for row in rows {
-            let (
-                id,
-                article,
-                actor,
-                capability,
-                stance,
-                modality,
-                quantity,
-                attributed_to,
-                attribution,
-                quote,
-                (qs, qe, sentence),
-                date,
-                outlet,
-            ) = row?;
-            let corrupt = |what: &str, v: &str| {
-                StoreError::Corrupt(format!("statement `{id}` has {what} `{v}`"))
-            };
-            let quantity: Option<Quantity> = match quantity {
-                Some(q) => Some(serde_json::from_str(&q).map_err(|_| corrupt("quantity", &q))?),
-                None => None,
-            };
-            statements.push(Statement {
-                stance: Stance::parse(&stance).ok_or_else(|| corrupt("stance", &stance))?,
-                modality: Modality::parse(&modality)
-                    .ok_or_else(|| corrupt("modality", &modality))?,
-                attribution: AttributionKind::parse(&attribution)
-                    .ok_or_else(|| corrupt("attribution", &attribution))?,
-                id,
-                article,
-                actor,
-                capability,
-                quantity,
-                attributed_to,
-                quote,
-                quote_start: usize::try_from(qs).unwrap_or(0),
-                quote_end: usize::try_from(qe).unwrap_or(0),
-                date,
-                outlet,
-                sentence: usize::try_from(sentence).unwrap_or(0),
-            });
+        let statements = self.statements_where(
+            filter,
+            "ORDER BY date IS NULL, date DESC, article, sentence, capability",
+            Some(limit),
+        )?;
+        Ok(StatementPage {
+            total: usize::try_from(total).unwrap_or(0),
+            statements,
+        })
+    }
+
+    /// The statements with these ids that the ledger holds, by id.
+    ///
+    /// # Errors
+    /// SQLite errors or a corrupt row.
+    pub fn statements_by_id<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> Result<BTreeMap<String, Statement>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {STATEMENT_COLUMNS} FROM statements WHERE id = ?1"
+        ))?;
+        let mut out = BTreeMap::new();
+        for id in ids {
+            if let Some(s) = stmt.query_row([id], statement_row).optional()? {
+                let s = s.decode()?;
+                out.insert(s.id.clone(), s);
+            }
         }
+        Ok(out)
+    }
+
+    fn statements_where(
+        &self,
+        filter: StatementFilter,
+        order: &str,
+        limit: Option<usize>,
+    ) -> Result<Vec<Statement>, StoreError> {
+        let (from, args) = source_of(filter);
+        let limit = limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {STATEMENT_COLUMNS} FROM {from} {order} {limit}"
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), statement_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row?.decode()?);
+        }
+        Ok(out)
+    }
+
+    /// Every duplicate link, by article then original.
+    ///
+    /// # Errors
+    /// SQLite errors or a corrupt row.
+    pub fn duplicates(&self) -> Result<Vec<DuplicateLink>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT article, duplicate_of, similarity, kind FROM duplicates ORDER BY article, duplicate_of",
         )?;
@@ -451,10 +406,24 @@ impl Store {
                 similarity,
             });
         }
-        Ok(Ledger {
-            statements,
-            duplicates,
-        })
+        Ok(duplicates)
+    }
+
+    /// Every actor and every capability with a statement, each sorted and distinct (read from
+    /// the indexes, not the rows).
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn actors_and_capabilities(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        let distinct = |sql: &str| -> Result<Vec<String>, StoreError> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        };
+        Ok((
+            distinct("SELECT DISTINCT actor FROM statements ORDER BY actor")?,
+            distinct("SELECT DISTINCT capability FROM statements ORDER BY capability")?,
+        ))
     }
 
     /// Every stored article's metadata (no text), ordered by date (undated first), then id:
@@ -463,22 +432,33 @@ impl Store {
     /// # Errors
     /// SQLite errors.
     pub fn articles(&self) -> Result<Vec<ArticleRecord>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, url, outlet, date, title, lang, statement_count
-             FROM articles ORDER BY date, id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ArticleRecord {
-                id: r.get(0)?,
-                url: r.get(1)?,
-                outlet: r.get(2)?,
-                date: r.get(3)?,
-                title: r.get(4)?,
-                lang: r.get(5)?,
-                statements: usize::try_from(r.get::<_, i64>(6)?).unwrap_or(0),
-            })
-        })?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY date, id"
+        ))?;
+        let rows = stmt.query_map([], article_row)?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// The metadata of the articles with these ids that the ledger holds, by id.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn articles_by_id<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> Result<BTreeMap<String, ArticleRecord>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
+        ))?;
+        let mut out = BTreeMap::new();
+        for id in ids {
+            if !out.contains_key(id)
+                && let Some(a) = stmt.query_row([id], article_row).optional()?
+            {
+                out.insert(a.id.clone(), a);
+            }
+        }
+        Ok(out)
     }
 
     /// Number of stored articles.
@@ -492,19 +472,25 @@ impl Store {
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
+    /// Number of stored statements.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn statement_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM statements", [], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
     /// Checks that every article has exactly the child rows it recorded, and no statement lacks
-    /// its article.
+    /// its article. Each count is an index lookup (`statements_article` and the primary keys of
+    /// mentions and dropped lines), so the check is linear in the ledger.
     ///
     /// # Errors
     /// SQLite errors.
     pub fn integrity(&self) -> Result<IntegrityReport, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id FROM articles a
-             WHERE a.statement_count != (SELECT COUNT(*) FROM statements s WHERE s.article = a.id)
-                OR a.mention_count != (SELECT COUNT(*) FROM mentions m WHERE m.article = a.id)
-                OR a.dropped_count != (SELECT COUNT(*) FROM dropped_lines d WHERE d.article = a.id)
-             ORDER BY a.id",
-        )?;
+        let mut stmt = self.conn.prepare(INTEGRITY_SQL)?;
         let incomplete = stmt
             .query_map([], |r| r.get::<_, String>(0))?
             .collect::<Result<Vec<_>, _>>()?;
@@ -513,14 +499,272 @@ impl Store {
             Ok(usize::try_from(n).unwrap_or(0))
         };
         Ok(IntegrityReport {
-            articles: count("SELECT COUNT(*) FROM articles")?,
-            statements: count("SELECT COUNT(*) FROM statements")?,
+            articles: self.article_count()?,
+            statements: self.statement_count()?,
             incomplete,
-            orphan_statements: count(
-                "SELECT COUNT(*) FROM statements s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article)",
-            )?,
+            orphan_statements: count(ORPHANS_SQL)?,
         })
     }
+}
+
+const INTEGRITY_SQL: &str = "SELECT a.id FROM articles a
+     WHERE a.statement_count != (SELECT COUNT(*) FROM statements s WHERE s.article = a.id)
+        OR a.mention_count != (SELECT COUNT(*) FROM mentions m WHERE m.article = a.id)
+        OR a.dropped_count != (SELECT COUNT(*) FROM dropped_lines d WHERE d.article = a.id)
+     ORDER BY a.id";
+
+const ORPHANS_SQL: &str = "SELECT COUNT(*) FROM statements s
+     WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article)";
+
+const STATEMENT_COLUMNS: &str = "id, article, actor, capability, stance, modality, quantity,
+    attributed_to, attribution, quote, quote_start, quote_end, date, outlet, sentence";
+
+const ARTICLE_COLUMNS: &str = "id, url, outlet, date, title, lang, statement_count";
+
+/// The rows a filter selects, as a `FROM` source (the table itself, or a subquery), with its
+/// parameters. The actor matches the actor or the speaker, as [`Ledger::filter`] does: a union of
+/// two searches, one on each side's index (with an `OR`, SQLite without statistics would rather
+/// scan every statement on the capability).
+fn source_of(filter: StatementFilter) -> (String, Vec<String>) {
+    match (filter.actor, filter.capability) {
+        (None, None) => ("statements".to_string(), Vec::new()),
+        (None, Some(c)) => (
+            "(SELECT * FROM statements WHERE capability = ?1)".to_string(),
+            vec![c.to_string()],
+        ),
+        (Some(a), None) => (
+            "(SELECT * FROM statements WHERE actor = ?1
+              UNION SELECT * FROM statements WHERE attributed_to = ?1)"
+                .to_string(),
+            vec![a.to_string()],
+        ),
+        (Some(a), Some(c)) => (
+            "(SELECT * FROM statements WHERE actor = ?1 AND capability = ?2
+              UNION SELECT * FROM statements WHERE attributed_to = ?1 AND capability = ?2)"
+                .to_string(),
+            vec![a.to_string(), c.to_string()],
+        ),
+    }
+}
+
+/// A statement row as stored, before its enums are checked.
+struct StatementRow {
+    id: String,
+    article: String,
+    actor: String,
+    capability: String,
+    stance: String,
+    modality: String,
+    quantity: Option<String>,
+    attributed_to: Option<String>,
+    attribution: String,
+    quote: String,
+    quote_start: i64,
+    quote_end: i64,
+    date: Option<String>,
+    outlet: Option<String>,
+    sentence: i64,
+}
+
+fn statement_row(r: &Row) -> rusqlite::Result<StatementRow> {
+    Ok(StatementRow {
+        id: r.get(0)?,
+        article: r.get(1)?,
+        actor: r.get(2)?,
+        capability: r.get(3)?,
+        stance: r.get(4)?,
+        modality: r.get(5)?,
+        quantity: r.get(6)?,
+        attributed_to: r.get(7)?,
+        attribution: r.get(8)?,
+        quote: r.get(9)?,
+        quote_start: r.get(10)?,
+        quote_end: r.get(11)?,
+        date: r.get(12)?,
+        outlet: r.get(13)?,
+        sentence: r.get(14)?,
+    })
+}
+
+impl StatementRow {
+    fn decode(self) -> Result<Statement, StoreError> {
+        let id = self.id;
+        let corrupt =
+            |what: &str, v: &str| StoreError::Corrupt(format!("statement `{id}` has {what} `{v}`"));
+        let quantity: Option<Quantity> = match &self.quantity {
+            Some(q) => Some(serde_json::from_str(q).map_err(|_| corrupt("quantity", q))?),
+            None => None,
+        };
+        Ok(Statement {
+            stance: Stance::parse(&self.stance).ok_or_else(|| corrupt("stance", &self.stance))?,
+            modality: Modality::parse(&self.modality)
+                .ok_or_else(|| corrupt("modality", &self.modality))?,
+            attribution: AttributionKind::parse(&self.attribution)
+                .ok_or_else(|| corrupt("attribution", &self.attribution))?,
+            id,
+            article: self.article,
+            actor: self.actor,
+            capability: self.capability,
+            quantity,
+            attributed_to: self.attributed_to,
+            quote: self.quote,
+            quote_start: usize::try_from(self.quote_start).unwrap_or(0),
+            quote_end: usize::try_from(self.quote_end).unwrap_or(0),
+            date: self.date,
+            outlet: self.outlet,
+            sentence: usize::try_from(self.sentence).unwrap_or(0),
+        })
+    }
+}
+
+fn article_row(r: &Row) -> rusqlite::Result<ArticleRecord> {
+    Ok(ArticleRecord {
+        id: r.get(0)?,
+        url: r.get(1)?,
+        outlet: r.get(2)?,
+        date: r.get(3)?,
+        title: r.get(4)?,
+        lang: r.get(5)?,
+        statements: usize::try_from(r.get::<_, i64>(6)?).unwrap_or(0),
+    })
+}
+
+/// Writes an article's rows inside `tx`; returns its `seq`.
+fn insert(
+    tx: &Transaction,
+    a: &ProcessedArticle,
+    links: &[DuplicateLink],
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO articles (id, content_hash, url, outlet, date, title, lang, text,
+            dropped_count, mention_count, statement_count, minhash, quotes, words, extractor)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            a.id,
+            a.content_hash,
+            a.url,
+            a.outlet,
+            a.date,
+            a.title,
+            a.lang,
+            a.cleaned.text,
+            a.cleaned.dropped.len() as i64,
+            a.mentions.len() as i64,
+            a.statements.len() as i64,
+            encode_u64s(&a.fingerprint.minhash),
+            encode_u64s(&a.fingerprint.quotes),
+            encode_u64s(&a.fingerprint.words),
+            guarantor_evidence::EXTRACTOR_VERSION,
+        ],
+    )?;
+    let seq = tx.last_insert_rowid();
+    {
+        let mut d = tx.prepare_cached(
+            "INSERT INTO dropped_lines (article, seq, line, reason) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (i, line) in a.cleaned.dropped.iter().enumerate() {
+            let reason = serde_json::to_value(line.reason)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            d.execute(params![a.id, i as i64, line.line, reason])?;
+        }
+        let mut m = tx.prepare_cached(
+            "INSERT INTO mentions (article, seq, entity, kind, start, end, method, surface)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for (i, x) in a.mentions.iter().enumerate() {
+            let method = match x.method {
+                guarantor_evidence::MatchMethod::Alias => "alias",
+                guarantor_evidence::MatchMethod::Fuzzy => "fuzzy",
+            };
+            m.execute(params![
+                a.id,
+                i as i64,
+                x.entity,
+                x.kind.as_str(),
+                x.start as i64,
+                x.end as i64,
+                method,
+                a.cleaned.text.get(x.start..x.end).unwrap_or_default(),
+            ])?;
+        }
+        let mut s = tx.prepare_cached(
+            "INSERT INTO statements (id, article, actor, capability, stance, modality, quantity,
+                attributed_to, attribution, quote, quote_start, quote_end, date, outlet, sentence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        )?;
+        for x in &a.statements {
+            let quantity = x
+                .quantity
+                .as_ref()
+                .map(|q| serde_json::to_string(q).unwrap_or_default());
+            s.execute(params![
+                x.id,
+                x.article,
+                x.actor,
+                x.capability,
+                x.stance.as_str(),
+                x.modality.as_str(),
+                quantity,
+                x.attributed_to,
+                x.attribution.as_str(),
+                x.quote,
+                x.quote_start as i64,
+                x.quote_end as i64,
+                x.date,
+                x.outlet,
+                x.sentence as i64,
+            ])?;
+        }
+        let mut l = tx.prepare_cached(
+            "INSERT OR REPLACE INTO duplicates (article, duplicate_of, similarity, kind)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for x in links {
+            l.execute(params![
+                x.article,
+                x.duplicate_of,
+                x.similarity,
+                x.kind.as_str()
+            ])?;
+        }
+    }
+    Ok(seq)
+}
+
+/// Adds the fingerprints of articles stored after `seq` to `index`, in ingestion order; returns
+/// the last `seq` added (`seq` itself when there is none).
+fn add_fingerprints_after(
+    conn: &Connection,
+    seq: i64,
+    index: &mut DedupeIndex,
+) -> Result<i64, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, id, date, minhash, quotes, words FROM articles WHERE seq > ?1 ORDER BY seq",
+    )?;
+    let rows = stmt.query_map([seq], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Vec<u8>>(3)?,
+            r.get::<_, Vec<u8>>(4)?,
+            r.get::<_, Vec<u8>>(5)?,
+        ))
+    })?;
+    let mut last = seq;
+    for row in rows {
+        let (seq, id, date, minhash, quotes, words) = row?;
+        let fp = Fingerprint {
+            minhash: decode_u64s(&minhash)?,
+            quotes: decode_u64s(&quotes)?,
+            words: decode_u64s(&words)?,
+        };
+        index.add(&id, date.as_deref(), fp);
+        last = seq;
+    }
+    Ok(last)
 }
 
 fn encode_u64s(v: &[u64]) -> Vec<u8> {
@@ -541,4 +785,80 @@ fn decode_u64s(b: &[u8]) -> Result<Vec<u64>, StoreError> {
             u64::from_le_bytes(a)
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SQLite's plan for `sql`, one step per line.
+    fn plan(store: &Store, sql: &str, args: &[&str]) -> Vec<String> {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        stmt.query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn integrity_looks_up_each_articles_rows_in_an_index() {
+        let store = Store::open_in_memory().unwrap();
+        let steps = plan(&store, INTEGRITY_SQL, &[]);
+        // One pass over the articles; every child count is an index search, never a scan.
+        let scans: Vec<&String> = steps.iter().filter(|s| s.starts_with("SCAN")).collect();
+        assert_eq!(scans.len(), 1, "{steps:#?}");
+        assert!(scans[0].starts_with("SCAN a"), "{steps:#?}");
+        for table in ["s", "m", "d"] {
+            assert!(
+                steps
+                    .iter()
+                    .any(|s| s.starts_with(&format!("SEARCH {table} USING COVERING INDEX"))),
+                "{table}: {steps:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn filtered_statements_are_found_through_indexes() {
+        let store = Store::open_in_memory().unwrap();
+        let cases = [
+            (
+                Some("USA"),
+                None,
+                &["statements_actor_capability", "statements_attributed_to"][..],
+            ),
+            (None, Some("ground_troops"), &["statements_capability"][..]),
+            (
+                Some("USA"),
+                Some("ground_troops"),
+                &[
+                    "statements_actor_capability (actor=? AND capability=?)",
+                    "statements_attributed_to (attributed_to=? AND capability=?)",
+                ][..],
+            ),
+        ];
+        for (actor, capability, indexes) in cases {
+            let filter = StatementFilter { actor, capability };
+            let (from, args) = source_of(filter);
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let steps = plan(
+                &store,
+                &format!("SELECT {STATEMENT_COLUMNS} FROM {from}"),
+                &args,
+            );
+            assert!(
+                steps.iter().all(|s| !s.starts_with("SCAN statements")),
+                "{filter:?}: {steps:#?}"
+            );
+            for index in indexes {
+                assert!(
+                    steps.iter().any(|s| s.contains(index)),
+                    "{filter:?} should use {index}: {steps:#?}"
+                );
+            }
+        }
+    }
 }

@@ -72,6 +72,16 @@ pub const MIGRATIONS: &[&str] = &[
         kind TEXT NOT NULL,
         PRIMARY KEY (article, duplicate_of)
     );",
+    // 2: indexes for the ledger queries at scale. `statements.article` serves the integrity
+    // check (it counted every article's statements by scanning the table); `attributed_to`
+    // (with `actor`'s existing index, the two sides of the actor filter) and `capability`
+    // serve `guarantor evidence --actor/--capability` and the dashboard, `date` their
+    // newest-first pages.
+    "CREATE INDEX statements_article ON statements(article);
+    CREATE INDEX statements_attributed_to ON statements(attributed_to, capability);
+    CREATE INDEX statements_capability ON statements(capability);
+    CREATE INDEX statements_date ON statements(date);
+    CREATE INDEX articles_date ON articles(date, id);",
 ];
 
 /// Applies the migrations the database lacks, each in its own transaction. The version is

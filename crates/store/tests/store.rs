@@ -1,10 +1,11 @@
 //! Tests of the SQLite ledger: migrations, idempotent ingestion, one transaction per article,
-//! round trip of statements and links, and the messages for locked and read-only databases.
+//! round trip of statements and links, concurrent writers, filtered and paged queries, and the
+//! messages for locked and read-only databases.
 //!
 //! Not tests of the extraction rules (those live in guarantor-evidence).
 
 use guarantor_evidence::{DedupeParams, Pipeline, source};
-use guarantor_store::{IngestOutcome, Store, StoreError};
+use guarantor_store::{IngestOutcome, StatementFilter, Store, StoreError};
 
 const ARTICLE: &str = "Title: Allies press Washington\nOutlet: Test Wire\nDate: 2025-01-15\n\nEuropean officials want the United States to join the guarantee. Trump said the United States will not send troops to Ukraine. “We will help in the air,” Trump told reporters.";
 
@@ -19,7 +20,7 @@ fn ingest_is_idempotent_and_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ledger.db");
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     let a = article("a", ARTICLE);
     let IngestOutcome::Stored { statements, links } = store.ingest(&a, &mut index).unwrap() else {
@@ -36,7 +37,7 @@ fn ingest_is_idempotent_and_round_trips() {
 
     // Reopen: migrations are not re-applied, the index is rebuilt, and a copy is linked.
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     assert_eq!(index.len(), 1);
     let copy = article(
@@ -103,7 +104,7 @@ fn locked_database_fails_with_a_clear_message_and_writes_nothing() {
     assert!(matches!(err, StoreError::Locked), "{err:?}");
     assert_eq!(
         err.to_string(),
-        "database is locked by another process (waited 2s)"
+        "database is locked by another process (waited 5s)"
     );
     other.execute_batch("ROLLBACK").unwrap();
     assert_eq!(store.article_count().unwrap(), 0);
@@ -199,4 +200,170 @@ fn articles_lists_metadata_by_date() {
     assert_eq!(articles[0].outlet.as_deref(), Some("Test Wire"));
     assert_eq!(articles[0].date.as_deref(), Some("2025-01-15"));
     assert!(articles[0].statements >= 2);
+}
+
+/// Generated articles with claims by several actors, distinct enough not to be copies.
+fn varied(n: usize) -> Vec<guarantor_evidence::ProcessedArticle> {
+    let actors = ["Trump", "Starmer", "Macron", "Peskov", "Zelenskyy"];
+    let claims = [
+        "said the United States will not send troops to Ukraine",
+        "said Britain is ready to deploy troops to Ukraine after a ceasefire",
+        "said Germany will provide air defence systems to Ukraine",
+        "said Russia rejects any deployment of foreign troops in Ukraine",
+    ];
+    let pipeline = Pipeline::default();
+    (0..n)
+        .map(|i| {
+            let text = format!(
+                "Title: Report {i} on item {}\nOutlet: Wire {}\nDate: 2025-{:02}-{:02}\n\n{} {} on day {i}. Officials counted {} delegations and {} vehicles near sector {} of the line.",
+                i * 7919 % 1000,
+                i % 3,
+                1 + i % 12,
+                1 + i % 28,
+                actors[i % actors.len()],
+                claims[(i / actors.len()) % claims.len()],
+                i * 31 % 97,
+                i * 17 % 89,
+                i * 13 % 83,
+            );
+            pipeline
+                .process(&source::parse_text(&format!("v{i}"), &text))
+                .expect("generated article has content")
+        })
+        .collect()
+}
+
+/// Two writers on one database at once (two connections, as two `guarantor ingest` processes
+/// have), each storing the same articles in the same order, so they race on every one: both
+/// finish, every article is stored once, and the one that lost each race sees `Unchanged`, never
+/// a conflict or a constraint error.
+#[test]
+fn two_concurrent_ingests_both_finish_without_false_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.db");
+    let articles = varied(60);
+    let run = || {
+        let path = path.clone();
+        let order: Vec<_> = articles.clone();
+        std::thread::spawn(move || {
+            let mut store = Store::open(&path).expect("open");
+            let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
+            let mut outcomes = (0, 0);
+            for a in &order {
+                match store.ingest(a, &mut index) {
+                    Ok(IngestOutcome::Stored { .. }) => outcomes.0 += 1,
+                    Ok(IngestOutcome::Unchanged) => outcomes.1 += 1,
+                    Err(e) => panic!("article `{}`: {e}", a.id),
+                }
+            }
+            outcomes
+        })
+    };
+    let (a, b) = (run(), run());
+    let (a, b) = (a.join().unwrap(), b.join().unwrap());
+    assert_eq!(a.0 + b.0, 60, "each article stored once: {a:?} {b:?}");
+    assert_eq!(a.0 + a.1, 60);
+    assert_eq!(b.0 + b.1, 60);
+    let store = Store::open(&path).unwrap();
+    let report = store.integrity().unwrap();
+    assert_eq!(report.articles, 60);
+    assert!(report.incomplete.is_empty(), "{report:?}");
+}
+
+/// A writer's dedupe index learns what another writer stored meanwhile, so a copy stored by one
+/// process of an article stored by another is still linked.
+#[test]
+fn dedupe_index_catches_up_with_other_writers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.db");
+    let mut first = Store::open(&path).unwrap();
+    let mut second = Store::open(&path).unwrap();
+    let mut first_index = first.dedupe_index(DedupeParams::default()).unwrap();
+    let mut second_index = second.dedupe_index(DedupeParams::default()).unwrap();
+    first
+        .ingest(&article("a", ARTICLE), &mut first_index)
+        .unwrap();
+    let copy = article(
+        "b",
+        &ARTICLE.replace("Date: 2025-01-15", "Date: 2025-01-16"),
+    );
+    let IngestOutcome::Stored { links, .. } = second.ingest(&copy, &mut second_index).unwrap()
+    else {
+        panic!("the copy is new to the database");
+    };
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].duplicate_of, "a");
+    assert_eq!(second_index.len(), 2);
+}
+
+#[test]
+fn filtered_ledger_and_pages_agree_with_the_whole_ledger() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
+    for a in varied(40) {
+        store.ingest(&a, &mut index).unwrap();
+    }
+    let whole = store.ledger().unwrap();
+    assert!(!whole.statements.is_empty());
+    assert_eq!(whole.statements.len(), store.statement_count().unwrap());
+    let (actors, capabilities) = store.actors_and_capabilities().unwrap();
+    let mut expected_actors: Vec<String> =
+        whole.statements.iter().map(|s| s.actor.clone()).collect();
+    expected_actors.sort();
+    expected_actors.dedup();
+    assert_eq!(actors, expected_actors);
+    assert!(capabilities.contains(&"ground_troops".to_string()));
+    for (actor, capability) in [
+        (Some("USA"), None),
+        (Some("GBR"), Some("ground_troops")),
+        (None, Some("air_defence")),
+        (Some("Keir Starmer"), None),
+        (Some("NOWHERE"), None),
+    ] {
+        let filter = StatementFilter { actor, capability };
+        let expected = whole.filter(actor, capability);
+        if actor == Some("USA") {
+            assert!(!expected.statements.is_empty(), "USA says something");
+        }
+        assert_eq!(store.ledger_of(filter).unwrap(), expected, "{filter:?}");
+        // A page: the newest first, undated last, then article, sentence and capability.
+        let mut newest: Vec<_> = expected.statements.clone();
+        newest.sort_by(|a, b| {
+            (
+                a.date.is_none(),
+                std::cmp::Reverse(&a.date),
+                &a.article,
+                a.sentence,
+                &a.capability,
+            )
+                .cmp(&(
+                    b.date.is_none(),
+                    std::cmp::Reverse(&b.date),
+                    &b.article,
+                    b.sentence,
+                    &b.capability,
+                ))
+        });
+        newest.truncate(5);
+        let page = store.statement_page(filter, 5).unwrap();
+        assert_eq!(page.total, expected.statements.len(), "{filter:?}");
+        assert_eq!(page.statements, newest, "{filter:?}");
+    }
+    let some: Vec<&str> = whole
+        .statements
+        .iter()
+        .take(3)
+        .map(|s| s.id.as_str())
+        .collect();
+    let found = store
+        .statements_by_id(some.iter().copied().chain(["missing#0.x"]))
+        .unwrap();
+    assert_eq!(found.keys().map(String::as_str).collect::<Vec<_>>(), {
+        let mut v = some.clone();
+        v.sort();
+        v.dedup();
+        v
+    });
+    let articles = store.articles_by_id(["v1", "v2", "v1", "missing"]).unwrap();
+    assert_eq!(articles.keys().collect::<Vec<_>>(), ["v1", "v2"]);
 }

@@ -37,6 +37,10 @@ pub struct Args {
     /// no evidence, or whose actor's latest statement contradicts them.
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
+    /// In the text tables, name missions, capabilities, contributors and pledges by their
+    /// identifiers in the scenario (`ground_troops`, `gbr-troops`) rather than by their labels.
+    #[arg(long)]
+    pub ids: bool,
 }
 
 fn evidence_checks(
@@ -160,7 +164,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         write!(
             stdout,
             "{}",
-            guarantor_report::text::assessment(&assessment)
+            guarantor_report::text::assessment(
+                &assessment,
+                &if args.ids {
+                    guarantor_report::names::Names::ids(&scenario)
+                } else {
+                    guarantor_report::names::Names::new(&scenario)
+                }
+            )
         )?;
         write!(
             stdout,

@@ -74,7 +74,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         write!(
             stdout,
             "{}",
-            guarantor_report::text::comparison(&comparison)
+            guarantor_report::text::comparison(
+                &comparison,
+                &guarantor_report::names::Names::of(&[&a, &b])
+            )
         )?;
         // Credibility, indicator by indicator, after the comparison table.
         write!(

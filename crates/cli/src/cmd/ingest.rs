@@ -2,16 +2,19 @@
 //! the ledger database, one transaction per article.
 //!
 //! Only wiring and terminal output: parsing and extraction are `guarantor-evidence`, storage is
-//! `guarantor-store`. A bad file is reported and skipped; the batch goes on and the exit code
-//! is 1 when anything failed.
+//! `guarantor-store`. A bad file or article is reported and skipped; the batch goes on, and the
+//! exit code is 2 when any input was bad (1 when the database itself failed). On a terminal, a
+//! progress bar goes to stderr (never with `--json`).
 
-use std::io::Write;
+use std::collections::HashSet;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use guarantor_evidence::source::{self, Format, MAX_FILE_BYTES};
-use guarantor_evidence::{DedupeParams, EvidenceError, Pipeline};
-use guarantor_store::{IngestOutcome, Store};
+use guarantor_evidence::{DedupeParams, EvidenceError, Pipeline, RawArticle};
+use guarantor_store::{IngestOutcome, Store, StoreError};
+use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
 use crate::input::fail;
@@ -20,10 +23,13 @@ use crate::input::fail;
 /// are linked, names are resolved and attributed statements are extracted.
 ///
 /// Accepts `.txt` (optional `Title:`/`Outlet:`/`Date:`/`URL:` header lines, otherwise the first
-/// line is the title), `.html`/`.htm` (metadata from the page) and `.jsonl` (one article per line
-/// with `id`, `url`, `outlet`, `date`, `text`, optional `title` and `lang`). Directories are
-/// searched recursively. Files over 16 MiB are refused. Re-ingesting unchanged articles changes
-/// nothing.
+/// line is the title), `.html`/`.htm` and `.html.gz` (metadata from the page) and `.jsonl` (one
+/// article per line with `id`, `url`, `outlet`, `date`, `text`, optional `title` and `lang`; a bad
+/// line loses that line only). Dates are ISO (`2025-08-18`) and must be on the calendar.
+/// Directories are searched recursively (a directory reached twice through links is read once).
+/// Files over 16 MiB are refused. Re-ingesting unchanged articles changes nothing; several ingests
+/// may write to one database at once. Exit code 0 when everything was stored, 2 when some input
+/// was bad (the rest is stored), 1 when the database failed.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Article files or directories.
@@ -37,22 +43,54 @@ pub struct Args {
     pub json: bool,
 }
 
+/// What happened to one article (or to a file that yielded none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Status {
+    Stored,
+    Unchanged,
+    /// Bad input: unreadable file, invalid line, no content, an id stored with other content.
+    Failed,
+    /// The database failed (locked, read-only, corrupt): not the input's fault.
+    DatabaseError,
+}
+
+impl Status {
+    fn as_str(self) -> &'static str {
+        match self {
+            Status::Stored => "stored",
+            Status::Unchanged => "unchanged",
+            Status::Failed => "failed",
+            Status::DatabaseError => "database_error",
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 struct ArticleReport {
     path: String,
     id: Option<String>,
-    status: &'static str,
+    status: Status,
     statements: usize,
     duplicates: Vec<guarantor_evidence::DuplicateLink>,
     error: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 struct Report {
     articles: Vec<ArticleReport>,
     stored: usize,
     unchanged: usize,
     failed: usize,
+    database_errors: usize,
+}
+
+/// Where the per-article lines go, with the progress bar kept out of their way.
+struct Output<'a, W: Write> {
+    report: Report,
+    out: W,
+    json: bool,
+    bar: Option<&'a ProgressBar>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -69,136 +107,213 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         ))
     })?;
     let pipeline = Pipeline::default();
-    let mut report = Report {
-        articles: Vec::new(),
-        stored: 0,
-        unchanged: 0,
-        failed: 0,
+    let files = expand(&args.paths);
+    let bar = progress_bar(&files, args.json);
+    let mut output = Output {
+        report: Report::default(),
+        out: std::io::stdout().lock(),
+        json: args.json,
+        bar: bar.as_ref(),
     };
-    let mut stdout = std::io::stdout().lock();
-    for path in expand(&args.paths) {
+    for path in &files {
         let shown = path.display().to_string();
-        let results = match read_articles(&path) {
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        let results = match read_articles(path) {
             Ok(r) => r,
             Err(msg) => {
-                push(
-                    &mut report,
-                    &mut stdout,
-                    args.json,
-                    failed(&shown, None, msg),
-                )?;
+                output.push(failed(&shown, None, msg, Status::Failed))?;
+                output.advance(size);
                 continue;
             }
         };
-        for result in results {
+        // Each article of a file moves the bar by its share of the file's bytes.
+        let n = results.len().max(1) as u64;
+        for (i, result) in results.into_iter().enumerate() {
             let entry = match result {
-                Err(e) => failed(&shown, None, e.to_string()),
-                Ok(raw) => match pipeline.process(&raw) {
-                    Err(e) => failed(
-                        &shown,
-                        Some(raw.id.clone()),
-                        format!("article `{}`: {e}", raw.id),
-                    ),
-                    Ok(article) => match store.ingest(&article, &mut index) {
-                        Err(e) => failed(
-                            &shown,
-                            Some(raw.id.clone()),
-                            format!("article `{}`: {e}", raw.id),
-                        ),
-                        Ok(IngestOutcome::Unchanged) => ArticleReport {
-                            path: shown.clone(),
-                            id: Some(raw.id.clone()),
-                            status: "unchanged",
-                            statements: 0,
-                            duplicates: Vec::new(),
-                            error: None,
-                        },
-                        Ok(IngestOutcome::Stored { statements, links }) => ArticleReport {
-                            path: shown.clone(),
-                            id: Some(raw.id.clone()),
-                            status: "stored",
-                            statements,
-                            duplicates: links,
-                            error: None,
-                        },
-                    },
-                },
+                Err(e) => failed(&shown, None, e.to_string(), Status::Failed),
+                Ok(raw) => ingest_one(&pipeline, &mut store, &mut index, &shown, &raw),
             };
-            push(&mut report, &mut stdout, args.json, entry)?;
+            output.push(entry)?;
+            output.advance(size * (i as u64 + 1) / n - size * i as u64 / n);
         }
     }
-    if args.json {
-        serde_json::to_writer_pretty(&mut stdout, &report)?;
-        writeln!(stdout)?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
     }
+    let Output {
+        report, mut out, ..
+    } = output;
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    }
+    let database = if report.database_errors > 0 {
+        format!(", {} database errors", report.database_errors)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "{} stored, {} unchanged, {} failed (database `{}`)",
+        "{} stored, {} unchanged, {} failed{database} (database `{}`)",
         report.stored,
         report.unchanged,
         report.failed,
         args.db.display()
     );
-    Ok(if report.failed > 0 {
+    Ok(if report.database_errors > 0 {
         ExitCode::from(1)
+    } else if report.failed > 0 {
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-fn failed(path: &str, id: Option<String>, error: String) -> ArticleReport {
+fn ingest_one(
+    pipeline: &Pipeline,
+    store: &mut Store,
+    index: &mut guarantor_evidence::DedupeIndex,
+    shown: &str,
+    raw: &RawArticle,
+) -> ArticleReport {
+    let id = Some(raw.id.clone());
+    let article = match pipeline.process(raw) {
+        Ok(a) => a,
+        Err(e) => {
+            let msg = format!("article `{}`: {e}", raw.id);
+            return failed(shown, id, msg, Status::Failed);
+        }
+    };
+    let (status, statements, duplicates) = match store.ingest(&article, index) {
+        Err(e) => {
+            let status = match e {
+                StoreError::IdConflict { .. } => Status::Failed,
+                _ => Status::DatabaseError,
+            };
+            let msg = format!("article `{}`: {e}", raw.id);
+            return failed(shown, id, msg, status);
+        }
+        Ok(IngestOutcome::Unchanged) => (Status::Unchanged, 0, Vec::new()),
+        Ok(IngestOutcome::Stored { statements, links }) => (Status::Stored, statements, links),
+    };
+    ArticleReport {
+        path: shown.to_string(),
+        id,
+        status,
+        statements,
+        duplicates,
+        error: None,
+    }
+}
+
+/// Below this many bytes of input an ingest takes about a second or less: no bar.
+const PROGRESS_MIN_BYTES: u64 = 1024 * 1024;
+
+/// A bar over the bytes of all input files, for long runs, on a terminal only and never with
+/// `--json`.
+fn progress_bar(files: &[PathBuf], json: bool) -> Option<ProgressBar> {
+    if json || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let total: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    if total < PROGRESS_MIN_BYTES {
+        return None;
+    }
+    let bar = ProgressBar::new(total);
+    bar.set_message("0 articles");
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:40} {binary_bytes}/{binary_total_bytes}, {msg}, {eta} left",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
+fn failed(path: &str, id: Option<String>, error: String, status: Status) -> ArticleReport {
     ArticleReport {
         path: path.to_string(),
         id,
-        status: "failed",
+        status,
         statements: 0,
         duplicates: Vec::new(),
         error: Some(error),
     }
 }
 
-fn push(
-    report: &mut Report,
-    out: &mut impl Write,
-    json: bool,
-    entry: ArticleReport,
-) -> anyhow::Result<()> {
-    match entry.status {
-        "stored" => report.stored += 1,
-        "unchanged" => report.unchanged += 1,
-        _ => report.failed += 1,
-    }
-    if let Some(e) = &entry.error {
-        eprintln!("error: {}: {e}", entry.path);
-    } else if !json {
-        let id = entry.id.as_deref().unwrap_or("?");
-        let mut line = format!("{:<9} {id}", entry.status);
-        if entry.status == "stored" {
-            line.push_str(&format!(
-                "  {} statement{}",
-                entry.statements,
-                if entry.statements == 1 { "" } else { "s" }
-            ));
+impl<W: Write> Output<'_, W> {
+    fn advance(&self, bytes: u64) {
+        if let Some(b) = self.bar {
+            b.inc(bytes);
+            b.set_message(format!("{} articles", self.report.articles.len()));
         }
-        for d in &entry.duplicates {
-            let kind = d.kind.as_str().replace('_', " ");
-            line.push_str(&format!(
-                "  ({} is a {kind} of {}, similarity {:.2})",
-                d.article, d.duplicate_of, d.similarity
-            ));
-        }
-        writeln!(out, "{line}")?;
     }
-    report.articles.push(entry);
-    Ok(())
+
+    fn push(&mut self, entry: ArticleReport) -> anyhow::Result<()> {
+        match entry.status {
+            Status::Stored => self.report.stored += 1,
+            Status::Unchanged => self.report.unchanged += 1,
+            Status::Failed => self.report.failed += 1,
+            Status::DatabaseError => self.report.database_errors += 1,
+        }
+        let line = if let Some(e) = &entry.error {
+            Some(format!("error: {}: {e}", entry.path))
+        } else if !self.json {
+            Some(article_line(&entry))
+        } else {
+            None
+        };
+        if let Some(line) = line {
+            let is_error = entry.error.is_some();
+            let mut print = || -> std::io::Result<()> {
+                if is_error {
+                    eprintln!("{line}");
+                    Ok(())
+                } else {
+                    writeln!(self.out, "{line}")
+                }
+            };
+            match self.bar {
+                Some(b) => b.suspend(print)?,
+                None => print()?,
+            }
+        }
+        self.report.articles.push(entry);
+        Ok(())
+    }
+}
+
+fn article_line(entry: &ArticleReport) -> String {
+    let id = entry.id.as_deref().unwrap_or("?");
+    let mut line = format!("{:<9} {id}", entry.status.as_str());
+    if entry.status == Status::Stored {
+        line.push_str(&format!(
+            "  {} statement{}",
+            entry.statements,
+            if entry.statements == 1 { "" } else { "s" }
+        ));
+    }
+    for d in &entry.duplicates {
+        let kind = d.kind.as_str().replace('_', " ");
+        line.push_str(&format!(
+            "  ({} is a {kind} of {}, similarity {:.2})",
+            d.article, d.duplicate_of, d.similarity
+        ));
+    }
+    line
 }
 
 /// Files named on the command line, and the article files under named directories (sorted).
 fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
+    let mut visited = HashSet::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found);
+            walk(p, &mut visited, &mut found);
             found.sort();
             out.extend(found);
         } else {
@@ -208,7 +323,14 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Collects article files under `dir`. Links to directories are followed, but each directory
+/// (by canonical path) is read once, so a link back to a parent ends the walk instead of
+/// looping.
+fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
+    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !visited.insert(canonical) {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         out.push(dir.to_path_buf());
         return;
@@ -216,19 +338,19 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            walk(&p, out);
+            walk(&p, visited, out);
         } else if Format::from_path(&p.to_string_lossy()).is_some() {
             out.push(p);
         }
     }
 }
 
-type ArticleResults = Vec<Result<guarantor_evidence::RawArticle, EvidenceError>>;
+type ArticleResults = Vec<Result<RawArticle, EvidenceError>>;
 
 fn read_articles(path: &Path) -> Result<ArticleResults, String> {
     let name = path.to_string_lossy();
     let format = Format::from_path(&name).ok_or_else(|| {
-        "unsupported file type (expected .txt, .html, .htm or .jsonl)".to_string()
+        "unsupported file type (expected .txt, .html, .htm, .html.gz or .jsonl)".to_string()
     })?;
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     if meta.is_dir() {
@@ -242,11 +364,12 @@ fn read_articles(path: &Path) -> Result<ArticleResults, String> {
         .to_string());
     }
     let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
-    let stem = path
-        .file_stem()
+    let file_name = path
+        .file_name()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_else(|| name.to_string());
-    source::parse_file(format, &stem, &bytes).map_err(|e| e.to_string())
+    let stem = Format::stem(&file_name).unwrap_or(&file_name);
+    source::parse_file(format, stem, &bytes).map_err(|e| e.to_string())
 }
 
 fn io_reason(e: &std::io::Error) -> String {

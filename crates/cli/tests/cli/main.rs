@@ -9,6 +9,7 @@ mod habits;
 mod ingest;
 mod serve;
 mod status;
+mod time;
 mod timeline;
 mod util;
 mod validation;

@@ -14,7 +14,10 @@ fn in_force(basis: &str) -> u64 {
 #[test]
 fn firmer_bases_count_fewer_pledges() {
     let (all, announced, firm) = (in_force("all"), in_force("announced"), in_force("firm"));
-    assert!(all > announced && announced > firm && firm > 0, "{all} {announced} {firm}");
+    assert!(
+        all > announced && announced > firm && firm > 0,
+        "{all} {announced} {firm}"
+    );
     let j = run(&["assess", JAN26, "--basis", "firm", "--json"]).json();
     for p in j["pledges"].as_array().unwrap() {
         if p["in_force"].as_bool().unwrap() {
@@ -46,8 +49,9 @@ fn an_unknown_basis_is_a_usage_error() {
     let out = run(&["assess", JAN26, "--basis", "sure"]);
     assert_eq!(out.code, 2);
     assert!(
-        out.stderr
-            .contains("invalid value 'sure' for '--basis <BASIS>': expected one of all, announced, firm"),
+        out.stderr.contains(
+            "invalid value 'sure' for '--basis <BASIS>': expected one of all, announced, firm"
+        ),
         "{}",
         out.stderr
     );

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use crate::date::{Date, DateError};
 use crate::diag::Diagnostic;
 use crate::raw::RawNumber;
 use crate::scenario::{Location, Sourced};
@@ -204,6 +205,64 @@ impl Checker {
         }
     }
 
+    /// A calendar date written `YYYY-MM-DD` under `key`; a date that does not exist (2025-02-31,
+    /// month 13) is an error that says why and what the nearest real date is.
+    pub(super) fn date(&mut self, text: &Spanned<String>, key: &str) -> Option<Date> {
+        self.date_text(text.get_ref(), span_of(text), key)
+    }
+
+    /// A date given as a string (`from = "2026-01-06"`) or as a TOML date (`from = 2026-01-06`,
+    /// also what `--set pledges.x.from=2026-01-06` writes); a time of day is refused, since the
+    /// rules count whole days.
+    pub(super) fn date_value(&mut self, value: &Spanned<toml::Value>, key: &str) -> Option<Date> {
+        match value.get_ref() {
+            toml::Value::String(s) => self.date_text(s, span_of(value), key),
+            toml::Value::Datetime(d) if d.date.is_some() && d.time.is_none() => {
+                self.date_text(&d.to_string(), span_of(value), key)
+            }
+            other => {
+                self.error_help(
+                    format!("`{key}` is a date, found {}", describe(other)),
+                    span_of(value),
+                    "expected YYYY-MM-DD",
+                    Some(format!(
+                        "write the day alone, e.g. `{key} = \"2026-01-06\"`"
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    fn date_text(&mut self, text: &str, span: Option<Range<usize>>, key: &str) -> Option<Date> {
+        let e = match Date::parse(text) {
+            Ok(d) => return Some(d),
+            Err(e) => e,
+        };
+        let (label, help) = match &e {
+            DateError::Form(_) => (
+                "expected YYYY-MM-DD",
+                format!("write the day in full, e.g. `{key} = \"2026-01-06\"`"),
+            ),
+            DateError::Year(_) => (
+                "no year 0",
+                "years are written in four digits from 0001".into(),
+            ),
+            DateError::Month { .. } => (
+                "no such month",
+                "months run from 01 (January) to 12 (December); is the day first?".into(),
+            ),
+            DateError::Day {
+                year, month, days, ..
+            } => (
+                "no such day",
+                format!("the last day of that month is `{year:04}-{month:02}-{days:02}`"),
+            ),
+        };
+        self.error_help(e.to_string(), span, label, Some(help));
+        None
+    }
+
     pub(super) fn rotation(&mut self, r: &Spanned<f64>) -> f64 {
         let v = *r.get_ref();
         if !v.is_finite() || v < 1.0 {
@@ -215,5 +274,19 @@ impl Checker {
             return 1.0;
         }
         v
+    }
+}
+
+/// A TOML value's kind and text, for a message: `a date and time (2026-01-06T10:00:00)`.
+fn describe(value: &toml::Value) -> String {
+    match value {
+        toml::Value::Datetime(d) if d.time.is_some() => format!("a date and time (`{d}`)"),
+        toml::Value::Datetime(d) => format!("a time (`{d}`)"),
+        toml::Value::Integer(i) => format!("a number (`{i}`)"),
+        toml::Value::Float(f) => format!("a number (`{f}`)"),
+        toml::Value::Boolean(b) => format!("`{b}`"),
+        toml::Value::Array(_) => "a list".into(),
+        toml::Value::Table(_) => "a table".into(),
+        toml::Value::String(s) => format!("`\"{s}\"`"),
     }
 }

@@ -88,6 +88,7 @@ impl Checker {
                 requirements,
             });
         }
+        self.dependents(missions, &out);
         out
     }
 
@@ -188,7 +189,7 @@ impl Checker {
         rotation: f64,
         theatre: &Theatre,
     ) -> Option<RequirementSpec> {
-        let method = self.method(r, theatre)?;
+        let method = self.method(m.id.get_ref(), r, theatre)?;
         let rotation = match &r.rotation {
             Some(x) => self.rotation(x),
             None => rotation,

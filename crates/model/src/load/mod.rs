@@ -19,6 +19,7 @@ mod guarantee;
 mod metadata;
 mod missions;
 mod parameters;
+mod plausibility;
 mod pledge_conditions;
 mod pledges;
 mod red_lines;
@@ -74,6 +75,7 @@ impl Checker {
     fn scenario(&mut self, raw: RawScenario) -> Scenario {
         let meta = self.meta(&raw.scenario);
         let theatre = self.theatre(&raw.theatre);
+        self.line_lengths(&raw.theatre);
         let events = self.events(&raw.events);
         let taxonomy = self.taxonomy(&raw.capabilities);
         let layers = self.layers(&raw.layers);

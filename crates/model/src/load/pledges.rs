@@ -8,13 +8,17 @@ use toml::Spanned;
 
 use crate::raw::{RawPledge, RawQuantity};
 use crate::scenario::{
-    Contributor, Event, Layer, Location, Mission, Pledge, Quantity, Status, Target,
+    Contributor, Event, Layer, Location, Mission, Pledge, Quantity, Status, Target, Timing,
 };
 use crate::suggest::did_you_mean;
 use crate::taxonomy::{CapabilityKind, Taxonomy};
 use crate::vocabulary::one_of;
 
 use super::checker::{Checker, hint, span_of};
+
+/// The longest plausible lead time: ten years of days (a pledge that needs longer to be in place
+/// is almost surely a unit slip, weeks or months written as days).
+const MAX_LEAD_DAYS: i64 = 3653;
 
 impl Checker {
     pub(super) fn pledges(
@@ -45,6 +49,7 @@ impl Checker {
                     self.after(&c.after, events),
                 ),
             };
+            let timing = self.timing(p);
             if p.sources.is_empty() && p.evidence.is_empty() {
                 self.warn(
                     format!("pledge `{}` cites no source", p.id.get_ref()),
@@ -62,6 +67,7 @@ impl Checker {
                 status,
                 requires,
                 after,
+                timing,
                 sources: p.sources.clone(),
                 evidence: p.evidence.clone(),
                 note: p.note.clone(),
@@ -100,6 +106,68 @@ impl Checker {
                     "if forces stationed outside can serve the mission (air policing, an over-the-horizon reserve), set `served_from_outside = true` on mission `{id}`; otherwise correct the pledge's location"
                 ),
             );
+        }
+    }
+
+    /// When the pledge is in force (`from`, `until`) and the days it needs after the events it
+    /// waits for (`lead_time_days`). A period that ends before it starts is an error; a lead time
+    /// over ten years is a warning (likely a unit slip: it counts days), and so is one on a pledge
+    /// that waits for no event, since nothing starts its clock.
+    fn timing(&mut self, p: &RawPledge) -> Timing {
+        let from = p.from.as_ref().and_then(|d| self.date_value(d, "from"));
+        let until = p.until.as_ref().and_then(|d| self.date_value(d, "until"));
+        if let (Some(f), Some(u), Some(raw)) = (from, until, &p.until)
+            && u <= f
+        {
+            self.error_help(
+                format!(
+                    "pledge `{}` ends before it starts: `until = \"{u}\"` is not after `from = \"{f}\"`",
+                    p.id.get_ref()
+                ),
+                span_of(raw),
+                "not after `from`",
+                Some("`until` is the first day the pledge no longer counts (it counts from `from` up to the day before `until`); swap the dates or correct one".into()),
+            );
+        }
+        let lead_time_days = p.lead_time_days.as_ref().map(|n| {
+            let days = *n.get_ref();
+            if days < 0 {
+                self.error_help(
+                    format!("a lead time is zero or more days, found `{days}`"),
+                    span_of(n),
+                    "negative lead time",
+                    Some("a pledge in place before the event it waits for has `lead_time_days = 0`; one in force from a given day has `from`".into()),
+                );
+            } else if days > MAX_LEAD_DAYS {
+                self.warn_help(
+                    format!(
+                        "pledge `{}` needs {days} days after its events, over ten years",
+                        p.id.get_ref()
+                    ),
+                    span_of(n),
+                    "implausible lead time",
+                    "`lead_time_days` counts days: three months is about 90, a year 365",
+                );
+            }
+            u32::try_from(days.max(0)).unwrap_or(u32::MAX)
+        });
+        let waits =
+            p.conditions.as_ref().is_some_and(|c| c.after.is_some()) || !p.depends_on.is_empty();
+        if let (Some(n), false) = (&p.lead_time_days, waits) {
+            self.warn_help(
+                format!(
+                    "pledge `{}` has a lead time but waits for no event",
+                    p.id.get_ref()
+                ),
+                span_of(n),
+                "nothing starts this clock",
+                "a lead time counts from the events in `conditions = { after = ... }`; name the event, or write the first day in force as `from`",
+            );
+        }
+        Timing {
+            from,
+            until,
+            lead_time_days,
         }
     }
 

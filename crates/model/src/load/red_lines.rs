@@ -85,6 +85,7 @@ impl Checker {
                     "add `source = \"...\"` and `date = \"...\"`",
                 );
             }
+            let date = r.date.as_ref().and_then(|d| self.date_value(d, "date"));
             let text = r.rule.get_ref();
             match parse_rule(text, &cx) {
                 Ok(rule) => out.push(RedLine {
@@ -93,7 +94,7 @@ impl Checker {
                     rule,
                     text: text.clone(),
                     source: r.source.clone(),
-                    date: r.date.clone(),
+                    date,
                     evidence: r.evidence.clone(),
                     note: r.note.clone(),
                 }),

@@ -80,6 +80,7 @@ impl Checker {
                     id: e.id.get_ref().clone(),
                     description: e.description.clone(),
                     holds: e.holds,
+                    date: e.date.as_ref().and_then(|d| self.date_value(d, "date")),
                     source: e.source.clone(),
                 }
             })

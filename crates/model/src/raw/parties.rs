@@ -107,7 +107,7 @@ pub struct RawRedLine {
     /// the red line applies at every assessment date.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub date: Option<Spanned<String>>,
+    pub date: Option<Spanned<toml::Value>>,
     /// Ids of evidence-ledger statements the red line rests on.
     #[serde(default)]
     pub evidence: Vec<String>,

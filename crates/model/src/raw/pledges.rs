@@ -62,12 +62,12 @@ pub struct RawPledge {
     /// The first day the pledge is in force (`YYYY-MM-DD`); before it, it does not count.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub from: Option<Spanned<String>>,
+    pub from: Option<Spanned<toml::Value>>,
     /// The first day the pledge is no longer in force (`YYYY-MM-DD`): it counts on days before
     /// it, so one pledge's `until` can be the next one's `from`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub until: Option<Spanned<String>>,
+    pub until: Option<Spanned<toml::Value>>,
     /// Days the pledge needs after each dated event it waits for (`after`, `depends_on`) before
     /// it is in place: a force that deploys 90 days after a ceasefire.
     #[serde(default)]

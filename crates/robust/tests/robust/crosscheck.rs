@@ -176,3 +176,132 @@ proptest! {
         }
     }
 }
+
+/// The requirement methods of issue 14 (echelon, dependent, area), each number uncertain: the
+/// kernel per draw (dependents computed after their base, a dependent's `per` a multiplier that
+/// may reach zero) equals `assess` on the concrete scenario of the draw, bit for bit.
+#[test]
+fn echelon_dependent_and_area_fast_path_equals_assess() {
+    let text = r#"
+[scenario]
+id = "methods"
+name = "Methods"
+as_of = "2025-03-09"
+
+[theatre]
+protected = "UKR"
+adversary = "RUS"
+
+[[layers]]
+id = "l"
+name = "L"
+
+[[missions]]
+id = "protection"
+layer = "l"
+name = "Protection"
+
+[[missions.requirements]]
+capability = "ground_troops"
+method = "dependent"
+of = "zone.ceasefire_monitoring"
+per = 2
+source = "t"
+
+[[missions]]
+id = "zone"
+layer = "l"
+name = "Zone"
+
+[[missions.requirements]]
+capability = "ceasefire_monitoring"
+method = "area"
+length_km = 1100
+depth_km = 15
+density = 0.91
+source = "t"
+
+[[missions.requirements]]
+capability = "training"
+method = "echelon"
+echelon = "brigade"
+count = 2
+source = "t"
+
+[[missions.requirements]]
+capability = "border_monitoring"
+method = "area"
+km2 = 346
+density = 2.47
+source = "t"
+
+[[contributors]]
+code = "GBR"
+name = "United Kingdom"
+
+[[pledges]]
+id = "gbr"
+contributor = "GBR"
+capability = "ground_troops"
+quantity = [5000, 20000]
+mission = "protection"
+status = "stated"
+sources = ["t"]
+
+[[uncertain]]
+parameter = "missions.protection.requirements.ground_troops.per"
+distribution = "uniform"
+low = 0
+high = 18.1
+source = "t"
+
+[[uncertain]]
+parameter = "missions.zone.requirements.ceasefire_monitoring.depth_km"
+distribution = "uniform"
+low = 10
+high = 40
+source = "t"
+
+[[uncertain]]
+parameter = "missions.zone.requirements.ceasefire_monitoring.density"
+distribution = "triangular"
+low = 0.17
+mode = 0.91
+high = 3.5
+source = "t"
+
+[[uncertain]]
+parameter = "missions.zone.requirements.training.count"
+distribution = "uniform"
+low = 1
+high = 5
+source = "t"
+
+[[uncertain]]
+parameter = "missions.zone.requirements.training.size"
+distribution = "uniform"
+low = 3000
+high = 5000
+source = "t"
+
+[[uncertain]]
+parameter = "missions.zone.requirements.border_monitoring.km2"
+distribution = "uniform"
+low = 100
+high = 1000
+source = "t"
+"#;
+    let s = scenario(text);
+    let n = compile(&s).inputs().len();
+    assert_eq!(
+        n, 8,
+        "six parameters, one pledged range, whether the pledge is honoured"
+    );
+    let mut u = vec![0.0; n];
+    for draw in 0..200 {
+        draw_point(7, draw, &mut u);
+        check_point(&s, &u);
+    }
+    check_point(&s, &vec![0.0; n]);
+    check_point(&s, &vec![0.999_999; n]);
+}

@@ -117,7 +117,7 @@ fn screenshots() -> PathBuf {
 }
 
 /// Clicks a contributor's box and returns the milliseconds from the click to the page's redraw
-/// (both read from the page's `performance.now()`), and of those, the `POST /api/assess` fetch
+/// (both read from the page's `performance.now()`), and of those, the `POST /api/view` fetch
 /// (the browser's resource timing: request sent to response read).
 async fn click_and_time(page: &Page, code: &str) -> (f64, f64) {
     let seq: u32 = eval(page, "Number(document.body.dataset.seq)").await;
@@ -132,7 +132,7 @@ async fn click_and_time(page: &Page, code: &str) -> (f64, f64) {
     eval(
         page,
         "[Number(document.body.dataset.renderedAt) - window.__clicked, \
-          performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/assess')).map((e) => e.duration).pop()]",
+          performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/view')).map((e) => e.duration).pop()]",
     )
     .await
 }
@@ -191,22 +191,33 @@ async fn turning_the_us_backstop_off_widens_the_air_defence_gap() {
     let before: f64 = eval(&page, AIR_DEFENCE_GAP).await;
     let first_ms: String = eval(&page, "document.body.dataset.ms").await;
     let (odds_seq, share_before, score_before) = analysed(&page, 0).await;
-    // Every requirement row has its probability once the odds are in.
+    // Every requirement row has its probability once the odds are in, and the report's chart
+    // of the simulation has a row per requirement.
     let unfilled: u32 = eval(
         &page,
-        "[...document.querySelectorAll('#coverage tbody tr')].filter((tr) => tr.dataset.pMet === undefined || !tr.querySelector('.whisker svg')).length",
+        "[...document.querySelectorAll('#coverage tbody tr')].filter((tr) => tr.dataset.pMet === undefined).length",
     )
     .await;
-    assert_eq!(unfilled, 0, "requirement rows without P(met) or whisker");
+    assert_eq!(unfilled, 0, "requirement rows without P(met)");
+    let (rows, whiskers): (u32, u32) = eval(
+        &page,
+        "[document.querySelectorAll('#coverage tbody tr').length, document.querySelectorAll('#odds-chart svg.chart > g').length]",
+    )
+    .await;
+    assert_eq!(
+        whiskers, rows,
+        "one whisker per requirement in the odds chart"
+    );
     // What decides it: with the US backstop in, a US pledge swings the share most.
     let top: String = eval(&page, "document.getElementById('decides').dataset.top").await;
     assert!(top.starts_with("pledge usa-"), "widest swing: {top}");
-    let bars: u32 = eval(
+    // The report's tornado: its first bar is the widest swing the summary names.
+    let first_bar: String = eval(
         &page,
-        "document.querySelectorAll('#tornado svg rect').length",
+        "document.querySelector('#tornado svg.chart > g text.label').textContent",
     )
     .await;
-    assert_eq!(bars, 8 * 3, "eight tornado bars of three rectangles");
+    assert_eq!(first_bar, top, "the tornado's first bar");
     page.save_screenshot(
         ScreenshotParams::builder().full_page(true).build(),
         screenshots().join("dashboard-august.png"),
@@ -269,7 +280,7 @@ async fn turning_the_us_backstop_off_widens_the_air_defence_gap() {
     eprintln!(
         "re-assessment in the page, click to updated DOM: first load {first_ms} ms (fetch and draw), \
          first USA toggle {toggle_ms:.1} ms, 20 more USA toggles: median {:.1} ms, max {:.1} ms; \
-         of which the fetch of POST /api/assess: median {:.1} ms",
+         of which the fetch of POST /api/view: median {:.1} ms",
         times[times.len() / 2],
         times[times.len() - 1],
         fetches[fetches.len() / 2],
@@ -337,6 +348,20 @@ async fn turning_the_us_backstop_off_widens_the_air_defence_gap() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn markup_in_a_scenario_runs_nothing_on_the_page() {
     let root = common::scenarios();
+    // A layer name with markup too: the server's charts (the odds chart groups requirements
+    // under it) must carry it as text into the SVG the page imports.
+    let from = r#"name = "Ukraine's own forces""#;
+    let hostile = common::hostile();
+    assert!(
+        hostile.contains(from),
+        "the August scenario no longer has {from}"
+    );
+    let hostile = hostile.replacen(
+        from,
+        r#"name = '</text><script>window.__pwned=20</script><svg onload="window.__pwned=21"><img src=x onerror="window.__pwned=22">'"#,
+        1,
+    );
+    std::fs::write(common::dir(&root).join("hostile.toml"), hostile).expect("write");
     let addr = start(AppState::new(common::dir(&root))).await;
     let chromium = Chromium::launch().await;
     let page = chromium
@@ -345,13 +370,19 @@ async fn markup_in_a_scenario_runs_nothing_on_the_page() {
         .await
         .expect("open the dashboard");
     wait_for(&page, "document.body.dataset.state === 'ready'").await;
-    // The odds and credibility panels draw the scenario's name and strings too.
+    // The odds chart draws the layer's name, as text.
     analysed(&page, 0).await;
-    let named: String = eval(&page, "document.getElementById('cred-chart').textContent").await;
+    let named: String = eval(&page, "document.getElementById('odds-chart').textContent").await;
     assert!(
-        named.contains("<script>window.__pwned=1</script>"),
+        named.contains("</text><script>window.__pwned=20</script><svg onload="),
         "{named}"
     );
+    let inside: u32 = eval(
+        &page,
+        "document.querySelectorAll('#odds-chart script, #odds-chart svg svg, #odds-chart [onload]').length",
+    )
+    .await;
+    assert_eq!(inside, 0, "markup from the scenario became chart elements");
     // Give an injected image's onerror time to fire, were there one.
     tokio::time::sleep(Duration::from_millis(300)).await;
     let pwned: String = eval(&page, "String(window.__pwned)").await;
@@ -513,5 +544,190 @@ async fn an_ingested_article_full_of_markup_runs_nothing_in_the_evidence_panel()
     );
     tokio::time::sleep(Duration::from_millis(200)).await;
     check("after filtering").await;
+    chromium.close().await;
+}
+
+/// The August scenario with two typos: a misspelt capability and a misspelt status.
+fn broken() -> String {
+    let text = common::AUGUST
+        .replacen(
+            "capability = \"air_defence\"",
+            "capability = \"air_defense\"",
+            1,
+        )
+        .replacen("status = \"stated\"", "status = \"promissed\"", 1);
+    assert_ne!(text, common::AUGUST, "the typos no longer apply");
+    text
+}
+
+/// Unticking the United States: its pledges stay listed, greyed as removed with it; the six
+/// pledges conditional on US air power or air defence are marked lapsed with the report's
+/// reason; the summary is the report's sentence and the coverage chart is the one
+/// `guarantor report --without USA` draws, element for element. A broken scenario beside it is
+/// listed with its diagnostics, and the header shows no timing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_us_the_dashboard_shows_what_moved_as_the_report_does() {
+    use guarantor_report::html::{Report, Without, render};
+    use guarantor_report::names::Names;
+
+    let root = common::scenarios();
+    let broken_text = broken();
+    std::fs::write(common::dir(&root).join("broken.toml"), &broken_text).expect("write");
+    let addr = start(AppState::new(common::dir(&root))).await;
+    let chromium = Chromium::launch().await;
+    let page = chromium
+        .browser
+        .new_page(format!("http://{addr}/?scenario=ukraine-2025-08"))
+        .await
+        .expect("open the dashboard");
+    wait_for(&page, "document.body.dataset.state === 'ready'").await;
+
+    // What the report says, computed here from the same file.
+    let scenario = guarantor_model::load(common::AUGUST)
+        .scenario
+        .expect("August loads");
+    let names = Names::new(&scenario);
+    let written = guarantor_engine::assess(&scenario);
+    let without = guarantor_engine::assess_without(&scenario, &["USA".to_string()])
+        .expect("USA is a contributor");
+    let usa: Vec<&str> = scenario
+        .pledges
+        .iter()
+        .filter(|p| p.contributor == "USA")
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(usa.len() >= 5, "US pledges: {usa:?}");
+    let lapsed: Vec<(String, String)> = without
+        .lapsed
+        .iter()
+        .map(|l| (l.pledge.clone(), names.explanation(&l.explanation)))
+        .collect();
+    assert_eq!(lapsed.len(), 6, "six pledges wait on the US: {lapsed:?}");
+    assert!(written.lapsed.is_empty(), "none lapses with the US in");
+
+    // As written: every pledge counts, each with its sources beside it; no timing in the header.
+    let states: Vec<(String, String, String)> = eval(
+        &page,
+        "[...document.querySelectorAll('#pledges tbody tr')].map((tr) => [tr.dataset.pledge, tr.dataset.state, tr.querySelector('.src').textContent])",
+    )
+    .await;
+    assert_eq!(states.len(), scenario.pledges.len(), "every pledge listed");
+    for ((id, st, src), p) in states.iter().zip(&scenario.pledges) {
+        assert_eq!((id, st.as_str()), (&p.id, "counts"));
+        let first = p.sources.first().map_or("no source given", String::as_str);
+        assert!(
+            src.starts_with(first),
+            "{id}: sources shown `{src}`, first is `{first}`"
+        );
+    }
+    let header: String = eval(&page, "document.querySelector('header').textContent").await;
+    assert!(!header.contains(" ms"), "a timing in the header: {header}");
+    let summary: String = eval(&page, "document.getElementById('summary').textContent").await;
+    assert_eq!(
+        summary,
+        guarantor_report::findings::summary(&written, &names).text
+    );
+
+    click_and_time(&page, "USA").await;
+    let rows: Vec<(String, String, String, bool, bool)> = eval(
+        &page,
+        "[...document.querySelectorAll('#pledges tbody tr')].map((tr) => { const b = tr.querySelector('input[type=checkbox]'); \
+           return [tr.dataset.pledge, tr.dataset.state, tr.querySelector('.why').textContent, b.checked, b.disabled]; })",
+    )
+    .await;
+    assert_eq!(rows.len(), scenario.pledges.len(), "no pledge vanished");
+    for (id, st, why, checked, disabled) in &rows {
+        let expect = if usa.contains(&id.as_str()) {
+            ("removed", "removed with United States".to_string())
+        } else if let Some((_, reason)) = lapsed.iter().find(|(p, _)| p == id) {
+            ("lapsed", format!("lapsed: {reason}"))
+        } else {
+            ("counts", String::new())
+        };
+        assert_eq!((st.as_str(), why), (expect.0, &expect.1), "pledge {id}");
+        assert_eq!(
+            (*checked, *disabled),
+            (expect.0 == "counts", expect.0 != "counts"),
+            "pledge {id}: ticked {checked}, locked {disabled}"
+        );
+    }
+    // The reason is in words, as the report writes it: no Markdown backticks.
+    assert!(lapsed.iter().all(|(_, r)| !r.contains('`')), "{lapsed:?}");
+    let summary: String = eval(&page, "document.getElementById('summary').textContent").await;
+    assert_eq!(
+        summary,
+        guarantor_report::findings::summary(&without, &names).text
+    );
+
+    // The dashboard's coverage chart is the report's: the report page of the same inputs, opened
+    // in the same browser, has the same SVG, element for element and attribute for attribute.
+    let report = render(&Report {
+        scenario: &scenario,
+        assessment: &written,
+        without: Some(Without {
+            code: "USA",
+            assessment: &without,
+        }),
+        generator: "test",
+        credibility: None,
+        robustness: None,
+        allocation: None,
+        timeline: None,
+        sequence: None,
+    });
+    let dashboard_chart: String =
+        eval(&page, "document.querySelector('#chart > svg').outerHTML").await;
+    let report_page = chromium
+        .browser
+        .new_page("about:blank")
+        .await
+        .expect("a second tab");
+    report_page
+        .set_content(report)
+        .await
+        .expect("the report page");
+    let report_chart: String = eval(
+        &report_page,
+        "document.querySelector('#coverage-capability ~ svg.chart').outerHTML",
+    )
+    .await;
+    // Two series (as written, without the US) and the requirement line in the legend.
+    assert_eq!(
+        dashboard_chart.matches("class=\"legend\"").count(),
+        3,
+        "{dashboard_chart}"
+    );
+    assert_eq!(dashboard_chart, report_chart);
+    page.save_screenshot(
+        ScreenshotParams::builder().full_page(true).build(),
+        screenshots().join("dashboard-without-usa-what-moved.png"),
+    )
+    .await
+    .expect("screenshot");
+
+    // Back in: every pledge counts again and can be switched.
+    click_and_time(&page, "USA").await;
+    let out: u32 = eval(
+        &page,
+        "document.querySelectorAll('#pledges tbody tr:not([data-state=counts]), #pledges input:disabled').length",
+    )
+    .await;
+    assert_eq!(out, 0, "pledges still greyed with the US back");
+
+    // The broken file is listed with the diagnostics the CLI prints: its first line names the
+    // error, the second where it is (file:line:column).
+    let loaded = guarantor_model::load(&broken_text);
+    assert!(loaded.has_errors());
+    let diagnostics =
+        guarantor_model::diag::render("broken.toml", &broken_text, &loaded.diagnostics);
+    let first: Vec<&str> = diagnostics.lines().take(2).collect();
+    assert!(first[1].contains("broken.toml:"), "{first:?}");
+    let shown: String = eval(
+        &page,
+        "(() => { const b = document.getElementById('broken'); return b.hidden ? '' : b.querySelector('li[data-scenario=broken] pre').textContent; })()",
+    )
+    .await;
+    let shown: Vec<&str> = shown.lines().take(2).collect();
+    assert_eq!(shown, first);
     chromium.close().await;
 }

@@ -27,8 +27,8 @@ pub fn hostile() -> String {
             r#"name = '"><img src=x onerror=window.__pwned=3><script>window.__pwned=4</script>'"#,
         ),
         (
-            r#"source = "seed-003 / seed-004: Moscow"#,
-            r#"source = "<script>window.__pwned=5</script> https://evil.example/\"onmouseover=alert(1) javascript:alert(1) seed-003 / seed-004: Moscow"#,
+            r#"source = "M10News, ~19 Aug 2025 / 24brussels, 19-20 Aug 2025: Moscow"#,
+            r#"source = "<script>window.__pwned=5</script> https://evil.example/\"onmouseover=alert(1) javascript:alert(1) M10News, ~19 Aug 2025 / 24brussels, 19-20 Aug 2025: Moscow"#,
         ),
     ] {
         assert!(

@@ -1,0 +1,199 @@
+//! Languages the extraction rules know, language detection and stemming.
+//!
+//! Detection is whatlang's trigram model (pure Rust, no data to download) restricted to the
+//! languages with a lexicon; an article's declared language wins when it is one of them.
+//! Stemming is Snowball (rust-stemmers) for English, Russian, German and French, and suffix
+//! stripping from the language file's list for Ukrainian and Polish, which Snowball lacks.
+//! It does not lemmatise: the lexicons use prefix patterns (`військ*`) where stems fall short.
+
+use serde::{Deserialize, Serialize};
+
+/// A language with an extraction lexicon (`data/lexicon/<code>.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Uk,
+    Ru,
+    De,
+    Fr,
+    Pl,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::Uk, Lang::Ru, Lang::De, Lang::Fr, Lang::Pl];
+
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Uk => "uk",
+            Lang::Ru => "ru",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Pl => "pl",
+        }
+    }
+
+    /// Parses an ISO 639-1 code, or a tag that starts with one (`en-GB`, `uk_UA`).
+    pub fn parse(code: &str) -> Option<Lang> {
+        let c = code.trim().to_ascii_lowercase();
+        let head = c.split(['-', '_']).next().unwrap_or("");
+        Lang::ALL.into_iter().find(|l| l.code() == head)
+    }
+
+    /// The Snowball algorithm of rust-stemmers, where it has the language.
+    pub fn snowball(self) -> Option<rust_stemmers::Algorithm> {
+        use rust_stemmers::Algorithm;
+        match self {
+            Lang::En => Some(Algorithm::English),
+            Lang::Ru => Some(Algorithm::Russian),
+            Lang::De => Some(Algorithm::German),
+            Lang::Fr => Some(Algorithm::French),
+            Lang::Uk | Lang::Pl => None,
+        }
+    }
+
+    fn from_whatlang(l: whatlang::Lang) -> Option<Lang> {
+        match l {
+            whatlang::Lang::Eng => Some(Lang::En),
+            whatlang::Lang::Ukr => Some(Lang::Uk),
+            whatlang::Lang::Rus => Some(Lang::Ru),
+            whatlang::Lang::Deu => Some(Lang::De),
+            whatlang::Lang::Fra => Some(Lang::Fr),
+            whatlang::Lang::Pol => Some(Lang::Pl),
+            _ => None,
+        }
+    }
+}
+
+/// Characters of text given to the detector: enough for a stable guess, bounded in cost.
+const DETECT_CHARS: usize = 2000;
+
+/// The language of a text: the declared one when it has a lexicon, else whatlang's guess among
+/// the languages with a lexicon, else `None` (another language: no statements).
+pub fn detect(text: &str, declared: Option<&str>) -> Option<Lang> {
+    if let Some(l) = declared.and_then(Lang::parse) {
+        return Some(l);
+    }
+    if declared.is_some_and(|d| !d.trim().is_empty()) {
+        // A declared language without a lexicon: do not guess another one.
+        return None;
+    }
+    let sample: String = text.chars().take(DETECT_CHARS).collect();
+    detect_text(&sample)
+}
+
+/// whatlang's guess, restricted to the languages with a lexicon.
+pub fn detect_text(text: &str) -> Option<Lang> {
+    let allow = vec![
+        whatlang::Lang::Eng,
+        whatlang::Lang::Ukr,
+        whatlang::Lang::Rus,
+        whatlang::Lang::Deu,
+        whatlang::Lang::Fra,
+        whatlang::Lang::Pol,
+    ];
+    let detector = whatlang::Detector::with_allowlist(allow);
+    detector.detect_lang(text).and_then(Lang::from_whatlang)
+}
+
+/// A stemmer for one language.
+pub struct Stemmer {
+    snowball: Option<rust_stemmers::Stemmer>,
+    /// Suffixes, longest first.
+    suffixes: Vec<String>,
+    min_stem_chars: usize,
+}
+
+impl Stemmer {
+    /// Snowball when `snowball` is true and the language has it, else suffix stripping.
+    pub fn new(lang: Lang, snowball: bool, suffixes: &[String], min_stem_chars: usize) -> Self {
+        let mut suffixes: Vec<String> = suffixes.iter().map(|s| s.to_lowercase()).collect();
+        suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        Stemmer {
+            snowball: lang
+                .snowball()
+                .filter(|_| snowball)
+                .map(rust_stemmers::Stemmer::create),
+            suffixes,
+            min_stem_chars,
+        }
+    }
+
+    /// The stem of a lowercase word.
+    pub fn stem(&self, lower: &str) -> String {
+        if let Some(s) = &self.snowball {
+            return s.stem(lower).into_owned();
+        }
+        let n = lower.chars().count();
+        for suf in &self.suffixes {
+            let k = suf.chars().count();
+            if n >= k + self.min_stem_chars && lower.ends_with(suf.as_str()) {
+                return lower[..lower.len() - suf.len()].to_string();
+            }
+        }
+        lower.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_six_languages() {
+        let cases = [
+            (
+                Lang::En,
+                "The British prime minister said the country is ready to send troops to Ukraine after a ceasefire.",
+            ),
+            (
+                Lang::Uk,
+                "Президент заявив, що країна готова надіслати війська в Україну після припинення вогню.",
+            ),
+            (
+                Lang::Ru,
+                "Президент заявил, что страна готова направить войска на Украину после прекращения огня.",
+            ),
+            (
+                Lang::De,
+                "Der Kanzler sagte, Deutschland sei bereit, nach einem Waffenstillstand Soldaten in die Ukraine zu schicken.",
+            ),
+            (
+                Lang::Fr,
+                "Le président a déclaré que la France est prête à envoyer des troupes en Ukraine après un cessez-le-feu.",
+            ),
+            (
+                Lang::Pl,
+                "Premier powiedział, że Polska nie wyśle żołnierzy na Ukrainę po zawieszeniu broni.",
+            ),
+        ];
+        for (lang, text) in cases {
+            assert_eq!(detect(text, None), Some(lang), "{text}");
+        }
+        assert_eq!(detect("whatever", Some("de-DE")), Some(Lang::De));
+        assert_eq!(detect("The troops", Some("es")), None);
+    }
+
+    #[test]
+    fn stems_meet_across_inflections() {
+        let ru = Stemmer::new(Lang::Ru, true, &[], 3);
+        assert_eq!(ru.stem("войска"), ru.stem("войсками"));
+        let de = Stemmer::new(Lang::De, true, &[], 3);
+        assert_eq!(de.stem("truppen"), de.stem("truppe"));
+        let uk = Stemmer::new(
+            Lang::Uk,
+            false,
+            &["ами".into(), "а".into(), "и".into(), "ів".into()],
+            3,
+        );
+        assert_eq!(uk.stem("військами"), "військ");
+        assert_eq!(uk.stem("військами"), uk.stem("війська"));
+        assert_eq!(
+            uk.stem("так"),
+            "так",
+            "stems keep at least three characters"
+        );
+    }
+}
