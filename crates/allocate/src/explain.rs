@@ -48,10 +48,34 @@ pub enum Binding {
     NotInCoalition,
 }
 
+/// How a renderer names what a binding mentions: contributors, missions and red-line rules by
+/// id (the text report, JSON users) or in words (the HTML report, through its label table).
+pub struct Namer<'a> {
+    pub contributor: &'a dyn Fn(&str) -> String,
+    pub mission: &'a dyn Fn(&str) -> String,
+    pub rule: &'a dyn Fn(&str) -> String,
+    /// Whether to show red-line ids (a reader of the page does not need them).
+    pub ids: bool,
+}
+
 impl Binding {
-    /// One line for the text report.
+    /// One line for the text report, with ids.
     pub fn describe(&self) -> String {
+        let id = |s: &str| s.to_string();
+        self.describe_with(&Namer {
+            contributor: &id,
+            mission: &id,
+            rule: &id,
+            ids: true,
+        })
+    }
+
+    /// One line, naming things as `namer` says.
+    pub fn describe_with(&self, namer: &Namer<'_>) -> String {
         let num = guarantor_engine::fmt_num;
+        let list = |codes: &[String], f: &dyn Fn(&str) -> String| {
+            codes.iter().map(|c| f(c)).collect::<Vec<_>>().join(", ")
+        };
         match self {
             Binding::Capacity {
                 contributor,
@@ -59,7 +83,8 @@ impl Binding {
                 pledged,
                 room,
             } => format!(
-                "capacity of {contributor}: sustainable {}, pledged {}, room {}",
+                "capacity of {}: sustainable {}, pledged {}, room {}",
+                (namer.contributor)(contributor),
                 num(*s),
                 num(*pledged),
                 num(*room)
@@ -69,22 +94,38 @@ impl Binding {
                 sustainable: None,
                 room,
                 ..
-            } => format!("{contributor} can add {} guarantor", num(*room)),
-            Binding::NoCapacity { contributors } => {
-                format!("no capacity declared by {}", contributors.join(", "))
-            }
+            } => format!(
+                "{} can add {} guarantor",
+                (namer.contributor)(contributor),
+                num(*room)
+            ),
+            Binding::NoCapacity { contributors } => format!(
+                "no capacity declared by {}",
+                list(contributors, namer.contributor)
+            ),
             Binding::RedLine {
                 id,
                 party,
                 rule,
                 contributors,
             } => format!(
-                "red line `{id}` of {party} (`{rule}`) for {}",
-                contributors.join(", ")
+                "red line{} of {} (\"{}\") for {}",
+                if namer.ids {
+                    format!(" {id}")
+                } else {
+                    String::new()
+                },
+                (namer.contributor)(party),
+                (namer.rule)(rule),
+                list(contributors, namer.contributor)
             ),
-            Binding::Cap { contributor, rule } => format!("cap of {contributor}: `{rule}`"),
+            Binding::Cap { contributor, rule } => format!(
+                "cap of {}: \"{}\"",
+                (namer.contributor)(contributor),
+                (namer.rule)(rule)
+            ),
             Binding::SharedWith { missions } => {
-                format!("capacity shared with {}", missions.join(", "))
+                format!("capacity shared with {}", list(missions, namer.mission))
             }
             Binding::NoneDeclared => "no contributor declares any capacity of it".to_string(),
             Binding::NoMission => "no mission with a gap needs it".to_string(),

@@ -26,7 +26,7 @@ pub use allocate::{
     AllocateError, AllocationReport, Allotment, Options, SCHEMA_VERSION, ShareRow, Shortfall,
     allocate, report_schema,
 };
-pub use explain::Binding;
+pub use explain::{Binding, Namer};
 pub use formulate::Objective;
 pub use instance::Instance;
 #[cfg(feature = "solver-highs")]

@@ -36,9 +36,31 @@ pub enum Lift {
 impl Lift {
     /// One phrase for the text report.
     pub fn describe(&self) -> String {
+        let id = |s: &str| s.to_string();
+        self.describe_with(&crate::Namer {
+            contributor: &id,
+            mission: &id,
+            rule: &id,
+            ids: true,
+        })
+    }
+
+    /// One phrase, naming things as `namer` says (labels in the HTML report).
+    pub fn describe_with(&self, namer: &crate::Namer<'_>) -> String {
         match self {
-            Lift::RedLine { id, party } => format!("red line {id} of {party}"),
-            Lift::Cap { contributor, rule } => format!("cap of {contributor} \"{rule}\""),
+            Lift::RedLine { id, party } if namer.ids => {
+                format!("red line {id} of {}", (namer.contributor)(party))
+            }
+            Lift::RedLine { id, party } => format!(
+                "red line of {} ({})",
+                (namer.contributor)(party),
+                (namer.rule)(id)
+            ),
+            Lift::Cap { contributor, rule } => format!(
+                "cap of {} \"{}\"",
+                (namer.contributor)(contributor),
+                (namer.rule)(rule)
+            ),
         }
     }
 }

@@ -360,8 +360,7 @@ pub fn parse_date(s: &str) -> Result<Option<String>, EvidenceError> {
     if !iso {
         return Err(refuse("is not an ISO date (YYYY-MM-DD)".into()));
     }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
-    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    let year = s[0..4].parse::<u32>().unwrap_or(0);
     if !DATE_YEARS.contains(&year) {
         return Err(refuse(format!(
             "is outside the years {} to {}",
@@ -369,45 +368,24 @@ pub fn parse_date(s: &str) -> Result<Option<String>, EvidenceError> {
             DATE_YEARS.end()
         )));
     }
-    if !(1..=12).contains(&month) {
-        return Err(refuse(format!("has no month {month}")));
-    }
-    let days = days_in_month(year, month);
-    if !(1..=days).contains(&day) {
-        return Err(refuse(format!(
-            "is not on the calendar ({} {year} has {days} days)",
-            MONTHS[month as usize - 1]
-        )));
-    }
-    Ok(Some(s[..10].to_string()))
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Days in a month of the Gregorian calendar.
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
+    // The calendar is the model's (one civil-date type for scenarios and the ledger).
+    match guarantor_model::Date::parse(&s[..10]) {
+        Ok(_) => Ok(Some(s[..10].to_string())),
+        Err(guarantor_model::DateError::Month { month, .. }) => {
+            Err(refuse(format!("has no month {month}")))
         }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+        Err(guarantor_model::DateError::Day {
+            year,
+            month_name,
+            days,
+            ..
+        }) => Err(refuse(format!(
+            "is not on the calendar ({month_name} {year} has {days} days)"
+        ))),
+        Err(e) => Err(refuse(e.to_string())),
     }
 }
+
 
 #[cfg(test)]
 mod tests {

@@ -59,6 +59,31 @@ pub fn section(r: &Report) -> Markup {
     };
     let after = &a.after.summary;
     let names = crate::names::Names::new(r.scenario);
+    let (contributor, mission, rule) = (
+        |c: &str| names.contributor(c),
+        |m: &str| names.mission(m),
+        |t: &str| names.rule(t),
+    );
+    // A red line's id is the rule's own name on the page: its wording, from the scenario.
+    let red_line_text = |id: &str| {
+        r.scenario
+            .red_lines
+            .iter()
+            .find(|l| l.id == id)
+            .map_or_else(|| id.to_string(), |l| names.rule(&l.text))
+    };
+    let namer = guarantor_allocate::Namer {
+        contributor: &contributor,
+        mission: &mission,
+        rule: &rule,
+        ids: false,
+    };
+    let lift_namer = guarantor_allocate::Namer {
+        contributor: &contributor,
+        mission: &mission,
+        rule: &red_line_text,
+        ids: false,
+    };
     html! {
         h2 id="allocation" { "Closing the gaps" }
         p {
@@ -103,10 +128,10 @@ pub fn section(r: &Report) -> Markup {
                 tbody {
                     @for s in &a.shortfalls {
                         tr {
-                            td { @if let Some(m) = &s.mission { (names.mission(m)) } @else if let Some(l) = &s.red_line { "red line " (l) } }
+                            td { @if let Some(m) = &s.mission { (names.mission(m)) } @else if let Some(l) = &s.red_line { "red line: " (red_line_text(l)) } }
                             td { (names.capability(&s.capability)) } td.n { (fmt_need(s.required, &s.unit)) } td.n { span.gap { (fmt_need(s.shortfall, &s.unit)) } }
                             td.n { (fmt_need(s.least_possible, &s.unit)) } td { (s.unit) }
-                            td { @for (i, b) in s.binding.iter().enumerate() { @if i > 0 { br; } (b.describe()) } }
+                            td { @for (i, b) in s.binding.iter().enumerate() { @if i > 0 { br; } (b.describe_with(&namer)) } }
                         }
                     }
                 }
@@ -124,7 +149,10 @@ pub fn section(r: &Report) -> Markup {
                     tbody {
                         @for set in &r.smallest {
                             tr {
-                                td { @for (i, l) in set.lifted.iter().enumerate() { @if i > 0 { " + " } (l.describe()) } }
+                                td { @for (i, l) in set.lifted.iter().enumerate() { @if i > 0 { " + " } (match l {
+                                    guarantor_allocate::Lift::Cap { .. } => l.describe_with(&namer),
+                                    guarantor_allocate::Lift::RedLine { .. } => l.describe_with(&lift_namer),
+                                }) } }
                                 td.n { @for (i, u) in set.units_across.iter().enumerate() { @if i > 0 { " + " } (fmt_num(*u)) } }
                                 td.n { (set.extra_pledges) }
                                 td.n { (fmt_num(set.added_eur_m.round())) }

@@ -7,6 +7,7 @@
 
 use guarantor_credibility::Credibility;
 use guarantor_engine::Assessment;
+use guarantor_model::Scenario;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -18,6 +19,9 @@ pub const GAPS_LISTED: usize = 3;
 pub struct Gap {
     pub mission: String,
     pub capability: String,
+    /// The mission's name and the capability's label, as reports show them.
+    pub mission_name: String,
+    pub capability_label: String,
     pub unit: String,
     pub required: f64,
     pub gap: f64,
@@ -53,8 +57,9 @@ pub struct Sequence {
 }
 
 impl State {
-    /// Summarises one assessed state.
-    pub fn new(assessment: &Assessment, credibility: &Credibility) -> State {
+    /// Summarises one assessed state of `scenario`.
+    pub fn new(scenario: &Scenario, assessment: &Assessment, credibility: &Credibility) -> State {
+        let names = crate::names::Names::new(scenario);
         let rows = &assessment.coverage;
         let mean_coverage = if rows.is_empty() {
             1.0
@@ -67,6 +72,8 @@ impl State {
             .map(|r| Gap {
                 mission: r.mission.clone(),
                 capability: r.capability.clone(),
+                mission_name: names.mission(&r.mission),
+                capability_label: names.capability(&r.capability),
                 unit: r.unit.clone(),
                 required: r.required,
                 gap: r.gap,
@@ -142,8 +149,8 @@ pub fn text(seq: &Sequence) -> String {
                 .map(|g| {
                     format!(
                         "{} in {}: {} of {} {} missing ({})",
-                        g.capability,
-                        g.mission,
+                        g.capability_label,
+                        g.mission_name,
                         guarantor_engine::fmt_need(g.gap, &g.unit),
                         guarantor_engine::fmt_need(g.required, &g.unit),
                         g.unit,

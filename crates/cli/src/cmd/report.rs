@@ -224,6 +224,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         let mut seq = crate::cmd::timeline::sequence(&files)?;
         if args.file.is_none() {
             seq.states.push(guarantor_report::sequence::State::new(
+                &scenario,
                 &assessment,
                 &credibility,
             ));
