@@ -5,8 +5,8 @@
 //! thousands separators). The assessment after the allocation is not repeated here; `--json`
 //! carries it in full, and `guarantor assess` prints the same tables.
 
-use guarantor_engine::table::table;
 use guarantor_engine::fmt_num;
+use guarantor_engine::table::table;
 
 use crate::allocate::AllocationReport;
 

@@ -20,6 +20,7 @@ pub mod kernel;
 pub mod number;
 pub mod redlines;
 pub mod requirement;
+pub mod rules;
 pub mod table;
 
 pub use assess::{

@@ -386,7 +386,6 @@ pub fn parse_date(s: &str) -> Result<Option<String>, EvidenceError> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,8 +4,8 @@
 //! so the three read alike. Probabilities are percentages with one decimal; shortfalls use the
 //! engine's number format. JSON output does not pass through here.
 
-use guarantor_engine::table::table;
 use guarantor_engine::fmt_num;
+use guarantor_engine::table::table;
 
 use crate::sensitivity::Sensitivity;
 use crate::simulate::Simulation;

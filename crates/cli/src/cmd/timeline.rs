@@ -56,7 +56,7 @@ pub fn sequence_at(files: &[PathBuf], at: &[Date]) -> anyhow::Result<Sequence> {
         let mut state = |scenario: &guarantor_model::Scenario| {
             let assessment = guarantor_engine::assess(scenario);
             let credibility = guarantor_credibility::evaluate_with(scenario, &assessment, &weights);
-            states.push(State::new(&scenario, &assessment, &credibility));
+            states.push(State::new(scenario, &assessment, &credibility));
         };
         if at.is_empty() {
             state(&scenario);

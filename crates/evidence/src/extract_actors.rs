@@ -1,0 +1,407 @@
+//! Who is speaking and for whom, and how much: the attribution half of [`super`]'s rules
+//! (speakers, subjects, coordinated and unnamed actors, quantities near a target), kept apart so
+//! that each half reads in one sitting. A child module, so it shares the parent's private types.
+
+use super::*;
+
+/// The speaker of a sentence: an entity, anonymous phrase or unknown capitalised name next to a
+/// reporting verb, or a pronoun standing for the last named person.
+/// Returns the speaker and the byte offset where its reporting verb ends.
+pub(super) fn speaker(
+    rules: &LanguageRules,
+    p: &SentenceParse<'_>,
+    mentions: &[Mention],
+    last_person: Option<&Speaker>,
+) -> Option<(Speaker, usize)> {
+    let w = &p.words;
+    let mut best: Option<(usize, Speaker, usize)> = None;
+    for v in rules.verbs.find(w) {
+        let forward_only = v.label;
+        let mut consider = |dist: usize, sp: Speaker| {
+            if best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
+                best = Some((dist, sp, v.end));
+            }
+        };
+        for m in mentions {
+            if m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS {
+                consider(
+                    w.between(v.end, m.start) + 1,
+                    Speaker::Entity(m.entity.clone()),
+                );
+            }
+            if !forward_only
+                && m.end <= v.start
+                && w.between(m.end, v.start) <= SPEAKER_BEFORE_WORDS
+            {
+                consider(
+                    w.between(m.end, v.start) + 1,
+                    Speaker::Entity(m.entity.clone()),
+                );
+            }
+        }
+        for a in &p.anonymous {
+            if a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS {
+                consider(
+                    w.between(v.end, a.start) + 1,
+                    Speaker::Anonymous(a.label.clone()),
+                );
+            }
+            if !forward_only && a.end <= v.start && w.between(a.end, v.start) <= ANONYMOUS_WORDS {
+                consider(
+                    w.between(a.end, v.start) + 1,
+                    Speaker::Anonymous(a.label.clone()),
+                );
+            }
+        }
+        // An expert or envoy the gazetteer does not know: two or three capitalised words right
+        // after the verb ("said Jane Doe") or right before it ("Jane Doe said").
+        if let Some(name) = unknown_name(p, v.last + 1, true, mentions).or_else(|| {
+            (!forward_only)
+                .then(|| unknown_name(p, v.first, false, mentions))
+                .flatten()
+        }) {
+            consider(2, Speaker::Named(name));
+        }
+        if let Some(last) = last_person {
+            let before = v.first.checked_sub(1).map(|i| w.lower[i].as_str());
+            let after = w.lower.get(v.last + 1).map(String::as_str);
+            if !forward_only
+                && [before, after]
+                    .into_iter()
+                    .flatten()
+                    .any(|x| rules.pronouns.iter().any(|p| p == x))
+            {
+                consider(0, last.clone());
+            }
+        }
+    }
+    if best.is_none()
+        && let Some(last) = last_person
+    {
+        // "He ruled out ...": a sentence opening with a pronoun continues the last speaker.
+        if w.lower
+            .first()
+            .is_some_and(|f| rules.pronouns.iter().any(|p| p == f))
+        {
+            return Some((last.clone(), 0));
+        }
+    }
+    // "Claudia Major of the German Institute ... said": the person, not her institute.
+    if let Some((_, Speaker::Entity(e), v)) = &best
+        && let Some(org) = mentions
+            .iter()
+            .find(|m| &m.entity == e && m.kind != EntityKind::Person)
+        && let Some(person) = mentions.iter().rfind(|m| {
+            m.kind == EntityKind::Person
+                && m.end <= org.start
+                && p.sent[m.end..org.start]
+                    .trim()
+                    .trim_start_matches(',')
+                    .trim()
+                    .to_lowercase()
+                    .starts_with("of")
+                && w.between(m.end, org.start) <= PERSON_OF_WORDS + 1
+        })
+    {
+        return Some((Speaker::Entity(person.entity.clone()), *v));
+    }
+    best.map(|(_, s, v)| (s, v))
+}
+
+/// Two or three capitalised words, not a known mention, starting at word `i` (forward) or ending
+/// just before word `i` (backward). The first word of the sentence alone does not count, since any
+/// word is capitalised there.
+pub(super) fn unknown_name(
+    p: &SentenceParse<'_>,
+    i: usize,
+    forward: bool,
+    mentions: &[Mention],
+) -> Option<String> {
+    let w = &p.words;
+    let is_cap = |k: usize| {
+        let t = w.toks[k];
+        let word = &p.sent[t.start..t.end];
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && word.chars().count() >= 2
+            && !mentions
+                .iter()
+                .any(|m| overlaps(m.start, m.end, t.start, t.end))
+    };
+    let adjacent = |a: usize, b: usize| p.sent[w.toks[a].end..w.toks[b].start].trim().is_empty();
+    let mut span: Vec<usize> = Vec::new();
+    if forward {
+        let mut k = i;
+        while k < w.len() && span.len() < 3 && is_cap(k) && (span.is_empty() || adjacent(k - 1, k))
+        {
+            span.push(k);
+            k += 1;
+        }
+    } else {
+        let mut k = i;
+        while k > 0 && span.len() < 3 && is_cap(k - 1) && (span.is_empty() || adjacent(k - 1, k)) {
+            span.push(k - 1);
+            k -= 1;
+        }
+        span.reverse();
+        if span.first() == Some(&0) && span.len() == 1 {
+            return None;
+        }
+        if span.len() > 2 && span[0] == 0 {
+            // "Analyst Jane Doe said": drop a capitalised title at the start of the sentence.
+            span.remove(0);
+        }
+    }
+    if span.len() < 2 {
+        return None;
+    }
+    let (a, b) = (span[0], span[span.len() - 1]);
+    Some(p.sent[w.toks[a].start..w.toks[b].end].to_string())
+}
+
+/// Whether an actor span qualifies the target rather than being its subject: right before it
+/// ("American troops") or right after it with at most one word between ("sanctions on Russia",
+/// "війська Франції").
+pub(super) fn qualifies(p: &SentenceParse<'_>, a: &ActorSpan, target: &WordHit<String>) -> bool {
+    (a.end <= target.start && p.words.between(a.end, target.start) == 0)
+        || (a.start >= target.end && p.words.between(target.end, a.start) <= 1)
+}
+
+/// The subjects of the cue: the nearest actor span before it in its clause (after the reporting
+/// verb when the verb comes first), and every span coordinated with it ("Britain, France and
+/// Australia will ...").
+pub(super) fn subjects<'p>(
+    p: &'p SentenceParse<'_>,
+    target: &WordHit<String>,
+    cue: &WordHit<Stance>,
+    verb_end: Option<usize>,
+) -> Vec<&'p ActorSpan> {
+    let eligible = |a: &&ActorSpan| {
+        a.end <= cue.start
+            && verb_end.is_none_or(|v| a.start >= v)
+            && !overlaps(a.start, a.end, target.start, target.end)
+            && !qualifies(p, a, target)
+            && !crosses_clause(p, (a.start, a.end), (cue.start, cue.end))
+    };
+    let Some(nearest) = p
+        .actors
+        .iter()
+        .filter(eligible)
+        .rfind(|a| p.words.between(a.end, cue.start) <= SUBJECT_WINDOW_WORDS)
+    else {
+        return Vec::new();
+    };
+    let mut out = vec![nearest];
+    let mut head = nearest;
+    for a in p.actors.iter().rev().filter(|a| a.end <= head.start) {
+        if coordinated(p, a.end, head.start) && verb_end.is_none_or(|v| a.start >= v) {
+            out.push(a);
+            head = a;
+        } else {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// Whether the text between two actors (bytes `lo..hi`) only joins them: commas and
+/// coordination words ("Britain, France and Australia", "Британія та Франція").
+pub(super) fn coordinated(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
+    let between = &p.sent[lo..hi];
+    if between.trim().is_empty() {
+        // Two mentions side by side ("UK Prime Minister") are one actor, not a list.
+        return false;
+    }
+    if between
+        .chars()
+        .any(|c| !c.is_alphanumeric() && !c.is_whitespace() && c != ',')
+    {
+        return false;
+    }
+    let inside: Vec<usize> = (0..p.words.len())
+        .filter(|&i| p.words.toks[i].start >= lo && p.words.toks[i].end <= hi)
+        .collect();
+    inside.iter().all(|i| p.coordination.contains(i))
+}
+
+/// The actors of a statement and its attribution: the subjects of the clause, else the state or
+/// body the speaker represents, else any actor named in the sentence, else the previous
+/// statement's actor (the article goes on about the same party).
+pub(super) fn actors(
+    p: &SentenceParse<'_>,
+    speaker: &Option<(Speaker, usize)>,
+    target: &WordHit<String>,
+    cue: &WordHit<Stance>,
+    gazetteer: &Gazetteer,
+    previous: Option<String>,
+) -> Option<(Vec<String>, Option<String>, AttributionKind)> {
+    let verb_end = speaker
+        .as_ref()
+        .map(|(_, v)| *v)
+        .filter(|v| *v <= cue.start);
+    let subj: Vec<&ActorSpan> = subjects(p, target, cue, verb_end);
+    let subject_actors: Vec<String> = subj
+        .iter()
+        .filter(|a| a.kind != EntityKind::Person)
+        .map(|a| a.actor.clone())
+        .collect();
+    // The first actor of the sentence before the cue (usually its subject), else the previous
+    // statement's actor (the article goes on about the same party), else the nearest actor after
+    // the cue; actors that qualify the target come last in each group.
+    let fallback = || -> Option<String> {
+        let others = || {
+            p.actors
+                .iter()
+                .filter(|a| !overlaps(a.start, a.end, target.start, target.end))
+        };
+        others()
+            .filter(|a| a.end <= cue.start)
+            .min_by_key(|a| (qualifies(p, a, target), a.start))
+            .map(|a| a.actor.clone())
+            .or(previous.clone())
+            .or_else(|| {
+                others()
+                    .filter(|a| a.start >= cue.end)
+                    .min_by_key(|a| (qualifies(p, a, target), p.words.between(cue.end, a.start)))
+                    .map(|a| a.actor.clone())
+            })
+    };
+    let dedup = |mut v: Vec<String>| {
+        let mut seen = Vec::new();
+        v.retain(|x| {
+            let new = !seen.contains(x);
+            seen.push(x.clone());
+            new
+        });
+        v
+    };
+    match speaker {
+        Some((Speaker::Entity(e), _)) => {
+            let own = gazetteer.actor_of(e)?;
+            // "Kellogg said Europeans will have to provide the troops": the speaker demands,
+            // the subject is the one asked.
+            let actors = if cue.label == Stance::Demands || subject_actors.is_empty() {
+                vec![own]
+            } else {
+                subject_actors
+            };
+            Some((dedup(actors), Some(e.clone()), AttributionKind::Named))
+        }
+        Some((Speaker::Named(n), _)) => {
+            let actors = if cue.label == Stance::Demands || subject_actors.is_empty() {
+                vec![n.clone()]
+            } else {
+                subject_actors
+            };
+            Some((dedup(actors), Some(n.clone()), AttributionKind::Named))
+        }
+        Some((Speaker::Anonymous(a), _)) => {
+            let actors = if subject_actors.is_empty() {
+                vec![fallback()?]
+            } else {
+                subject_actors
+            };
+            Some((dedup(actors), Some(a.clone()), AttributionKind::Anonymous))
+        }
+        None => {
+            if let Some(person) = subj.iter().rev().find(|a| a.kind == EntityKind::Person)
+                && subject_actors.is_empty()
+            {
+                return Some((
+                    vec![person.actor.clone()],
+                    person.entity.clone(),
+                    AttributionKind::Named,
+                ));
+            }
+            let actors = if subject_actors.is_empty() {
+                vec![fallback()?]
+            } else {
+                subject_actors
+            };
+            Some((dedup(actors), None, AttributionKind::Reported))
+        }
+    }
+}
+
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:as many as|up to|about|around|approximately|some|at least|more than|nearly|roughly|over)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens|tens of thousands)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})+|\d+))?(\s*%|\s+percent|\s+per cent)?(?:\s+of)?(?:\s+(?:[a-z]+\s+)??(troops|soldiers|personnel|military personnel|nations|countries|states|jets|aircraft|fighter jets|batteries|systems|brigades|trainers|instructors|monitors|observers|warships|ships|billion|million|people|guarantors))?\b",
+    )
+    // A fixed pattern: failure is a programming error caught by the unit tests.
+    .expect("quantity pattern compiles")
+});
+
+pub(super) fn number_value(s: &str) -> Option<f64> {
+    let words = [
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("fifteen", 15.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+    ];
+    let l = s.to_lowercase();
+    if let Some((_, v)) = words.iter().find(|(w, _)| *w == l) {
+        return Some(*v);
+    }
+    if let Some((tens, ones)) = l.split_once('-') {
+        return Some(number_value(tens)? + number_value(ones)?);
+    }
+    l.replace(',', "").parse().ok()
+}
+
+/// The quantity closest to the target, if any has a unit or a percent sign. The pattern is
+/// English; in other languages only digits with an English unit are found.
+pub(super) fn quantity_near(
+    sent: &str,
+    target_start: usize,
+    target_end: usize,
+) -> Option<Quantity> {
+    let mut best: Option<(usize, Quantity)> = None;
+    for c in QUANTITY.captures_iter(sent) {
+        let whole = c.get(0)?;
+        let number = c.get(1)?.as_str();
+        let pct = c.get(3).is_some();
+        let unit = c.get(4).map(|u| u.as_str().to_lowercase());
+        if unit.is_none() && !pct {
+            continue;
+        }
+        if sent[..whole.start()]
+            .to_lowercase()
+            .trim_end()
+            .ends_with("article")
+        {
+            continue;
+        }
+        let value = number_value(number);
+        let dist = if whole.end() <= target_start {
+            sent[whole.end()..target_start].chars().count()
+        } else {
+            sent[target_end..whole.start().max(target_end)]
+                .chars()
+                .count()
+        };
+        let q = Quantity {
+            value,
+            upper: c.get(2).and_then(|u| number_value(u.as_str())),
+            unit: if pct { Some("%".to_string()) } else { unit },
+            text: whole.as_str().trim().to_string(),
+        };
+        if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+            best = Some((dist, q));
+        }
+    }
+    best.map(|(_, q)| q)
+}

@@ -1,0 +1,201 @@
+use super::*;
+
+fn run(text: &str) -> Vec<Statement> {
+    let lex = Lexicon::default();
+    let g = Gazetteer::default();
+    let m = g.resolve(text);
+    Extractor::new(&lex).extract(
+        text,
+        &m,
+        &g,
+        ArticleRef {
+            id: "t",
+            date: Some("2025-08-19"),
+            outlet: Some("Test Wire"),
+            lang: None,
+        },
+    )
+}
+
+fn triples(text: &str) -> Vec<(String, String, &'static str)> {
+    run(text)
+        .into_iter()
+        .map(|s| (s.actor, s.capability, s.stance.as_str()))
+        .collect()
+}
+
+#[test]
+fn sentences_keep_offsets_and_abbreviations() {
+    let t = "Mr. Smith met Gen. Jones in Washington D.C. on Jan. 5. Details were not released.\nSecond paragraph.";
+    let s = sentences(t);
+    let parts: Vec<&str> = s.iter().map(|x| &t[x.start..x.end]).collect();
+    assert_eq!(parts.len(), 3, "{parts:?}");
+    assert_eq!(parts[2], "Second paragraph.");
+}
+
+#[test]
+fn negated_commitment_is_ruled_out_and_named() {
+    let s = run("Trump said the United States will not send troops to Ukraine.");
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].actor, "USA");
+    assert_eq!(s[0].stance, Stance::RulesOut);
+    assert_eq!(s[0].attributed_to.as_deref(), Some("Donald Trump"));
+    assert_eq!(s[0].modality, Modality::Asserted);
+}
+
+#[test]
+fn quoted_demand_with_speaker_after_the_quote() {
+    let t = "“Any force that keeps the peace must include American troops,” Zelenskiy told reporters in Kyiv.";
+    let s = run(t);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!((s[0].actor.as_str(), s[0].stance), ("UKR", Stance::Demands));
+    assert_eq!(s[0].attributed_to.as_deref(), Some("Volodymyr Zelenskyy"));
+    assert_eq!(&t[s[0].quote_start..s[0].quote_end], s[0].quote);
+    assert!(s[0].quote.starts_with("Any force"));
+}
+
+#[test]
+fn anonymous_source_and_hedge() {
+    let s = run(
+        "Washington may be on board with sending air defence systems, according to people familiar with the matter.",
+    );
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].actor, "USA");
+    assert_eq!(s[0].stance, Stance::Considers);
+    assert_eq!(s[0].modality, Modality::Hedged);
+    assert_eq!(s[0].attribution, AttributionKind::Anonymous);
+    assert_eq!(
+        s[0].attributed_to.as_deref(),
+        Some("people familiar with the matter")
+    );
+}
+
+#[test]
+fn reported_rejection_and_quantity() {
+    assert_eq!(
+        triples("Russia rejects any NATO troops on Ukrainian soil."),
+        [("RUS".to_string(), "ground_troops".to_string(), "rejects")]
+    );
+    let s = run(
+        "Claudia Major said a force able to deter would need as many as 150,000 military personnel.",
+    );
+    let q = s[0].quantity.as_ref().unwrap();
+    assert_eq!(q.value, Some(150_000.0));
+    assert_eq!(q.unit.as_deref(), Some("military personnel"));
+    assert_eq!(s[0].actor, "SWP");
+    let s = run("Twenty-six countries have committed to join a reassurance force, Macron said.");
+    let q = s[0].quantity.as_ref().unwrap();
+    assert_eq!(
+        (q.value, q.unit.as_deref()),
+        (Some(26.0), Some("countries"))
+    );
+}
+
+#[test]
+fn person_of_an_institute_is_the_speaker() {
+    let s = run(
+        "Claudia Major of the German Institute for International and Security Affairs said a deterrent force would need as many as 150,000 troops.",
+    );
+    assert_eq!(s[0].attributed_to.as_deref(), Some("Claudia Major"));
+    assert_eq!(s[0].actor, "SWP");
+}
+
+#[test]
+fn pronoun_refers_to_last_named_person() {
+    let s = run(
+        "Starmer spoke after the meeting in London. He said Britain is ready to deploy troops.",
+    );
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].attributed_to.as_deref(), Some("Keir Starmer"));
+    assert_eq!((s[0].actor.as_str(), s[0].stance), ("GBR", Stance::Offers));
+}
+
+#[test]
+fn coordinated_actors_get_one_statement_each() {
+    let t = triples("Britain, France and Australia will send troops to Ukraine after a ceasefire.");
+    assert_eq!(
+        t,
+        [
+            ("GBR".to_string(), "ground_troops".to_string(), "commits"),
+            ("FRA".to_string(), "ground_troops".to_string(), "commits"),
+            ("AUS".to_string(), "ground_troops".to_string(), "commits"),
+        ]
+    );
+    let s = run("Britain, France and Australia will send troops to Ukraine after a ceasefire.");
+    assert_eq!(s[0].id, "t#0.ground_troops");
+    assert_eq!(s[2].id, "t#0.ground_troops.3");
+}
+
+#[test]
+fn unnamed_groups_organisations_and_experts_are_actors() {
+    assert_eq!(
+        triples("Twenty-six countries have committed to a reassurance force for Ukraine."),
+        [(
+            "26 countries (unnamed)".to_string(),
+            "reassurance_force".to_string(),
+            "commits"
+        )]
+    );
+    assert_eq!(
+        triples("The coalition of the willing is ready to provide security guarantees."),
+        [(
+            "Coalition of the Willing".to_string(),
+            "security_guarantee".to_string(),
+            "offers"
+        )]
+    );
+    let s =
+        run("A European force alone would be insufficient, said Jane Doerfler, a defence analyst.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].actor, "Jane Doerfler");
+    assert_eq!(s[0].stance, Stance::Doubts);
+}
+
+#[test]
+fn statements_in_five_more_languages() {
+    // Own sentences, one per language, with inflected names and targets.
+    for (text, want) in [
+        (
+            "Стармер заявив, що Британія готова надіслати війська в Україну.",
+            ("GBR", "ground_troops", Stance::Offers),
+        ),
+        (
+            "Песков заявил, что Россия не допустит размещения иностранных войск на Украине.",
+            ("RUS", "ground_troops", Stance::Rejects),
+        ),
+        (
+            "Merz sagte, Deutschland werde keine eigenen Soldaten entsenden.",
+            ("DEU", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Macron a déclaré que la France est prête à envoyer des troupes en Ukraine.",
+            ("FRA", "ground_troops", Stance::Offers),
+        ),
+        (
+            "Tusk powiedział, że Polska nie wyśle żołnierzy na Ukrainę.",
+            ("POL", "ground_troops", Stance::RulesOut),
+        ),
+    ] {
+        let got: Vec<(String, String, Stance)> = run(text)
+            .into_iter()
+            .map(|s| (s.actor, s.capability, s.stance))
+            .collect();
+        assert!(
+            got.contains(&(want.0.to_string(), want.1.to_string(), want.2)),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_governing_cue_decides_a_chain() {
+    assert_eq!(
+        triples("Italy declined to send troops to Ukraine."),
+        [("ITA".to_string(), "ground_troops".to_string(), "rules_out")]
+    );
+}
+
+#[test]
+fn no_cue_no_statement() {
+    assert!(run("Troops marched through the square in Kyiv on Sunday.").is_empty());
+}
