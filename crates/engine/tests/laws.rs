@@ -411,6 +411,7 @@ sources = ["t"]
         contributor: "FRA".into(),
         capabilities: guarantor_model::CapabilitySet::Some(vec!["ground_troops".into()]),
         min_status: None,
+        pledge: None,
     };
     s.pledges[0].requires.push(fra_condition);
     let a = assess(&s);

@@ -227,3 +227,28 @@ fn the_status_scale_is_ordered() {
     assert!(StatusBasis::Announced.admits(Conditional) && !StatusBasis::Announced.admits(Reported));
     assert!(StatusBasis::All.admits(Rumoured));
 }
+
+/// A condition can name one pledge (`pledge:ID`), with or without a status; an unknown id is an
+/// error with a suggestion.
+#[test]
+fn a_condition_can_name_a_pledge() {
+    let cond = r#"conditions = { requires = ["pledge:usa-air-defence"] }"#;
+    let mut s = scenario(&text("stated", cond, "", ""));
+    assert_eq!(troops(&s), 6350.0);
+    s.meta.status_basis = StatusBasis::Firm;
+    assert_eq!(troops(&s), 0.0, "the named pledge is only stated");
+    let cond = r#"conditions = { requires = ["pledge:usa-air-defence@signed"] }"#;
+    assert_eq!(troops(&scenario(&text("stated", cond, "", ""))), 0.0);
+    assert_eq!(troops(&scenario(&text("signed", cond, "", ""))), 6350.0);
+    let bad = r#"conditions = { requires = ["pledge:usa-air-defense"] }"#;
+    let l = load(&text("signed", bad, "", ""));
+    let e = l
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .expect("an error");
+    assert_eq!(
+        e.message,
+        "condition names unknown pledge `usa-air-defense`"
+    );
+}

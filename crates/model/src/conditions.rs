@@ -123,17 +123,19 @@ impl LapseReason {
 }
 
 /// Whether pledge `j` can satisfy `requires` entry `condition` of pledge `of`: another pledge of
-/// the named contributor and capability, at least as firm as the condition asks
+/// the named contributor and capability (or the one pledge it names, `pledge:id`), at least as
+/// firm as the condition asks
 /// (`USA:air_power@signed`). Whether it does in a given evaluation (in force, counting above
 /// zero) is the engine's business. This is the one definition of what a condition names, shared
 /// by the loader's cycle detector and the engine's kernel, so the two cannot disagree.
 pub fn satisfies(scenario: &Scenario, of: usize, condition: usize, j: usize) -> bool {
     let c = &scenario.pledges[of].requires[condition];
     let q = &scenario.pledges[j];
-    j != of
-        && q.contributor == c.contributor
-        && c.capabilities.contains(&q.capability)
-        && c.min_status.is_none_or(|min| q.status >= min)
+    let names_it = match &c.pledge {
+        Some(id) => q.id == *id,
+        None => q.contributor == c.contributor && c.capabilities.contains(&q.capability),
+    };
+    j != of && names_it && c.min_status.is_none_or(|min| q.status >= min)
 }
 
 /// Pledges stuck on a cycle of conditions: [`ConditionGraph::stuck`].

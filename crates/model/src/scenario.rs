@@ -478,6 +478,8 @@ pub struct PledgeCondition {
     pub capabilities: CapabilitySet,
     /// The least firm status the other pledge must have (`@signed`); `None`: any status.
     pub min_status: Option<Status>,
+    /// One named pledge instead of a contributor and capability (`pledge:usa-air`).
+    pub pledge: Option<String>,
 }
 
 /// When a pledge is in force: from `from` (inclusive) to `until` (exclusive), and only once

@@ -138,6 +138,7 @@ impl Names {
             None => (condition, None),
         };
         let words = match rest.split_once(':') {
+            Some(("pledge", id)) => self.pledge(id.trim()),
             Some((who, what)) => format!("{} from {}", self.capability(what), self.who(who)),
             None => self.pledge(rest),
         };

@@ -261,23 +261,12 @@ pub fn svg(seq: &Sequence) -> String {
     out
 }
 
-/// Days since 0000-03-01 of a `YYYY-MM-DD` date (the civil-from-days algorithm of Howard
-/// Hinnant, "chrono-Compatible Low-Level Date Algorithms"); `None` for anything else.
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date, through the model's civil-date type; `None`
+/// for anything else.
 fn day_number(date: &str) -> Option<f64> {
-    let mut parts = date.splitn(3, '-');
-    let y: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts.next()?.parse().ok()?;
-    let d: i64 = parts.next()?.get(..2)?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some((era * 146_097 + doe) as f64)
+    guarantor_model::Date::parse(date)
+        .ok()
+        .map(|d| d.days() as f64)
 }
 
 fn escape(s: &str) -> String {

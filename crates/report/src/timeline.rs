@@ -42,34 +42,22 @@ pub fn mark(stance: Stance) -> StanceMark {
     }
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (H. Hinnant's `days_from_civil`).
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (`None` for anything else), through the model's
+/// civil-date type, the one calendar of the project.
 pub fn day_number(d: &str) -> Option<i64> {
-    let y: i64 = d.get(0..4)?.parse().ok()?;
-    let m: i64 = d.get(5..7)?.parse().ok()?;
-    let day: i64 = d.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    guarantor_model::Date::parse(d.get(0..10)?)
+        .ok()
+        .map(|x| x.days())
 }
 
-/// The date of a day number (H. Hinnant's `civil_from_days`): year, month, day.
+/// The date of a day number: year, month, day.
 pub fn civil(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    let d = guarantor_model::Date::from_days(z).expect("a day number from a parsed date");
+    (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    )
 }
 
 const MONTHS: [&str; 12] = [

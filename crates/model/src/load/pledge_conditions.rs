@@ -18,6 +18,7 @@ impl Checker {
         requires: &[Spanned<String>],
         taxonomy: &Taxonomy,
         codes: &[&str],
+        pledges: &[(&str, &str)],
     ) -> Vec<PledgeCondition> {
         let mut out = Vec::new();
         for r in requires {
@@ -43,6 +44,27 @@ impl Checker {
                     }
                 },
             };
+            // `pledge:id`: one named pledge, whoever gives it.
+            if let Some(id) = body.trim().strip_prefix("pledge:") {
+                let id = id.trim();
+                match pledges.iter().find(|(p, _)| *p == id) {
+                    Some((_, contributor)) => out.push(PledgeCondition {
+                        text: text.clone(),
+                        contributor: contributor.to_string(),
+                        capabilities: CapabilitySet::Any,
+                        min_status,
+                        pledge: Some(id.to_string()),
+                    }),
+                    None => self.error_help(
+                        format!("condition names unknown pledge `{id}`"),
+                        span_of(r),
+                        "not a pledge of this scenario",
+                        hint(did_you_mean(id, pledges.iter().map(|(p, _)| *p)))
+                            .or_else(|| Some("`pledge:ID` names a pledge by its `id`".into())),
+                    ),
+                }
+                continue;
+            }
             let (code, cap) = match body.split_once(':') {
                 Some((code, cap)) => (code.trim(), Some(cap.trim())),
                 None => (text.trim(), None),
@@ -83,6 +105,7 @@ impl Checker {
                 contributor: code.to_string(),
                 capabilities,
                 min_status,
+                pledge: None,
             });
         }
         out
@@ -134,6 +157,9 @@ impl Checker {
     pub(super) fn dead_conditions(&mut self, scenario: &Scenario, raw: &[RawPledge]) {
         for (i, p) in scenario.pledges.iter().enumerate() {
             for c in &p.requires {
+                if c.pledge.is_some() {
+                    continue;
+                }
                 let met_by_some = scenario.pledges.iter().enumerate().any(|(j, q)| {
                     j != i
                         && q.contributor == c.contributor

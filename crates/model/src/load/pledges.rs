@@ -33,6 +33,10 @@ impl Checker {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         let codes: Vec<&str> = contributors.iter().map(|c| c.code.as_str()).collect();
+        let ids: Vec<(&str, &str)> = pledges
+            .iter()
+            .map(|p| (p.id.get_ref().as_str(), p.contributor.get_ref().as_str()))
+            .collect();
         for p in pledges {
             self.unique(&mut seen, &p.id, "pledge");
             self.pledge_contributor(p, &codes);
@@ -45,7 +49,7 @@ impl Checker {
             let (requires, after) = match &p.conditions {
                 None => (Vec::new(), Vec::new()),
                 Some(c) => (
-                    self.requires(&c.requires, taxonomy, &codes),
+                    self.requires(&c.requires, taxonomy, &codes, &ids),
                     self.after(&c.after, events),
                 ),
             };
