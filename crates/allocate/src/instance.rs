@@ -7,7 +7,7 @@
 //! and ordered as the scenario is (contributors and missions in file order, capabilities in
 //! taxonomy order), so the output is stable.
 
-use guarantor_engine::Assessment;
+use guarantor_engine::{Assessment, party_matches, rule_selects};
 use guarantor_model::{
     Aggregate, Bound, CapabilityKind, CapabilitySet, Location, Place, Rule, Scenario,
 };
@@ -391,20 +391,13 @@ fn label(set: &CapabilitySet) -> String {
     }
 }
 
-use guarantor_engine::party_matches;
-
 /// Units a rule selects among the pledges in force (as the engine sums them for red lines).
 fn in_force_amount(scenario: &Scenario, assessment: &Assessment, rule: &Rule) -> f64 {
     scenario
         .pledges
         .iter()
         .zip(&assessment.pledges)
-        .filter(|(p, status)| {
-            status.in_force
-                && rule.capabilities.contains(&p.capability)
-                && party_matches(scenario, &rule.parties, &p.contributor)
-                && rule.place.contains(p.location)
-        })
+        .filter(|(p, status)| status.in_force && rule_selects(scenario, rule, p))
         .map(|(_, status)| status.counted)
         .sum()
 }

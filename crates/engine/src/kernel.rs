@@ -43,7 +43,7 @@ use guarantor_model::{
 };
 
 use crate::rules::conditional_order;
-pub use crate::rules::{Pass, eligible, event_holds, fills, party_matches, timing};
+pub use crate::rules::{Pass, eligible, event_holds, fills, party_matches, rule_selects, timing};
 
 /// A scenario number the kernel reads, for [`Kernel::slot`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -442,12 +442,7 @@ impl Kernel {
             .map(|red_line| {
                 let rule = &red_line.rule;
                 (0..pledges.len())
-                    .filter(|&i| {
-                        let p = &pledges[i];
-                        rule.capabilities.contains(&p.capability)
-                            && party_matches(scenario, &rule.parties, &p.contributor)
-                            && rule.place.contains(p.location)
-                    })
+                    .filter(|&i| rule_selects(scenario, rule, &pledges[i]))
                     .map(|i| i as u32)
                     .collect()
             })

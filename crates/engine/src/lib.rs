@@ -31,7 +31,7 @@ pub use capacity::ContributorLoad;
 pub use compare::{Comparison, compare};
 pub use coverage::{CapabilityTotal, Contribution, CoverageRow, LayerTotal};
 pub use explain::{Explanation, Segment};
-pub use kernel::{Kernel, Number, State, party_matches};
+pub use kernel::{Kernel, Number, State, party_matches, rule_selects};
 pub use number::{decimals, fmt_amount, fmt_capacity, fmt_need, fmt_num, round_to, total};
 pub use redlines::RedLineCheck;
 pub use requirement::{Requirement, requirements};

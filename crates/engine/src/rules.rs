@@ -6,7 +6,9 @@
 //! index lists), kept apart so that a new rule is one clause in one short file and the kernel
 //! stays the evaluation machinery. Nothing here is evaluated per Monte Carlo draw.
 
-use guarantor_model::{Event, LapseReason, Mission, PartyRef, PartySet, Pledge, Scenario, Target};
+use guarantor_model::{
+    Event, LapseReason, Mission, PartyRef, PartySet, Pledge, Rule, Scenario, Target,
+};
 
 use crate::kernel::range;
 
@@ -182,4 +184,13 @@ pub(crate) fn conditional_order(
         .map(|i| i as u32)
         .collect();
     (conditional, acyclic)
+}
+
+/// Whether a red-line rule (or a contributor's cap, which is one) selects a pledge: its
+/// capability, its contributor (through [`party_matches`]) and where it stands. The kernel's red
+/// lines and the allocation's caps both count what this selects.
+pub fn rule_selects(scenario: &Scenario, rule: &Rule, pledge: &Pledge) -> bool {
+    rule.capabilities.contains(&pledge.capability)
+        && party_matches(scenario, &rule.parties, &pledge.contributor)
+        && rule.place.contains(pledge.location)
 }

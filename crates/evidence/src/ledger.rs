@@ -208,23 +208,16 @@ pub fn is_against(s: Stance) -> bool {
     s.polarity() == Polarity::Against
 }
 
-/// Days from `a` to `b` (both `YYYY-MM-DD`), by the civil-from-days algorithm of
-/// H. Hinnant ("chrono-compatible low-level date algorithms").
+/// Days from `a` to `b` (both `YYYY-MM-DD`, a timestamp's date prefix allowed), through the
+/// model's civil-date type, the project's one calendar; `None` when either is not a date.
 pub fn days_between(a: &str, b: &str) -> Option<i64> {
     Some(day_number(b)? - day_number(a)?)
 }
 
 fn day_number(d: &str) -> Option<i64> {
-    let y: i64 = d.get(0..4)?.parse().ok()?;
-    let m: i64 = d.get(5..7)?.parse().ok()?;
-    let day: i64 = d.get(8..10)?.parse().ok()?;
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    guarantor_model::Date::parse(d.get(0..10)?)
+        .ok()
+        .map(|x| x.days())
 }
 
 #[cfg(test)]

@@ -65,22 +65,27 @@ pub struct CredibilitySection<'a> {
     pub references: &'a [Credibility],
 }
 
-/// The score chart's rows: the package, the package without the contributor, and the
-/// references, best first (a stable sort keeps ties in file order).
-fn score_rows(c: &CredibilitySection<'_>, without: Option<String>) -> Vec<crate::svg::ScoreRow> {
+/// The score chart's rows: the package, the package without a contributor (labelled by whom it
+/// lacks), and the references, best first (a stable sort keeps ties in file order). The report
+/// and the dashboard's credibility chart both take their rows from here.
+pub fn score_rows(
+    package: &Credibility,
+    without: Option<(&Credibility, &str)>,
+    references: &[Credibility],
+) -> Vec<crate::svg::ScoreRow> {
     let mut rows = vec![crate::svg::ScoreRow {
         label: "this package".to_string(),
-        score: c.package.score,
+        score: package.score,
         highlight: true,
     }];
-    if let (Some(w), Some(code)) = (c.without, without) {
+    if let Some((w, label)) = without {
         rows.push(crate::svg::ScoreRow {
-            label: format!("this package without {code}"),
+            label: format!("this package without {label}"),
             score: w.score,
             highlight: true,
         });
     }
-    rows.extend(c.references.iter().map(|x| crate::svg::ScoreRow {
+    rows.extend(references.iter().map(|x| crate::svg::ScoreRow {
         label: x.name.clone(),
         score: x.score,
         highlight: false,
@@ -559,7 +564,7 @@ pub fn render(r: &Report) -> String {
                     @if !c.references.is_empty() {
                         h3 { "Against the reference arrangements" }
                         p { "The same ten indicators and weights applied to past and present arrangements (scenarios/references/), best first. A score places the package among them; it does not predict whether deterrence holds." }
-                        (crate::svg::score_chart("Credibility score of the package and of the reference arrangements", &score_rows(&c, without_name.clone())))
+                        (crate::svg::score_chart("Credibility score of the package and of the reference arrangements", &score_rows(c.package, c.without.zip(without_name.as_deref()), c.references)))
                         div.wide { table {
                             thead { tr { th { "indicator" }
                                 th.n { (c.package.name) }

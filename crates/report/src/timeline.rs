@@ -50,8 +50,9 @@ pub fn day_number(d: &str) -> Option<i64> {
         .map(|x| x.days())
 }
 
-/// The date of a day number: year, month, day.
-pub fn civil(z: i64) -> (i64, i64, i64) {
+/// The date of a day number: year, month, day. Only called with day numbers of parsed dates
+/// and of month starts between them, so the date exists.
+fn civil(z: i64) -> (i64, i64, i64) {
     let d = guarantor_model::Date::from_days(z).expect("a day number from a parsed date");
     (
         i64::from(d.year()),

@@ -25,8 +25,9 @@ use guarantor_robust::{
 };
 use serde::{Deserialize, Serialize};
 
+use guarantor_report::html::score_rows;
 use guarantor_report::robustness::RobustnessSection;
-use guarantor_report::svg::{self, ScoreRow};
+use guarantor_report::svg;
 
 use crate::AppState;
 use crate::api::{ApiError, AssessRequest, blocking, scenario};
@@ -317,7 +318,11 @@ pub async fn credibility(
             // The report's score chart names a removed contributor (`without United States`).
             let names = guarantor_report::names::Names::new(&s);
             let label = view::change_label_with(&assess, |c| names.contributor(c));
-            let rows = score_rows(&package, written.as_ref(), &label, &all_references);
+            // The report's rows: the scenario as written first, the changed package beside it.
+            let rows = match &written {
+                Some(w) => score_rows(w, Some((&package, label.as_str())), &all_references),
+                None => score_rows(&package, None, &all_references),
+            };
             Some(svg::score_chart(SCORE_TITLE, &rows).into_string())
         } else {
             None
@@ -338,43 +343,6 @@ pub async fn credibility(
 
 /// The title of the report's score chart.
 const SCORE_TITLE: &str = "Credibility score of the package and of the reference arrangements";
-
-/// The rows of the report's score chart: the scenario as written (`this package`), the changed
-/// package (`this package without ...`) when there is one, and the references, best first (a
-/// stable sort keeps ties in order), as `guarantor report --without CODE` lists them.
-fn score_rows(
-    package: &Credibility,
-    written: Option<&Credibility>,
-    label: &str,
-    references: &[Credibility],
-) -> Vec<ScoreRow> {
-    let mut rows = match written {
-        Some(w) => vec![
-            ScoreRow {
-                label: "this package".to_string(),
-                score: w.score,
-                highlight: true,
-            },
-            ScoreRow {
-                label: format!("this package without {label}"),
-                score: package.score,
-                highlight: true,
-            },
-        ],
-        None => vec![ScoreRow {
-            label: "this package".to_string(),
-            score: package.score,
-            highlight: true,
-        }],
-    };
-    rows.extend(references.iter().map(|x| ScoreRow {
-        label: x.name.clone(),
-        score: x.score,
-        highlight: false,
-    }));
-    rows.sort_by(|a, b| b.score.total_cmp(&a.score));
-    rows
-}
 
 /// The objectives of `POST /api/allocate`, spelled as `guarantor allocate --objective`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
