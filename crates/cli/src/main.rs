@@ -21,17 +21,45 @@ use clap::{CommandFactory, Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+// The flags of every command that reads a scenario (`assess`, `report`, `simulate`, ...), and of
+// no other: `schema`, `ingest` or `completions` read none, so their `--help` does not offer them.
+// (Plain comments: a doc comment here would replace each command's own description.)
+#[derive(Debug, Clone, Copy, clap::Args)]
+struct Reading {
     /// Which pledges count, by status, for every scenario read: `all` (every pledge, floated and
     /// rumoured included), `announced` (said on the record: conditional, stated and firmer) or
     /// `firm` (agreed, signed or delivered). Default: the scenario's `status_basis`, else `all`.
-    #[arg(long, global = true, value_name = "BASIS", value_parser = parse_basis)]
+    #[arg(long, value_name = "BASIS", value_parser = parse_basis)]
     basis: Option<guarantor_model::StatusBasis>,
     /// The date every scenario read is assessed at (YYYY-MM-DD), instead of its own `as_of`: a
     /// pledge counts from its `from` date and before its `until` date, a dated event holds from
     /// its date, a lead time runs from the events it follows. Default: the scenario's
     /// `assess_at`, else its `as_of`.
-    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<guarantor_model::Date>,
+}
+
+impl Reading {
+    /// Makes the flags apply to every scenario this run reads (`input::scenario`).
+    fn apply(self) {
+        if let Some(basis) = self.basis {
+            input::set_basis(basis);
+        }
+        if let Some(date) = self.as_of {
+            input::set_as_of(date);
+        }
+    }
+}
+
+// A subcommand that reads scenarios: its own arguments and the [`Reading`] flags.
+#[derive(Debug, clap::Args)]
+struct Reads<A: clap::Args> {
+    #[command(flatten)]
+    args: A,
+    #[command(flatten)]
+    reading: Reading,
 }
 
 /// A `YYYY-MM-DD` date that exists; clap prefixes the message with the flag and the value.
@@ -55,47 +83,50 @@ fn parse_basis(word: &str) -> Result<guarantor_model::StatusBasis, String> {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    Assess(cmd::assess::Args),
-    Compare(cmd::compare::Args),
-    Capacities(cmd::capacities::Args),
-    Timeline(cmd::timeline::Args),
-    Allocate(cmd::allocate::Args),
-    Check(cmd::check::Args),
+    Assess(Reads<cmd::assess::Args>),
+    Compare(Reads<cmd::compare::Args>),
+    Capacities(Reads<cmd::capacities::Args>),
+    Timeline(Reads<cmd::timeline::Args>),
+    Allocate(Reads<cmd::allocate::Args>),
+    Check(Reads<cmd::check::Args>),
     Schema(cmd::schema::Args),
-    Credibility(cmd::credibility::Args),
+    Credibility(Reads<cmd::credibility::Args>),
     Ingest(cmd::ingest::Args),
     Evidence(cmd::evidence::Args),
-    Simulate(cmd::simulate::Args),
-    Sensitivity(cmd::sensitivity::Args),
-    Report(cmd::report::Args),
+    Simulate(Reads<cmd::simulate::Args>),
+    Sensitivity(Reads<cmd::sensitivity::Args>),
+    Report(Reads<cmd::report::Args>),
     Serve(cmd::serve::Args),
     Completions(cmd::completions::Args),
     Man(cmd::man::Args),
 }
 
+/// Applies the reading flags and runs the command with its own arguments.
+fn reading<A: clap::Args>(
+    r: &Reads<A>,
+    run: fn(&A) -> anyhow::Result<ExitCode>,
+) -> anyhow::Result<ExitCode> {
+    r.reading.apply();
+    run(&r.args)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(basis) = cli.basis {
-        input::set_basis(basis);
-    }
-    if let Some(date) = cli.as_of {
-        input::set_as_of(date);
-    }
     let result = match &cli.command {
-        Command::Assess(args) => cmd::assess::run(args),
-        Command::Compare(args) => cmd::compare::run(args),
-        Command::Allocate(args) => cmd::allocate::run(args),
-        Command::Check(args) => cmd::check::run(args),
+        Command::Assess(r) => reading(r, cmd::assess::run),
+        Command::Compare(r) => reading(r, cmd::compare::run),
+        Command::Allocate(r) => reading(r, cmd::allocate::run),
+        Command::Check(r) => reading(r, cmd::check::run),
         Command::Schema(args) => cmd::schema::run(args),
-        Command::Credibility(args) => cmd::credibility::run(args),
+        Command::Credibility(r) => reading(r, cmd::credibility::run),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Evidence(args) => cmd::evidence::run(args),
-        Command::Simulate(args) => cmd::simulate::run(args),
-        Command::Sensitivity(args) => cmd::sensitivity::run(args),
-        Command::Report(args) => cmd::report::run(args),
+        Command::Simulate(r) => reading(r, cmd::simulate::run),
+        Command::Sensitivity(r) => reading(r, cmd::sensitivity::run),
+        Command::Report(r) => reading(r, cmd::report::run),
         Command::Serve(args) => cmd::serve::run(args),
-        Command::Capacities(args) => cmd::capacities::run(args),
-        Command::Timeline(args) => cmd::timeline::run(args),
+        Command::Capacities(r) => reading(r, cmd::capacities::run),
+        Command::Timeline(r) => reading(r, cmd::timeline::run),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
         Command::Man(args) => cmd::man::run(args, Cli::command()),
     };

@@ -33,7 +33,13 @@ fn report_writes_one_self_contained_page() {
     // tornado, burden (no ledger: no timeline).
     assert_eq!(page.matches("<svg").count(), 6);
     assert!(page.contains("without USA"));
-    assert!(!page.contains("<script"));
+    // One script, the chart downloads (allowed by its hash), and a download pair per chart.
+    assert_eq!(page.matches("<script").count(), 1);
+    assert!(page.contains(&format!(
+        "<script>{}</script>",
+        guarantor_report::html::DOWNLOAD_JS
+    )));
+    assert_eq!(page.matches("data-download=\"png\"").count(), 6);
 }
 
 #[test]
@@ -86,7 +92,11 @@ fn report_has_robustness_sensitivity_and_allocation_and_says_how_to_get_a_timeli
     assert!(page.contains("Sensitivity tornado of share met"));
     assert!(page.contains("No evidence ledger was given."));
     assert_eq!(page.matches("<svg").count(), 6);
-    assert!(!page.contains("<script"));
+    assert_eq!(
+        page.matches("<script").count(),
+        1,
+        "only the chart downloads"
+    );
 }
 
 #[test]

@@ -40,6 +40,31 @@ pub fn burden(a: &AllocationReport) -> BurdenChart {
     }
 }
 
+/// What binds each shortfall of `a`, in its order: one sentence per binding constraint, with
+/// contributors, missions and red lines in words. The report's "what binds" column and the
+/// dashboard's.
+pub fn shortfall_reasons(
+    scenario: &guarantor_model::Scenario,
+    a: &AllocationReport,
+) -> Vec<Vec<String>> {
+    let names = crate::names::Names::new(scenario);
+    let (contributor, mission, rule) = (
+        |c: &str| names.contributor(c),
+        |m: &str| names.mission(m),
+        |t: &str| names.rule(t),
+    );
+    let namer = guarantor_allocate::Namer {
+        contributor: &contributor,
+        mission: &mission,
+        rule: &rule,
+        ids: false,
+    };
+    a.shortfalls
+        .iter()
+        .map(|s| s.binding.iter().map(|b| b.describe_with(&namer)).collect())
+        .collect()
+}
+
 /// The allocation section (`id="allocation"`), or what to do to get it.
 pub fn section(r: &Report) -> Markup {
     let a = match r.allocation {
@@ -101,11 +126,11 @@ pub fn section(r: &Report) -> Markup {
             code { "guarantor allocate" } " has the other objective (" code { "--objective fair-share" } ") and " code { "--ignore-red-line" } "."
         }
         @if !a.already_crossed.is_empty() {
-            p { span.gap { "Red lines already crossed by pledges in force" } " (no allocation can undo them): " (a.already_crossed.join(", ")) "." }
+            p { span.gap { "Red lines already crossed by pledges in force" } " (no allocation can undo them): " (a.already_crossed.iter().map(|id| names.red_line(id)).collect::<Vec<_>>().join("; ")) "." }
         }
         @let chart = burden(a);
         @if !chart.rows.is_empty() {
-            (burden_chart(&chart))
+            (crate::html::chart_figure("allocation-burden", burden_chart(&chart)))
             p { "Fair share: the contributor's share of the coalition's " (if a.run.fair_share_basis == "gdp" { "GDP" } else { "fair-share keys" }) " times the coalition's total burden after the plan." }
         }
         @if a.allocation.is_empty() {
@@ -126,12 +151,12 @@ pub fn section(r: &Report) -> Markup {
             table {
                 thead { tr { th { "requirement" } th { "capability" } th.n { "required" } th.n { "shortfall" } th.n { "least possible" } th { "unit" } th { "what binds" } } }
                 tbody {
-                    @for s in &a.shortfalls {
+                    @for (s, reasons) in a.shortfalls.iter().zip(shortfall_reasons(r.scenario, a)) {
                         tr {
                             td { @if let Some(m) = &s.mission { (names.mission(m)) } @else if let Some(l) = &s.red_line { "red line: " (red_line_text(l)) } }
                             td { (names.capability(&s.capability)) } td.n { (fmt_need(s.required, &s.unit)) } td.n { span.gap { (fmt_need(s.shortfall, &s.unit)) } }
                             td.n { (fmt_need(s.least_possible, &s.unit)) } td { (s.unit) }
-                            td { @for (i, b) in s.binding.iter().enumerate() { @if i > 0 { br; } (b.describe_with(&namer)) } }
+                            td { @for (i, b) in reasons.iter().enumerate() { @if i > 0 { br; } (b) } }
                         }
                     }
                 }

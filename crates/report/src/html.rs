@@ -10,8 +10,10 @@
 //! cites, with web addresses made into links.
 //!
 //! Scenario strings are untrusted: everything goes through maud, which escapes text and
-//! attributes, and the page carries a Content-Security-Policy that forbids scripts, so a string
-//! that slipped through still could not run. The page has no script, no external style, font or
+//! attributes, and the page carries a Content-Security-Policy that allows one script, the chart
+//! downloads of [`DOWNLOAD_JS`], by its SHA-256 hash, so a string that slipped through still
+//! could not run. That script only saves a chart as SVG or PNG when its button is pressed (the
+//! page reads the same with scripts disabled). The page has no external script, style, font or
 //! image, and no clock: the same inputs give the same bytes. It is not the interactive dashboard
 //! (that is `guarantor serve`).
 
@@ -19,6 +21,7 @@ use guarantor_credibility::Credibility;
 use guarantor_engine::{Assessment, fmt_amount, fmt_capacity, fmt_need, fmt_num};
 use guarantor_model::Scenario;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
+use sha2::{Digest, Sha256};
 
 pub use crate::allocation::AllocationSection;
 use crate::findings::{Findings, findings};
@@ -342,6 +345,58 @@ pub fn layer_chart(r: &Report) -> BarChart {
     }
 }
 
+/// The chart downloads: a click on a chart's SVG or PNG button saves that chart as a file that
+/// stands alone (styles inlined; the PNG at twice the size). The report inlines it; the dashboard
+/// serves it ahead of its own script, so both pages save charts the same way.
+pub const DOWNLOAD_JS: &str = include_str!("download.js");
+
+/// A chart with its two download buttons. `file` names the saved file (`coverage-by-capability`
+/// gives `coverage-by-capability.svg` and `.png`); it is a fixed name chosen by the caller, never
+/// scenario text.
+pub fn chart_figure(file: &str, chart: Markup) -> Markup {
+    html! {
+        figure.chartfig data-chart=(file) {
+            (chart)
+            figcaption.downloads {
+                "Download this chart: "
+                button type="button" data-download="svg" title={ "Save as " (file) ".svg" } { "SVG" }
+                " "
+                button type="button" data-download="png" title={ "Save as " (file) ".png, at twice the size" } { "PNG" }
+            }
+        }
+    }
+}
+
+/// The `script-src` source of [`DOWNLOAD_JS`]: its SHA-256 hash in base64 (CSP level 2).
+pub fn download_script_hash() -> String {
+    format!(
+        "'sha256-{}'",
+        base64(&Sha256::digest(DOWNLOAD_JS.as_bytes()))
+    )
+}
+
+/// Standard base64 with padding (RFC 4648 §4), for the CSP hash: too small for a dependency.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 const STYLE: &str = "
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:1.5em;color:#1b1b1b}
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ccc}
@@ -359,6 +414,9 @@ tr:target{background:#fff4c2}table.quotes td{font-size:.95em}td.date{white-space
 .src{font-size:.9em}.src li{margin:.2em 0}.cited{color:#666}
 footer{margin-top:3em;color:#666;font-size:.85em}
 .wide{overflow-x:auto}
+figure.chartfig{margin:.5em 0 1em}figcaption.downloads{font-size:.85em;color:#555}
+figcaption.downloads button{font:inherit;color:#1f5f8b;background:none;border:1px solid #c8ccd0;border-radius:3px;padding:0 .5em;cursor:pointer}
+@media print{figcaption.downloads{display:none}}
 ";
 
 /// The key findings, first on the page: the summary sentence, the largest gaps, what the
@@ -431,7 +489,7 @@ pub fn render(r: &Report) -> String {
         html lang="en" {
             head {
                 meta charset="utf-8";
-                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+                meta http-equiv="Content-Security-Policy" content={ "default-src 'none'; script-src " (download_script_hash()) "; style-src 'unsafe-inline'; img-src data:" };
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { "Guarantor report: " (s.name) }
                 style { (PreEscaped(STYLE)) }
@@ -456,10 +514,10 @@ pub fn render(r: &Report) -> String {
 
                 h2 id="coverage-capability" { "Coverage per capability" }
                 p { "Each bar is the share of the requirement that pledges in force fill; the dashed line is the requirement. Figures in the capability's own unit are written beside the bar." }
-                (bar_chart(&capability_chart(r)))
+                (chart_figure("coverage-by-capability", bar_chart(&capability_chart(r))))
 
                 h2 id="coverage-layer" { "Coverage per layer" }
-                (bar_chart(&layer_chart(r)))
+                (chart_figure("coverage-by-layer", bar_chart(&layer_chart(r))))
 
                 h2 id="gaps" { "Requirements and gaps" }
                 table {
@@ -488,7 +546,7 @@ pub fn render(r: &Report) -> String {
                     thead { tr { th { "mission" } th { "capability" } th { "formula" } th.n { "in place" } th.n { "rotation" } th.n { "to generate" } th { "source" } } }
                     tbody {
                         @for q in &a.requirements {
-                            tr { td { (names.mission(&q.mission)) } td { (names.capability(&q.capability)) } td { (q.formula) } td.n { (fmt_need(q.required, &q.unit)) }
+                            tr { td { (names.mission(&q.mission)) } td { (names.capability(&q.capability)) } td { (names.formula(q)) } td.n { (fmt_need(q.required, &q.unit)) }
                                 td.n { "×" (fmt_num(q.rotation)) } td.n { (fmt_need(q.force_generation, &q.unit)) } td.src { (linked(&q.source)) } }
                         }
                     }
@@ -564,7 +622,7 @@ pub fn render(r: &Report) -> String {
                     @if !c.references.is_empty() {
                         h3 { "Against the reference arrangements" }
                         p { "The same ten indicators and weights applied to past and present arrangements (scenarios/references/), best first. A score places the package among them; it does not predict whether deterrence holds." }
-                        (crate::svg::score_chart("Credibility score of the package and of the reference arrangements", &score_rows(c.package, c.without.zip(without_name.as_deref()), c.references)))
+                        (chart_figure("credibility-against-references", crate::svg::score_chart("Credibility score of the package and of the reference arrangements", &score_rows(c.package, c.without.zip(without_name.as_deref()), c.references))))
                         div.wide { table {
                             thead { tr { th { "indicator" }
                                 th.n { (c.package.name) }
@@ -586,7 +644,7 @@ pub fn render(r: &Report) -> String {
                 @if let Some(seq) = r.sequence {
                     h2 id="over-time" { "How the guarantee changed" }
                     p { "Each state assessed with the same rules and weights: the mean share of each requirement that is pledged and in force, the share of requirements fully met, and the credibility score. " code { "guarantor compare A B" } " details any one step." }
-                    figure { (PreEscaped(crate::sequence::svg(seq))) }
+                    (chart_figure("guarantee-over-time", PreEscaped(crate::sequence::svg(seq))))
                     table {
                         thead { tr { th { "as of" } th { "state" } th.n { "met" } th.n { "coverage" } th.n { "in force" } th.n { "lapsed" } th.n { "red lines crossed" } th.n { "credibility" } th { "largest gaps" } } }
                         tbody {
@@ -618,6 +676,7 @@ pub fn render(r: &Report) -> String {
                 }
 
                 footer { "Made by " (r.generator) " from scenario " (s.id) "." }
+                script { (PreEscaped(DOWNLOAD_JS)) }
             }
         }
     };

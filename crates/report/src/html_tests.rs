@@ -33,6 +33,27 @@ fn a_link_cannot_break_out_of_its_attribute() {
     );
 }
 
+#[test]
+fn the_csp_hash_is_base64_of_sha256() {
+    // RFC 4648 §10 test vectors, and SHA-256 of the empty string.
+    for (bytes, text) in [
+        (&b""[..], ""),
+        (b"f", "Zg=="),
+        (b"fo", "Zm8="),
+        (b"foo", "Zm9v"),
+        (b"foob", "Zm9vYg=="),
+        (b"fooba", "Zm9vYmE="),
+        (b"foobar", "Zm9vYmFy"),
+    ] {
+        assert_eq!(base64(bytes), text);
+    }
+    assert_eq!(
+        base64(&Sha256::digest(b"")),
+        "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+    );
+    assert!(download_script_hash().starts_with("'sha256-"));
+}
+
 mod page_tests {
     use super::*;
     use proptest::prelude::*;
@@ -124,9 +145,39 @@ mod page_tests {
                 "contents link #{id}"
             );
         }
-        // Nothing to fetch at view time: no script, no external style, font or image.
+        // One script, the chart downloads, allowed by its hash and by nothing else.
+        let script = format!("<script>{DOWNLOAD_JS}</script>");
+        assert_eq!(html.matches("<script").count(), 1, "one script element");
+        assert!(html.contains(&script), "the download script, unchanged");
+        assert!(html.contains(&format!(
+            "content=\"default-src 'none'; script-src {}; style-src",
+            download_script_hash()
+        )));
+        // Each chart has its two download buttons, named after the chart.
+        for file in [
+            "coverage-by-capability",
+            "coverage-by-layer",
+            "credibility-against-references",
+        ] {
+            assert!(
+                html.contains(&format!(
+                    "<figure class=\"chartfig\" data-chart=\"{file}\"><svg"
+                )),
+                "{file}"
+            );
+        }
+        assert_eq!(
+            html.matches("data-download=\"svg\"").count(),
+            html.matches("<svg").count()
+        );
+        assert_eq!(
+            html.matches("data-download=\"png\"").count(),
+            html.matches("<svg").count()
+        );
+        // Nothing to fetch at view time: no other script, no external style, font or image.
+        let rest = html.replacen(&script, "", 1);
         for needle in ["<script", "<link", "src=", "@import", "url("] {
-            assert!(!html.contains(needle), "{needle}");
+            assert!(!rest.contains(needle), "{needle}");
         }
         assert_eq!(html, page(&s), "same inputs, same bytes");
     }
@@ -160,6 +211,8 @@ mod page_tests {
         if let Some(end) = rest.find("</style>") {
             rest = &rest[end + "</style>".len()..];
         }
+        let without_script = rest.replacen(&format!("<script>{DOWNLOAD_JS}</script>"), "", 1);
+        let rest = without_script.as_str();
         let mut in_tag = false;
         for ch in rest.chars() {
             match ch {
@@ -253,6 +306,7 @@ mod page_tests {
         );
         assert_ne!(hostile, AUGUST);
         let html = page(&scenario(&hostile));
+        let html = html.replacen(&format!("<script>{DOWNLOAD_JS}</script>"), "", 1);
         assert!(!html.contains("<script"), "a script element got through");
         assert!(!html.contains("<img"), "an image element got through");
         assert!(!html.contains("href=\"javascript"));

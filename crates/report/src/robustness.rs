@@ -124,26 +124,18 @@ fn output_description(names: &crate::names::Names, output: &str, description: &s
     }
 }
 
-/// An uncertain input in words: a pledge by who makes it and what it is, a requirement's
-/// parameter (`missions.air_policing.requirements.air_power.amount`) by mission, capability and
-/// field; anything else as the scenario names it.
-fn input_name(names: &crate::names::Names, input: &str, kind: &str) -> String {
-    match kind {
-        "pledge" => names.pledge(input),
-        "parameter" => match input.split('.').collect::<Vec<_>>()[..] {
-            ["missions", mission, "requirements", capability, field] => format!(
-                "{}: {}, {}",
-                names.mission(mission),
-                names.capability(capability),
-                field.replace('_', " ")
-            ),
-            _ => input.to_string(),
-        },
-        _ => input.to_string(),
+/// The tornado of a sensitivity analysis, its inputs and output in words: the chart of the
+/// report's sensitivity section and of the dashboard.
+pub fn tornado_named(s: &Sensitivity, names: &crate::names::Names) -> TornadoChart {
+    let mut chart = tornado(s);
+    chart.title = format!("Sensitivity tornado of {}", output_name(names, &s.output));
+    for row in &mut chart.rows {
+        row.label = names.input(&row.label);
     }
+    chart
 }
 
-/// The tornado of a sensitivity analysis: its largest swings.
+/// The tornado of a sensitivity analysis: its largest swings, inputs as the analysis names them.
 pub fn tornado(s: &Sensitivity) -> TornadoChart {
     let rows = s
         .tornado
@@ -212,7 +204,7 @@ pub fn robustness(r: &Report) -> Markup {
         @if !never.is_empty() {
             p { "Never met in any draw, so no draw meets them all: " (never.join(", ")) "." }
         }
-        (whisker_chart(&whisker_rows(r, &s)))
+        (crate::html::chart_figure("coverage-odds", whisker_chart(&whisker_rows(r, &s))))
         p { "Coverage is pledged in force ÷ required, capped at 1: a dot at the requirement line means the median draw meets it. The bars on the right are the probability that the requirement is met." }
 
         h3 { "Layers" }
@@ -259,17 +251,7 @@ pub fn sensitivity(r: &Report) -> Markup {
     };
     let (section, t) = s;
     let names = crate::names::Names::new(r.scenario);
-    let kinds: std::collections::BTreeMap<&str, &str> = t
-        .inputs
-        .iter()
-        .map(|i| (i.input.as_str(), i.kind.as_str()))
-        .collect();
-    let mut chart = tornado(t);
-    chart.title = format!("Sensitivity tornado of {}", output_name(&names, &t.output));
-    for row in &mut chart.rows {
-        let kind = kinds.get(row.label.as_str()).copied().unwrap_or_default();
-        row.label = input_name(&names, &row.label, kind);
-    }
+    let chart = tornado_named(t, &names);
     let first_sum: f64 = t.inputs.iter().map(|i| i.first).sum();
     html! {
         h2 id="sensitivity" { "Sensitivity" }
@@ -283,7 +265,7 @@ pub fn sensitivity(r: &Report) -> Markup {
             p { "The output does not vary over the inputs: every index is zero and there is no tornado to draw." }
         } @else {
             h3 { "Tornado: the mean output with each input on its low and its high side" }
-            (tornado_chart(&chart))
+            (crate::html::chart_figure("sensitivity-tornado", tornado_chart(&chart)))
             p { "Bars start at the mean over all evaluations; the " (chart.rows.len()) " inputs with the largest swing are shown. Swings within the noise of the sample are not evidence that an input matters: read them with the indices below." }
             h3 { "Sobol indices (largest total index first)" }
             p { "First order: the share of the output's variance an input explains on its own; total: with all its interactions. "
@@ -292,7 +274,7 @@ pub fn sensitivity(r: &Report) -> Markup {
                 thead { tr { th { "input" } th { "kind" } th.n { "first order" } th.n { "interval" } th.n { "total" } th.n { "interval" } } }
                 tbody {
                     @for i in t.inputs.iter().take(TOP_INPUTS) {
-                        tr { td { (input_name(&names, &i.input, &i.kind)) } td { (i.kind) } td.n { (format!("{:.3}", i.first)) } td.n { (interval(i.first_ci)) }
+                        tr { td title=(i.input) { (names.input(&i.input)) } td { (i.kind) } td.n { (format!("{:.3}", i.first)) } td.n { (interval(i.first_ci)) }
                             td.n { (format!("{:.3}", i.total)) } td.n { (interval(i.total_ci)) } }
                     }
                 }

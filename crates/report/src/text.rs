@@ -114,7 +114,7 @@ pub fn assessment(a: &Assessment, names: &Names) -> String {
         t.add_row(vec![
             names.mission(&r.mission),
             names.capability(&r.capability),
-            r.formula.clone(),
+            names.formula(r),
             fmt_need(r.required, &r.unit),
             format!("×{}", fmt_num(r.rotation)),
             fmt_need(r.force_generation, &r.unit),

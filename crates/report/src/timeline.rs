@@ -197,6 +197,7 @@ pub fn section(r: &Report) -> Markup {
             p { "The evidence ledger holds no statements." }
         };
     }
+    let names = crate::names::Names::new(r.scenario);
     let undated = chrono.iter().filter(|s| s.date.is_none()).count();
     let actors = {
         let mut a: Vec<&str> = chrono.iter().map(|s| s.actor.as_str()).collect();
@@ -209,7 +210,7 @@ pub fn section(r: &Report) -> Markup {
         p { (chrono.len()) " statements by " (actors) " actors in the evidence ledger"
             @if undated > 0 { " (" (undated) " undated: in the table only)" }
             ". Each marker links to its quote below; hover for the words." }
-        @if let Some(c) = chart(t.ledger) { (timeline_chart(&c)) }
+        @if let Some(c) = chart(t.ledger) { (crate::html::chart_figure("stance-timeline", timeline_chart(&c))) }
         h3 { "Quotes" }
         table.quotes {
             thead { tr { th { "#" } th { "date" } th { "actor" } th { "capability" } th { "stance" } th { "speaker" } th { "quote" } th { "source" } } }
@@ -219,17 +220,16 @@ pub fn section(r: &Report) -> Markup {
                         td.n { (i + 1) }
                         td.date { (s.date.as_deref().unwrap_or("undated")) }
                         td { (s.actor) }
-                        td { (s.capability) }
+                        td { (names.capability(&s.capability)) }
                         td { (stance_text(s)) }
                         td { (s.attributed_to.as_deref().unwrap_or("(reported)")) }
-                        td { "“" (s.quote) "”"
+                        td title={ "cite as " (s.id) } { "“" (s.quote) "”"
                             @if let Some(q) = &s.quantity { br; span.cited { "quantity: " (q.text) } } }
                         td.src {
                             (source(t.articles.iter().find(|a| a.id == s.article), &s.article))
                             @if let Some(d) = t.ledger.duplicate_of(&s.article) {
                                 br; span.cited { (d.kind.as_str().replace('_', " ")) " of " (d.duplicate_of) }
                             }
-                            br; span.cited { code { (s.id) } }
                         }
                     }
                 }

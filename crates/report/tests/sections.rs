@@ -1,6 +1,6 @@
 //! The report's robustness, sensitivity, allocation and timeline sections on a small scenario of
 //! our own: snapshots of each section, the "how to get it" texts when a section is left out, and
-//! the laws of the whole page (no script, nothing fetched, markup in inputs shown as text, same
+//! the laws of the whole page (one script, the chart downloads; nothing fetched, markup in inputs shown as text, same
 //! inputs same bytes).
 //!
 //! The Monte Carlo and the Sobol analysis run for real (few draws, fixed seeds); the allocation
@@ -461,9 +461,15 @@ fn the_full_page_runs_nothing_fetches_nothing_and_is_reproducible() {
     ] {
         assert!(page.contains(&format!("id=\"{id}\"")), "section {id}");
     }
-    // No script, no external style, font or image; markup in inputs is text.
+    // One script, the chart downloads; each chart has its two buttons.
+    let script = format!("<script>{}</script>", guarantor_report::html::DOWNLOAD_JS);
+    assert_eq!(page.matches("<script").count(), 1, "one script element");
+    assert_eq!(page.matches("data-download=\"svg\"").count(), 6);
+    assert_eq!(page.matches("data-download=\"png\"").count(), 6);
+    // No other script, no external style, font or image; markup in inputs is text.
+    let rest = page.replacen(&script, "", 1);
     for needle in ["<script", "<link", "<img", "<b>", "@import", "url(", "src="] {
-        assert!(!page.contains(needle), "{needle}");
+        assert!(!rest.contains(needle), "{needle}");
     }
     assert!(page.contains("Content-Security-Policy"));
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

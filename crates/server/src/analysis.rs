@@ -135,6 +135,10 @@ pub struct Charted<T> {
     /// SVG markup drawn by `guarantor_report::svg`; absent unless the request set `chart`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chart: Option<String>,
+    /// With `chart`, for a sensitivity analysis: each input in words, as the chart labels it
+    /// (`pledge usa-air` → `air power from United States`), so a page need not word it again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inputs_in_words: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// The scenario of a request with its `off` pledges removed and its `without` contributors
@@ -213,6 +217,7 @@ pub async fn simulate(
         Ok(Json(Charted {
             result: simulation,
             chart,
+            inputs_in_words: None,
         }))
     })
     .await
@@ -277,10 +282,23 @@ pub async fn sensitivity(
             confidence: 0.95,
         };
         let result = guarantor_robust::sensitivity(&model, info, output, settings);
-        let chart = req
-            .chart
-            .then(|| svg::tornado_chart(&guarantor_report::robustness::tornado(&result)).into_string());
-        Ok(Json(Charted { result, chart }))
+        let names = guarantor_report::names::Names::new(&s);
+        let chart = req.chart.then(|| {
+            svg::tornado_chart(&guarantor_report::robustness::tornado_named(&result, &names))
+                .into_string()
+        });
+        let inputs_in_words = req.chart.then(|| {
+            result
+                .inputs
+                .iter()
+                .map(|i| (i.input.clone(), names.input(&i.input)))
+                .collect()
+        });
+        Ok(Json(Charted {
+            result,
+            chart,
+            inputs_in_words,
+        }))
     })
     .await
 }
@@ -378,7 +396,7 @@ pub struct AllocateRequest {
 }
 
 /// The answer of `POST /api/allocate`: `guarantor allocate --json`'s document, plus each
-/// shortfall's binding constraints in the CLI's words, so a page need not phrase them again.
+/// shortfall's binding constraints in the report's words, so a page need not phrase them again.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AllocateResponse {
     #[serde(flatten)]
@@ -424,11 +442,7 @@ pub async fn allocate(
                     )),
                     AllocateError::Solver(_) => ApiError::Io(format!("allocation failed: {e}")),
                 })?;
-        let shortfall_reasons = report
-            .shortfalls
-            .iter()
-            .map(|s| s.binding.iter().map(|b| b.describe()).collect())
-            .collect();
+        let shortfall_reasons = guarantor_report::allocation::shortfall_reasons(&s, &report);
         let chart = req.chart.then(|| {
             svg::burden_chart(&guarantor_report::allocation::burden(&report)).into_string()
         });

@@ -142,6 +142,12 @@ pub struct Outline {
     pub quantity_basis: String,
     pub contributors: Vec<OutlineContributor>,
     pub pledges: Vec<OutlinePledge>,
+    /// Every identifier of the scenario in the report's words (capabilities, missions, layers,
+    /// contributors, pledges, red lines, events), so the page names things as the report does.
+    pub words: guarantor_report::names::Words,
+    /// Decimals worth showing per unit of the taxonomy (`personnel` 0, `EUR bn per year` 2):
+    /// the engine's one rounding rule (`guarantor_engine::decimals`), for the page's figures.
+    pub unit_decimals: std::collections::BTreeMap<String, usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -346,6 +352,13 @@ pub async fn outline(
                     status: p.status.name().to_string(),
                     sources: p.sources.clone(),
                 })
+                .collect(),
+            words: guarantor_report::names::Names::new(&s).words(),
+            unit_decimals: s
+                .taxonomy
+                .capabilities()
+                .iter()
+                .map(|c| (c.unit.clone(), guarantor_engine::decimals(&c.unit)))
                 .collect(),
         }))
     })

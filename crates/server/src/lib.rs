@@ -74,6 +74,11 @@ impl AppState {
 
 const INDEX_HTML: &str = include_str!("../static/index.html");
 const APP_JS: &str = include_str!("../static/app.js");
+
+/// The page's one script: the report's chart downloads, so the dashboard saves a chart exactly
+/// as the report does, then the app itself.
+static SCRIPT: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| format!("{}\n{APP_JS}", guarantor_report::html::DOWNLOAD_JS));
 const APP_CSS: &str = include_str!("../static/app.css");
 
 fn asset(content_type: &'static str, body: &'static str) -> Response {
@@ -106,7 +111,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route(
             "/app.js",
-            get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }),
+            get(|| async { asset("text/javascript; charset=utf-8", SCRIPT.as_str()) }),
         )
         .route(
             "/app.css",

@@ -36,6 +36,21 @@ pub struct View {
     pub chart: String,
     /// Every pledge of the scenario as written, in file order, with its state after the change.
     pub pledges: Vec<PledgeView>,
+    /// The red lines of `assessment`, in its order, worded as the report words them.
+    pub red_lines: Vec<RedLineView>,
+    /// The theatre map (SVG markup, `guarantor_report::map`): where the changed package's forces
+    /// stand, at the line of contact, in Ukraine away from combat, or outside it.
+    pub map: String,
+}
+
+/// One red line of `View::red_lines`: the party by name, the rule and why in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedLineView {
+    pub id: String,
+    pub party: String,
+    pub rule: String,
+    pub violated: bool,
+    pub why: String,
 }
 
 /// What became of one pledge.
@@ -197,11 +212,25 @@ pub fn view(state: &AppState, req: &AssessRequest) -> Result<View, ApiError> {
     let names = Names::new(&full);
     let summary = guarantor_report::findings::summary(&a, &names);
     let pledges = pledge_states(&full, req, &a, &names);
+    let map = guarantor_report::map::theatre_map(&full, &a).into_string();
+    let red_lines = a
+        .red_lines
+        .iter()
+        .map(|l| RedLineView {
+            id: l.id.clone(),
+            party: names.contributor(&l.party),
+            rule: names.rule(&l.text),
+            violated: l.violated,
+            why: names.explanation(&l.explanation),
+        })
+        .collect();
     Ok(View {
         assessment: a,
         summary,
         chart,
         pledges,
+        red_lines,
+        map,
     })
 }
 

@@ -74,15 +74,42 @@ function showSvg(id, markup) {
   box.replaceChildren(document.importNode(root, true));
 }
 
-function fmt(x) {
-  if (!Number.isFinite(x)) return String(x);
-  // `|| 0` turns the engine's -0 into 0, which people read more easily.
-  const r = Math.round(x * 10) / 10 || 0;
-  return r.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+// An identifier in the report's words (`words` of the scenario's outline: `ground_troops` →
+// `ground troops`, `gbr-troops` → `ground troops from United Kingdom`); ids stay in data-
+// attributes and tooltips only. An id the outline does not name reads with spaces.
+function word(kind, id) {
+  const words = state.outline && state.outline.words && state.outline.words[kind];
+  return (words && words[id]) || String(id).replace(/_/g, ' ');
 }
 
-function gapCell(gap) {
-  return gap > 0 ? el('span', { class: 'gap' }, '−' + fmt(gap)) : el('span', { class: 'ok' }, 'ok');
+// A scenario entry of the evidence check (a pledge or a red line) in words.
+function entryName(id) {
+  const w = state.outline && state.outline.words;
+  return (w && (w.pledges[id] || w.red_lines[id])) || String(id);
+}
+
+// A quantity in its unit, rounded as the report rounds it: to the decimals the unit is worth
+// (the outline's `unit_decimals`, from the engine's rule: whole people, whole batteries, EUR bn
+// to two places), a need up, a capacity down, an amount to the nearest; noise in the last bits
+// is ignored, as the engine's `round_to` does.
+function fmtU(x, unit, how) {
+  if (!Number.isFinite(x)) return String(x);
+  const ds = state.outline && state.outline.unit_decimals;
+  const d = ds && unit in ds ? ds[unit] : 1;
+  const f = 10 ** d;
+  const s = x * f;
+  const near = Math.round(s);
+  const r = Math.abs(s - near) < 1e-6 ? near : how === 'need' ? Math.ceil(s) : how === 'capacity' ? Math.floor(s) : near;
+  return ((r / f) || 0).toLocaleString('en-GB', { maximumFractionDigits: d });
+}
+
+// A burden in whole EUR m, as the report shows it: the cost weights are not precise to a fraction.
+function whole(x) {
+  return (Math.round(x) || 0).toLocaleString('en-GB');
+}
+
+function gapCell(gap, unit) {
+  return gap > 0 ? el('span', { class: 'gap' }, '−' + fmtU(gap, unit, 'need')) : el('span', { class: 'ok' }, 'ok');
 }
 
 function showError(text) {
@@ -147,6 +174,7 @@ function render(v) {
   const a = v.assessment;
   document.getElementById('summary').textContent = v.summary.text;
   showSvg('chart', v.chart);
+  showSvg('map', v.map);
   showPledgeStates(v.pledges);
 
   const base = new Map((state.baseline || a).capabilities.map((c) => [c.capability, c]));
@@ -158,36 +186,38 @@ function render(v) {
     const was = b ? b.gap : 0;
     const change = c.gap - was;
     return el('tr', { 'data-capability': c.capability, 'data-gap': c.gap },
-      el('td', null, c.capability), el('td', null, c.unit),
-      el('td', { class: 'n' }, fmt(c.required)), el('td', { class: 'n' }, fmt(c.pledged)),
-      el('td', { class: 'n gapcell' }, gapCell(c.gap)),
+      el('td', { title: c.capability }, word('capabilities', c.capability)), el('td', null, c.unit),
+      el('td', { class: 'n' }, fmtU(c.required, c.unit, 'need')), el('td', { class: 'n' }, fmtU(c.pledged, c.unit)),
+      el('td', { class: 'n gapcell' }, gapCell(c.gap, c.unit)),
       el('td', { class: 'n ' + (change > 0 ? 'worse' : change < 0 ? 'better' : '') },
-        change === 0 ? 'same' : (change > 0 ? 'gap +' : 'gap −') + fmt(Math.abs(change))));
+        change === 0 ? 'same' : (change > 0 ? 'gap +' : 'gap −') + fmtU(Math.abs(change), c.unit, 'need')));
   }));
 
   document.querySelector('#coverage tbody').replaceChildren(...a.coverage.map((r) =>
     el('tr', { 'data-mission': r.mission, 'data-capability': r.capability, 'data-gap': r.gap },
-      el('td', null, r.layer), el('td', null, r.mission), el('td', null, r.capability),
-      el('td', { class: 'n' }, fmt(r.required) + ' ' + r.unit), el('td', { class: 'n' }, fmt(r.pledged)),
-      el('td', { class: 'n' }, gapCell(r.gap)),
+      el('td', null, word('layers', r.layer)), el('td', null, word('missions', r.mission)),
+      el('td', { title: r.capability }, word('capabilities', r.capability)),
+      el('td', { class: 'n' }, fmtU(r.required, r.unit, 'need') + ' ' + r.unit), el('td', { class: 'n' }, fmtU(r.pledged, r.unit)),
+      el('td', { class: 'n' }, gapCell(r.gap, r.unit)),
       el('td', { class: 'n pmet muted' }, '…'))));
 
-  document.querySelector('#redlines tbody').replaceChildren(...a.red_lines.map((l) =>
+  // The red lines as the report words them (the server's `red_lines`), not the rule's ids.
+  document.querySelector('#redlines tbody').replaceChildren(...v.red_lines.map((l) =>
     el('tr', { 'data-redline': l.id },
-      el('td', null, l.party), el('td', null, l.text),
+      el('td', null, l.party), el('td', null, l.rule),
       el('td', null, l.violated ? el('span', { class: 'gap' }, 'violated') : el('span', { class: 'ok' }, 'respected')),
-      el('td', null, l.explanation))));
+      el('td', null, l.why))));
 
   const lapsed = document.getElementById('lapsed');
   const gone = v.pledges.filter((p) => p.state === 'lapsed');
   lapsed.replaceChildren(...(gone.length ? gone.map((p) =>
-    el('li', { 'data-pledge': p.id }, el('strong', null, p.id), ' (' + p.contributor + '): ' + p.reason))
+    el('li', { 'data-pledge': p.id }, el('strong', null, word('pledges', p.id)), ': ' + p.reason))
     : [el('li', null, 'none')]));
 
   const over = a.contributors.filter((c) => c.over_capacity || c.beyond_deployable);
   document.getElementById('over').replaceChildren(...(over.length ? over.map((c) =>
-    el('li', null, c.code + ' ' + c.capability + ': ' + fmt(c.pledged) + ' pledged, ' +
-      (c.capacity === null ? '?' : fmt(c.capacity)) + ' sustainable'))
+    el('li', null, word('contributors', c.code) + ', ' + word('capabilities', c.capability) + ': ' + fmtU(c.pledged, c.unit) + ' pledged, ' +
+      (c.capacity === null ? '?' : fmtU(c.capacity, c.unit, 'capacity')) + ' sustainable'))
     : [el('li', null, 'none')]));
 }
 
@@ -222,8 +252,8 @@ function renderControls() {
       }
     });
     return el('tr', { 'data-pledge': p.id, 'data-state': 'counts' }, el('td', null, box),
-      el('td', { title: p.status }, p.id, el('div', { class: 'why' }), sourcesEl(p.sources)),
-      el('td', null, p.capability), el('td', { class: 'n' }, qty, el('span', { class: 'unit' }, p.unit)));
+      el('td', { title: p.id + ', ' + p.status }, word('pledges', p.id), el('div', { class: 'why' }), sourcesEl(p.sources)),
+      el('td', null, word('capabilities', p.capability)), el('td', { class: 'n' }, qty, el('span', { class: 'unit' }, p.unit)));
   });
   document.querySelector('#pledges tbody').replaceChildren(...rows);
 }
@@ -416,7 +446,8 @@ function renderOdds(sim) {
   document.getElementById('odds-draws').textContent =
     sim.draws.toLocaleString('en-GB') + ' draws, seed ' + sim.seed + ': the same package gives the same figures.';
   const met = sim.requirements.filter((r) => r.p_met >= 0.995).length;
-  const never = sim.requirements.filter((r) => r.p_met === 0).map((r) => r.capability + ' (' + r.mission + ')');
+  const never = sim.requirements.filter((r) => r.p_met === 0)
+    .map((r) => word('capabilities', r.capability) + ' (' + word('missions', r.mission) + ')');
   document.getElementById('odds-summary').replaceChildren(
     el('strong', { 'data-p-all': sim.p_all_met }, 'Every requirement met in ' + pct(sim.p_all_met) + ' of draws'),
     '; on average ' + pct(sim.share_met) + ' of the requirements are met (±' + pct(sim.share_met_se) + '). ' +
@@ -425,7 +456,7 @@ function renderOdds(sim) {
   document.getElementById('odds').dataset.shareMet = String(sim.share_met);
   document.querySelector('#layers tbody').replaceChildren(...sim.layers.map((l) =>
     el('tr', { 'data-layer': l.layer, 'data-p': l.p_all_met },
-      el('td', null, l.layer), el('td', { class: 'n' }, pct(l.p_all_met) + ' ± ' + pct(l.p_all_met_se)))));
+      el('td', null, word('layers', l.layer)), el('td', { class: 'n' }, pct(l.p_all_met) + ' ± ' + pct(l.p_all_met_se)))));
   const odds = new Map(sim.requirements.map((r) => [r.mission + '\u0000' + r.capability, r]));
   for (const tr of document.querySelectorAll('#coverage tbody tr')) {
     const r = odds.get(tr.dataset.mission + '\u0000' + tr.dataset.capability);
@@ -452,13 +483,17 @@ function listSome(items, n) {
 function renderTornado(t) {
   const bars = t.tornado.filter((b) => b.low !== null && b.high !== null);
   const top = t.inputs[0];
+  // Inputs in the report's words (the server's `inputs_in_words`), as the tornado labels them.
+  const said = (input) => (t.inputs_in_words && t.inputs_in_words[input]) || input;
   document.getElementById('decides-summary').textContent = bars.length
-    ? 'Mean share met ' + pct(t.mean) + '. Widest swing: ' + bars[0].input + ', from ' + pct(bars[0].low) +
+    ? 'Mean share met ' + pct(t.mean) + '. Widest swing: ' + said(bars[0].input) + ', from ' + pct(bars[0].low) +
       ' (' + bars[0].low_label + ') to ' + pct(bars[0].high) + ' (' + bars[0].high_label + ').' +
-      (top ? ' Largest total Sobol index: ' + top.input + ' (' + fmt2(top.total) + ').' : '')
+      (top ? ' Largest total Sobol index: ' + said(top.input) + ' (' + fmt2(top.total) + ').' : '')
     : 'No input moves the share of requirements met.';
   showSvg('tornado', t.chart);
-  panelReady('decides').dataset.top = bars.length ? bars[0].input : '';
+  const box = panelReady('decides');
+  box.dataset.top = bars.length ? bars[0].input : '';
+  box.dataset.topLabel = bars.length ? said(bars[0].input) : '';
 }
 
 function renderCredibility(c, chart) {
@@ -521,26 +556,29 @@ function renderAllocation(r) {
     el('strong', null, r.feasible
       ? 'Every gap can be closed'
       : short + (short === 1 ? ' requirement or floor stays short' : ' requirements or floors stay short')),
-    ': ' + r.allocation.length + ' extra contributions, ' + fmt(added) + ' EUR m per year of burden added; ' +
+    ': ' + r.allocation.length + ' extra contributions, ' + whole(added) + ' EUR m per year of burden added; ' +
     'afterwards ' + after.met + ' of ' + after.requirements + ' requirements are met.' +
-    (r.already_crossed.length ? ' Red lines crossed by pledges already in force, which no allocation undoes: ' + r.already_crossed.join(', ') + '.' : ''));
+    (r.already_crossed.length ? ' Red lines crossed by pledges already in force, which no allocation undoes: ' +
+      r.already_crossed.map((id) => word('red_lines', id)).join('; ') + '.' : ''));
   document.querySelector('#allotments tbody').replaceChildren(...(r.allocation.length ? r.allocation.map((a) =>
     el('tr', { 'data-contributor': a.contributor, 'data-capability': a.capability },
-      el('td', null, a.contributor), el('td', { class: 'n' }, fmt(a.units) + ' ' + a.unit),
-      el('td', null, a.capability), el('td', null, a.mission), el('td', { class: 'n' }, fmt(a.burden_eur_m))))
+      el('td', null, word('contributors', a.contributor)), el('td', { class: 'n' }, fmtU(a.units, a.unit) + ' ' + a.unit),
+      el('td', null, word('capabilities', a.capability)), el('td', null, word('missions', a.mission)),
+      el('td', { class: 'n' }, whole(a.burden_eur_m))))
     : [el('tr', null, el('td', { colSpan: 5, class: 'muted' }, 'Nothing to add.'))]));
   document.querySelector('#shares tbody').replaceChildren(...r.contributors.map((c) =>
     el('tr', { 'data-contributor': c.contributor },
-      el('td', null, c.contributor), el('td', { class: 'n' }, pct(c.fair_share)),
-      el('td', { class: 'n' }, fmt(c.pledged_eur_m)), el('td', { class: 'n' }, fmt(c.added_eur_m)),
-      el('td', { class: 'n' }, fmt(c.total_eur_m)), el('td', { class: 'n' }, fmt(c.fair_eur_m)),
+      el('td', null, word('contributors', c.contributor)), el('td', { class: 'n' }, pct(c.fair_share)),
+      el('td', { class: 'n' }, whole(c.pledged_eur_m)), el('td', { class: 'n' }, whole(c.added_eur_m)),
+      el('td', { class: 'n' }, whole(c.total_eur_m)), el('td', { class: 'n' }, whole(c.fair_eur_m)),
       el('td', { class: 'n ' + (c.deviation === null ? '' : c.deviation < -0.5 ? 'gap' : '') },
         c.deviation === null ? '–' : (c.deviation > 0 ? '+' : '') + pct(c.deviation)))));
   document.querySelector('#shortfalls tbody').replaceChildren(...(short ? r.shortfalls.map((f, i) =>
     el('tr', { 'data-capability': f.capability },
-      el('td', null, f.mission || ('red line ' + f.red_line)), el('td', null, f.capability),
-      el('td', { class: 'n' }, fmt(f.required) + ' ' + f.unit), el('td', { class: 'n gap' }, fmt(f.shortfall)),
-      el('td', { class: 'n' }, fmt(f.least_possible)),
+      el('td', null, f.mission ? word('missions', f.mission) : 'red line: ' + word('red_lines', f.red_line)),
+      el('td', null, word('capabilities', f.capability)),
+      el('td', { class: 'n' }, fmtU(f.required, f.unit, 'need') + ' ' + f.unit), el('td', { class: 'n gap' }, fmtU(f.shortfall, f.unit, 'need')),
+      el('td', { class: 'n' }, fmtU(f.least_possible, f.unit, 'need')),
       el('td', null, ...(r.shortfall_reasons[i] || []).map((w) => el('div', null, w)))))
     : [el('tr', null, el('td', { colSpan: 6, class: 'muted' }, 'None: every requirement and floor is met.'))]));
   showSvg('alloc-chart', r.chart);
@@ -591,7 +629,7 @@ function stanceEl(stance) {
 }
 
 function statementItem(s) {
-  const meta = [el('strong', null, s.actor), ' ', stanceEl(s.stance), ' ' + s.capability];
+  const meta = [el('strong', null, s.actor), ' ', stanceEl(s.stance), ' ' + word('capabilities', s.capability)];
   if (s.modality === 'hedged') meta.push(' (hedged)');
   if (s.quantity) meta.push(' · ' + s.quantity.text);
   if (s.attributed_to) meta.push(' · ' + s.attributed_to);
@@ -618,7 +656,7 @@ async function startEvidence() {
   const actor = document.getElementById('evidence-actor');
   const capability = document.getElementById('evidence-capability');
   actor.append(...first.actors.map((a) => el('option', { value: a }, a)));
-  capability.append(...first.capabilities.map((c) => el('option', { value: c }, c)));
+  capability.append(...first.capabilities.map((c) => el('option', { value: c }, word('capabilities', c))));
   actor.addEventListener('change', loadStatements);
   capability.addEventListener('change', loadStatements);
   const wanted = new URLSearchParams(location.search).get('actor');
@@ -699,23 +737,28 @@ async function loadEntries(name) {
   const shown = ['contradicted', 'backed'].flatMap((st) => result.entries.filter((e) => e.status === st));
   const cls = { backed: 'ok', contradicted: 'gap' };
   document.querySelector('#entries tbody').replaceChildren(...(shown.length ? shown.map((e) => {
-    const cited = e.cited.map((s) => el('div', null, s.id + ' ', stanceEl(s.stance)));
-    if (e.unknown.length) cited.push(el('div', { class: 'muted' }, 'not in the ledger: ' + e.unknown.join(', ')));
+    // A statement by its outlet and date; its id (what a scenario cites) in the tooltip.
+    const said = (s) => [s.source.outlet, s.source.date].filter(Boolean).join(', ') || 'a statement';
+    const cited = e.cited.map((s) => el('div', { title: 'cite as ' + s.id }, said(s) + ' ', stanceEl(s.stance)));
+    if (e.unknown.length) {
+      cited.push(el('div', { class: 'muted', title: e.unknown.join(', ') },
+        e.unknown.length === 1 ? '1 cited statement not in the ledger' : e.unknown.length + ' cited statements not in the ledger'));
+    }
     const against = e.contradicted_by
       ? [el('div', { class: 'quote' }, '“' + e.contradicted_by.quote + '”'),
-        el('div', { class: 'meta' }, stanceEl(e.contradicted_by.stance), ' ' + e.contradicted_by.id),
+        el('div', { class: 'meta', title: 'cite as ' + e.contradicted_by.id }, stanceEl(e.contradicted_by.stance)),
         sourceLine(e.contradicted_by.source)]
       : [];
     return el('tr', { 'data-entry': e.id, 'data-status': e.status },
-      el('td', { title: e.kind.replace('_', ' ') + ', implies ' + e.implies.replace('_', ' ') }, e.id),
-      el('td', null, e.actor), el('td', null, e.capability),
+      el('td', { title: e.id + ': ' + e.kind.replace('_', ' ') + ', implies ' + e.implies.replace('_', ' ') }, entryName(e.id)),
+      el('td', null, e.actor), el('td', null, word('capabilities', e.capability)),
       el('td', null, el('span', { class: cls[e.status] }, e.status), e.no_evidence ? el('div', { class: 'muted' }, 'and no evidence') : ''),
       el('td', null, ...(cited.length ? cited : ['none'])),
       el('td', null, ...against));
   }) : [el('tr', null, el('td', { colSpan: 6, class: 'muted' }, 'No entry is backed or contradicted by the ledger.'))]));
   const bare = [...new Set(result.entries.filter((e) => e.status === 'no_evidence').map((e) => e.id))];
   document.getElementById('entries-bare').textContent = bare.length
-    ? 'Without evidence (' + bare.length + '): ' + bare.join(', ') + '.' : '';
+    ? 'Without evidence (' + bare.length + '): ' + bare.map(entryName).join('; ') + '.' : '';
 }
 
 document.addEventListener('DOMContentLoaded', start);

@@ -26,7 +26,8 @@ use crate::input;
 /// lapsed pledges, credibility indicators (shipped weights), robustness (Monte Carlo: probability
 /// and coverage quantiles per requirement), the sensitivity tornado, the least-burden allocation
 /// that closes the gaps, the stance timeline of an evidence ledger (`--db`) and every source. The
-/// page needs no network and runs no script; the same inputs give the same bytes.
+/// page needs no network; its one script saves a chart as SVG or PNG, and the page reads the same
+/// without it; the same inputs give the same bytes.
 ///
 /// Exit code 0 when the report was written, 2 on bad input.
 #[derive(Debug, clap::Args)]

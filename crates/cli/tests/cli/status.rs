@@ -56,3 +56,49 @@ fn an_unknown_basis_is_a_usage_error() {
         out.stderr
     );
 }
+
+/// `--basis` and `--as-of` are offered by the commands that read a scenario and by no other:
+/// `schema`, `ingest` or `completions` read none, and `serve` reads its folder itself.
+#[test]
+fn the_reading_flags_are_offered_only_where_a_scenario_is_read() {
+    for command in [
+        "assess",
+        "compare",
+        "capacities",
+        "timeline",
+        "allocate",
+        "check",
+        "credibility",
+        "simulate",
+        "sensitivity",
+        "report",
+    ] {
+        let help = run(&[command, "--help"]).stdout;
+        assert!(
+            help.contains("--basis <BASIS>") && help.contains("--as-of <DATE>"),
+            "{command} --help lacks the reading flags:\n{help}"
+        );
+    }
+    for command in [
+        "schema",
+        "ingest",
+        "evidence",
+        "serve",
+        "completions",
+        "man",
+    ] {
+        let help = run(&[command, "--help"]).stdout;
+        assert!(
+            !help.contains("--basis") && !help.contains("--as-of"),
+            "{command} --help offers a flag it ignores:\n{help}"
+        );
+    }
+    let top = run(&["--help"]).stdout;
+    assert!(
+        !top.contains("--basis") && !top.contains("--as-of"),
+        "{top}"
+    );
+    // Given to a command that reads no scenario, they are a usage error, not silently ignored.
+    let out = run(&["schema", "--basis", "firm"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}

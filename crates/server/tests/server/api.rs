@@ -406,10 +406,11 @@ async fn allocate_is_the_cli_document_with_the_reasons_in_words() {
     assert_eq!(a, expected);
     let reasons: Vec<Vec<String>> = serde_json::from_value(reasons).expect("lists of sentences");
     assert_eq!(reasons.len(), report.shortfalls.len());
-    for (words, shortfall) in reasons.iter().zip(&report.shortfalls) {
-        let described: Vec<String> = shortfall.binding.iter().map(|b| b.describe()).collect();
-        assert_eq!(words, &described);
-    }
+    // The report's words: contributors and missions by name, as its "what binds" column.
+    assert_eq!(
+        reasons,
+        guarantor_report::allocation::shortfall_reasons(&scenario, &report)
+    );
     assert!(
         !report.shortfalls.is_empty(),
         "without the USA some requirement stays short"
@@ -522,4 +523,32 @@ async fn sensitivity_refuses_bad_settings_and_outputs_with_the_reason() {
         assert_eq!(status, code, "{body}: {e}");
         assert!(error(&e).contains(expected), "{body}: {e}");
     }
+}
+
+/// The outline carries the report's words for every identifier, and the decimals each unit is
+/// worth (the engine's rounding rule), so the page writes names and figures as the report does.
+#[tokio::test]
+async fn the_outline_has_the_reports_words_and_each_units_decimals() {
+    let root = common::scenarios();
+    let (status, o, _) = call(&root, get("/api/scenarios/ukraine-2025-08")).await;
+    assert_eq!(status, StatusCode::OK, "{o}");
+    let scenario = guarantor_model::load(common::AUGUST)
+        .scenario
+        .expect("the August scenario loads");
+    let words = guarantor_report::names::Names::new(&scenario).words();
+    assert_eq!(
+        o["words"],
+        serde_json::to_value(&words).expect("words as JSON")
+    );
+    assert_eq!(
+        o["words"]["pledges"]["gbr-troops"],
+        "ground troops from United Kingdom"
+    );
+    assert_eq!(
+        o["words"]["capabilities"]["article5_like_guarantee"],
+        "Article 5-like guarantee"
+    );
+    assert_eq!(o["unit_decimals"]["personnel"], 0);
+    assert_eq!(o["unit_decimals"]["batteries"], 0);
+    assert_eq!(o["unit_decimals"]["EUR bn per year"], 2);
 }

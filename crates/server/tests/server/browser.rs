@@ -21,7 +21,7 @@ use crate::common;
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Starts the app on a free loopback port; the server stops when the test's runtime ends.
-async fn start(state: AppState) -> std::net::SocketAddr {
+pub(crate) async fn start(state: AppState) -> std::net::SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind loopback");
@@ -34,14 +34,14 @@ async fn start(state: AppState) -> std::net::SocketAddr {
     addr
 }
 
-struct Chromium {
-    browser: Browser,
+pub(crate) struct Chromium {
+    pub(crate) browser: Browser,
     handler: tokio::task::JoinHandle<()>,
     _profile: tempfile::TempDir,
 }
 
 impl Chromium {
-    async fn launch() -> Chromium {
+    pub(crate) async fn launch() -> Chromium {
         assert!(
             Path::new(CHROMIUM).exists(),
             "{CHROMIUM} is missing: run scripts/setup.sh (installs Debian's `chromium`)"
@@ -79,14 +79,14 @@ impl Chromium {
         }
     }
 
-    async fn close(mut self) {
+    pub(crate) async fn close(mut self) {
         let _ = self.browser.close().await;
         let _ = self.browser.wait().await;
         self.handler.abort();
     }
 }
 
-async fn eval<T: serde::de::DeserializeOwned>(page: &Page, js: &str) -> T {
+pub(crate) async fn eval<T: serde::de::DeserializeOwned>(page: &Page, js: &str) -> T {
     page.evaluate(js)
         .await
         .unwrap_or_else(|e| panic!("evaluate {js}: {e}"))
@@ -95,7 +95,7 @@ async fn eval<T: serde::de::DeserializeOwned>(page: &Page, js: &str) -> T {
 }
 
 /// Polls a JavaScript condition until it holds (at most 20 s: a hung page fails the test).
-async fn wait_for(page: &Page, condition: &str) {
+pub(crate) async fn wait_for(page: &Page, condition: &str) {
     for _ in 0..400 {
         if eval::<bool>(page, &format!("Boolean({condition})")).await {
             return;
@@ -110,7 +110,7 @@ async fn wait_for(page: &Page, condition: &str) {
     panic!("waited 20 s for `{condition}`; page state: {state}");
 }
 
-fn screenshots() -> PathBuf {
+pub(crate) fn screenshots() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-screenshots");
     std::fs::create_dir_all(&dir).expect("screenshot dir");
     dir
@@ -139,7 +139,7 @@ async fn click_and_time(page: &Page, code: &str) -> (f64, f64) {
 
 /// Waits for the odds, tornado and credibility panels to finish the analysis after odds number `seq`, and
 /// returns the new odds number, the mean share of requirements met and the credibility score.
-async fn analysed(page: &Page, seq: u32) -> (u32, f64, f64) {
+pub(crate) async fn analysed(page: &Page, seq: u32) -> (u32, f64, f64) {
     wait_for(
         page,
         &format!(
@@ -160,7 +160,7 @@ async fn analysed(page: &Page, seq: u32) -> (u32, f64, f64) {
 
 /// Waits for the allocation panel to show an answer after answer number `seq`, and returns the
 /// new answer number and the number of shortfalls.
-async fn allocated(page: &Page, seq: u32) -> (u32, u32) {
+pub(crate) async fn allocated(page: &Page, seq: u32) -> (u32, u32) {
     wait_for(
         page,
         &format!(
@@ -211,13 +211,19 @@ async fn turning_the_us_backstop_off_widens_the_air_defence_gap() {
     // What decides it: with the US backstop in, a US pledge swings the share most.
     let top: String = eval(&page, "document.getElementById('decides').dataset.top").await;
     assert!(top.starts_with("pledge usa-"), "widest swing: {top}");
-    // The report's tornado: its first bar is the widest swing the summary names.
+    // The report's tornado: its first bar is the widest swing the summary names, in words.
     let first_bar: String = eval(
         &page,
         "document.querySelector('#tornado svg.chart > g text.label').textContent",
     )
     .await;
-    assert_eq!(first_bar, top, "the tornado's first bar");
+    let top_label: String =
+        eval(&page, "document.getElementById('decides').dataset.topLabel").await;
+    assert!(
+        top_label.ends_with("from United States"),
+        "widest swing in words: {top_label}"
+    );
+    assert_eq!(first_bar, top_label, "the tornado's first bar");
     page.save_screenshot(
         ScreenshotParams::builder().full_page(true).build(),
         screenshots().join("dashboard-august.png"),
@@ -688,7 +694,7 @@ async fn without_the_us_the_dashboard_shows_what_moved_as_the_report_does() {
         .expect("the report page");
     let report_chart: String = eval(
         &report_page,
-        "document.querySelector('#coverage-capability ~ svg.chart').outerHTML",
+        "document.querySelector('#coverage-capability ~ figure svg.chart').outerHTML",
     )
     .await;
     // Two series (as written, without the US) and the requirement line in the legend.

@@ -190,9 +190,29 @@ async fn the_analyses_answer_the_reports_charts_only_when_asked() {
                 && chart.contains(&format!("<title>{}", title.replace('`', ""))),
             "{path}: {chart}"
         );
-        // The rest of the answer is the document the CLI prints.
+        // The rest of the answer is the document the CLI prints, and for the sensitivity
+        // analysis each input in the chart's words.
         let mut rest = charted.clone();
         rest.as_object_mut().expect("object").remove("chart");
+        let words = rest
+            .as_object_mut()
+            .expect("object")
+            .remove("inputs_in_words");
+        assert_eq!(words.is_some(), path == "/api/sensitivity", "{path}");
+        if let Some(words) = words {
+            let words = words.as_object().expect("an object");
+            assert_eq!(
+                words.len(),
+                plain["inputs"].as_array().expect("inputs").len(),
+                "one word per input"
+            );
+            assert!(
+                words
+                    .values()
+                    .all(|w| !w.as_str().unwrap_or("").contains("pledge ")),
+                "{words:?}"
+            );
+        }
         assert_eq!(rest, plain, "{path}");
     }
     // The simulation chart sets the changed package beside the scenario as written; the
