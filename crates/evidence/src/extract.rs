@@ -18,12 +18,13 @@
 //! evaluation measures how often.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
 use crate::lang::{self, Lang, Stemmer};
 use crate::lexicon::{LanguageLexicon, Lexicon};
+use crate::model::SentenceModel;
 use crate::resolve::{EntityKind, Gazetteer, Mention};
 use crate::statement::{AttributionKind, Modality, Quantity, Stance, Statement};
 use crate::text::{WordHit, WordMatcher, Words, quotes};
@@ -179,9 +180,11 @@ impl LanguageRules {
     }
 }
 
-/// The compiled extraction rules, one set per language.
+/// The compiled extraction rules, one set per language, and the learned sentence classifier
+/// when one is given.
 pub struct Extractor {
     rules: Vec<LanguageRules>,
+    model: Option<Arc<SentenceModel>>,
 }
 
 /// Largest distance in words between a stance cue and the target it applies to (a cue after the
@@ -229,10 +232,32 @@ struct SentenceParse<'s> {
 }
 
 impl Extractor {
+    /// The rules alone.
     pub fn new(lexicon: &Lexicon) -> Self {
         Extractor {
             rules: lexicon.languages.iter().map(LanguageRules::new).collect(),
+            model: None,
         }
+    }
+
+    /// The rules and a learned sentence classifier: a sentence also yields the claims the
+    /// classifier gives it that the rules did not find.
+    pub fn with_model(lexicon: &Lexicon, model: SentenceModel) -> Self {
+        Extractor::with_shared_model(lexicon, Arc::new(model))
+    }
+
+    /// [`Extractor::with_model`] with a model shared between extractors (the shipped one is
+    /// parsed once per process: [`crate::model::default_model`]).
+    pub fn with_shared_model(lexicon: &Lexicon, model: Arc<SentenceModel>) -> Self {
+        Extractor {
+            model: Some(model),
+            ..Extractor::new(lexicon)
+        }
+    }
+
+    /// The learned classifier in use, if any.
+    pub fn model(&self) -> Option<&SentenceModel> {
+        self.model.as_deref()
     }
 
     /// The language the rules would use for a text.
@@ -249,6 +274,31 @@ impl Extractor {
         gazetteer: &Gazetteer,
         article: ArticleRef<'_>,
     ) -> Vec<Statement> {
+        self.run(text, mentions, gazetteer, article, None)
+    }
+
+    /// The sentences of an article with the classifier's features of each, in the order and with
+    /// the indices [`Extractor::extract`] gives them (for training the [`SentenceModel`]).
+    pub fn sentence_features(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        gazetteer: &Gazetteer,
+        article: ArticleRef<'_>,
+    ) -> Vec<(Sentence, Vec<u32>)> {
+        let mut out = Vec::new();
+        self.run(text, mentions, gazetteer, article, Some(&mut out));
+        out
+    }
+
+    fn run(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        gazetteer: &Gazetteer,
+        article: ArticleRef<'_>,
+        mut features_out: Option<&mut Vec<(Sentence, Vec<u32>)>>,
+    ) -> Vec<Statement> {
         let Some(lang) = self.language(text, article.lang) else {
             return Vec::new();
         };
@@ -257,6 +307,9 @@ impl Extractor {
         };
         let mut out: Vec<Statement> = Vec::new();
         let mut last_person: Option<Speaker> = None;
+        let mut previous_targets: Vec<String> = Vec::new();
+        // The classifier's statements with their probability, merged at the end.
+        let mut learned: Vec<(f32, Statement)> = Vec::new();
         for (index, s) in sentences_in(text, lang).into_iter().enumerate() {
             let sent = &text[s.start..s.end];
             let local: Vec<Mention> = mentions
@@ -285,11 +338,9 @@ impl Extractor {
                     }
                 }
             }
-            if parse.targets.is_empty() {
-                continue;
-            }
             let sentence_quotes = quotes(sent);
             let mut seen: Vec<&str> = Vec::new();
+            let mut rule_claims: Vec<(String, Stance)> = Vec::new();
             for (target, cue) in assign_cues(&parse) {
                 if seen.contains(&target.label.as_str()) {
                     continue;
@@ -300,6 +351,7 @@ impl Extractor {
                 } else {
                     cue.label
                 };
+                rule_claims.push((target.label.clone(), stance));
                 let previous = out.last().map(|s| s.actor.clone());
                 let Some((actors, attributed_to, attribution)) =
                     actors(&parse, &speaker, target, cue, gazetteer, previous)
@@ -313,16 +365,7 @@ impl Extractor {
                             || overlaps(q.start, q.end, cue.start, cue.end)
                     })
                     .map_or((0, sent.len()), |q| (q.start, q.end));
-                // Hedges count in the cue's clause only ("ruled out X but could help with Y").
-                let modality = if parse
-                    .hedges
-                    .iter()
-                    .any(|h| !crosses_clause(&parse, (h.start, h.end), (cue.start, cue.end)))
-                {
-                    Modality::Hedged
-                } else {
-                    Modality::Asserted
-                };
+                let modality = modality_of(&parse, cue);
                 for (k, actor) in actors.into_iter().enumerate() {
                     let id = if k == 0 {
                         format!("{}#{}.{}", article.id, index, target.label)
@@ -348,7 +391,46 @@ impl Extractor {
                     });
                 }
             }
+            if self.model.is_some() || features_out.is_some() {
+                let features = model::features(
+                    rules,
+                    &parse,
+                    &speaker,
+                    &rule_claims,
+                    &previous_targets,
+                    index,
+                );
+                if let Some(m) = &self.model {
+                    let previous = out.last().map(|s| s.actor.clone());
+                    learned.extend(model::learned_statements(
+                        m,
+                        rules.lang.code(),
+                        &features,
+                        &rule_claims,
+                        &parse,
+                        &speaker,
+                        gazetteer,
+                        previous,
+                        (&article, index, s),
+                    ));
+                }
+                if let Some(f) = features_out.as_deref_mut() {
+                    f.push((s, features));
+                }
+            }
+            previous_targets = parse
+                .targets
+                .iter()
+                .map(|t| format!("PT:{}", t.label))
+                .chain(
+                    parse
+                        .cues
+                        .iter()
+                        .map(|c| format!("PC:{}", c.label.as_str())),
+                )
+                .collect();
         }
+        model::merge_learned(&mut out, learned);
         out
     }
 
@@ -595,9 +677,25 @@ fn coordinated_targets(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
         && (inside.iter().any(|i| p.coordination.contains(i)) || p.sent[lo..hi].contains(','))
 }
 
+/// `hedged` when a hedge of the language is in the cue's clause ("ruled out X but could help
+/// with Y" hedges Y only).
+fn modality_of(p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> Modality {
+    if p.hedges
+        .iter()
+        .any(|h| !crosses_clause(p, (h.start, h.end), (cue.start, cue.end)))
+    {
+        Modality::Hedged
+    } else {
+        Modality::Asserted
+    }
+}
+
 #[path = "extract_actors.rs"]
 mod actors;
 use actors::*;
+
+#[path = "extract_model.rs"]
+mod model;
 
 #[cfg(test)]
 #[path = "extract_tests.rs"]

@@ -199,3 +199,50 @@ fn a_governing_cue_decides_a_chain() {
 fn no_cue_no_statement() {
     assert!(run("Troops marched through the square in Kyiv on Sunday.").is_empty());
 }
+
+#[test]
+fn the_classifier_only_adds_statements_with_their_own_ids() {
+    let lex = Lexicon::default();
+    let g = Gazetteer::default();
+    let model = crate::model::SentenceModel::from_text(crate::model::DEFAULT_MODEL_TXT)
+        .expect("shipped model parses");
+    let rules = Extractor::new(&lex);
+    let both = Extractor::with_model(&lex, model);
+    for (lang, text) in [
+        (
+            "uk",
+            "Коаліція охочих готова надати Україні гарантії безпеки. Головною метою групи є розробка довгострокових гарантій безпеки. Франція та Британія розмістять війська після припинення вогню.",
+        ),
+        (
+            "en",
+            "Britain and France will lead a multinational force for Ukraine. The coalition's main aim is to provide long-term security guarantees.",
+        ),
+    ] {
+        let m = g.resolve(text);
+        let article = ArticleRef {
+            id: "t",
+            date: None,
+            outlet: None,
+            lang: Some(lang),
+        };
+        let r = rules.extract(text, &m, &g, article);
+        let b = both.extract(text, &m, &g, article);
+        assert_eq!(b, both.extract(text, &m, &g, article), "deterministic");
+        let ids: Vec<&str> = b.iter().map(|s| s.id.as_str()).collect();
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        for s in &r {
+            assert!(
+                b.contains(s),
+                "{lang}: the rules' {} is kept as it was",
+                s.id
+            );
+        }
+        let sentences = sentences_in(text, Lang::parse(lang).unwrap()).len();
+        let features = both.sentence_features(text, &m, &g, article);
+        assert_eq!(features.len(), sentences);
+        assert!(features.iter().all(|(_, f)| !f.is_empty()));
+    }
+}

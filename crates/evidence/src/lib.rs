@@ -17,6 +17,7 @@ pub mod lang;
 pub mod ledger;
 pub mod lexicon;
 pub mod link;
+pub mod model;
 pub mod resolve;
 pub mod source;
 pub mod statement;
@@ -28,6 +29,7 @@ pub use extract::{ArticleRef, Extractor};
 pub use ledger::{Disagreement, Ledger, Position};
 pub use lexicon::Lexicon;
 pub use link::{EntryCheck, EntryFlag, EntryKind, ScenarioEntry, check_entries};
+pub use model::SentenceModel;
 pub use resolve::{Entity, EntityKind, Gazetteer, MatchMethod, Mention};
 pub use source::{Body, Format, RawArticle};
 pub use statement::{AttributionKind, Modality, Quantity, Stance, Statement};
@@ -40,7 +42,7 @@ pub use statement::{AttributionKind, Modality, Quantity, Stance, Statement};
 pub const EVIDENCE_ONLY_TOPICS: &[&str] = &["reassurance_force", "security_guarantee"];
 
 /// Version of the extraction rules, stored with each article so a changed lexicon is visible.
-pub const EXTRACTOR_VERSION: &str = concat!("guarantor-evidence ", env!("CARGO_PKG_VERSION"), "/2");
+pub const EXTRACTOR_VERSION: &str = concat!("guarantor-evidence ", env!("CARGO_PKG_VERSION"), "/3");
 
 /// Errors of the evidence pipeline. Messages name the offending value; the caller adds the path.
 #[derive(Debug, thiserror::Error)]
@@ -128,7 +130,10 @@ impl Pipeline {
             classifier: LineClassifier::new(&lexicon.boilerplate),
             dedupe_params,
             gazetteer,
-            extractor: Extractor::new(lexicon),
+            extractor: match model::default_model() {
+                Some(m) => Extractor::with_shared_model(lexicon, m),
+                None => Extractor::new(lexicon),
+            },
         }
     }
 

@@ -88,18 +88,21 @@ fn extraction_benchmark_meets_its_floor() {
 }
 
 /// Floors on the test split of the real corpus (`tests/corpus/test`), from the figures measured
-/// once at the end of issue 12's work with
-/// `cargo run -p guarantor-evidence --release --example evaluate` (overall F1 0.284, non-English
-/// F1 0.292, actor accuracy 0.529, rewrite recall 0.345 at precision 1.000 on 124 articles),
-/// each lowered by 0.02 and rounded down. They are far below the issue's targets (F1 0.6 overall,
-/// 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch regressions, they do not
-/// claim the targets are met. The rules were developed on the dev split only.
+/// at 15:14 UTC on 2 December 2026 with
+/// `cargo run -p guarantor-evidence --release --example evaluate` on 142 test articles, with the
+/// sentence classifier (`data/evidence-model.txt`, trained on the dev split only) added to the
+/// rules: overall F1 0.372, non-English F1 0.400, actor accuracy 0.509, rewrite recall 0.355 at
+/// precision 0.917; each lowered by 0.02 and rounded down. (The rules alone measured F1 0.287,
+/// non-English 0.296, actor accuracy 0.513 on the same 142 articles; rewrite linking did not
+/// change, its precision fell from 1.000 to 0.917 when the `-o` files joined the test split.)
+/// They are below the issue's targets (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at
+/// precision 0.9): they catch regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
-    f1: 0.26,
-    non_english_f1: 0.27,
-    actor_accuracy: 0.50,
-    rewrite_recall: 0.32,
-    rewrite_precision: 0.98,
+    f1: 0.35,
+    non_english_f1: 0.38,
+    actor_accuracy: 0.48,
+    rewrite_recall: 0.33,
+    rewrite_precision: 0.89,
 };
 
 struct CorpusFloors {

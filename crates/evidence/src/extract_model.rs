@@ -1,0 +1,230 @@
+//! The learned half of [`super`]: the features a sentence gives the [`SentenceModel`], and the
+//! statements of the claims it finds that the rules did not. A child module, so it shares the
+//! parent's private types (the sentence parse, the speaker).
+//!
+//! Features are binary and hashed ([`crate::model::feature_id`]): the language; each word's stem,
+//! its first five letters and each pair of adjacent stems (per language); the lexicon's hits
+//! (targets, stance cues, the stance a cue takes after a negation, every target with every cue,
+//! hedges, negations, quotation marks) and the claims the rules decided, which carry over between
+//! languages; the states and bodies named and the speaker's; the previous sentence's targets; and
+//! whether the sentence opens the article (usually the headline).
+
+use super::*;
+use crate::model::{feature_id, feature_id_of};
+
+/// Hashed features of one sentence, sorted and without repeats.
+pub(super) fn features(
+    rules: &LanguageRules,
+    p: &SentenceParse<'_>,
+    speaker: &Option<(Speaker, usize)>,
+    rule_claims: &[(String, Stance)],
+    previous_targets: &[String],
+    index: usize,
+) -> Vec<u32> {
+    let l = rules.lang.code();
+    let mut ids: Vec<u32> = Vec::with_capacity(p.words.len() * 3 + 32);
+    let mut names: Vec<String> = vec!["1".into(), format!("L:{l}")];
+    let w = &p.words;
+    for i in 0..w.len() {
+        let stem = w.stems[i].as_str();
+        if w.lower[i].chars().all(|c| c.is_ascii_digit()) {
+            names.push("num".into());
+            continue;
+        }
+        ids.push(feature_id_of(&["s:", l, ":", stem]));
+        if let Some((cut, _)) = w.lower[i].char_indices().nth(5) {
+            ids.push(feature_id_of(&["p:", l, ":", &w.lower[i][..cut]]));
+        }
+        if i + 1 < w.len() {
+            ids.push(feature_id_of(&["b:", l, ":", stem, "_", &w.stems[i + 1]]));
+        }
+    }
+    for t in &p.targets {
+        names.push(format!("T:{}", t.label));
+    }
+    for c in &p.cues {
+        names.push(format!("C:{}", c.label.as_str()));
+        let stance = if negated(rules, p, c) {
+            let s = rules.negate(c.label);
+            names.push(format!("CN:{}", s.as_str()));
+            s
+        } else {
+            c.label
+        };
+        for t in &p.targets {
+            names.push(format!("TC:{}|{}", t.label, stance.as_str()));
+            if !crosses_clause(p, (t.start, t.end), (c.start, c.end)) {
+                names.push(format!("TCc:{}|{}", t.label, stance.as_str()));
+            }
+        }
+    }
+    for (t, s) in rule_claims {
+        names.push(format!("R:{t}|{}", s.as_str()));
+        names.push("R".into());
+    }
+    if !p.hedges.is_empty() {
+        names.push("H".into());
+    }
+    if !p.negations.is_empty() {
+        names.push("N".into());
+    }
+    if !quotes(p.sent).is_empty() {
+        names.push("Q".into());
+    }
+    for a in &p.actors {
+        names.push(format!("A:{}", a.actor));
+        names.push(format!("AK:{}", a.kind.as_str()));
+    }
+    match speaker {
+        Some((Speaker::Entity(e), _)) => {
+            names.push("SP:entity".into());
+            names.push(format!("SPE:{e}"));
+        }
+        Some((Speaker::Anonymous(_), _)) => names.push("SP:anonymous".into()),
+        Some((Speaker::Named(_), _)) => names.push("SP:named".into()),
+        None => {}
+    }
+    // Feature names of the previous sentence ("PT:target", "PC:stance").
+    names.extend(previous_targets.iter().cloned());
+    if index == 0 {
+        names.push("I0".into());
+    }
+    ids.extend(names.iter().map(|n| feature_id(n)));
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Statements for the claims the model gives the sentence that the rules did not find: the
+/// target and cue are the lexicon's hits for them when the sentence has them, else the end of
+/// the sentence, and the actors come from the same rules as the rules' own statements.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn learned_statements(
+    model: &SentenceModel,
+    lang: &str,
+    features: &[u32],
+    rule_claims: &[(String, Stance)],
+    p: &SentenceParse<'_>,
+    speaker: &Option<(Speaker, usize)>,
+    gazetteer: &Gazetteer,
+    previous: Option<String>,
+    (article, index, s): (&ArticleRef<'_>, usize, Sentence),
+) -> Vec<(f32, Statement)> {
+    let probs = model.predict(features);
+    let mut out: Vec<(f32, Statement)> = Vec::new();
+    let n = p.words.len();
+    let end = p.sent.len();
+    let mut used_targets: Vec<String> = rule_claims.iter().map(|(t, _)| t.clone()).collect();
+    for (k, prob) in probs.iter().enumerate() {
+        if *prob < model.threshold_for(lang) {
+            continue;
+        }
+        let (target, stance) = model.label(k);
+        if rule_claims.iter().any(|(t, s)| t == target && *s == stance) {
+            continue;
+        }
+        let t_hit = p
+            .targets
+            .iter()
+            .find(|t| t.label == target)
+            .cloned()
+            .unwrap_or(WordHit {
+                first: n,
+                last: n,
+                start: end,
+                end,
+                label: target.to_string(),
+            });
+        let c_hit = p
+            .cues
+            .iter()
+            .filter(|c| c.label == stance)
+            .min_by_key(|c| c.first.abs_diff(t_hit.first))
+            .cloned()
+            .unwrap_or(WordHit {
+                first: n,
+                last: n,
+                start: end,
+                end,
+                label: stance,
+            });
+        let Some((actors, attributed_to, attribution)) = actors(
+            p,
+            speaker,
+            &t_hit,
+            &c_hit,
+            gazetteer,
+            out.last()
+                .map(|(_, s)| s.actor.clone())
+                .or(previous.clone()),
+        ) else {
+            continue;
+        };
+        let base = if used_targets.iter().any(|t| t == target) {
+            format!("{}#{}.{}.{}", article.id, index, target, stance.as_str())
+        } else {
+            format!("{}#{}.{}", article.id, index, target)
+        };
+        used_targets.push(target.to_string());
+        let modality = modality_of(p, &c_hit);
+        for (j, actor) in actors.into_iter().enumerate() {
+            out.push((
+                *prob,
+                Statement {
+                    id: if j == 0 {
+                        base.clone()
+                    } else {
+                        format!("{base}.{}", j + 1)
+                    },
+                    article: article.id.to_string(),
+                    actor,
+                    capability: target.to_string(),
+                    stance,
+                    modality,
+                    quantity: quantity_near(p.sent, t_hit.start.min(end), t_hit.end.min(end)),
+                    attributed_to: attributed_to.clone(),
+                    attribution,
+                    quote: p.sent.to_string(),
+                    quote_start: s.start,
+                    quote_end: s.end,
+                    date: article.date.map(str::to_string),
+                    outlet: article.outlet.map(str::to_string),
+                    sentence: index,
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// Adds the classifier's statements to the rules': a claim (target, stance) the rules state
+/// somewhere in the article is left to them, and any other claim is added once, from the
+/// sentence where the classifier is most confident (the earliest on a tie), with every actor
+/// found there. Statements stay in sentence order.
+pub(super) fn merge_learned(out: &mut Vec<Statement>, learned: Vec<(f32, Statement)>) {
+    let mut best: Vec<(String, Stance, f32, usize)> = Vec::new();
+    for (p, st) in &learned {
+        if out
+            .iter()
+            .any(|r| r.capability == st.capability && r.stance == st.stance)
+        {
+            continue;
+        }
+        match best
+            .iter_mut()
+            .find(|b| b.0 == st.capability && b.1 == st.stance)
+        {
+            Some(b) if *p > b.2 => {
+                b.2 = *p;
+                b.3 = st.sentence;
+            }
+            Some(_) => {}
+            None => best.push((st.capability.clone(), st.stance, *p, st.sentence)),
+        }
+    }
+    out.extend(learned.into_iter().map(|(_, s)| s).filter(|s| {
+        best.iter()
+            .any(|b| b.0 == s.capability && b.1 == s.stance && b.3 == s.sentence)
+    }));
+    out.sort_by_key(|s| s.sentence);
+}

@@ -1,0 +1,448 @@
+//! A learned sentence classifier that complements the extraction rules: for each sentence, which
+//! (target, stance) claims it states.
+//!
+//! A linear model over hashed binary features (words and stems, word pairs, word prefixes,
+//! lexicon hits of targets, cues, negation and hedges, the rules' own decisions, the actors named
+//! and the previous sentence's targets; see `extract_model.rs`). The score of a claim (t, s) is
+//! the logistic of `w_t·x + w_s·x + w_ts·x + b_ts`: a vector per target and per stance shared by
+//! all the pairs they take part in, plus one per pair, so a rare pair still borrows from its
+//! target's and its stance's vectors. Trained by stochastic gradient descent on the logistic loss
+//! with L2 shrinkage, in a fixed order, so the same examples give the same weights.
+//!
+//! The weights ship as `data/evidence-model.txt` (written by
+//! `cargo run -p guarantor-evidence --release --example train`): a header, then the labels and the
+//! non-zero weights of hashed feature ids. It holds no text of any article.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+use crate::statement::Stance;
+use crate::text::stable_hash;
+
+/// The model shipped with Guarantor (see the file's header for how it was trained).
+pub const DEFAULT_MODEL_TXT: &str = include_str!("../../../data/evidence-model.txt");
+
+/// The shipped model, parsed once per process and shared (`None` when the file holds no labels).
+pub fn default_model() -> Option<Arc<SentenceModel>> {
+    static MODEL: LazyLock<Option<Arc<SentenceModel>>> = LazyLock::new(|| {
+        // Embedded at build time and parsed by a unit test: failure means no model.
+        SentenceModel::from_text(DEFAULT_MODEL_TXT)
+            .ok()
+            .filter(|m| !m.pairs.is_empty())
+            .map(Arc::new)
+    });
+    MODEL.clone()
+}
+
+/// Feature ids are hashed into this many bits.
+pub const FEATURE_BITS: u32 = 22;
+
+/// The hashed id of a feature name.
+pub fn feature_id(name: &str) -> u32 {
+    (stable_hash(name.as_bytes()) & ((1u64 << FEATURE_BITS) - 1)) as u32
+}
+
+/// The id of the feature named by the concatenation of `parts`, without building the string:
+/// `feature_id_of(&["s:", "en", ":", "troop"]) == feature_id("s:en:troop")`.
+pub fn feature_id_of(parts: &[&str]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.as_bytes() {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    (crate::text::mix64(h) & ((1u64 << FEATURE_BITS) - 1)) as u32
+}
+
+/// One training example: the features of a sentence and the claims the gold gives it.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub features: Vec<u32>,
+    pub labels: Vec<(String, Stance)>,
+}
+
+/// Settings of training.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainParams {
+    pub epochs: usize,
+    pub learning_rate: f32,
+    pub l2: f32,
+    /// A (target, stance) pair needs this many positive sentences to get a label of its own.
+    pub min_pair_count: usize,
+    /// Decision threshold stored with the model.
+    pub threshold: f32,
+    /// Weight of a positive example's loss (positives are rare).
+    pub positive_weight: f32,
+    /// A feature needs this many training sentences to get weights.
+    pub min_feature_count: usize,
+    /// Smaller weights (after rounding to 0.01) are dropped from the model.
+    pub min_weight: f32,
+}
+
+impl Default for TrainParams {
+    fn default() -> Self {
+        TrainParams {
+            epochs: 12,
+            learning_rate: 0.2,
+            l2: 1e-4,
+            min_pair_count: 3,
+            threshold: 0.2,
+            positive_weight: 3.0,
+            min_feature_count: 2,
+            min_weight: 0.02,
+        }
+    }
+}
+
+/// The classifier: labels and sparse weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceModel {
+    pub targets: Vec<String>,
+    pub stances: Vec<Stance>,
+    /// (target index, stance index) of each label.
+    pub pairs: Vec<(usize, usize)>,
+    pub bias: Vec<f32>,
+    /// Feature id to (vector, weight); vectors are targets, then stances, then pairs.
+    weights: HashMap<u32, Vec<(u32, f32)>>,
+    /// A claim is stated when its probability reaches this.
+    pub threshold: f32,
+    /// Thresholds of single languages (ISO 639-1 code) that differ from `threshold`.
+    pub language_thresholds: Vec<(String, f32)>,
+    /// The header lines of the weights file (how it was trained).
+    pub header: Vec<String>,
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
+}
+
+impl SentenceModel {
+    /// The probability of each label for a sentence's features (deduplicated by the caller).
+    pub fn predict(&self, features: &[u32]) -> Vec<f32> {
+        let nt = self.targets.len();
+        let ns = self.stances.len();
+        let mut acc = vec![0f32; nt + ns + self.pairs.len()];
+        let scale = 1.0 / (features.len().max(1) as f32).sqrt();
+        for f in features {
+            if let Some(ws) = self.weights.get(f) {
+                for (v, w) in ws {
+                    acc[*v as usize] += w * scale;
+                }
+            }
+        }
+        self.pairs
+            .iter()
+            .enumerate()
+            .map(|(k, (t, s))| sigmoid(acc[*t] + acc[nt + *s] + acc[nt + ns + k] + self.bias[k]))
+            .collect()
+    }
+
+    /// The threshold for sentences in a language (ISO 639-1 code).
+    pub fn threshold_for(&self, lang: &str) -> f32 {
+        self.language_thresholds
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map_or(self.threshold, |(_, t)| *t)
+    }
+
+    /// The (target, stance) of label `k`.
+    pub fn label(&self, k: usize) -> (&str, Stance) {
+        let (t, s) = self.pairs[k];
+        (&self.targets[t], self.stances[s])
+    }
+
+    /// Trains a model on sentence examples. Deterministic: the examples are visited in a fixed
+    /// pseudo-random order seeded by `seed`.
+    pub fn train(examples: &[Example], params: TrainParams, seed: u64) -> SentenceModel {
+        let mut counts: HashMap<(String, Stance), usize> = HashMap::new();
+        for e in examples {
+            let mut seen: Vec<&(String, Stance)> = Vec::new();
+            for l in &e.labels {
+                if !seen.contains(&l) {
+                    seen.push(l);
+                    *counts.entry(l.clone()).or_default() += 1;
+                }
+            }
+        }
+        let mut labels: Vec<(String, Stance)> = counts
+            .iter()
+            .filter(|(_, c)| **c >= params.min_pair_count)
+            .map(|(l, _)| l.clone())
+            .collect();
+        labels.sort();
+        let mut targets: Vec<String> = labels.iter().map(|(t, _)| t.clone()).collect();
+        targets.dedup();
+        let mut stances: Vec<Stance> = labels.iter().map(|(_, s)| *s).collect();
+        stances.sort();
+        stances.dedup();
+        let pairs: Vec<(usize, usize)> = labels
+            .iter()
+            .map(|(t, s)| {
+                (
+                    targets.iter().position(|x| x == t).unwrap_or(0),
+                    stances.iter().position(|x| x == s).unwrap_or(0),
+                )
+            })
+            .collect();
+        // Features seen in fewer than `min_feature_count` sentences carry no weight.
+        let mut feature_counts: HashMap<u32, usize> = HashMap::new();
+        for e in examples {
+            for f in &e.features {
+                *feature_counts.entry(*f).or_default() += 1;
+            }
+        }
+        // The scale of a sentence counts all its features, as `predict` does.
+        let lengths: Vec<usize> = examples.iter().map(|e| e.features.len()).collect();
+        let examples: Vec<Example> = examples
+            .iter()
+            .map(|e| Example {
+                features: e
+                    .features
+                    .iter()
+                    .copied()
+                    .filter(|f| feature_counts[f] >= params.min_feature_count)
+                    .collect(),
+                labels: e.labels.clone(),
+            })
+            .collect();
+        let (nt, ns, np) = (targets.len(), stances.len(), pairs.len());
+        let nv = nt + ns + np;
+        let mut w: HashMap<u32, Vec<f32>> = HashMap::new();
+        let mut bias = vec![-3f32; np];
+        // Fixed order: a Fisher-Yates shuffle per epoch driven by SplitMix64.
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut state = seed;
+        let mut next = || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            crate::text::mix64(state)
+        };
+        for epoch in 0..params.epochs {
+            for i in (1..order.len()).rev() {
+                let j = (next() % (i as u64 + 1)) as usize;
+                order.swap(i, j);
+            }
+            let lr = params.learning_rate / (1.0 + epoch as f32 * 0.5);
+            for &i in &order {
+                let e = &examples[i];
+                let scale = 1.0 / (lengths[i].max(1) as f32).sqrt();
+                let mut acc = vec![0f32; nv];
+                for f in &e.features {
+                    if let Some(ws) = w.get(f) {
+                        for (a, x) in acc.iter_mut().zip(ws) {
+                            *a += x * scale;
+                        }
+                    }
+                }
+                let mut grad = vec![0f32; nv];
+                for (k, (t, s)) in pairs.iter().enumerate() {
+                    let y = e.labels.contains(&labels[k]);
+                    let p = sigmoid(acc[*t] + acc[nt + *s] + acc[nt + ns + k] + bias[k]);
+                    let g = if y {
+                        (p - 1.0) * params.positive_weight
+                    } else {
+                        p
+                    };
+                    bias[k] -= lr * g;
+                    grad[*t] += g;
+                    grad[nt + *s] += g;
+                    grad[nt + ns + k] += g;
+                }
+                for f in &e.features {
+                    let ws = w.entry(*f).or_insert_with(|| vec![0f32; nv]);
+                    for (x, g) in ws.iter_mut().zip(&grad) {
+                        *x -= lr * (g * scale + params.l2 * *x);
+                    }
+                }
+            }
+        }
+        let weights = w
+            .into_iter()
+            .filter_map(|(f, ws)| {
+                let kept: Vec<(u32, f32)> = ws
+                    .into_iter()
+                    .enumerate()
+                    .map(|(v, x)| (v as u32, (x * 100.0).round() / 100.0))
+                    .filter(|(_, x)| x.abs() >= params.min_weight)
+                    .collect();
+                (!kept.is_empty()).then_some((f, kept))
+            })
+            .collect();
+        SentenceModel {
+            targets,
+            stances,
+            pairs,
+            bias: bias.iter().map(|b| (b * 1000.0).round() / 1000.0).collect(),
+            weights,
+            threshold: params.threshold,
+            language_thresholds: Vec::new(),
+            header: Vec::new(),
+        }
+    }
+
+    /// The weights file: `#` header lines, then `target NAME`, `stance NAME`,
+    /// `pair T S BIAS`, `threshold X` lines, then one `weights ID V:W V:W ...` line per feature
+    /// id, in id order.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for h in &self.header {
+            out.push_str("# ");
+            out.push_str(h);
+            out.push('\n');
+        }
+        out.push_str(&format!("threshold {}\n", self.threshold));
+        for (l, t) in &self.language_thresholds {
+            out.push_str(&format!("threshold_lang {l} {t}\n"));
+        }
+        for t in &self.targets {
+            out.push_str(&format!("target {t}\n"));
+        }
+        for s in &self.stances {
+            out.push_str(&format!("stance {}\n", s.as_str()));
+        }
+        for ((t, s), b) in self.pairs.iter().zip(&self.bias) {
+            out.push_str(&format!("pair {t} {s} {b}\n"));
+        }
+        let mut ids: Vec<&u32> = self.weights.keys().collect();
+        ids.sort();
+        for id in ids {
+            out.push_str(&format!("w {id:x}"));
+            for (v, x) in &self.weights[id] {
+                out.push_str(&format!(" {v}:{x}"));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Parses a weights file written by [`SentenceModel::to_text`].
+    ///
+    /// # Errors
+    /// A message naming the line that does not parse.
+    pub fn from_text(text: &str) -> Result<SentenceModel, String> {
+        let mut m = SentenceModel {
+            targets: Vec::new(),
+            stances: Vec::new(),
+            pairs: Vec::new(),
+            bias: Vec::new(),
+            weights: HashMap::new(),
+            threshold: 0.5,
+            language_thresholds: Vec::new(),
+            header: Vec::new(),
+        };
+        for (n, line) in text.lines().enumerate() {
+            let bad = || format!("line {}: cannot parse `{line}`", n + 1);
+            if let Some(h) = line.strip_prefix('#') {
+                m.header.push(h.trim().to_string());
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            match parts.next() {
+                None => {}
+                Some("threshold") => {
+                    m.threshold = parts.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
+                }
+                Some("threshold_lang") => {
+                    let l = parts.next().ok_or_else(bad)?.to_string();
+                    let t: f32 = parts.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
+                    m.language_thresholds.push((l, t));
+                }
+                Some("target") => m.targets.push(parts.next().ok_or_else(bad)?.to_string()),
+                Some("stance") => m
+                    .stances
+                    .push(parts.next().and_then(Stance::parse).ok_or_else(bad)?),
+                Some("pair") => {
+                    let t: usize = parts.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
+                    let s: usize = parts.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
+                    let b: f32 = parts.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
+                    if t >= m.targets.len() || s >= m.stances.len() {
+                        return Err(bad());
+                    }
+                    m.pairs.push((t, s));
+                    m.bias.push(b);
+                }
+                Some("w") => {
+                    let id = parts
+                        .next()
+                        .and_then(|x| u32::from_str_radix(x, 16).ok())
+                        .ok_or_else(bad)?;
+                    let nv = (m.targets.len() + m.stances.len() + m.pairs.len()) as u32;
+                    let mut ws = Vec::new();
+                    for p in parts {
+                        let (v, x) = p.split_once(':').ok_or_else(bad)?;
+                        let v: u32 = v.parse().map_err(|_| bad())?;
+                        let x: f32 = x.parse().map_err(|_| bad())?;
+                        if v >= nv {
+                            return Err(bad());
+                        }
+                        ws.push((v, x));
+                    }
+                    m.weights.insert(id, ws);
+                }
+                Some(_) => return Err(bad()),
+            }
+        }
+        Ok(m)
+    }
+
+    /// Number of stored (feature, vector) weights.
+    pub fn weight_count(&self) -> usize {
+        self.weights.values().map(Vec::len).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_toy_problem_and_round_trips() {
+        let a = feature_id("w:troops");
+        let b = feature_id("w:guarantee");
+        let c = feature_id("w:weather");
+        let mut ex = Vec::new();
+        for _ in 0..20 {
+            ex.push(Example {
+                features: vec![a],
+                labels: vec![("ground_troops".into(), Stance::Offers)],
+            });
+            ex.push(Example {
+                features: vec![b],
+                labels: vec![("security_guarantee".into(), Stance::Demands)],
+            });
+            ex.push(Example {
+                features: vec![c],
+                labels: vec![],
+            });
+        }
+        let m = SentenceModel::train(&ex, TrainParams::default(), 7);
+        let m2 = SentenceModel::from_text(&m.to_text()).unwrap();
+        assert_eq!(m.to_text(), m2.to_text());
+        let troops = m2.predict(&[a]);
+        let k = (0..m2.pairs.len())
+            .find(|k| m2.label(*k) == ("ground_troops", Stance::Offers))
+            .unwrap();
+        assert!(troops[k] > 0.5, "{troops:?}");
+        assert!(m2.predict(&[c]).iter().all(|p| *p < 0.5));
+        // Same examples, same seed: same weights.
+        assert_eq!(
+            SentenceModel::train(&ex, TrainParams::default(), 7).to_text(),
+            m.to_text()
+        );
+    }
+
+    #[test]
+    fn feature_ids_of_parts_equal_those_of_the_joined_name() {
+        assert_eq!(
+            feature_id_of(&["s:", "en", ":", "troop"]),
+            feature_id("s:en:troop")
+        );
+        assert_eq!(feature_id_of(&[]), feature_id(""));
+    }
+
+    #[test]
+    fn shipped_model_parses() {
+        let m = SentenceModel::from_text(DEFAULT_MODEL_TXT).unwrap();
+        assert!(m.pairs.is_empty() || m.weight_count() > 0);
+    }
+}
