@@ -104,6 +104,7 @@ struct LanguageRules {
     after_comma: WordMatcher<()>,
     coordination: WordMatcher<()>,
     group_nouns: WordMatcher<()>,
+    first_person: WordMatcher<()>,
     numbers: BTreeMap<String, f64>,
 }
 
@@ -161,6 +162,7 @@ impl LanguageRules {
             after_comma: WordMatcher::new(unit_pairs(&l.clauses.after_comma), &stem),
             coordination: WordMatcher::new(unit_pairs(&l.clauses.coordination), &stem),
             group_nouns: WordMatcher::new(unit_pairs(&l.actors.group_nouns), &stem),
+            first_person: WordMatcher::new(unit_pairs(&l.actors.first_person), &stem),
             numbers: l
                 .actors
                 .numbers
@@ -213,6 +215,9 @@ struct ActorSpan {
     actor: String,
     start: usize,
     end: usize,
+    /// A first-person word ("we"): the speaking side, resolved per statement (the speaker's
+    /// state, else the publisher's; `actor` is empty).
+    voice: bool,
 }
 
 /// Everything the rules found in one sentence.
@@ -306,6 +311,8 @@ impl Extractor {
             return Vec::new();
         };
         let mut out: Vec<Statement> = Vec::new();
+        // A government's own site speaks for it: a release's "we" is that government.
+        let publisher = article.outlet.and_then(|o| gazetteer.publisher(o));
         let mut last_person: Option<Speaker> = None;
         let mut previous_targets: Vec<String> = Vec::new();
         // The classifier's statements with their probability, merged at the end.
@@ -353,9 +360,9 @@ impl Extractor {
                 };
                 rule_claims.push((target.label.clone(), stance));
                 let previous = out.last().map(|s| s.actor.clone());
-                let Some((actors, attributed_to, attribution)) =
-                    actors(&parse, &speaker, target, cue, gazetteer, previous)
-                else {
+                let Some((actors, attributed_to, attribution)) = actors(
+                    &parse, &speaker, target, cue, gazetteer, previous, publisher,
+                ) else {
                     continue;
                 };
                 let (q_start, q_end) = sentence_quotes
@@ -490,10 +497,30 @@ impl Extractor {
                     actor: gazetteer.actor_of(&m.entity)?,
                     start: m.start,
                     end: m.end,
+                    voice: false,
                 })
             })
             .collect();
         actors.extend(unnamed_groups(rules, sent, &words));
+        let voices: Vec<ActorSpan> = rules
+            .first_person
+            .find(&words)
+            .into_iter()
+            .filter(|h| {
+                !actors
+                    .iter()
+                    .any(|a| overlaps(a.start, a.end, h.start, h.end))
+            })
+            .map(|h| ActorSpan {
+                entity: None,
+                kind: EntityKind::Group,
+                actor: String::new(),
+                start: h.start,
+                end: h.end,
+                voice: true,
+            })
+            .collect();
+        actors.extend(voices);
         actors.sort_by_key(|a| a.start);
         SentenceParse {
             sent,
@@ -559,6 +586,7 @@ fn unnamed_groups(rules: &LanguageRules, sent: &str, words: &Words) -> Vec<Actor
                 actor: format!("{v} {noun} (unnamed)"),
                 start: words.toks[start_i].start,
                 end: g.end,
+                voice: false,
             });
             break;
         }

@@ -235,37 +235,61 @@ pub(super) fn actors(
     cue: &WordHit<Stance>,
     gazetteer: &Gazetteer,
     previous: Option<String>,
+    publisher: Option<&str>,
 ) -> Option<(Vec<String>, Option<String>, AttributionKind)> {
     let verb_end = speaker
         .as_ref()
         .map(|(_, v)| *v)
         .filter(|v| *v <= cue.start);
     let subj: Vec<&ActorSpan> = subjects(p, target, cue, verb_end);
+    // "We" is the speaking side: the speaker's state or body, else the publisher when a
+    // government publishes the text; unknown otherwise (an anonymous source's "we").
+    let voice = || -> Option<String> {
+        match speaker {
+            Some((Speaker::Entity(e), _)) => gazetteer.actor_of(e),
+            Some((Speaker::Named(n), _)) => Some(n.clone()),
+            Some((Speaker::Anonymous(_), _)) => None,
+            None => publisher.map(str::to_string),
+        }
+    };
     let subject_actors: Vec<String> = subj
         .iter()
         .filter(|a| a.kind != EntityKind::Person)
-        .map(|a| a.actor.clone())
+        .filter_map(|a| {
+            if a.voice {
+                voice()
+            } else {
+                Some(a.actor.clone())
+            }
+        })
         .collect();
     // The first actor of the sentence before the cue (usually its subject), else the previous
-    // statement's actor (the article goes on about the same party), else the nearest actor after
-    // the cue; actors that qualify the target come last in each group.
+    // statement's actor (the article goes on about the same party), else the publisher when a
+    // government publishes the text, else the nearest actor after the cue; actors that qualify
+    // the target come last in each group.
     let fallback = || -> Option<String> {
         let others = || {
             p.actors
                 .iter()
-                .filter(|a| !overlaps(a.start, a.end, target.start, target.end))
+                .filter(|a| !a.voice && !overlaps(a.start, a.end, target.start, target.end))
         };
+        // A first-person subject in the cue's clause ("we want to go further by supporting"):
+        // the speaking side, else the party the article is about; never another actor of the
+        // sentence, which is then an object or a subordinate clause's subject ("As Putin
+        // prevaricates, we will continue ...").
+        if p.actors.iter().any(|a| {
+            a.voice
+                && a.end <= cue.start
+                && !crosses_clause(p, (a.start, a.end), (cue.start, cue.end))
+        }) {
+            return voice().or(previous.clone());
+        }
         others()
             .filter(|a| a.end <= cue.start)
             .min_by_key(|a| (qualifies(p, a, target), a.start))
             .map(|a| a.actor.clone())
             .or(previous.clone())
-            .or_else(|| {
-                others()
-                    .filter(|a| a.start >= cue.end)
-                    .min_by_key(|a| (qualifies(p, a, target), p.words.between(cue.end, a.start)))
-                    .map(|a| a.actor.clone())
-            })
+            .or_else(|| publisher.map(str::to_string))
     };
     let dedup = |mut v: Vec<String>| {
         let mut seen = Vec::new();

@@ -157,6 +157,7 @@ pub(super) fn learned_statements(
             out.last()
                 .map(|(_, s)| s.actor.clone())
                 .or(previous.clone()),
+            article.outlet.and_then(|o| gazetteer.publisher(o)),
         ) else {
             continue;
         };

@@ -246,3 +246,64 @@ fn the_classifier_only_adds_statements_with_their_own_ids() {
         assert!(features.iter().all(|(_, f)| !f.is_empty()));
     }
 }
+
+fn run_from(text: &str, outlet: &str) -> Vec<(String, String, &'static str)> {
+    let lex = Lexicon::default();
+    let g = Gazetteer::default();
+    let m = g.resolve(text);
+    Extractor::new(&lex)
+        .extract(
+            text,
+            &m,
+            &g,
+            ArticleRef {
+                id: "t",
+                date: Some("2025-08-19"),
+                outlet: Some(outlet),
+                lang: None,
+            },
+        )
+        .into_iter()
+        .map(|s| (s.actor, s.capability, s.stance.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_governments_we_is_that_government_not_the_state_it_names() {
+    // A release of the UK government: "we" is the United Kingdom, Russia is the object.
+    let t = "If Russia comes to the table, we must be ready to monitor a ceasefire.";
+    let from_gov = run_from(t, "gov.uk");
+    assert!(!from_gov.is_empty());
+    assert!(from_gov.iter().all(|(a, _, _)| a == "GBR"), "{from_gov:?}");
+    // The same words in a newspaper without a speaker: whoever "we" is, it is not Russia.
+    let from_press = run_from(t, "example-news.com");
+    assert!(
+        from_press.iter().all(|(a, _, _)| a != "RUS"),
+        "{from_press:?}"
+    );
+    // A mirror of the government's releases speaks for it too; a quoted speaker wins.
+    let quoted = "Macron said: \u{201c}we will send troops to Ukraine after a ceasefire.\u{201d}";
+    let q = run_from(quoted, "wired-gov.net");
+    assert_eq!(
+        q,
+        vec![("FRA".to_string(), "ground_troops".to_string(), "commits")]
+    );
+}
+
+#[test]
+fn an_actor_after_the_cue_is_its_object_not_its_subject() {
+    let t = "The tanker refused to comply with the US sanctions regime.";
+    let s = triples(t);
+    assert!(s.iter().all(|(a, _, _)| a != "USA"), "{s:?}");
+}
+
+#[test]
+fn publishers_match_hosts_and_their_subdomains_only() {
+    let g = Gazetteer::default();
+    assert_eq!(g.publisher("gov.uk"), Some("GBR"));
+    assert_eq!(g.publisher("www.gov.uk"), Some("GBR"));
+    assert_eq!(g.publisher("GOV.UK"), Some("GBR"));
+    assert_eq!(g.publisher("en.kremlin.ru"), Some("RUS"));
+    assert_eq!(g.publisher("notgov.uk"), None);
+    assert_eq!(g.publisher("reuters.com"), None);
+}

@@ -102,6 +102,11 @@ pub struct ActorLexicon {
     /// Nouns for states counted together ("26 countries"); a number before one makes an
     /// unnamed group actor.
     pub group_nouns: Vec<String>,
+    /// First-person words that stand for the speaking side as a subject ("we", "our"): the
+    /// speaker's state when the sentence has one, else the publisher's when a government
+    /// publishes the text.
+    #[serde(default)]
+    pub first_person: Vec<String>,
     /// Number words with their value ("twenty-six" is written as two words).
     pub numbers: BTreeMap<String, f64>,
 }

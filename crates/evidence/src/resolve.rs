@@ -60,6 +60,10 @@ pub struct Entity {
     /// people only on capitalised words.
     #[serde(default)]
     pub stems: Vec<String>,
+    /// Hosts that publish in this state's or body's own voice (its government's sites and
+    /// their official mirrors): a release's "we" is this actor.
+    #[serde(default)]
+    pub publishers: Vec<String>,
     pub source: String,
 }
 
@@ -272,6 +276,23 @@ impl Gazetteer {
     }
 
     /// The actor a mention speaks for: a person's affiliation, otherwise the entity itself.
+    /// The actor an outlet speaks for, when it is a government's own site (`gov.uk` and
+    /// `www.gov.uk` for the United Kingdom); `None` for the press.
+    pub fn publisher(&self, outlet: &str) -> Option<&str> {
+        let host = outlet.trim().trim_start_matches("www.").to_lowercase();
+        self.entities
+            .iter()
+            .find(|e| {
+                e.publishers.iter().any(|p| {
+                    host == *p
+                        || host
+                            .strip_suffix(p.as_str())
+                            .is_some_and(|rest| rest.ends_with('.'))
+                })
+            })
+            .map(|e| e.id.as_str())
+    }
+
     pub fn actor_of(&self, id: &str) -> Option<String> {
         let e = self.get(id)?;
         Some(e.affiliation.clone().unwrap_or_else(|| e.id.clone()))
