@@ -1,8 +1,8 @@
 //! Scenario link: checks scenario entries (pledges and red lines) against the ledger.
 //!
 //! An entry is flagged `no_evidence` when it cites nothing or cites ids the ledger does not hold,
-//! and `contradicted` when the actor's latest statement on that capability contradicts the stance
-//! the entry implies ([`contradicts`]: opposite polarity, except that doubting others suffice
+//! and `contradicted` when the actor's latest statement on that capability, dated on or before
+//! the scenario's date, contradicts the stance the entry implies ([`contradicts`]: opposite polarity, except that doubting others suffice
 //! backs a demand). It reads no files: [`scenario_entries`] turns a
 //! checked scenario (from `guarantor-model`) into [`ScenarioEntry`] values.
 
@@ -105,8 +105,19 @@ pub fn contradicts(statement: Stance, entry: Stance) -> bool {
     statement.polarity() != entry.polarity()
 }
 
-/// Checks every entry against the ledger, in the order given.
-pub fn check_entries(entries: &[ScenarioEntry], ledger: &Ledger) -> Vec<EntryCheck> {
+/// Checks every entry against the ledger, in the order given, as of `as_of` (the scenario's
+/// date, ISO `YYYY-MM-DD`).
+///
+/// Only statements dated on or before `as_of` can contradict an entry: a scenario of August 2025
+/// describes the guarantee as it stood then, and what a party said in January 2026 is a later
+/// state, not a contradiction (`guarantor compare` and `timeline` show change). An undated
+/// statement cannot be placed before or after the scenario's date, so it can back an entry that
+/// cites it but never contradicts one. `as_of = None` reads every dated statement.
+pub fn check_entries(
+    entries: &[ScenarioEntry],
+    ledger: &Ledger,
+    as_of: Option<&str>,
+) -> Vec<EntryCheck> {
     entries
         .iter()
         .map(|e| {
@@ -120,7 +131,7 @@ pub fn check_entries(entries: &[ScenarioEntry], ledger: &Ledger) -> Vec<EntryChe
             if e.evidence.is_empty() || unknown.len() == e.evidence.len() {
                 flags.push(EntryFlag::NoEvidence { unknown });
             }
-            if let Some(latest) = ledger.latest(&e.actor, &e.capability)
+            if let Some(latest) = latest_by(ledger, &e.actor, &e.capability, as_of)
                 && contradicts(latest.stance, e.stance)
             {
                 flags.push(EntryFlag::Contradicted {
@@ -133,6 +144,33 @@ pub fn check_entries(entries: &[ScenarioEntry], ledger: &Ledger) -> Vec<EntryChe
             }
         })
         .collect()
+}
+
+/// The actor's latest dated statement on a capability, on or before `as_of`.
+fn latest_by<'l>(
+    ledger: &'l Ledger,
+    actor: &str,
+    capability: &str,
+    as_of: Option<&str>,
+) -> Option<&'l Statement> {
+    ledger
+        .statements
+        .iter()
+        .filter(|s| s.actor == actor && s.capability == capability)
+        .filter(|s| {
+            s.date.as_deref().is_some_and(|d| {
+                // Dates may carry a time (`2025-08-19T10:00`); the day decides.
+                let day = d.get(..10).unwrap_or(d);
+                as_of.is_none_or(|limit| day <= limit)
+            })
+        })
+        .max_by(|a, b| {
+            (a.date.as_deref(), &a.article, a.sentence).cmp(&(
+                b.date.as_deref(),
+                &b.article,
+                b.sentence,
+            ))
+        })
 }
 
 #[cfg(test)]
@@ -187,7 +225,7 @@ mod tests {
             stance: Stance::Demands,
             evidence: vec![doubt.id.clone()],
         };
-        let checks = check_entries(std::slice::from_ref(&demand), &ledger);
+        let checks = check_entries(std::slice::from_ref(&demand), &ledger, Some("2025-08-31"));
         assert!(checks[0].flags.is_empty(), "{:?}", checks[0].flags);
         // A rule-out by the same actor still contradicts the demand, and a doubt still
         // contradicts a pledge.
@@ -236,6 +274,7 @@ mod tests {
                 entry("ghost", EntryKind::RedLine, Stance::RulesOut, &["nope#0.x"]),
             ],
             &ledger,
+            Some("2025-08-19"),
         );
         assert!(
             matches!(&checks[0].flags[..], [EntryFlag::Contradicted { statement }] if statement.article == "aug")
@@ -247,5 +286,57 @@ mod tests {
         assert!(
             matches!(&checks[3].flags[..], [EntryFlag::NoEvidence { unknown }] if unknown == &["nope#0.x".to_string()])
         );
+    }
+
+    #[test]
+    fn later_and_undated_statements_never_contradict_an_earlier_scenario() {
+        let mut undated = st(
+            "undated",
+            "2025-01-01",
+            "Z",
+            "USA",
+            "ground_troops",
+            Stance::RulesOut,
+        );
+        undated.date = None;
+        let ledger = Ledger {
+            statements: vec![
+                st(
+                    "jan",
+                    "2025-01-15",
+                    "X",
+                    "USA",
+                    "ground_troops",
+                    Stance::Considers,
+                ),
+                st(
+                    "sep",
+                    "2025-09-02T08:00",
+                    "Y",
+                    "USA",
+                    "ground_troops",
+                    Stance::RulesOut,
+                ),
+                undated,
+            ],
+            duplicates: vec![],
+        };
+        let pledge = [entry(
+            "us-troops",
+            EntryKind::Pledge,
+            Stance::Commits,
+            &["jan#0.ground_troops"],
+        )];
+        // As of August 2025 the September rule-out is in the future: the pledge stands.
+        let august = check_entries(&pledge, &ledger, Some("2025-08-19"));
+        assert!(august[0].flags.is_empty(), "{:?}", august[0].flags);
+        // As of October it is the latest word, and contradicts.
+        let october = check_entries(&pledge, &ledger, Some("2025-10-01"));
+        assert!(
+            matches!(&october[0].flags[..], [EntryFlag::Contradicted { statement }] if statement.article == "sep")
+        );
+        // The day of a timestamped statement counts: on 2 September it is already said.
+        let same_day = check_entries(&pledge, &ledger, Some("2025-09-02"));
+        assert_eq!(same_day[0].flags.len(), 1);
     }
 }

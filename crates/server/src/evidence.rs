@@ -323,7 +323,8 @@ pub async fn scenario(
             .map(|s| (s.id.as_str(), s))
             .collect();
         let loaded = Sources::read(&store, &ledger.statements)?;
-        let checks = guarantor_evidence::link::check_entries(&entries, &ledger);
+        let as_of = s.meta.assess_at.to_string();
+        let checks = guarantor_evidence::link::check_entries(&entries, &ledger, Some(&as_of));
         let entries = entries
             .into_iter()
             .zip(checks)

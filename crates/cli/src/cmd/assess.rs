@@ -59,9 +59,11 @@ fn evidence_checks(
     let ledger = store
         .ledger()
         .map_err(|e| input::fail(format!("error: cannot read `{}`: {e}", db.display())))?;
+    let as_of = scenario.meta.assess_at.to_string();
     Ok(guarantor_evidence::link::check_entries(
         &guarantor_evidence::link::scenario_entries(scenario),
         &ledger,
+        Some(&as_of),
     ))
 }
 

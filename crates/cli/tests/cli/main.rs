@@ -7,6 +7,7 @@ mod errors;
 mod export;
 mod habits;
 mod ingest;
+mod ledger;
 mod serve;
 mod status;
 mod time;

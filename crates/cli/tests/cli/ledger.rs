@@ -1,0 +1,191 @@
+//! The bundled evidence ledger (`ledger/`): ingested into a scratch database, it must hold every
+//! statement id the shipped scenarios cite, `assess --db` must find no contradiction in them, and
+//! the share of the shipped scenario's pledges and red lines that cite evidence must not fall.
+//! Statement ids come from the extractor, so a change to the extraction rules can move them; the
+//! failure message lists the ids to fix.
+
+use crate::util::run;
+use std::collections::BTreeSet;
+
+/// The shipped scenario (the one `guarantor assess` reads without a file).
+const SCENARIO: &str = "scenarios/ukraine-2025-08.toml";
+/// Other scenarios whose cited ids must exist too (no share is required of them).
+const OTHER_SCENARIOS: &[&str] = &["scenarios/ukraine-2026-01.toml"];
+
+/// One pledge or red line: its id and the statement ids it cites.
+struct Entry {
+    id: String,
+    evidence: Vec<String>,
+}
+
+/// The quoted strings of a TOML value (`"a"` or `["a", "b"]`).
+fn quoted(value: &str) -> Vec<String> {
+    value
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The pledges and red lines of a scenario file with their `evidence` arrays. A small reader of
+/// the two table arrays, enough for the shipped files (one-line `id` and `evidence` keys).
+fn entries(scenario: &str) -> Vec<Entry> {
+    let text = std::fs::read_to_string(crate::util::root().join(scenario))
+        .unwrap_or_else(|e| panic!("{scenario}: {e}"));
+    let mut out: Vec<Entry> = Vec::new();
+    let mut inside = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            inside = line == "[[pledges]]" || line == "[[red_lines]]";
+            if inside {
+                out.push(Entry {
+                    id: String::new(),
+                    evidence: Vec::new(),
+                });
+            }
+            continue;
+        }
+        let Some(entry) = out.last_mut().filter(|_| inside) else {
+            continue;
+        };
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        match key.trim() {
+            "id" => entry.id = quoted(value).into_iter().next().unwrap_or_default(),
+            "evidence" => entry.evidence = quoted(value),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Ingests `ledger/` into a scratch database (kept alive by the returned directory) and returns
+/// the database path with the statement ids the ledger holds.
+fn ingest_ledger() -> (tempfile::TempDir, String, BTreeSet<String>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ledger.db");
+    let db = db.to_str().expect("utf-8 path").to_string();
+
+    let ingest = run(&["ingest", "ledger", "--db", &db]);
+    assert_eq!(
+        ingest.code,
+        0,
+        "ingest of ledger/ failed:\n{}",
+        ingest.transcript()
+    );
+
+    let ledger = run(&["evidence", "--db", &db, "--json"]).json();
+    let ids: BTreeSet<String> = ledger["statements"]
+        .as_array()
+        .expect("statements array")
+        .iter()
+        .filter_map(|s| s["id"].as_str().map(str::to_string))
+        .collect();
+    assert!(!ids.is_empty(), "the bundled ledger yields no statement");
+    (dir, db, ids)
+}
+
+#[test]
+fn the_bundled_ledger_holds_every_id_the_scenarios_cite() {
+    let (_dir, db, ids) = ingest_ledger();
+
+    for scenario in std::iter::once(&SCENARIO).chain(OTHER_SCENARIOS) {
+        let missing: Vec<String> = entries(scenario)
+            .iter()
+            .flat_map(|e| {
+                e.evidence
+                    .iter()
+                    .filter(|id| !ids.contains(*id))
+                    .map(move |id| format!("{} -> {id}", e.id))
+            })
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{scenario} cites statement ids that are not in the bundled ledger (rebuild it with \
+             `guarantor ingest ledger --db /tmp/ledger.db` and look the statements up with \
+             `guarantor evidence --db /tmp/ledger.db --json`):\n  {}",
+            missing.join("\n  ")
+        );
+    }
+
+    // The assessment with the ledger runs and finds every cited id.
+    let assess = run(&["assess", SCENARIO, "--db", &db, "--json"]);
+    assert_eq!(assess.code, 0, "{}", assess.transcript());
+    let unknown: Vec<String> = assess.json()["evidence"]
+        .as_array()
+        .expect("evidence checks")
+        .iter()
+        .flat_map(|check| {
+            let entry = check["entry"].as_str().unwrap_or("?").to_string();
+            check["flags"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|f| f["unknown"].as_array().into_iter().flatten())
+                .filter_map(|id| id.as_str())
+                .map(move |id| format!("{entry} -> {id}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "assess --db reports cited ids it cannot find:\n  {}",
+        unknown.join("\n  ")
+    );
+}
+
+/// Entries of the shipped scenario that cite ledger evidence, as measured on 2 December 2026:
+/// 7 of 33 (the British and coalition pledges; the openly licensed texts are mostly UK
+/// government releases and Hansard). The aim is at least half; it is not met, and this floor only
+/// keeps a change to extraction from losing citations silently.
+const CITED_FLOOR: usize = 7;
+
+#[test]
+fn the_shipped_entries_keep_their_ledger_evidence() {
+    let (_dir, _db, ids) = ingest_ledger();
+    let all = entries(SCENARIO);
+    // An entry counts as cited when at least one of its ids is in the ledger.
+    let uncited: Vec<&str> = all
+        .iter()
+        .filter(|e| !e.evidence.iter().any(|id| ids.contains(id)))
+        .map(|e| e.id.as_str())
+        .collect();
+    let cited = all.len() - uncited.len();
+    assert!(
+        cited >= CITED_FLOOR,
+        "{SCENARIO}: {cited} of {} pledges and red lines cite ledger evidence, fewer than the \
+         {CITED_FLOOR} measured; without evidence: {}",
+        all.len(),
+        uncited.join(", ")
+    );
+}
+
+#[test]
+fn the_bundled_ledger_contradicts_no_shipped_entry() {
+    let (_dir, db, _ids) = ingest_ledger();
+    for scenario in std::iter::once(&SCENARIO).chain(OTHER_SCENARIOS) {
+        let assess = run(&["assess", scenario, "--db", &db, "--json"]);
+        assert_eq!(assess.code, 0, "{}", assess.transcript());
+        let contradicted: Vec<String> = assess.json()["evidence"]
+            .as_array()
+            .expect("evidence checks")
+            .iter()
+            .filter(|check| {
+                check["flags"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|f| f["flag"] == "contradicted")
+            })
+            .map(|check| check.to_string())
+            .collect();
+        assert!(
+            contradicted.is_empty(),
+            "{scenario}: the ledger contradicts\n  {}",
+            contradicted.join("\n  ")
+        );
+    }
+}
