@@ -231,9 +231,11 @@ async fn scenario_entries_are_backed_unevidenced_or_contradicted() {
         .expect("open")
         .ledger()
         .expect("ledger");
+    let as_of = scenario.meta.assess_at.to_string();
     let checks = guarantor_evidence::link::check_entries(
         &guarantor_evidence::link::scenario_entries(&scenario),
         &ledger,
+        Some(&as_of),
     );
     assert_eq!(checks.len(), entries.len());
     for (c, e) in checks.iter().zip(entries) {
