@@ -320,6 +320,85 @@ struct Entry {
     fingerprint: Fingerprint,
 }
 
+/// The headline slug of a page address, for the fourth tier: the path segment with the most
+/// words, lowercased and percent-decoded, without its extension, split on `-` and `_`, with
+/// all-digit parts at either end dropped (`255124-zu-verhandlungen-...`, `...-1771601544.html`).
+///
+/// Mirrors keep the slug of the release they copy (`uk-times.com/pm-statement-at-press-...` and
+/// `gov.uk/.../pm-statement-at-press-...`), syndicated wire stories keep the wire's headline, and
+/// a site's language versions share one slug (`rbc.ua/ukr/news/X` and `rbc.ua/rus/news/X`); none
+/// of these share a quotation or enough figures for the other tiers when the text is
+/// translated. `None` unless the slug has at least 4 words with letters and 20 characters, so
+/// that `article`, `index.html` or an id such as `52e1f3643e34` never links anything.
+pub fn url_slug(url: &str) -> Option<String> {
+    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = without_scheme
+        .split_once('/')
+        .map_or("", |(_, p)| p)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("");
+    let words_of = |segment: &str| -> Vec<String> {
+        let decoded = percent_decode(segment).to_lowercase();
+        let stem = match decoded.rsplit_once('.') {
+            Some((stem, ext)) if ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic()) => {
+                stem.to_string()
+            }
+            _ => decoded,
+        };
+        let mut parts: Vec<String> = stem
+            .split(['-', '_'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        while parts
+            .first()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        {
+            parts.remove(0);
+        }
+        while parts
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        {
+            parts.pop();
+        }
+        parts
+    };
+    let best = path.split('/').map(words_of).max_by_key(|parts| {
+        parts
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+    })?;
+    let slug = best.join("-");
+    let lettered = best
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    (lettered >= 4 && slug.chars().count() >= 20).then_some(slug)
+}
+
+/// `%D0%BF` to its bytes, read as UTF-8 (invalid sequences replaced).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// An in-memory LSH index of every article seen; insert returns the new article's links.
 pub struct DedupeIndex {
     params: DedupeParams,
@@ -328,6 +407,8 @@ pub struct DedupeIndex {
     quote_index: HashMap<u64, Vec<u32>>,
     /// Anchor key to the articles holding it; its length is the anchor's document frequency.
     anchor_index: HashMap<u64, Vec<u32>>,
+    /// Headline slug ([`url_slug`]) to the articles whose address has it.
+    slug_index: HashMap<String, Vec<u32>>,
 }
 
 impl DedupeIndex {
@@ -338,6 +419,7 @@ impl DedupeIndex {
             buckets: HashMap::new(),
             quote_index: HashMap::new(),
             anchor_index: HashMap::new(),
+            slug_index: HashMap::new(),
         }
     }
 
@@ -360,8 +442,15 @@ impl DedupeIndex {
             .collect()
     }
 
-    /// Links between a new article and the indexed ones, without adding it.
-    pub fn query(&self, id: &str, date: Option<&str>, fp: &Fingerprint) -> Vec<DuplicateLink> {
+    /// Links between a new article and the indexed ones, without adding it. `url` is the
+    /// article's address, for the slug tier ([`url_slug`]).
+    pub fn query(
+        &self,
+        id: &str,
+        date: Option<&str>,
+        url: Option<&str>,
+        fp: &Fingerprint,
+    ) -> Vec<DuplicateLink> {
         let mut candidates: Vec<u32> = Vec::new();
         for key in self.band_keys(fp) {
             if let Some(v) = self.buckets.get(&key) {
@@ -383,6 +472,13 @@ impl DedupeIndex {
         }
         anchor_candidates.sort_unstable();
         anchor_candidates.dedup();
+        let mut slug_candidates: Vec<u32> = url
+            .and_then(url_slug)
+            .and_then(|slug| self.slug_index.get(&slug))
+            .cloned()
+            .unwrap_or_default();
+        slug_candidates.sort_unstable();
+        slug_candidates.dedup();
         candidates.sort_unstable();
         candidates.dedup();
         quote_candidates.sort_unstable();
@@ -391,6 +487,7 @@ impl DedupeIndex {
         let mut all: Vec<(u32, bool)> = candidates.iter().map(|c| (*c, false)).collect();
         all.extend(quote_candidates.iter().map(|c| (*c, true)));
         all.extend(anchor_candidates.iter().map(|c| (*c, true)));
+        all.extend(slug_candidates.iter().map(|c| (*c, true)));
         all.sort_unstable();
         all.dedup_by_key(|(c, _)| *c);
         for (idx, _) in all {
@@ -407,6 +504,9 @@ impl DedupeIndex {
                 (containment(fp, &e.fingerprint), LinkKind::Rewrite)
             } else if let Some(a) = self.anchor_match(fp, date, e) {
                 (a, LinkKind::Rewrite)
+            } else if slug_candidates.binary_search(&idx).is_ok() && self.within_days(date, e) {
+                // The same headline slug: a mirror, a syndicated copy or a language version.
+                (1.0, LinkKind::Rewrite)
             } else {
                 continue;
             };
@@ -435,13 +535,17 @@ impl DedupeIndex {
         links
     }
 
+    /// Whether two articles are dated within the anchor tier's window (or either is undated).
+    fn within_days(&self, date: Option<&str>, e: &Entry) -> bool {
+        !matches!((date, e.date.as_deref()), (Some(a), Some(b))
+            if crate::ledger::days_between(a, b)
+                .is_some_and(|d| d.abs() > self.params.anchor_max_days))
+    }
+
     /// The IDF-weighted Jaccard similarity of the anchor sets, when it passes the thresholds of
     /// the third tier.
     fn anchor_match(&self, fp: &Fingerprint, date: Option<&str>, e: &Entry) -> Option<f64> {
-        if let (Some(a), Some(b)) = (date, e.date.as_deref())
-            && crate::ledger::days_between(a, b)
-                .is_some_and(|d| d.abs() > self.params.anchor_max_days)
-        {
+        if !self.within_days(date, e) {
             return None;
         }
         let a: Vec<u64> = fp
@@ -484,8 +588,11 @@ impl DedupeIndex {
     }
 
     /// Adds an article to the index.
-    pub fn add(&mut self, id: &str, date: Option<&str>, fp: Fingerprint) {
+    pub fn add(&mut self, id: &str, date: Option<&str>, url: Option<&str>, fp: Fingerprint) {
         let idx = self.entries.len() as u32;
+        if let Some(slug) = url.and_then(url_slug) {
+            self.slug_index.entry(slug).or_default().push(idx);
+        }
         for key in self.band_keys(&fp) {
             self.buckets.entry(key).or_default().push(idx);
         }
@@ -504,9 +611,15 @@ impl DedupeIndex {
     }
 
     /// Queries, then adds.
-    pub fn insert(&mut self, id: &str, date: Option<&str>, fp: Fingerprint) -> Vec<DuplicateLink> {
-        let links = self.query(id, date, &fp);
-        self.add(id, date, fp);
+    pub fn insert(
+        &mut self,
+        id: &str,
+        date: Option<&str>,
+        url: Option<&str>,
+        fp: Fingerprint,
+    ) -> Vec<DuplicateLink> {
+        let links = self.query(id, date, url, &fp);
+        self.add(id, date, url, fp);
         links
     }
 }
@@ -526,10 +639,10 @@ mod tests {
         let mut index = DedupeIndex::new(p);
         assert!(
             index
-                .insert("a", Some("2025-01-15"), fingerprint(ORIGINAL, &p))
+                .insert("a", Some("2025-01-15"), None, fingerprint(ORIGINAL, &p))
                 .is_empty()
         );
-        let links = index.insert("b", Some("2025-01-16"), fingerprint(&copy, &p));
+        let links = index.insert("b", Some("2025-01-16"), None, fingerprint(&copy, &p));
         assert_eq!(links.len(), 1);
         assert_eq!(
             (links[0].article.as_str(), links[0].duplicate_of.as_str()),
@@ -538,7 +651,7 @@ mod tests {
         assert_eq!(links[0].kind, LinkKind::NearDuplicate);
         assert!(
             index
-                .insert("c", None, fingerprint(unrelated, &p))
+                .insert("c", None, None, fingerprint(unrelated, &p))
                 .is_empty()
         );
     }
@@ -547,8 +660,8 @@ mod tests {
     fn the_earlier_article_is_the_original_whatever_the_arrival_order() {
         let p = DedupeParams::default();
         let mut index = DedupeIndex::new(p);
-        index.insert("late", Some("2025-02-01"), fingerprint(ORIGINAL, &p));
-        let links = index.insert("early", Some("2025-01-01"), fingerprint(ORIGINAL, &p));
+        index.insert("late", Some("2025-02-01"), None, fingerprint(ORIGINAL, &p));
+        let links = index.insert("early", Some("2025-01-01"), None, fingerprint(ORIGINAL, &p));
         assert_eq!(links[0].article, "late");
         assert_eq!(links[0].duplicate_of, "early");
         assert!((links[0].similarity - 1.0).abs() < 1e-9);
@@ -560,8 +673,8 @@ mod tests {
         let a = "Kyiv's leader told reporters on Wednesday: “any force that keeps the peace here must include American soldiers, Europe alone cannot deter Moscow.” European diplomats said Washington may agree.";
         let b = "According to Kyiv's leader, speaking to reporters, “any force that keeps the peace here must include American soldiers, Europe alone cannot deter Moscow.” Diplomats in Europe believe Washington may agree to it.";
         let mut index = DedupeIndex::new(p);
-        index.insert("a", Some("2025-01-15"), fingerprint(a, &p));
-        let links = index.insert("b", Some("2025-01-15"), fingerprint(b, &p));
+        index.insert("a", Some("2025-01-15"), None, fingerprint(a, &p));
+        let links = index.insert("b", Some("2025-01-15"), None, fingerprint(b, &p));
         assert_eq!(links.len(), 1, "{links:?}");
         assert_eq!(links[0].kind, LinkKind::Rewrite);
     }
@@ -579,16 +692,16 @@ mod tests {
         let mut index = DedupeIndex::new(p);
         assert!(
             index
-                .insert("wire", Some("2025-09-04"), fp(wire))
+                .insert("wire", Some("2025-09-04"), None, fp(wire))
                 .is_empty()
         );
         assert!(
             index
-                .insert("own", Some("2025-09-04"), fp(independent))
+                .insert("own", Some("2025-09-04"), None, fp(independent))
                 .is_empty(),
             "an independent report of the same event is not a rewrite"
         );
-        let links = index.insert("uk", Some("2025-09-05"), fp(translation));
+        let links = index.insert("uk", Some("2025-09-05"), None, fp(translation));
         assert_eq!(links.len(), 1, "{links:?}");
         assert_eq!(
             (links[0].article.as_str(), links[0].duplicate_of.as_str()),
@@ -616,5 +729,94 @@ mod tests {
             prop_assert!((estimated_jaccard(&fa, &fa) - 1.0).abs() < 1e-12);
             prop_assert!((estimated_jaccard(&fa, &fb) - estimated_jaccard(&fb, &fa)).abs() < 1e-12);
         }
+    }
+
+    #[test]
+    fn headline_slugs_of_addresses() {
+        // Own addresses, in the shapes mirrors, wires and language versions take.
+        assert_eq!(
+            url_slug(
+                "https://www.gov.uk/government/news/pm-statement-on-the-coalition-meeting-15-march"
+            )
+            .as_deref(),
+            Some("pm-statement-on-the-coalition-meeting-15-march")
+        );
+        assert_eq!(
+            url_slug(
+                "https://example.ua/ukr/news/makrona-anonsuvali-nove-zasidannya-1771601544.html/"
+            ),
+            url_slug(
+                "https://example.ua/rus/news/makrona-anonsuvali-nove-zasidannya-1771601544.html"
+            ),
+        );
+        assert_eq!(
+            url_slug("https://de.example.com/international/255124-zu-verhandlungen-ueber-sicherheitsgarantien/").as_deref(),
+            Some("zu-verhandlungen-ueber-sicherheitsgarantien")
+        );
+        // Percent-encoded Cyrillic is read as letters.
+        assert_eq!(
+            url_slug("https://example.eu/%D0%BF%D0%B0%D1%80%D0%B8%D0%B6-%D0%B4%D0%B5%D0%BA%D0%BB%D0%B0%D1%80%D0%B0%D1%86%D1%96%D1%8F-%D0%BA%D0%BE%D0%B0%D0%BB%D1%96%D1%86%D1%96%D1%97-%D0%B3%D0%B0%D1%80%D0%B0%D0%BD%D1%82%D1%96%D1%97").as_deref(),
+            Some("париж-декларація-коаліції-гарантії")
+        );
+        // Ids, short or generic segments and query strings are no slugs.
+        assert_eq!(
+            url_slug("https://example.com/world/article/52e1f3643e34"),
+            None
+        );
+        assert_eq!(url_slug("https://example.com/news/index.html"), None);
+        assert_eq!(
+            url_slug("https://example.com/members/viewnews.html?id=162853"),
+            None
+        );
+        assert_eq!(url_slug("https://example.com/ukraine-peace-talks"), None);
+        assert_eq!(url_slug("not a url"), None);
+    }
+
+    #[test]
+    fn a_shared_headline_slug_links_a_translation_within_the_window() {
+        let p = DedupeParams::default();
+        let mut index = DedupeIndex::new(p);
+        let en =
+            "Leaders agreed to deploy a multinational force after a ceasefire, the statement said.";
+        let fr = "Les dirigeants sont convenus de déployer une force multinationale après un cessez-le-feu.";
+        let other =
+            "Ministers discussed the reconstruction conference and energy aid for the winter.";
+        assert!(
+            index
+                .insert(
+                    "en",
+                    Some("2025-09-04"),
+                    Some("https://a.example/en/leaders-agree-multinational-force-after-ceasefire"),
+                    fingerprint(en, &p)
+                )
+                .is_empty()
+        );
+        let links = index.insert(
+            "fr",
+            Some("2025-09-04"),
+            Some("https://a.example/fr/leaders-agree-multinational-force-after-ceasefire"),
+            fingerprint(fr, &p),
+        );
+        assert_eq!(links.len(), 1, "{links:?}");
+        assert_eq!(
+            (links[0].duplicate_of.as_str(), links[0].kind),
+            ("en", LinkKind::Rewrite)
+        );
+        // Same slug a month later: another story under a recycled headline, not linked.
+        let late = index.insert(
+            "late",
+            Some("2025-10-20"),
+            Some("https://b.example/leaders-agree-multinational-force-after-ceasefire"),
+            fingerprint(other, &p),
+        );
+        assert!(late.is_empty(), "{late:?}");
+        // No slug, no link.
+        let bare = index.insert(
+            "bare",
+            Some("2025-09-04"),
+            Some("https://c.example/article/123"),
+            fingerprint("Parliament will vote on the defence budget next week.", &p),
+        );
+        assert!(bare.is_empty(), "{bare:?}");
     }
 }

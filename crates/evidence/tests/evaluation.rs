@@ -93,8 +93,8 @@ fn extraction_benchmark_meets_its_floor() {
 /// sentence classifier (`data/evidence-model.txt`, trained on the dev split only) added to the
 /// rules and first-person subjects read as the speaking side (the speaker's state, else the
 /// publisher's for a government's own site): overall F1 0.373, non-English F1 0.397, actor
-/// accuracy 0.536, rewrite recall 0.355 at precision 0.917; each lowered by 0.02 and rounded
-/// down. (The rules alone measured F1 0.287, non-English 0.296, actor accuracy 0.513 on the same
+/// accuracy 0.536, rewrite recall 0.400 at precision 0.923 (with the headline-slug tier; 0.355
+/// at 0.917 before it); each lowered by 0.02 and rounded down. (The rules alone measured F1 0.287, non-English 0.296, actor accuracy 0.513 on the same
 /// 142 articles; rewrite linking did not change, its precision fell from 1.000 to 0.917 when the
 /// `-o` files joined the test split.) They are below the targets (F1 0.6 overall, 0.5
 /// non-English, rewrite recall 0.6 at precision 0.9): they catch regressions, they do not claim
@@ -103,8 +103,8 @@ const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     f1: 0.35,
     non_english_f1: 0.37,
     actor_accuracy: 0.51,
-    rewrite_recall: 0.33,
-    rewrite_precision: 0.89,
+    rewrite_recall: 0.38,
+    rewrite_precision: 0.90,
 };
 
 struct CorpusFloors {

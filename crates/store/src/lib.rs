@@ -272,12 +272,18 @@ impl Store {
         if let Some(upto) = self.indexed_upto {
             self.indexed_upto = Some(add_fingerprints_after(&tx, upto, index)?);
         }
-        let links = index.query(&article.id, article.date.as_deref(), &article.fingerprint);
+        let links = index.query(
+            &article.id,
+            article.date.as_deref(),
+            article.url.as_deref(),
+            &article.fingerprint,
+        );
         let seq = insert(&tx, article, &links)?;
         tx.commit()?;
         index.add(
             &article.id,
             article.date.as_deref(),
+            article.url.as_deref(),
             article.fingerprint.clone(),
         );
         if self.indexed_upto.is_some() {
@@ -741,7 +747,7 @@ fn add_fingerprints_after(
     index: &mut DedupeIndex,
 ) -> Result<i64, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT seq, id, date, minhash, quotes, words FROM articles WHERE seq > ?1 ORDER BY seq",
+        "SELECT seq, id, date, minhash, quotes, words, url FROM articles WHERE seq > ?1 ORDER BY seq",
     )?;
     let rows = stmt.query_map([seq], |r| {
         Ok((
@@ -751,17 +757,18 @@ fn add_fingerprints_after(
             r.get::<_, Vec<u8>>(3)?,
             r.get::<_, Vec<u8>>(4)?,
             r.get::<_, Vec<u8>>(5)?,
+            r.get::<_, Option<String>>(6)?,
         ))
     })?;
     let mut last = seq;
     for row in rows {
-        let (seq, id, date, minhash, quotes, words) = row?;
+        let (seq, id, date, minhash, quotes, words, url) = row?;
         let fp = Fingerprint {
             minhash: decode_u64s(&minhash)?,
             quotes: decode_u64s(&quotes)?,
             words: decode_u64s(&words)?,
         };
-        index.add(&id, date.as_deref(), fp);
+        index.add(&id, date.as_deref(), url.as_deref(), fp);
         last = seq;
     }
     Ok(last)

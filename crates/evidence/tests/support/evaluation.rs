@@ -182,7 +182,12 @@ pub fn evaluate_fixtures(pipeline: &Pipeline) -> FixtureReport {
     for raw in &raws {
         match pipeline.process(raw) {
             Ok(p) => {
-                for l in index.insert(&p.id, p.date.as_deref(), p.fingerprint.clone()) {
+                for l in index.insert(
+                    &p.id,
+                    p.date.as_deref(),
+                    p.url.as_deref(),
+                    p.fingerprint.clone(),
+                ) {
                     predicted_links.insert((l.article, l.duplicate_of));
                 }
                 processed.insert(p.id.clone(), p);
@@ -692,7 +697,12 @@ pub fn evaluate_corpus(
                 continue;
             }
         };
-        for l in index.insert(&p.id, p.date.as_deref(), p.fingerprint.clone()) {
+        for l in index.insert(
+            &p.id,
+            p.date.as_deref(),
+            p.url.as_deref(),
+            p.fingerprint.clone(),
+        ) {
             predicted_links.push((l.article, l.duplicate_of));
         }
         let predicted: BTreeSet<(String, String)> = p
