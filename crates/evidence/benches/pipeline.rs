@@ -257,7 +257,7 @@ fn main() {
     let mut found = 0usize;
     let mut near = 0usize;
     for (i, fp) in fps.into_iter().enumerate() {
-        let links = index.insert(&format!("d{i}"), None, fp);
+        let links = index.insert(&format!("d{i}"), None, None, fp);
         if !links.is_empty() {
             found += 1;
             if i % 50 == 49 && links.iter().any(|l| l.kind == LinkKind::NearDuplicate) {
