@@ -263,10 +263,10 @@ pub(super) fn actors(
             }
         })
         .collect();
-    // The first actor of the sentence before the cue (usually its subject), else the previous
-    // statement's actor (the article goes on about the same party), else the publisher when a
-    // government publishes the text, else the nearest actor after the cue; actors that qualify
-    // the target come last in each group.
+    // The first actor of the sentence before the cue that does not qualify the target (usually
+    // its subject), else the previous statement's actor (the article goes on about the same
+    // party), else the publisher when a government publishes the text, else an actor that
+    // qualifies the target. An actor after the cue is its object and never counts.
     let fallback = || -> Option<String> {
         let others = || {
             p.actors
@@ -284,12 +284,18 @@ pub(super) fn actors(
         }) {
             return voice().or(previous.clone());
         }
-        others()
-            .filter(|a| a.end <= cue.start)
-            .min_by_key(|a| (qualifies(p, a, target), a.start))
-            .map(|a| a.actor.clone())
+        let before = |qualifying: bool| {
+            others()
+                .filter(|a| a.end <= cue.start && qualifies(p, a, target) == qualifying)
+                .min_by_key(|a| a.start)
+                .map(|a| a.actor.clone())
+        };
+        // An actor that qualifies the target ("guarantees for Ukraine") is its beneficiary or
+        // owner, not the speaker: the party the article is about comes first.
+        before(false)
             .or(previous.clone())
             .or_else(|| publisher.map(str::to_string))
+            .or_else(|| before(true))
     };
     let dedup = |mut v: Vec<String>| {
         let mut seen = Vec::new();
