@@ -88,20 +88,17 @@ fn extraction_benchmark_meets_its_floor() {
 }
 
 /// Floors on the test split of the real corpus (`tests/corpus/test`), from the figures measured
-/// at 15:40 UTC on 2 December 2026 with
-/// `cargo run -p guarantor-evidence --release --example evaluate` on 142 test articles, with the
-/// sentence classifier (`data/evidence-model.txt`, trained on the dev split only) added to the
-/// rules and first-person subjects read as the speaking side (the speaker's state, else the
-/// publisher's for a government's own site): overall F1 0.373, non-English F1 0.397, actor
-/// accuracy 0.536, rewrite recall 0.400 at precision 0.923 (with the headline-slug tier; 0.355
-/// at 0.917 before it); each lowered by 0.02 and rounded down. (The rules alone measured F1 0.287, non-English 0.296, actor accuracy 0.513 on the same
-/// 142 articles; rewrite linking did not change, its precision fell from 1.000 to 0.917 when the
-/// `-o` files joined the test split.) They are below the targets (F1 0.6 overall, 0.5
-/// non-English, rewrite recall 0.6 at precision 0.9): they catch regressions, they do not claim
-/// the targets are met.
+/// on 2 December 2026 with `cargo run -p guarantor-evidence --release --example evaluate` on 151
+/// test articles, with the sentence classifier (`data/evidence-model.txt`, trained on the dev
+/// split only) added to the rules, first-person subjects read as the speaking side and the
+/// headline-slug tier of rewrite linking: overall F1 0.375, non-English F1 0.400, actor accuracy
+/// 0.535, rewrite recall 0.400 at precision 0.923; each lowered by 0.02 and rounded down. (The
+/// rules alone measured F1 0.287, non-English 0.296, actor accuracy 0.513 on the first 142 of
+/// these articles.) They are below the targets (F1 0.6 overall, 0.5 non-English, rewrite
+/// recall 0.6 at precision 0.9): they catch regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     f1: 0.35,
-    non_english_f1: 0.37,
+    non_english_f1: 0.38,
     actor_accuracy: 0.51,
     rewrite_recall: 0.38,
     rewrite_precision: 0.90,
