@@ -1,0 +1,189 @@
+use super::*;
+use proptest::prelude::*;
+
+const ORIGINAL: &str = "European governments want Washington to stand behind any force sent to Ukraine after a ceasefire. Officials in several capitals said a force without American support would struggle to deter Moscow. The discussions are at an early stage and no numbers have been agreed, the officials said, adding that training Ukrainian brigades would come first.";
+
+#[test]
+fn syndicated_copy_is_linked_and_unrelated_text_is_not() {
+    let p = DedupeParams::default();
+    let copy = ORIGINAL.replace("at an early stage", "still at an early stage");
+    let unrelated = "The city council approved a new budget for public libraries on Thursday, with more money for weekend opening hours and for children's reading programmes across all districts.";
+    let mut index = DedupeIndex::new(p);
+    assert!(
+        index
+            .insert("a", Some("2025-01-15"), None, fingerprint(ORIGINAL, &p))
+            .is_empty()
+    );
+    let links = index.insert("b", Some("2025-01-16"), None, fingerprint(&copy, &p));
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+        ("b", "a")
+    );
+    assert_eq!(links[0].kind, LinkKind::NearDuplicate);
+    assert!(
+        index
+            .insert("c", None, None, fingerprint(unrelated, &p))
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_earlier_article_is_the_original_whatever_the_arrival_order() {
+    let p = DedupeParams::default();
+    let mut index = DedupeIndex::new(p);
+    index.insert("late", Some("2025-02-01"), None, fingerprint(ORIGINAL, &p));
+    let links = index.insert("early", Some("2025-01-01"), None, fingerprint(ORIGINAL, &p));
+    assert_eq!(links[0].article, "late");
+    assert_eq!(links[0].duplicate_of, "early");
+    assert!((links[0].similarity - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn shared_quote_and_overlap_make_a_rewrite() {
+    let p = DedupeParams::default();
+    let a = "Kyiv's leader told reporters on Wednesday: “any force that keeps the peace here must include American soldiers, Europe alone cannot deter Moscow.” European diplomats said Washington may agree.";
+    let b = "According to Kyiv's leader, speaking to reporters, “any force that keeps the peace here must include American soldiers, Europe alone cannot deter Moscow.” Diplomats in Europe believe Washington may agree to it.";
+    let mut index = DedupeIndex::new(p);
+    index.insert("a", Some("2025-01-15"), None, fingerprint(a, &p));
+    let links = index.insert("b", Some("2025-01-15"), None, fingerprint(b, &p));
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].kind, LinkKind::Rewrite);
+}
+
+#[test]
+fn a_translation_is_linked_and_an_independent_report_is_not() {
+    // Own texts: a wire story, its Ukrainian translation, and another outlet's own report of
+    // the same meeting with its own figures.
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let wire = "Macron said on Thursday that 26 countries had pledged to join a reassurance force. Starmer said Britain would fund 350 instructors and 40 patrol boats, and that the force would need 12 airfields and 15,000 troops.";
+    let translation = "Макрон заявив у четвер, що 26 країн пообіцяли приєднатися до сил заспокоєння. Стармер сказав, що Британія профінансує 350 інструкторів і 40 патрульних катерів, а силам знадобиться 12 аеродромів і 15 000 військових.";
+    let independent = "Macron hosted 35 leaders in Paris, where 26 countries backed a reassurance force; Starmer spoke of 10,000 troops and 60 aircraft, and Zelensky asked for 800 air defence missiles.";
+    let mut index = DedupeIndex::new(p);
+    assert!(
+        index
+            .insert("wire", Some("2025-09-04"), None, fp(wire))
+            .is_empty()
+    );
+    assert!(
+        index
+            .insert("own", Some("2025-09-04"), None, fp(independent))
+            .is_empty(),
+        "an independent report of the same event is not a rewrite"
+    );
+    let links = index.insert("uk", Some("2025-09-05"), None, fp(translation));
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(
+        (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+        ("uk", "wire")
+    );
+    assert_eq!(links[0].kind, LinkKind::Rewrite);
+}
+
+#[test]
+fn numbers_join_thousands_groups_and_skip_years() {
+    assert_eq!(
+        numbers("15 000 troops, 15,000 or 15.000; in 2025 and 26 of them, 7 days"),
+        ["15000", "15000", "15000", "26"]
+    );
+}
+
+proptest! {
+    /// The MinHash estimate of a text against itself is exactly 1, and the estimate is
+    /// symmetric.
+    #[test]
+    fn jaccard_estimate_laws(a in "[a-z]{1,8}( [a-z]{1,8}){0,60}", b in "[a-z]{1,8}( [a-z]{1,8}){0,60}") {
+        let p = DedupeParams::default();
+        let fa = fingerprint(&a, &p);
+        let fb = fingerprint(&b, &p);
+        prop_assert!((estimated_jaccard(&fa, &fa) - 1.0).abs() < 1e-12);
+        prop_assert!((estimated_jaccard(&fa, &fb) - estimated_jaccard(&fb, &fa)).abs() < 1e-12);
+    }
+}
+
+#[test]
+fn headline_slugs_of_addresses() {
+    // Own addresses, in the shapes mirrors, wires and language versions take.
+    assert_eq!(
+        url_slug(
+            "https://www.gov.uk/government/news/pm-statement-on-the-coalition-meeting-15-march"
+        )
+        .as_deref(),
+        Some("pm-statement-on-the-coalition-meeting-15-march")
+    );
+    assert_eq!(
+        url_slug("https://example.ua/ukr/news/makrona-anonsuvali-nove-zasidannya-1771601544.html/"),
+        url_slug("https://example.ua/rus/news/makrona-anonsuvali-nove-zasidannya-1771601544.html"),
+    );
+    assert_eq!(
+        url_slug("https://de.example.com/international/255124-zu-verhandlungen-ueber-sicherheitsgarantien/").as_deref(),
+        Some("zu-verhandlungen-ueber-sicherheitsgarantien")
+    );
+    // Percent-encoded Cyrillic is read as letters.
+    assert_eq!(
+        url_slug("https://example.eu/%D0%BF%D0%B0%D1%80%D0%B8%D0%B6-%D0%B4%D0%B5%D0%BA%D0%BB%D0%B0%D1%80%D0%B0%D1%86%D1%96%D1%8F-%D0%BA%D0%BE%D0%B0%D0%BB%D1%96%D1%86%D1%96%D1%97-%D0%B3%D0%B0%D1%80%D0%B0%D0%BD%D1%82%D1%96%D1%97").as_deref(),
+        Some("париж-декларація-коаліції-гарантії")
+    );
+    // Ids, short or generic segments and query strings are no slugs.
+    assert_eq!(
+        url_slug("https://example.com/world/article/52e1f3643e34"),
+        None
+    );
+    assert_eq!(url_slug("https://example.com/news/index.html"), None);
+    assert_eq!(
+        url_slug("https://example.com/members/viewnews.html?id=162853"),
+        None
+    );
+    assert_eq!(url_slug("https://example.com/ukraine-peace-talks"), None);
+    assert_eq!(url_slug("not a url"), None);
+}
+
+#[test]
+fn a_shared_headline_slug_links_a_translation_within_the_window() {
+    let p = DedupeParams::default();
+    let mut index = DedupeIndex::new(p);
+    let en =
+        "Leaders agreed to deploy a multinational force after a ceasefire, the statement said.";
+    let fr =
+        "Les dirigeants sont convenus de déployer une force multinationale après un cessez-le-feu.";
+    let other = "Ministers discussed the reconstruction conference and energy aid for the winter.";
+    assert!(
+        index
+            .insert(
+                "en",
+                Some("2025-09-04"),
+                Some("https://a.example/en/leaders-agree-multinational-force-after-ceasefire"),
+                fingerprint(en, &p)
+            )
+            .is_empty()
+    );
+    let links = index.insert(
+        "fr",
+        Some("2025-09-04"),
+        Some("https://a.example/fr/leaders-agree-multinational-force-after-ceasefire"),
+        fingerprint(fr, &p),
+    );
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(
+        (links[0].duplicate_of.as_str(), links[0].kind),
+        ("en", LinkKind::Rewrite)
+    );
+    // Same slug a month later: another story under a recycled headline, not linked.
+    let late = index.insert(
+        "late",
+        Some("2025-10-20"),
+        Some("https://b.example/leaders-agree-multinational-force-after-ceasefire"),
+        fingerprint(other, &p),
+    );
+    assert!(late.is_empty(), "{late:?}");
+    // No slug, no link.
+    let bare = index.insert(
+        "bare",
+        Some("2025-09-04"),
+        Some("https://c.example/article/123"),
+        fingerprint("Parliament will vote on the defence budget next week.", &p),
+    );
+    assert!(bare.is_empty(), "{bare:?}");
+}
