@@ -231,7 +231,7 @@ function renderControls() {
       if (box.checked) state.without.delete(c.code); else state.without.add(c.code);
       reassess();
     });
-    return el('label', { title: c.name }, box, ' ' + c.code);
+    return el('label', { title: c.code }, box, ' ' + c.name);
   }));
   // Every pledge stays listed: one that stops counting is greyed with the reason when the
   // answer arrives (`showPledgeStates`), rather than vanishing.
