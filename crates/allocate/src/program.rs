@@ -129,24 +129,24 @@ fn build(program: &Program) -> Built {
                 .enumerate()
                 .filter(|(_, v)| v.cost == 0.0),
         );
-    let mut slots: Vec<Option<good_lp::Variable>> = vec![None; program.vars.len()];
-    for (i, v) in order {
-        let mut def = variable();
-        if v.lower.is_finite() {
-            def = def.min(v.lower);
-        }
-        if v.upper.is_finite() {
-            def = def.max(v.upper);
-        }
-        if v.integer {
-            def = def.integer();
-        }
-        slots[i] = Some(problem.add(def));
-    }
-    let vars: Vec<good_lp::Variable> = slots
-        .into_iter()
-        .map(|v| v.expect("every variable is added once"))
+    let mut added: Vec<(usize, good_lp::Variable)> = order
+        .map(|(i, v)| {
+            let mut def = variable();
+            if v.lower.is_finite() {
+                def = def.min(v.lower);
+            }
+            if v.upper.is_finite() {
+                def = def.max(v.upper);
+            }
+            if v.integer {
+                def = def.integer();
+            }
+            (i, problem.add(def))
+        })
         .collect();
+    // Back to program order, so `vars[i]` is variable `i` whatever the solver's column order.
+    added.sort_unstable_by_key(|&(i, _)| i);
+    let vars: Vec<good_lp::Variable> = added.into_iter().map(|(_, v)| v).collect();
     let mut objective = Expression::with_capacity(vars.len());
     for (v, var) in program.vars.iter().zip(&vars) {
         if v.cost != 0.0 {

@@ -264,11 +264,10 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
             |top: &str, name: &str| top == "p" && CLOSES_P.contains(&name),
             |top: &str, name: &str| top == name && SELF_ENDING.contains(&name),
         ] {
-            if stack.last().is_some_and(|(top, _)| ends(top, &name)) {
-                let (top, _) = stack.pop().expect("checked");
-                if let Some(c) = open.get_mut(&top) {
-                    *c -= 1;
-                }
+            if let Some((top, _)) = stack.pop_if(|(top, _)| ends(top, &name))
+                && let Some(c) = open.get_mut(&top)
+            {
+                *c -= 1;
             }
         }
         let emitted = stack.len() < MAX_HTML_DEPTH;

@@ -339,7 +339,9 @@ pub fn url_slug(url: &str) -> Option<String> {
         .next()
         .unwrap_or("");
     let words_of = |segment: &str| -> Vec<String> {
-        let decoded = percent_decode(segment).to_lowercase();
+        let decoded = percent_encoding::percent_decode_str(segment)
+            .decode_utf8_lossy()
+            .to_lowercase();
         let stem = match decoded.rsplit_once('.') {
             Some((stem, ext)) if ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic()) => {
                 stem.to_string()
@@ -377,26 +379,6 @@ pub fn url_slug(url: &str) -> Option<String> {
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
     (lettered >= 4 && slug.chars().count() >= 20).then_some(slug)
-}
-
-/// `%D0%BF` to its bytes, read as UTF-8 (invalid sequences replaced).
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// An in-memory LSH index of every article seen; insert returns the new article's links.

@@ -1,6 +1,11 @@
 use super::*;
 
 fn run(text: &str) -> Vec<Statement> {
+    run_in(text, "Test Wire")
+}
+
+/// The statements of `text` published by `outlet`.
+fn run_in(text: &str, outlet: &str) -> Vec<Statement> {
     let lex = Lexicon::default();
     let g = Gazetteer::default();
     let m = g.resolve(text);
@@ -11,17 +16,14 @@ fn run(text: &str) -> Vec<Statement> {
         ArticleRef {
             id: "t",
             date: Some("2025-08-19"),
-            outlet: Some("Test Wire"),
+            outlet: Some(outlet),
             lang: None,
         },
     )
 }
 
 fn triples(text: &str) -> Vec<(String, String, &'static str)> {
-    run(text)
-        .into_iter()
-        .map(|s| (s.actor, s.capability, s.stance.as_str()))
-        .collect()
+    run_from(text, "Test Wire")
 }
 
 #[test]
@@ -248,21 +250,7 @@ fn the_classifier_only_adds_statements_with_their_own_ids() {
 }
 
 fn run_from(text: &str, outlet: &str) -> Vec<(String, String, &'static str)> {
-    let lex = Lexicon::default();
-    let g = Gazetteer::default();
-    let m = g.resolve(text);
-    Extractor::new(&lex)
-        .extract(
-            text,
-            &m,
-            &g,
-            ArticleRef {
-                id: "t",
-                date: Some("2025-08-19"),
-                outlet: Some(outlet),
-                lang: None,
-            },
-        )
+    run_in(text, outlet)
         .into_iter()
         .map(|s| (s.actor, s.capability, s.stance.as_str()))
         .collect()

@@ -111,6 +111,28 @@ impl Ledger {
             .max_by(|a, b| chrono_key(a).cmp(&chrono_key(b)))
     }
 
+    /// The latest *dated* statement of `actor` on `capability` on or before `as_of` (ISO
+    /// `YYYY-MM-DD`; a timestamp's day counts), in [`Ledger::chronological`] order; `None` for
+    /// `as_of` reads every dated statement. For checks against a scenario's date, where an
+    /// undated statement cannot be placed before or after it.
+    pub fn latest_as_of(
+        &self,
+        actor: &str,
+        capability: &str,
+        as_of: Option<&str>,
+    ) -> Option<&Statement> {
+        self.statements
+            .iter()
+            .filter(|s| s.actor == actor && s.capability == capability)
+            .filter(|s| {
+                s.date.as_deref().is_some_and(|d| {
+                    let day = d.get(..10).unwrap_or(d);
+                    as_of.is_none_or(|limit| day <= limit)
+                })
+            })
+            .max_by(|a, b| chrono_key(a).cmp(&chrono_key(b)))
+    }
+
     /// Pairs of statements on the same actor and capability, from different outlets, dated
     /// within [`DISAGREEMENT_WINDOW_DAYS`], with opposite polarity: each statement is paired with
     /// the latest earlier one that disagrees with it, if any, so the list grows with the ledger,

@@ -131,7 +131,7 @@ pub fn check_entries(
             if e.evidence.is_empty() || unknown.len() == e.evidence.len() {
                 flags.push(EntryFlag::NoEvidence { unknown });
             }
-            if let Some(latest) = latest_by(ledger, &e.actor, &e.capability, as_of)
+            if let Some(latest) = ledger.latest_as_of(&e.actor, &e.capability, as_of)
                 && contradicts(latest.stance, e.stance)
             {
                 flags.push(EntryFlag::Contradicted {
@@ -144,33 +144,6 @@ pub fn check_entries(
             }
         })
         .collect()
-}
-
-/// The actor's latest dated statement on a capability, on or before `as_of`.
-fn latest_by<'l>(
-    ledger: &'l Ledger,
-    actor: &str,
-    capability: &str,
-    as_of: Option<&str>,
-) -> Option<&'l Statement> {
-    ledger
-        .statements
-        .iter()
-        .filter(|s| s.actor == actor && s.capability == capability)
-        .filter(|s| {
-            s.date.as_deref().is_some_and(|d| {
-                // Dates may carry a time (`2025-08-19T10:00`); the day decides.
-                let day = d.get(..10).unwrap_or(d);
-                as_of.is_none_or(|limit| day <= limit)
-            })
-        })
-        .max_by(|a, b| {
-            (a.date.as_deref(), &a.article, a.sentence).cmp(&(
-                b.date.as_deref(),
-                &b.article,
-                b.sentence,
-            ))
-        })
 }
 
 #[cfg(test)]
