@@ -1,6 +1,6 @@
 //! Dedupe stage: near-duplicate and rewrite detection.
 //!
-//! Two tiers, following the text-dedup/BigCode practice and the NEWS-COPY observation that
+//! Five tiers, following the text-dedup/BigCode practice and the NEWS-COPY observation that
 //! paraphrased rewrites fall below shingle thresholds:
 //! 1. **near duplicates** (syndicated copies, light edits): MinHash over word 5-shingles
 //!    (64 hash functions, Broder 1997) with banded LSH (16 bands x 4 rows, so pairs with Jaccard
@@ -12,7 +12,14 @@
 //!    Macron are both `Emmanuel Macron`), so articles are linked when the anchors of the smaller
 //!    one, weighted by rarity (IDF over the articles indexed so far), overlap (weighted Jaccard), at
 //!    least four numbers other than years are shared, and they are dated within a week. Independent reports of one event share the main actors
-//!    but not the incidental figures, so they stay below the threshold.
+//!    but not the incidental figures, so they stay below the threshold;
+//! 4. **one headline slug** ([`url_slug`]): mirrors, syndicated copies and a site's language
+//!    versions keep the address's headline words, within the week;
+//! 5. **retellings in the same language** without a surviving quotation or figures: the smaller
+//!    article's content words weighted by rarity (IDF) are at least 75% found in the other, within
+//!    the week; only articles already proposed by a shared anchor, quotation, band or slug are
+//!    compared. Chosen on the development split (rewrite recall 0.462 -> 0.519, no new false
+//!    link at 0.75; 0.70 linked two reports quoting one post).
 //!
 //! The later article (by date, then by arrival) is recorded as the duplicate of the earlier one.
 //! This stage does not cluster stories and does not read entities.
@@ -23,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::{mix64, quotes, stable_hash, tokens};
 
-/// Parameters of the three tiers.
+/// Parameters of the five tiers.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DedupeParams {
     pub shingle_words: usize,
@@ -46,6 +53,12 @@ pub struct DedupeParams {
     /// Anchors held by more indexed articles than this do not propose candidates (they still
     /// count in the verification).
     pub anchor_max_postings: usize,
+    /// Fifth tier: minimum share of the smaller article's content words, weighted by rarity
+    /// (IDF over the articles indexed so far), found in the other.
+    pub retelling_containment: f64,
+    /// Fifth tier: the smaller article has at least this many distinct content words (short
+    /// excerpts of one event share most of their few words by chance).
+    pub retelling_min_words: usize,
 }
 
 impl Default for DedupeParams {
@@ -62,6 +75,8 @@ impl Default for DedupeParams {
             anchor_min_numbers: 4,
             anchor_max_days: 7,
             anchor_max_postings: 500,
+            retelling_containment: 0.75,
+            retelling_min_words: 40,
         }
     }
 }
@@ -391,6 +406,8 @@ pub struct DedupeIndex {
     anchor_index: HashMap<u64, Vec<u32>>,
     /// Headline slug ([`url_slug`]) to the articles whose address has it.
     slug_index: HashMap<String, Vec<u32>>,
+    /// Content word hash to the number of indexed articles holding it (for the fifth tier's IDF).
+    word_df: HashMap<u64, u32>,
 }
 
 impl DedupeIndex {
@@ -402,6 +419,7 @@ impl DedupeIndex {
             quote_index: HashMap::new(),
             anchor_index: HashMap::new(),
             slug_index: HashMap::new(),
+            word_df: HashMap::new(),
         }
     }
 
@@ -489,6 +507,8 @@ impl DedupeIndex {
             } else if slug_candidates.binary_search(&idx).is_ok() && self.within_days(date, e) {
                 // The same headline slug: a mirror, a syndicated copy or a language version.
                 (1.0, LinkKind::Rewrite)
+            } else if let Some(c) = self.retelling_match(fp, date, e) {
+                (c, LinkKind::Rewrite)
             } else {
                 continue;
             };
@@ -569,6 +589,41 @@ impl DedupeIndex {
         (c >= self.params.anchor_similarity).then_some(c)
     }
 
+    /// The fifth tier, a retelling in the same language: the smaller article's content words,
+    /// weighted by rarity, are mostly found in the other. A rewrite keeps the story's rare words
+    /// (place names, unit names, the exact figures in words) even when no sentence survives
+    /// whole; two independent reports of one event share the common vocabulary of the event
+    /// but each brings its own rare words. Only articles that are already candidates (a shared
+    /// anchor, quotation, band or slug) are compared.
+    fn retelling_match(&self, fp: &Fingerprint, date: Option<&str>, e: &Entry) -> Option<f64> {
+        if !self.within_days(date, e) {
+            return None;
+        }
+        let (small, large) = if fp.words.len() <= e.fingerprint.words.len() {
+            (&fp.words, &e.fingerprint.words)
+        } else {
+            (&e.fingerprint.words, &fp.words)
+        };
+        if small.len() < self.params.retelling_min_words {
+            return None;
+        }
+        let n = self.entries.len() as f64 + 1.0;
+        let idf = |w: &u64| {
+            let df = self.word_df.get(w).copied().unwrap_or(0) as f64;
+            (n / (df + 1.0)).ln().max(0.0)
+        };
+        let (mut total, mut shared) = (0.0, 0.0);
+        for w in small {
+            let x = idf(w);
+            total += x;
+            if large.binary_search(w).is_ok() {
+                shared += x;
+            }
+        }
+        let c = if total > 0.0 { shared / total } else { 0.0 };
+        (c >= self.params.retelling_containment).then_some(c)
+    }
+
     /// Adds an article to the index.
     pub fn add(&mut self, id: &str, date: Option<&str>, url: Option<&str>, fp: Fingerprint) {
         let idx = self.entries.len() as u32;
@@ -577,6 +632,9 @@ impl DedupeIndex {
         }
         for key in self.band_keys(&fp) {
             self.buckets.entry(key).or_default().push(idx);
+        }
+        for w in &fp.words {
+            *self.word_df.entry(*w).or_default() += 1;
         }
         for q in &fp.quotes {
             if is_anchor(*q) {

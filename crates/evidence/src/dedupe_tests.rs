@@ -187,3 +187,51 @@ fn a_shared_headline_slug_links_a_translation_within_the_window() {
     );
     assert!(bare.is_empty(), "{bare:?}");
 }
+
+#[test]
+fn a_retelling_in_other_words_is_linked_and_an_independent_report_is_not() {
+    // Own texts: a story, another outlet's retelling of it (same rare words, no shared quotation,
+    // no figures), and an independent report of the same day with the event's common words.
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let background = [
+        "The defence secretary told parliament on Tuesday that Britain would keep supporting Ukraine after a ceasefire, and that Moscow should not doubt it.",
+        "Moscow warned on Tuesday that foreign troops in Ukraine after a ceasefire would be targets; the defence secretary in London called the threat empty.",
+        "Grain convoys from Odesa continued on Tuesday despite drones, and parliament in London heard that a ceasefire would need ships to protect them.",
+    ];
+    let story = "Britain will send two minehunters and a survey ship to clear the approaches to Odesa once a ceasefire holds, the defence secretary told parliament on Tuesday. The vessels, now based at Rosyth, would work alongside Turkish and Romanian crews from Constanta, escorting grain convoys and sweeping drifting mines near Zatoka and the Danube delta. Officials in London said divers and underwater drones would follow, while Kyiv asked that the flotilla stay through the winter storms. Moscow called the plan provocative and warned Ankara against joining it.";
+    let retelling = "The defence secretary told parliament on Tuesday that two British minehunters and a survey ship are to clear the approaches to Odesa after a ceasefire. Based at Rosyth, the vessels would operate with Romanian and Turkish crews out of Constanta, sweeping drifting mines near Zatoka and the Danube delta and escorting grain convoys. Underwater drones and divers would follow, according to London officials; Kyiv wants the flotilla kept there through winter storms. Moscow said the plan was provocative and warned Ankara not to join.";
+    let independent = "Ukraine's navy said on Tuesday that Russian drones struck port buildings near Odesa overnight, and that grain convoys would resume once mines were cleared. The defence secretary in London told parliament Britain was ready to help after a ceasefire, while Moscow warned that any foreign ships would be treated as targets. Ankara urged calm and offered talks in Istanbul on the safety of shipping in the Black Sea, where insurers have raised premiums since the summer.";
+    let mut index = DedupeIndex::new(p);
+    for (i, t) in background.iter().enumerate() {
+        index.insert(&format!("bg{i}"), Some("2025-06-03"), None, fp(t));
+    }
+    assert!(
+        index
+            .insert("story", Some("2025-06-03"), None, fp(story))
+            .is_empty()
+    );
+    assert!(
+        index
+            .insert("own", Some("2025-06-03"), None, fp(independent))
+            .is_empty(),
+        "an independent report of the same day is not a retelling"
+    );
+    let links = index.insert("retold", Some("2025-06-04"), None, fp(retelling));
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(
+        (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+        ("retold", "story")
+    );
+    assert_eq!(links[0].kind, LinkKind::Rewrite);
+    assert!(links[0].similarity >= p.retelling_containment);
+    // The same pair a fortnight apart is not linked: a retelling follows within the window.
+    let mut later = DedupeIndex::new(p);
+    later.insert("story", Some("2025-06-03"), None, fp(story));
+    assert!(
+        later
+            .insert("retold", Some("2025-06-20"), None, fp(retelling))
+            .is_empty()
+    );
+}

@@ -138,10 +138,13 @@ fn the_bundled_ledger_holds_every_id_the_scenarios_cite() {
 }
 
 /// Entries of the shipped scenario that cite ledger evidence, as measured on 2 December 2026:
-/// 7 of 33 (the British and coalition pledges; the openly licensed texts are mostly UK
-/// government releases and Hansard). The aim is at least half; it is not met, and this floor only
-/// keeps a change to extraction from losing citations silently.
-const CITED_FLOOR: usize = 7;
+/// 8 of 33 (the British and coalition pledges, and US intelligence sharing from the Jeddah joint
+/// statement of March 2025; the openly licensed texts are mostly UK government releases and
+/// Hansard). Only statements by the entry's own party are cited: a coalition planning release that
+/// lists "aircraft" and "intelligence" among European capabilities is not France's offer.
+/// The aim is at least half; it is not met, and this floor only keeps a change to extraction from
+/// losing citations silently.
+const CITED_FLOOR: usize = 8;
 
 #[test]
 fn the_shipped_entries_keep_their_ledger_evidence() {
