@@ -235,3 +235,95 @@ fn a_retelling_in_other_words_is_linked_and_an_independent_report_is_not() {
             .is_empty()
     );
 }
+
+/// Own texts for the sixth tier: a story, its French translation (the same people, states and
+/// figures in the same order) and an independent report of the same meeting that names them in
+/// its own order.
+const SEQUENCE_STORY: &str = "Macron met Starmer in Paris on Tuesday. Zelensky joined them by video. Macron said France and Britain would lead the force, and Starmer said Britain would send 30 jets. Merz said Germany would help with air defence, while Tusk said Poland would not send troops. Rutte said NATO backed the plan. Trump said the United States would support it, and Putin said Russia rejects it. Zelensky thanked Macron, Starmer and Merz.";
+const SEQUENCE_TRANSLATION: &str = "Macron a reçu Starmer à Paris mardi. Zelensky les a rejoints par vidéo. Macron a dit que la France et la Grande-Bretagne dirigeraient la force, et Starmer a dit que la Grande-Bretagne enverrait 30 avions. Merz a dit que l'Allemagne aiderait pour la défense aérienne, tandis que Tusk a dit que la Pologne n'enverrait pas de troupes. Rutte a dit que l'OTAN soutenait le plan. Trump a dit que les États-Unis le soutiendraient, et Poutine a dit que la Russie le rejette. Zelensky a remercié Macron, Starmer et Merz.";
+const SEQUENCE_INDEPENDENT: &str = "Putin warned on Tuesday that Russia rejects any foreign contingent. In Washington, Trump kept the United States out of the details. Rutte said NATO as such is not involved. Warsaw's Tusk repeated that Poland keeps its soldiers at home, and Merz promised Germany's help with air defence. Starmer offered 30 jets from Britain, and Macron wants France to command. Zelensky asked Macron, Starmer and Merz for firm guarantees.";
+
+#[test]
+fn a_translation_in_the_same_order_is_linked_and_a_report_in_its_own_order_is_not() {
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let story = fp(SEQUENCE_STORY);
+    let translation = fp(SEQUENCE_TRANSLATION);
+    assert!(
+        story.sequence.len() >= p.sequence_min_common,
+        "{}",
+        story.sequence.len()
+    );
+    let mut index = DedupeIndex::new(p);
+    assert!(
+        index
+            .insert("story", Some("2025-09-02"), None, story)
+            .is_empty()
+    );
+    let own = index.insert("own", Some("2025-09-02"), None, fp(SEQUENCE_INDEPENDENT));
+    assert!(
+        own.is_empty(),
+        "an independent report naming the same parties in its own order is not a translation: {own:?}"
+    );
+    let links = index.insert("fr", Some("2025-09-03"), None, translation);
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(
+        (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+        ("fr", "story")
+    );
+    assert_eq!(links[0].kind, LinkKind::Rewrite);
+    assert!(links[0].similarity >= p.sequence_similarity);
+}
+
+#[test]
+fn longest_common_subsequence_by_brute_force() {
+    // Every subsequence of a short sequence, checked against the other: the longest found.
+    fn brute(a: &[u64], b: &[u64]) -> usize {
+        let is_sub = |s: &[u64]| {
+            let mut it = b.iter();
+            s.iter().all(|x| it.any(|y| y == x))
+        };
+        (0u32..1 << a.len())
+            .map(|mask| {
+                let s: Vec<u64> = (0..a.len())
+                    .filter(|i| mask & (1 << i) != 0)
+                    .map(|i| a[i])
+                    .collect();
+                if is_sub(&s) { s.len() } else { 0 }
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    let mut state = 7u64;
+    for _ in 0..200 {
+        let mut next = |n: u64| {
+            state = mix64(state);
+            (state % n) as usize
+        };
+        let a: Vec<u64> = (0..next(9)).map(|_| next(4) as u64).collect();
+        let b: Vec<u64> = (0..next(12)).map(|_| next(4) as u64).collect();
+        assert_eq!(
+            longest_common_subsequence(&a, &b),
+            brute(&a, &b),
+            "{a:?} {b:?}"
+        );
+    }
+}
+
+#[test]
+fn entity_anchors_are_never_counted_as_numbers() {
+    // The anchor tier counts shared numbers by a flag bit; an entity's hash must not set it.
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let mentions = g.resolve(SEQUENCE_STORY);
+    assert!(mentions.len() >= 10);
+    let fp = fingerprint_with_anchors(SEQUENCE_STORY, &mentions, &p);
+    let numbers: Vec<u64> = fp
+        .quotes
+        .iter()
+        .copied()
+        .filter(|k| is_anchor(*k) && k & NUMBER_BIT != 0)
+        .collect();
+    assert_eq!(numbers.len(), 1, "only 30 is a number: {numbers:?}");
+}

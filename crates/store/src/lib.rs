@@ -643,8 +643,9 @@ fn insert(
 ) -> Result<i64, StoreError> {
     tx.execute(
         "INSERT INTO articles (id, content_hash, url, outlet, date, title, lang, text,
-            dropped_count, mention_count, statement_count, minhash, quotes, words, extractor)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            dropped_count, mention_count, statement_count, minhash, quotes, words, extractor,
+            sequence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             a.id,
             a.content_hash,
@@ -661,6 +662,7 @@ fn insert(
             encode_u64s(&a.fingerprint.quotes),
             encode_u64s(&a.fingerprint.words),
             guarantor_evidence::EXTRACTOR_VERSION,
+            encode_u64s(&a.fingerprint.sequence),
         ],
     )?;
     let seq = tx.last_insert_rowid();
@@ -747,7 +749,8 @@ fn add_fingerprints_after(
     index: &mut DedupeIndex,
 ) -> Result<i64, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT seq, id, date, minhash, quotes, words, url FROM articles WHERE seq > ?1 ORDER BY seq",
+        "SELECT seq, id, date, minhash, quotes, words, url, sequence FROM articles
+         WHERE seq > ?1 ORDER BY seq",
     )?;
     let rows = stmt.query_map([seq], |r| {
         Ok((
@@ -758,15 +761,17 @@ fn add_fingerprints_after(
             r.get::<_, Vec<u8>>(4)?,
             r.get::<_, Vec<u8>>(5)?,
             r.get::<_, Option<String>>(6)?,
+            r.get::<_, Vec<u8>>(7)?,
         ))
     })?;
     let mut last = seq;
     for row in rows {
-        let (seq, id, date, minhash, quotes, words, url) = row?;
+        let (seq, id, date, minhash, quotes, words, url, sequence) = row?;
         let fp = Fingerprint {
             minhash: decode_u64s(&minhash)?,
             quotes: decode_u64s(&quotes)?,
             words: decode_u64s(&words)?,
+            sequence: decode_u64s(&sequence)?,
         };
         index.add(&id, date.as_deref(), url.as_deref(), fp);
         last = seq;

@@ -82,6 +82,10 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX statements_capability ON statements(capability);
     CREATE INDEX statements_date ON statements(date);
     CREATE INDEX articles_date ON articles(date, id);",
+    // 3: the anchor sequence of each article's fingerprint (`Fingerprint::sequence`, the dedupe
+    // stage's sixth tier). Articles stored before it keep an empty sequence, which that tier
+    // skips; ingest them again to give them one.
+    "ALTER TABLE articles ADD COLUMN sequence BLOB NOT NULL DEFAULT x'';",
 ];
 
 /// Applies the migrations the database lacks, each in its own transaction. The version is

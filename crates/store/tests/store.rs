@@ -20,7 +20,7 @@ fn ingest_is_idempotent_and_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ledger.db");
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     let a = article("a", ARTICLE);
     let IngestOutcome::Stored { statements, links } = store.ingest(&a, &mut index).unwrap() else {
@@ -37,7 +37,7 @@ fn ingest_is_idempotent_and_round_trips() {
 
     // Reopen: migrations are not re-applied, the index is rebuilt, and a copy is linked.
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     assert_eq!(index.len(), 1);
     let copy = article(
@@ -366,4 +366,33 @@ fn filtered_ledger_and_pages_agree_with_the_whole_ledger() {
     });
     let articles = store.articles_by_id(["v1", "v2", "v1", "missing"]).unwrap();
     assert_eq!(articles.keys().collect::<Vec<_>>(), ["v1", "v2"]);
+}
+
+/// The anchor sequence (the dedupe stage's sixth tier) is stored: after reopening, a French
+/// translation of a stored story, with the same people, states and figure in the same order and
+/// nothing else in common, is still linked to it.
+#[test]
+fn a_translation_is_linked_to_a_story_stored_in_an_earlier_session() {
+    let story = "Title: Leaders meet in Paris\nDate: 2025-09-02\n\nMacron met Starmer in Paris on Tuesday. Zelensky joined them by video. Macron said France and Britain would lead the force, and Starmer said Britain would send 30 jets. Merz said Germany would help with air defence, while Tusk said Poland would not send troops. Rutte said NATO backed the plan. Trump said the United States would support it, and Putin said Russia rejects it. Zelensky thanked Macron, Starmer and Merz.";
+    let translation = "Title: Les dirigeants à Paris\nDate: 2025-09-03\n\nMacron a reçu Starmer à Paris mardi. Zelensky les a rejoints par vidéo. Macron a dit que la France et la Grande-Bretagne dirigeraient la force, et Starmer a dit que la Grande-Bretagne enverrait 30 avions. Merz a dit que l'Allemagne aiderait pour la défense aérienne, tandis que Tusk a dit que la Pologne n'enverrait pas de troupes. Rutte a dit que l'OTAN soutenait le plan. Trump a dit que les États-Unis le soutiendraient, et Poutine a dit que la Russie le rejette. Zelensky a remercié Macron, Starmer et Merz.";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
+        store.ingest(&article("en", story), &mut index).unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
+    let IngestOutcome::Stored { links, .. } = store
+        .ingest(&article("fr", translation), &mut index)
+        .unwrap()
+    else {
+        panic!("a new article is stored");
+    };
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(
+        (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+        ("fr", "en")
+    );
 }
