@@ -1,7 +1,9 @@
 //! Prints what the pipeline extracts from a text given on the command line or stdin: mentions
 //! and statements with their attribution. A tool for writing lexicon entries, not a test.
 //!
-//! Run: `cargo run -p guarantor-evidence --example explain -- "Trump said ..."`.
+//! Run: `cargo run -p guarantor-evidence --example explain -- "Trump said ..."`. A text that
+//! begins with header lines (`Outlet: gov.uk`, then a blank line; the `.txt` ingest format) keeps
+//! them, so a publisher's voice can be tried.
 
 use std::io::Read;
 
@@ -13,7 +15,14 @@ fn main() {
     if text.is_empty() {
         let _ = std::io::stdin().read_to_string(&mut text);
     }
-    let raw = parse_text("input", &format!("Title: input\n\n{text}"));
+    let has_header = ["Title:", "Outlet:", "Date:", "URL:"]
+        .iter()
+        .any(|h| text.starts_with(h));
+    let raw = if has_header {
+        parse_text("input", &text)
+    } else {
+        parse_text("input", &format!("Title: input\n\n{text}"))
+    };
     let pipeline = Pipeline::default();
     match pipeline.process(&raw) {
         Err(e) => eprintln!("error: {e}"),

@@ -313,6 +313,8 @@ impl Extractor {
         let mut out: Vec<Statement> = Vec::new();
         // A government's own site speaks for it: a release's "we" is that government.
         let publisher = article.outlet.and_then(|o| gazetteer.publisher(o));
+        // ... and its leaders named by title alone ("The Prime Minister will tell leaders").
+        let offices = publisher.map_or(&[][..], |p| gazetteer.offices(p));
         let mut last_person: Option<Speaker> = None;
         let mut previous_targets: Vec<String> = Vec::new();
         // The classifier's statements with their probability, merged at the end.
@@ -330,6 +332,17 @@ impl Extractor {
                 .collect();
             let parse = self.parse(rules, sent, &local, gazetteer);
             let speaker = speaker(rules, &parse, &local, last_person.as_ref());
+            let office = publisher.filter(|_| opens_with_office(sent, offices));
+            let speaker = match (speaker, publisher) {
+                // "Prime Minister said": a title is not a name; the publisher's leader speaks.
+                (Some((Speaker::Named(n), v)), Some(p)) if is_office(&n, offices) => {
+                    Some((Speaker::Entity(p.to_string()), v))
+                }
+                (None, _) if office.is_some() => {
+                    office.map(|p| (Speaker::Entity(p.to_string()), 0))
+                }
+                (other, _) => other,
+            };
             match &speaker {
                 Some((Speaker::Entity(e), _))
                     if gazetteer
@@ -344,6 +357,11 @@ impl Extractor {
                         last_person = Some(Speaker::Entity(p.entity.clone()));
                     }
                 }
+            }
+            if let Some(p) = office {
+                // "He will say ..." in the next sentence is the same leader, whoever else the
+                // sentence names ("... as President Trump pushes his plan").
+                last_person = Some(Speaker::Entity(p.to_string()));
             }
             let sentence_quotes = quotes(sent);
             let mut seen: Vec<&str> = Vec::new();
@@ -721,6 +739,27 @@ fn modality_of(p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> Modality {
 #[path = "extract_actors.rs"]
 mod actors;
 use actors::*;
+
+/// Whether `name` (a speaker's name as the text gives it) is one of `offices`, with or
+/// without a leading article ("Prime Minister", "the Prime Minister").
+fn is_office(name: &str, offices: &[String]) -> bool {
+    let n = name.trim().to_lowercase();
+    offices
+        .iter()
+        .any(|o| *o == n || o.strip_prefix("the ").is_some_and(|rest| rest == n))
+}
+
+/// Whether a sentence opens with one of `offices` as a whole phrase ("The Prime Minister will
+/// tell", "Глава держави наголосив"), after any opening quotation mark.
+fn opens_with_office(sentence: &str, offices: &[String]) -> bool {
+    let s = sentence
+        .trim_start_matches(|c: char| c.is_whitespace() || "\"'“”«»„".contains(c))
+        .to_lowercase();
+    offices.iter().any(|o| {
+        s.strip_prefix(o.as_str())
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
 
 #[path = "extract_model.rs"]
 mod model;

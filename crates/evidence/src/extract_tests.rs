@@ -279,6 +279,52 @@ fn a_governments_we_is_that_government_not_the_state_it_names() {
 }
 
 #[test]
+fn a_government_release_naming_its_leader_by_title_speaks_for_that_government() {
+    // Own wording. In a UK government release "the Prime Minister" is the UK's, and "he" in the
+    // next sentence is still the Prime Minister, not the last person the text named.
+    let t = "The Prime Minister will tell leaders that now is the time for concrete security guarantees as President Trump pushes his plan.\nHe will say that countries need to ratchet up economic pressure on Russia.";
+    let from_gov = run_from(t, "gov.uk");
+    assert!(
+        from_gov.contains(&("GBR".to_string(), "sanctions".to_string(), "demands")),
+        "{from_gov:?}"
+    );
+    assert!(from_gov.iter().all(|(a, _, _)| a == "GBR"), "{from_gov:?}");
+    // "Prime Minister said" names no one: on the government's site it is its leader.
+    let said = run_from(
+        "Prime Minister said Britain would send troops to Ukraine after a ceasefire.",
+        "www.gov.uk",
+    );
+    assert!(said.iter().all(|(a, _, _)| a == "GBR"), "{said:?}");
+    // In a newspaper the title does not make the United Kingdom the speaker.
+    let from_press = run_from(t, "example-news.com");
+    assert!(
+        !from_press.contains(&("GBR".to_string(), "sanctions".to_string(), "demands")),
+        "{from_press:?}"
+    );
+}
+
+#[test]
+fn offices_are_whole_phrases_at_the_opening_of_a_sentence() {
+    let offices = ["the prime minister".to_string(), "президент".to_string()];
+    assert!(super::opens_with_office(
+        "The Prime Minister said",
+        &offices
+    ));
+    assert!(super::opens_with_office(
+        "\u{201c}The Prime Minister, ",
+        &offices
+    ));
+    assert!(super::opens_with_office("Президент наголосив", &offices));
+    assert!(!super::opens_with_office("Президентка заявила", &offices));
+    assert!(!super::opens_with_office(
+        "Then the Prime Minister said",
+        &offices
+    ));
+    assert!(super::is_office("Prime Minister", &offices));
+    assert!(!super::is_office("Keir Starmer", &offices));
+}
+
+#[test]
 fn an_actor_after_the_cue_is_its_object_not_its_subject() {
     let t = "The tanker refused to comply with the US sanctions regime.";
     let s = triples(t);

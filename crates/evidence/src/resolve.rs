@@ -64,6 +64,12 @@ pub struct Entity {
     /// their official mirrors): a release's "we" is this actor.
     #[serde(default)]
     pub publishers: Vec<String>,
+    /// Titles by which this actor's own publications name its leaders without a name ("the
+    /// Prime Minister" in a gov.uk release, "Глава держави" on president.gov.ua), lowercase: in
+    /// a text of one of `publishers`, a sentence whose subject is such a title speaks for this
+    /// actor.
+    #[serde(default)]
+    pub offices: Vec<String>,
     pub source: String,
 }
 
@@ -291,6 +297,11 @@ impl Gazetteer {
                 })
             })
             .map(|e| e.id.as_str())
+    }
+
+    /// The [`Entity::offices`] of the actor `id` (empty when it has none).
+    pub fn offices(&self, id: &str) -> &[String] {
+        self.get(id).map_or(&[], |e| e.offices.as_slice())
     }
 
     pub fn actor_of(&self, id: &str) -> Option<String> {
