@@ -9,8 +9,6 @@
 //! costs more than linear time however it is nested. This stage does not judge relevance or
 //! split sentences.
 
-use std::collections::HashMap;
-
 use dom_smoothie::{Config, Readability, TextMode};
 use serde::Serialize;
 
@@ -161,13 +159,17 @@ const SELF_ENDING: &[&str] = &[
 /// styles are most of the bytes of a news page, parsed only to be thrown away. On the 181 pages
 /// of the ScrapingHub article-extraction benchmark the extracted text and metadata are the same
 /// with and without this pass.
+///
+/// It runs twice per page (metadata, then content), so it allocates nothing per tag: element
+/// names are numbered the first time they are seen ([`Names`]) and the open elements are a stack
+/// of those numbers.
 pub fn prepare_html(html: &str, keep: Keep) -> String {
     let b = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
-    // Open elements: (lowercase name, emitted?). `open` counts them by name, so an end tag
-    // with no open element of its name is found in constant time.
-    let mut stack: Vec<(String, bool)> = Vec::new();
-    let mut open: HashMap<String, usize> = HashMap::new();
+    let mut names = Names::default();
+    // Open elements: (name, emitted?). `names` counts them by name, so an end tag with no open
+    // element of its name is found in constant time.
+    let mut stack: Vec<(u32, bool)> = Vec::new();
     let mut in_body = false;
     let mut i = 0;
     while i < b.len() {
@@ -208,13 +210,14 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
             i = lt + 1;
             continue;
         }
-        let name = html[name_start..name_end].to_ascii_lowercase();
+        let name = names.id(&b[name_start..name_end]);
+        let kind = names.kind[name as usize];
         let tag_end = tag_end(b, name_end);
         let tag = &html[lt..tag_end];
         i = tag_end;
         if closing {
-            if let Some(n) = open.get_mut(&name).filter(|n| **n > 0) {
-                *n -= 1;
+            if names.open[name as usize] > 0 {
+                names.open[name as usize] -= 1;
                 while let Some((top, emitted)) = stack.pop() {
                     if top == name {
                         if emitted && (shown(keep, in_body)) {
@@ -222,21 +225,19 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
                         }
                         break;
                     }
-                    if let Some(c) = open.get_mut(&top) {
-                        *c -= 1;
-                    }
+                    names.open[top as usize] -= 1;
                 }
             } else if shown(keep, in_body) {
                 out.push_str(tag);
             }
             continue;
         }
-        if name == "body" {
+        if kind & BODY != 0 {
             in_body = true;
         }
-        if name == "script" || name == "style" {
-            let end = raw_text_end(b, tag_end, name.as_bytes());
-            let json_ld = name == "script" && tag.to_ascii_lowercase().contains("ld+json");
+        if kind & (SCRIPT | STYLE) != 0 {
+            let end = raw_text_end(b, tag_end, &b[name_start..name_end]);
+            let json_ld = kind & SCRIPT != 0 && contains_ignore_ascii_case(tag, b"ld+json");
             if json_ld {
                 out.push_str(&html[lt..end]);
             }
@@ -244,40 +245,98 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
             continue;
         }
         // Metadata tags count wherever they stand (pages put them in the body too).
-        let visible = shown(keep, in_body) || matches!(name.as_str(), "meta" | "link" | "title");
-        if RAW_TEXT.contains(&name.as_str()) {
-            let end = raw_text_end(b, tag_end, name.as_bytes());
+        let visible = shown(keep, in_body) || kind & METADATA != 0;
+        if kind & RAW != 0 {
+            let end = raw_text_end(b, tag_end, &b[name_start..name_end]);
             if visible {
                 out.push_str(&html[lt..end]);
             }
             i = end;
             continue;
         }
-        if VOID.contains(&name.as_str()) || tag.ends_with("/>") {
+        if kind & VOID_TAG != 0 || tag.ends_with("/>") {
             if visible {
                 out.push_str(tag);
             }
             continue;
         }
         // Implied end tags: a block ends an open `<p>`, then `<li>` ends an open `<li>`.
-        for ends in [
-            |top: &str, name: &str| top == "p" && CLOSES_P.contains(&name),
-            |top: &str, name: &str| top == name && SELF_ENDING.contains(&name),
-        ] {
-            if let Some((top, _)) = stack.pop_if(|(top, _)| ends(top, &name))
-                && let Some(c) = open.get_mut(&top)
-            {
-                *c -= 1;
-            }
+        if kind & ENDS_P != 0
+            && let Some((top, _)) = stack.pop_if(|(top, _)| names.kind[*top as usize] & P != 0)
+        {
+            names.open[top as usize] -= 1;
+        }
+        if kind & SELF_END != 0
+            && let Some((top, _)) = stack.pop_if(|(top, _)| *top == name)
+        {
+            names.open[top as usize] -= 1;
         }
         let emitted = stack.len() < MAX_HTML_DEPTH;
         if emitted && visible {
             out.push_str(tag);
         }
-        *open.entry(name.clone()).or_insert(0) += 1;
+        names.open[name as usize] += 1;
         stack.push((name, emitted));
     }
     out
+}
+
+// What [`prepare_html`] needs to know of an element name, as bits of [`Names::kind`].
+const VOID_TAG: u16 = 1;
+const RAW: u16 = 1 << 1;
+const ENDS_P: u16 = 1 << 2;
+const SELF_END: u16 = 1 << 3;
+const P: u16 = 1 << 4;
+const BODY: u16 = 1 << 5;
+const SCRIPT: u16 = 1 << 6;
+const STYLE: u16 = 1 << 7;
+/// `meta`, `link` and `title`, read wherever they stand.
+const METADATA: u16 = 1 << 8;
+
+/// The element names of one page, numbered in order of appearance (lowercase), with what
+/// [`prepare_html`] needs of each: its kind (looked up in the name lists once per name, not once
+/// per tag) and how many elements of that name are open.
+#[derive(Default)]
+struct Names {
+    ids: crate::text::FastMap<Vec<u8>, u32>,
+    kind: Vec<u16>,
+    open: Vec<usize>,
+    lower: Vec<u8>,
+}
+
+impl Names {
+    /// The number of the name `raw` (any case); a new name gets the next one.
+    fn id(&mut self, raw: &[u8]) -> u32 {
+        self.lower.clear();
+        self.lower.extend(raw.iter().map(u8::to_ascii_lowercase));
+        if let Some(id) = self.ids.get(self.lower.as_slice()) {
+            return *id;
+        }
+        let id = self.kind.len() as u32;
+        let name = std::str::from_utf8(&self.lower).unwrap_or("");
+        let flag = |list: &[&str], bit: u16| if list.contains(&name) { bit } else { 0 };
+        self.kind.push(
+            flag(VOID, VOID_TAG)
+                | flag(RAW_TEXT, RAW)
+                | flag(CLOSES_P, ENDS_P)
+                | flag(SELF_ENDING, SELF_END)
+                | flag(&["p"], P)
+                | flag(&["body"], BODY)
+                | flag(&["script"], SCRIPT)
+                | flag(&["style"], STYLE)
+                | flag(&["meta", "link", "title"], METADATA),
+        );
+        self.open.push(0);
+        self.ids.insert(self.lower.clone(), id);
+        id
+    }
+}
+
+/// Whether `hay` contains `needle` (lowercase ASCII), ignoring ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &[u8]) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Whether text at this point goes into the output: everything of a page, the head only of
@@ -289,18 +348,16 @@ fn shown(keep: Keep, in_body: bool) -> bool {
 /// The index just past the `>` ending a start or end tag whose name ends at `from`; quoted
 /// attribute values may contain `>`.
 fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut quote = None;
     let mut i = from;
-    while i < b.len() {
-        let c = b[i];
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == b'"' || c == b'\'' => quote = Some(c),
-            None if c == b'>' => return i + 1,
-            None => {}
+    while let Some(k) = memchr3(b'>', b'"', b'\'', &b[i..]) {
+        let at = i + k;
+        match b[at] {
+            b'>' => return at + 1,
+            q => match memchr(q, &b[at + 1..]) {
+                Some(close) => i = at + 1 + close + 1,
+                None => return b.len(),
+            },
         }
-        i += 1;
     }
     b.len()
 }
@@ -322,8 +379,52 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
     b.len()
 }
 
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is zero (and possibly of bytes after the first zero;
+/// the lowest flag is always exact).
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(LO) & !x & HI
+}
+
+fn word_at(c: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(c);
+    u64::from_le_bytes(w)
+}
+
+/// The first byte of `hay` for which `flags` (of 8 bytes read as a little-endian word) is set,
+/// eight bytes at a time: the scans of [`prepare_html`] run over every byte of a page twice.
+fn first_flagged(hay: &[u8], flags: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for c in &mut chunks {
+        let f = flags(word_at(c));
+        if f != 0 {
+            return Some(base + (f.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|c| is(*c))
+        .map(|k| base + k)
+}
+
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|c| *c == needle)
+    let n = LO * u64::from(needle);
+    first_flagged(hay, |w| zero_bytes(w ^ n), |c| c == needle)
+}
+
+fn memchr3(a: u8, b: u8, c: u8, hay: &[u8]) -> Option<usize> {
+    let (na, nb, nc) = (LO * u64::from(a), LO * u64::from(b), LO * u64::from(c));
+    first_flagged(
+        hay,
+        |w| zero_bytes(w ^ na) | zero_bytes(w ^ nb) | zero_bytes(w ^ nc),
+        |x| x == a || x == b || x == c,
+    )
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -541,6 +642,23 @@ mod tests {
             head,
             r#"<html><head><title>T</title><script type="application/ld+json">{"datePublished":"2025-03-02"}</script></head>"#
         );
+    }
+
+    #[test]
+    fn byte_scans_find_the_first_match() {
+        let hay = b"<p class=\"a>b\" id='c'>text</p> and more text after the tag, > end";
+        for from in 0..hay.len() {
+            let rest = &hay[from..];
+            for needle in [b'<', b'>', b'"', b'\'', b'z'] {
+                assert_eq!(memchr(needle, rest), rest.iter().position(|c| *c == needle));
+            }
+            assert_eq!(
+                memchr3(b'>', b'"', b'\'', rest),
+                rest.iter().position(|c| b">\"'".contains(c))
+            );
+        }
+        assert_eq!(tag_end(hay, 2), 22);
+        assert_eq!(tag_end(b"<a title=\"no end>", 2), 17);
     }
 
     #[test]

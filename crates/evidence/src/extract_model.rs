@@ -13,6 +13,10 @@ use super::*;
 use crate::model::{feature_id, feature_id_of};
 
 /// Hashed features of one sentence, sorted and without repeats.
+///
+/// Each feature's id is hashed from the parts of its name ([`feature_id_of`]), never from a
+/// formatted string: the ids are those of the joined names the trainer and the shipped model
+/// use, without a string allocated per feature.
 pub(super) fn features(
     rules: &LanguageRules,
     p: &SentenceParse<'_>,
@@ -22,13 +26,14 @@ pub(super) fn features(
     index: usize,
 ) -> Vec<u32> {
     let l = rules.lang.code();
-    let mut ids: Vec<u32> = Vec::with_capacity(p.words.len() * 3 + 32);
-    let mut names: Vec<String> = vec!["1".into(), format!("L:{l}")];
     let w = &p.words;
+    let mut ids: Vec<u32> = Vec::with_capacity(w.len() * 3 + 32);
+    ids.push(feature_id("1"));
+    ids.push(feature_id_of(&["L:", l]));
     for i in 0..w.len() {
         let stem = w.stems[i].as_str();
         if w.lower[i].chars().all(|c| c.is_ascii_digit()) {
-            names.push("num".into());
+            ids.push(feature_id("num"));
             continue;
         }
         ids.push(feature_id_of(&["s:", l, ":", stem]));
@@ -40,56 +45,55 @@ pub(super) fn features(
         }
     }
     for t in &p.targets {
-        names.push(format!("T:{}", t.label));
+        ids.push(feature_id_of(&["T:", &t.label]));
     }
     for c in &p.cues {
-        names.push(format!("C:{}", c.label.as_str()));
+        ids.push(feature_id_of(&["C:", c.label.as_str()]));
         let stance = if negated(rules, p, c) {
             let s = rules.negate(c.label);
-            names.push(format!("CN:{}", s.as_str()));
+            ids.push(feature_id_of(&["CN:", s.as_str()]));
             s
         } else {
             c.label
         };
         for t in &p.targets {
-            names.push(format!("TC:{}|{}", t.label, stance.as_str()));
+            ids.push(feature_id_of(&["TC:", &t.label, "|", stance.as_str()]));
             if !crosses_clause(p, (t.start, t.end), (c.start, c.end)) {
-                names.push(format!("TCc:{}|{}", t.label, stance.as_str()));
+                ids.push(feature_id_of(&["TCc:", &t.label, "|", stance.as_str()]));
             }
         }
     }
     for (t, s) in rule_claims {
-        names.push(format!("R:{t}|{}", s.as_str()));
-        names.push("R".into());
+        ids.push(feature_id_of(&["R:", t, "|", s.as_str()]));
+        ids.push(feature_id("R"));
     }
     if !p.hedges.is_empty() {
-        names.push("H".into());
+        ids.push(feature_id("H"));
     }
     if !p.negations.is_empty() {
-        names.push("N".into());
+        ids.push(feature_id("N"));
     }
     if !quotes(p.sent).is_empty() {
-        names.push("Q".into());
+        ids.push(feature_id("Q"));
     }
     for a in &p.actors {
-        names.push(format!("A:{}", a.actor));
-        names.push(format!("AK:{}", a.kind.as_str()));
+        ids.push(feature_id_of(&["A:", &a.actor]));
+        ids.push(feature_id_of(&["AK:", a.kind.as_str()]));
     }
     match speaker {
         Some((Speaker::Entity(e), _)) => {
-            names.push("SP:entity".into());
-            names.push(format!("SPE:{e}"));
+            ids.push(feature_id("SP:entity"));
+            ids.push(feature_id_of(&["SPE:", e]));
         }
-        Some((Speaker::Anonymous(_), _)) => names.push("SP:anonymous".into()),
-        Some((Speaker::Named(_), _)) => names.push("SP:named".into()),
+        Some((Speaker::Anonymous(_), _)) => ids.push(feature_id("SP:anonymous")),
+        Some((Speaker::Named(_), _)) => ids.push(feature_id("SP:named")),
         None => {}
     }
     // Feature names of the previous sentence ("PT:target", "PC:stance").
-    names.extend(previous_targets.iter().cloned());
+    ids.extend(previous_targets.iter().map(|n| feature_id(n)));
     if index == 0 {
-        names.push("I0".into());
+        ids.push(feature_id("I0"));
     }
-    ids.extend(names.iter().map(|n| feature_id(n)));
     ids.sort_unstable();
     ids.dedup();
     ids

@@ -104,7 +104,32 @@ pub struct Stemmer {
     /// Suffixes, longest first.
     suffixes: Vec<String>,
     min_stem_chars: usize,
+    /// This stemmer's key in the [`SNOWBALL_STEMS`] cache.
+    id: u64,
 }
+
+thread_local! {
+    /// Snowball stems already computed, per thread and per [`Stemmer`] (by its `id`).
+    ///
+    /// Why: Snowball is most of the cost of tokenising a sentence, and the words of news text
+    /// repeat (function words, the story's own vocabulary), so most words are stemmed again and
+    /// again. A stem depends on the word and the stemmer only, so the cache cannot change a
+    /// result. Per thread, so threads never wait on each other; bounded by [`STEM_CACHE_WORDS`]
+    /// and [`STEM_CACHE_STEMMERS`].
+    static SNOWBALL_STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::default();
+}
+
+/// Stems by stemmer id, then by word.
+type StemCache = crate::text::FastMap<u64, crate::text::FastMap<String, String>>;
+
+/// The most words a thread's cache holds per stemmer before it is emptied.
+const STEM_CACHE_WORDS: usize = 20_000;
+
+/// The most stemmers a thread's cache holds before it is emptied (a pipeline has four Snowball
+/// stemmers; a process that builds pipelines again and again leaves old ones behind).
+const STEM_CACHE_STEMMERS: usize = 16;
+
+static NEXT_STEMMER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl Stemmer {
     /// Snowball when `snowball` is true and the language has it, else suffix stripping.
@@ -118,13 +143,28 @@ impl Stemmer {
                 .map(rust_stemmers::Stemmer::create),
             suffixes,
             min_stem_chars,
+            id: NEXT_STEMMER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
     /// The stem of a lowercase word.
     pub fn stem(&self, lower: &str) -> String {
         if let Some(s) = &self.snowball {
-            return s.stem(lower).into_owned();
+            return SNOWBALL_STEMS.with_borrow_mut(|cache| {
+                if cache.len() >= STEM_CACHE_STEMMERS && !cache.contains_key(&self.id) {
+                    cache.clear();
+                }
+                let stems = cache.entry(self.id).or_default();
+                if let Some(stem) = stems.get(lower) {
+                    return stem.clone();
+                }
+                if stems.len() >= STEM_CACHE_WORDS {
+                    stems.clear();
+                }
+                let stem = s.stem(lower).into_owned();
+                stems.insert(lower.to_string(), stem.clone());
+                stem
+            });
         }
         let n = lower.chars().count();
         for suf in &self.suffixes {
@@ -178,6 +218,14 @@ mod tests {
 
     #[test]
     fn stems_meet_across_inflections() {
+        // A second call is answered by the cache, with the same stem.
+        let en = Stemmer::new(Lang::En, true, &[], 3);
+        let first = en.stem("guarantees");
+        assert_eq!(en.stem("guarantees"), first);
+        assert_eq!(
+            first,
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English).stem("guarantees")
+        );
         let ru = Stemmer::new(Lang::Ru, true, &[], 3);
         assert_eq!(ru.stem("войска"), ru.stem("войсками"));
         let de = Stemmer::new(Lang::De, true, &[], 3);

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use crate::statement::Stance;
-use crate::text::stable_hash;
+use crate::text::{FastMap, stable_hash};
 
 /// The model shipped with Guarantor (see the file's header for how it was trained).
 pub const DEFAULT_MODEL_TXT: &str = include_str!("../../../data/evidence-model.txt");
@@ -103,8 +103,9 @@ pub struct SentenceModel {
     /// (target index, stance index) of each label.
     pub pairs: Vec<(usize, usize)>,
     pub bias: Vec<f32>,
-    /// Feature id to (vector, weight); vectors are targets, then stances, then pairs.
-    weights: HashMap<u32, Vec<(u32, f32)>>,
+    /// Feature id to (vector, weight); vectors are targets, then stances, then pairs. Looked up
+    /// once per feature of every sentence, hence the fast hasher (the ids are hashes already).
+    weights: FastMap<u32, Vec<(u32, f32)>>,
     /// A claim is stated when its probability reaches this.
     pub threshold: f32,
     /// Thresholds of single languages (ISO 639-1 code) that differ from `threshold`.
@@ -124,11 +125,16 @@ impl SentenceModel {
         let ns = self.stances.len();
         let mut acc = vec![0f32; nt + ns + self.pairs.len()];
         let scale = 1.0 / (features.len().max(1) as f32).sqrt();
-        for f in features {
-            if let Some(ws) = self.weights.get(f) {
-                for (v, w) in ws {
-                    acc[*v as usize] += w * scale;
-                }
+        // Every feature's weights are looked up first, then added in the same order: the lookups
+        // do not depend on each other, so their cache misses (most of the time here) overlap
+        // instead of each waiting for the additions before it.
+        let found: Vec<&[(u32, f32)]> = features
+            .iter()
+            .filter_map(|f| self.weights.get(f).map(Vec::as_slice))
+            .collect();
+        for ws in found {
+            for (v, w) in ws {
+                acc[*v as usize] += w * scale;
             }
         }
         self.pairs
@@ -325,7 +331,7 @@ impl SentenceModel {
             stances: Vec::new(),
             pairs: Vec::new(),
             bias: Vec::new(),
-            weights: HashMap::new(),
+            weights: FastMap::default(),
             threshold: 0.5,
             language_thresholds: Vec::new(),
             header: Vec::new(),

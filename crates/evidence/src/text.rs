@@ -15,17 +15,33 @@ pub struct Token {
 }
 
 /// Splits `text` into alphanumeric runs (apostrophes and hyphens end a word).
+///
+/// Every stage tokenises every text, so ASCII bytes are classified as bytes and only other
+/// characters are decoded (the same classification: an ASCII character is alphanumeric exactly
+/// when `char::is_alphanumeric` says so).
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (alphanumeric, len) = if b[i].is_ascii() {
+            (b[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alphanumeric {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
             out.push(Token { start: s, end: i });
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Token {
@@ -38,6 +54,15 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 /// Folds a word for comparison: NFKC, transliterated to ASCII, lowercase, letters and digits only.
 pub fn fold_word(word: &str) -> String {
+    // ASCII is its own NFKC form and its own transliteration, so the two passes (and their
+    // strings) are skipped for it: most words of most pages are ASCII.
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     let nfkc: String = word.nfkc().collect();
     deunicode::deunicode(&nfkc)
         .chars()
@@ -105,6 +130,71 @@ pub fn mix64(mut z: u64) -> u64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
+
+/// The hash a [`WordMatcher`] files a word under ([`FastHasher`] over its bytes).
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = FastHasher::default();
+    std::hash::Hasher::write(&mut h, word.as_bytes());
+    std::hash::Hasher::finish(&h)
+}
+
+/// A fast hasher for the lookup tables of the pipeline's matchers and of the sentence model
+/// (a multiply-add over 8-byte words, finished with [`mix64`]).
+///
+/// Why: std's default SipHash guards against hash flooding by untrusted keys; here the keys of
+/// every table are the embedded lexicon's words and hashed feature ids, and the lookups (several
+/// per word of every sentence, for each matcher) were the matchers' main cost. Iteration order of
+/// these tables is never observed, so the hasher does not change any result.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FastHasher(u64);
+
+impl FastHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, x: u64) {
+        self.0 = self.0.wrapping_add(x).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        mix64(self.0)
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// A quoted span: the byte range of the words inside the quotation marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +293,10 @@ pub struct Words {
     pub toks: Vec<Token>,
     pub lower: Vec<String>,
     pub stems: Vec<String>,
+    /// [`word_hash`] of each lowercase form and each stem, computed once here rather than once
+    /// per [`WordMatcher`] that looks the word up (a sentence meets a dozen of them).
+    lower_hashes: Vec<u64>,
+    stem_hashes: Vec<u64>,
 }
 
 impl Words {
@@ -213,8 +307,14 @@ impl Words {
             .iter()
             .map(|t| text[t.start..t.end].to_lowercase())
             .collect();
-        let stems = lower.iter().map(|w| stem(w)).collect();
-        Words { toks, lower, stems }
+        let stems: Vec<String> = lower.iter().map(|w| stem(w)).collect();
+        Words {
+            lower_hashes: lower.iter().map(|w| word_hash(w)).collect(),
+            stem_hashes: stems.iter().map(|w| word_hash(w)).collect(),
+            toks,
+            lower,
+            stems,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -274,20 +374,28 @@ pub struct WordHit<L> {
 /// same stem, a word starting with `=` matches only itself. Leftmost-longest (in words, then the
 /// most specific), non-overlapping, like [`PhraseMatcher`].
 #[derive(Debug, Clone)]
+///
+/// Phrases are filed by the [`word_hash`] of their first word, which [`Words`] computes once per
+/// word: a candidate is then checked word by word, so two words of one hash cost a comparison,
+/// never a wrong match.
 pub struct WordMatcher<L> {
     phrases: Vec<(Vec<WordPattern>, L)>,
-    by_stem: std::collections::HashMap<String, Vec<usize>>,
-    by_prefix: std::collections::HashMap<String, Vec<usize>>,
-    by_exact: std::collections::HashMap<String, Vec<usize>>,
+    by_stem: FastMap<u64, Vec<usize>>,
+    by_prefix: FastMap<u64, Vec<usize>>,
+    by_exact: FastMap<u64, Vec<usize>>,
+    /// The byte lengths of the keys of `by_prefix`, ascending: a word is looked up only at
+    /// those lengths rather than at every character.
+    prefix_lens: Vec<usize>,
 }
 
 impl<L: Clone> WordMatcher<L> {
     /// Builds a matcher from (phrase, label) pairs; `stem` must be the one used for the text.
     pub fn new(pairs: Vec<(String, L)>, stem: &dyn Fn(&str) -> String) -> Self {
         let mut phrases = Vec::new();
-        let mut by_stem: std::collections::HashMap<String, Vec<usize>> = Default::default();
-        let mut by_prefix: std::collections::HashMap<String, Vec<usize>> = Default::default();
-        let mut by_exact: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut by_stem: FastMap<u64, Vec<usize>> = Default::default();
+        let mut by_prefix: FastMap<u64, Vec<usize>> = Default::default();
+        let mut by_exact: FastMap<u64, Vec<usize>> = Default::default();
+        let mut prefix_lens: Vec<usize> = Vec::new();
         for (phrase, label) in pairs {
             let mut pats = Vec::new();
             for chunk in phrase.split_whitespace() {
@@ -309,17 +417,23 @@ impl<L: Clone> WordMatcher<L> {
             let Some(first) = pats.first() else { continue };
             let idx = phrases.len();
             match first {
-                WordPattern::Stem(s) => by_stem.entry(s.clone()).or_default().push(idx),
-                WordPattern::Prefix(p) => by_prefix.entry(p.clone()).or_default().push(idx),
-                WordPattern::Exact(w) => by_exact.entry(w.clone()).or_default().push(idx),
+                WordPattern::Stem(s) => by_stem.entry(word_hash(s)).or_default().push(idx),
+                WordPattern::Prefix(p) => {
+                    by_prefix.entry(word_hash(p)).or_default().push(idx);
+                    prefix_lens.push(p.len());
+                }
+                WordPattern::Exact(w) => by_exact.entry(word_hash(w)).or_default().push(idx),
             }
             phrases.push((pats, label));
         }
+        prefix_lens.sort_unstable();
+        prefix_lens.dedup();
         WordMatcher {
             phrases,
             by_stem,
             by_prefix,
             by_exact,
+            prefix_lens,
         }
     }
 
@@ -333,45 +447,48 @@ impl<L: Clone> WordMatcher<L> {
 
     /// The longest phrase starting at word `i`: (number of words, phrase index).
     fn longest_at(&self, words: &Words, i: usize) -> Option<(usize, usize)> {
-        let mut cands: Vec<usize> = self
-            .by_stem
-            .get(&words.stems[i])
-            .cloned()
-            .unwrap_or_default();
-        let w = &words.lower[i];
-        if let Some(v) = self.by_exact.get(w) {
-            cands.extend(v);
-        }
-        let ends = w
-            .char_indices()
-            .skip(1)
-            .map(|(k, _)| k)
-            .chain(std::iter::once(w.len()));
-        for k in ends {
-            if let Some(v) = self.by_prefix.get(&w[..k]) {
-                cands.extend(v);
-            }
-        }
         // (words, specificity, phrase index): the longest, then the most specific, then the first.
+        // The choice does not depend on the order candidates are seen in, so each table's
+        // candidates are weighed where they are found, with no list gathered.
         let mut best: Option<(usize, usize, usize)> = None;
-        for idx in cands {
-            let pats = &self.phrases[idx].0;
-            if i + pats.len() > words.len() {
-                continue;
+        let mut weigh = |cands: &[usize]| {
+            for &idx in cands {
+                let pats = &self.phrases[idx].0;
+                if i + pats.len() > words.len() {
+                    continue;
+                }
+                if !pats
+                    .iter()
+                    .enumerate()
+                    .all(|(j, p)| Self::word_matches(p, words, i + j))
+                {
+                    continue;
+                }
+                let spec: usize = pats.iter().map(WordPattern::specificity).sum();
+                let better = best.is_none_or(|(n, s, b)| {
+                    (pats.len(), spec) > (n, s) || ((pats.len(), spec) == (n, s) && idx < b)
+                });
+                if better {
+                    best = Some((pats.len(), spec, idx));
+                }
             }
-            if !pats
-                .iter()
-                .enumerate()
-                .all(|(j, p)| Self::word_matches(p, words, i + j))
+        };
+        if let Some(v) = self.by_stem.get(&words.stem_hashes[i]) {
+            weigh(v);
+        }
+        if let Some(v) = self.by_exact.get(&words.lower_hashes[i]) {
+            weigh(v);
+        }
+        let w = &words.lower[i];
+        // Prefixes of at least one character, up to the whole word.
+        for &k in &self.prefix_lens {
+            if k > w.len() {
+                break;
+            }
+            if w.is_char_boundary(k)
+                && let Some(v) = self.by_prefix.get(&word_hash(&w[..k]))
             {
-                continue;
-            }
-            let spec: usize = pats.iter().map(WordPattern::specificity).sum();
-            let better = best.is_none_or(|(n, s, b)| {
-                (pats.len(), spec) > (n, s) || ((pats.len(), spec) == (n, s) && idx < b)
-            });
-            if better {
-                best = Some((pats.len(), spec, idx));
+                weigh(v);
             }
         }
         best.map(|(n, _, idx)| (n, idx))
@@ -417,6 +534,34 @@ mod tests {
         assert_eq!(name_key("Zelenski"), name_key("Zelensky"));
         assert_eq!(fold_word("Зеленський"), fold_word("Зеленський"));
         assert_ne!(name_key("Leavitt"), name_key("Levitt"));
+    }
+
+    #[test]
+    fn ascii_words_fold_as_the_general_path_folds_them() {
+        let general = |w: &str| -> String {
+            let nfkc: String = w.nfkc().collect();
+            deunicode::deunicode(&nfkc)
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        };
+        let mut words: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
+        words.extend(["U.S.", "NATO's", "Kyiv-2025", "  A b\tC ", ""].map(str::to_string));
+        for w in &words {
+            assert_eq!(fold_word(w), general(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_split_as_char_classes_say() {
+        let text = "Kyiv’s “26 countries”, U.S.-led: Зеленський said ½ ok—fine\u{a0}x²";
+        let expected: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let got: Vec<&str> = tokens(text).iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(got, expected);
     }
 
     #[test]
