@@ -457,7 +457,7 @@ pub struct DedupeIndex {
     /// Headline slug ([`url_slug`]) to the articles whose address has it.
     slug_index: HashMap<String, Vec<u32>>,
     /// Content word hash to the number of indexed articles holding it (for the fifth tier's IDF).
-    word_df: HashMap<u64, u32>,
+    word_df: crate::text::FastMap<u64, u32>,
 }
 
 impl DedupeIndex {
@@ -469,7 +469,7 @@ impl DedupeIndex {
             quote_index: HashMap::new(),
             anchor_index: HashMap::new(),
             slug_index: HashMap::new(),
-            word_df: HashMap::new(),
+            word_df: crate::text::FastMap::default(),
         }
     }
 
@@ -533,6 +533,8 @@ impl DedupeIndex {
         candidates.dedup();
         quote_candidates.sort_unstable();
         quote_candidates.dedup();
+        // The fifth tier's weights of the new article's words, once for all candidates.
+        let query_weights: Vec<f64> = fp.words.iter().map(|w| self.idf(*w)).collect();
         let mut links = Vec::new();
         let mut all: Vec<(u32, bool)> = candidates.iter().map(|c| (*c, false)).collect();
         all.extend(quote_candidates.iter().map(|c| (*c, true)));
@@ -557,7 +559,7 @@ impl DedupeIndex {
             } else if slug_candidates.binary_search(&idx).is_ok() && self.within_days(date, e) {
                 // The same headline slug: a mirror, a syndicated copy or a language version.
                 (1.0, LinkKind::Rewrite)
-            } else if let Some(c) = self.retelling_match(fp, date, e) {
+            } else if let Some(c) = self.retelling_match(fp, &query_weights, date, e) {
                 (c, LinkKind::Rewrite)
             } else if let Some(c) = self.sequence_match(fp, date, e) {
                 (c, LinkKind::Rewrite)
@@ -647,33 +649,61 @@ impl DedupeIndex {
     /// whole; two independent reports of one event share the common vocabulary of the event
     /// but each brings its own rare words. Only articles that are already candidates (a shared
     /// anchor, quotation, band or slug) are compared.
-    fn retelling_match(&self, fp: &Fingerprint, date: Option<&str>, e: &Entry) -> Option<f64> {
-        if !self.within_days(date, e) {
+    fn retelling_match(
+        &self,
+        fp: &Fingerprint,
+        query_weights: &[f64],
+        date: Option<&str>,
+        e: &Entry,
+    ) -> Option<f64> {
+        let smaller = fp.words.len().min(e.fingerprint.words.len());
+        if smaller < self.params.retelling_min_words || !self.within_days(date, e) {
             return None;
         }
-        let (small, large) = if fp.words.len() <= e.fingerprint.words.len() {
-            (&fp.words, &e.fingerprint.words)
-        } else {
-            (&e.fingerprint.words, &fp.words)
-        };
-        if small.len() < self.params.retelling_min_words {
-            return None;
-        }
-        let n = self.entries.len() as f64 + 1.0;
-        let idf = |w: &u64| {
-            let df = self.word_df.get(w).copied().unwrap_or(0) as f64;
-            (n / (df + 1.0)).ln().max(0.0)
-        };
+        // Sum the weights of the smaller article's words, and of those the other one has too
+        // (both lists are sorted: one merge).
         let (mut total, mut shared) = (0.0, 0.0);
-        for w in small {
-            let x = idf(w);
-            total += x;
-            if large.binary_search(w).is_ok() {
-                shared += x;
+        let (a, b) = (&fp.words, &e.fingerprint.words);
+        let query_is_smaller = a.len() <= b.len();
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() {
+            let w = if query_is_smaller {
+                query_weights[i]
+            } else {
+                0.0
+            };
+            total += w;
+            while j < b.len() && b[j] < a[i] {
+                if !query_is_smaller {
+                    total += self.idf(b[j]);
+                }
+                j += 1;
             }
+            if j < b.len() && b[j] == a[i] {
+                shared += if query_is_smaller {
+                    w
+                } else {
+                    let x = self.idf(b[j]);
+                    total += x;
+                    x
+                };
+                j += 1;
+            }
+            i += 1;
+        }
+        if !query_is_smaller {
+            total += b[j..].iter().map(|w| self.idf(*w)).sum::<f64>();
         }
         let c = if total > 0.0 { shared / total } else { 0.0 };
         (c >= self.params.retelling_containment).then_some(c)
+    }
+
+    /// The rarity of a content word over the articles indexed so far: ln(n / (df + 1)), at
+    /// least 0, with n the number of indexed articles plus one.
+    fn idf(&self, word: u64) -> f64 {
+        let n = self.entries.len() as f64 + 1.0;
+        let df = self.word_df.get(&word).copied().unwrap_or(0) as f64;
+        (n / (df + 1.0)).ln().max(0.0)
     }
 
     /// The sixth tier, a translation or retelling that follows the original: the two articles

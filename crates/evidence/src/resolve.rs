@@ -111,6 +111,9 @@ pub struct Gazetteer {
     surnames: Vec<SurnameKey>,
     /// Folded stems with their entity, longest first.
     stems: Vec<(String, usize)>,
+    /// Indices into `stems` by the stem's first character, in `stems`' order: a word is only
+    /// compared with the stems it can start with (every uncovered word of every article is).
+    stems_by_first: crate::text::FastMap<char, Vec<usize>>,
 }
 
 /// Case endings a person's name may take in Latin script after its stem (Polish, Czech, German
@@ -260,6 +263,12 @@ impl Gazetteer {
             }
         }
         stems.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        let mut stems_by_first: crate::text::FastMap<char, Vec<usize>> = Default::default();
+        for (k, (st, _)) in stems.iter().enumerate() {
+            if let Some(c) = st.chars().next() {
+                stems_by_first.entry(c).or_default().push(k);
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&folded)
@@ -270,6 +279,7 @@ impl Gazetteer {
             patterns,
             surnames,
             stems,
+            stems_by_first,
         })
     }
 
@@ -371,7 +381,12 @@ impl Gazetteer {
             let latin = word
                 .chars()
                 .all(|c| c.is_ascii() || !c.is_alphabetic() || c as u32 <= 0x24F);
-            if let Some((_, e)) = self.stems.iter().find(|(st, e)| {
+            let candidates = f
+                .chars()
+                .next()
+                .and_then(|c| self.stems_by_first.get(&c))
+                .map_or(&[][..], Vec::as_slice);
+            if let Some((_, e)) = candidates.iter().map(|k| &self.stems[*k]).find(|(st, e)| {
                 let Some(rest) = f.strip_prefix(st.as_str()) else {
                     return false;
                 };
