@@ -88,19 +88,20 @@ fn extraction_benchmark_meets_its_floor() {
 }
 
 /// Floors on the test split of the real corpus (`tests/corpus/test`), from the figures measured
-/// on 2 December 2026 with `cargo run -p guarantor-evidence --release --example evaluate` on 151
-/// test articles, with the sentence classifier (`data/evidence-model.txt`, trained on the dev
-/// split only) added to the rules, first-person subjects read as the speaking side and the
-/// headline-slug tier of rewrite linking: overall F1 0.375, non-English F1 0.400, actor accuracy
-/// 0.535, rewrite recall 0.400 at precision 0.923; each lowered by 0.02 and rounded down. (The
-/// rules alone measured F1 0.287, non-English 0.296, actor accuracy 0.513 on the first 142 of
-/// these articles.) They are below the targets (F1 0.6 overall, 0.5 non-English, rewrite
-/// recall 0.6 at precision 0.9): they catch regressions, they do not claim the targets are met.
+/// on 2 December 2026 (18:10 UTC) with `cargo run -p guarantor-evidence --release --example
+/// evaluate` on 154 test articles, with the sentence classifier (`data/evidence-model.txt`,
+/// trained on the 269 dev articles only) added to the rules, first-person subjects and leaders
+/// named by title read as the speaking side, and the six tiers of rewrite linking: overall F1
+/// 0.379, non-English F1 0.406, actor accuracy 0.543, rewrite recall 0.433 at precision 0.929;
+/// each lowered by 0.02 and rounded down. (The rules alone measured F1 0.287, non-English 0.296,
+/// actor accuracy 0.513 on the first 142 of these articles.) They are below the targets
+/// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
+/// regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     f1: 0.35,
     non_english_f1: 0.38,
-    actor_accuracy: 0.51,
-    rewrite_recall: 0.38,
+    actor_accuracy: 0.52,
+    rewrite_recall: 0.41,
     rewrite_precision: 0.90,
 };
 
