@@ -22,9 +22,11 @@ use guarantor_evidence::{Extractor, Lexicon, Pipeline, SentenceModel, Stance};
 
 const SEED: u64 = 12;
 const FOLDS: u64 = 5;
-/// English sentences need a higher probability: the highest-recall threshold at which the
-/// fixture floors of `tests/evaluation.rs` (extract precision 0.82) still hold.
-const ENGLISH_THRESHOLD: f32 = 0.6;
+/// English sentences need a higher probability: the fixture floors of `tests/evaluation.rs`
+/// (extract precision 0.82) hold from 0.6 up; with the 269 dev articles, dev cross-validation
+/// gives English F1 0.40 at both 0.6 and 0.7, and 0.7 keeps more margin above the floor (fixture
+/// precision 0.826 against 0.820), so 0.7.
+const ENGLISH_THRESHOLD: f32 = 0.7;
 
 /// One dev article, ready for training and scoring.
 struct Item {

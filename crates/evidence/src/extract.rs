@@ -42,18 +42,22 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 }
 
 /// Splits cleaned text (one paragraph per line) into sentences with sentencex's rules for `lang`.
+///
+/// A line that stops mid-sentence (no closing punctuation) and is followed by a line starting
+/// in lowercase is a hard-wrapped paragraph (e-mailed releases, plain-text mirrors): the lines
+/// are segmented together, so a sentence is not cut at the wrap. Offsets stay those of `text`
+/// (the joining newline and the space that replaces it are both one byte).
 pub fn sentences_in(text: &str, lang: Lang) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut line_start = 0usize;
-    for line in text.split('\n') {
+    for (block_start, block) in paragraphs(text) {
         let mut cursor = 0usize;
-        for s in sentencex::segment(lang.code(), line) {
+        for s in sentencex::segment(lang.code(), &block) {
             let trimmed = s.trim();
             if trimmed.is_empty() {
                 continue;
             }
-            if let Some(pos) = line[cursor..].find(trimmed) {
-                let start = line_start + cursor + pos;
+            if let Some(pos) = block[cursor..].find(trimmed) {
+                let start = block_start + cursor + pos;
                 out.push(Sentence {
                     start,
                     end: start + trimmed.len(),
@@ -61,7 +65,27 @@ pub fn sentences_in(text: &str, lang: Lang) -> Vec<Sentence> {
                 cursor += pos + trimmed.len();
             }
         }
-        line_start += line.len() + 1;
+    }
+    out
+}
+
+/// The paragraphs of `text` with their byte offsets: its lines, with hard-wrapped lines joined
+/// by a space in place of the newline (see [`sentences_in`]).
+fn paragraphs(text: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut start = 0usize;
+    let mut joins_next = false;
+    for line in text.split('\n') {
+        match out.last_mut() {
+            Some((_, block)) if joins_next && line.starts_with(char::is_lowercase) => {
+                block.push(' ');
+                block.push_str(line);
+            }
+            _ => out.push((start, line.to_string())),
+        }
+        let end = line.trim_end().chars().next_back();
+        joins_next = end.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '('));
+        start += line.len() + 1;
     }
     out
 }

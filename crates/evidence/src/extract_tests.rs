@@ -341,3 +341,22 @@ fn publishers_match_hosts_and_their_subdomains_only() {
     assert_eq!(g.publisher("notgov.uk"), None);
     assert_eq!(g.publisher("reuters.com"), None);
 }
+
+#[test]
+fn a_hard_wrapped_paragraph_is_segmented_as_one() {
+    // Own wording, wrapped as e-mailed releases are: the sentence runs over three lines.
+    let text = "Leaders meet on Thursday\nThe Prime Minister will tell leaders that now is the time for\nconcrete commitments as Putin plays games with\nthe peace plan. He will say more.\nA new paragraph starts here.";
+    let got: Vec<&str> = super::sentences_in(text, Lang::En)
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Leaders meet on Thursday",
+            "The Prime Minister will tell leaders that now is the time for\nconcrete commitments as Putin plays games with\nthe peace plan.",
+            "He will say more.",
+            "A new paragraph starts here.",
+        ]
+    );
+}

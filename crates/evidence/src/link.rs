@@ -35,12 +35,21 @@ pub struct ScenarioEntry {
     pub evidence: Vec<String>,
 }
 
+/// The most candidate statements listed for an entry without evidence.
+pub const MAX_CANDIDATES: usize = 3;
+
 /// A finding on one entry.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "flag", rename_all = "snake_case")]
 pub enum EntryFlag {
     /// The entry cites nothing, or only ids the ledger does not hold (listed in `unknown`).
-    NoEvidence { unknown: Vec<String> },
+    /// `candidates` are ledger statements that may bear on it, for a reader to check and cite:
+    /// by the entry's actor, on its capability, not of the opposite polarity, dated on or before
+    /// the scenario's date (or undated); the newest first, at most [`MAX_CANDIDATES`].
+    NoEvidence {
+        unknown: Vec<String>,
+        candidates: Vec<String>,
+    },
     /// The actor's latest statement on the capability has the opposite polarity.
     Contradicted { statement: Box<Statement> },
 }
@@ -129,7 +138,10 @@ pub fn check_entries(
                 .cloned()
                 .collect();
             if e.evidence.is_empty() || unknown.len() == e.evidence.len() {
-                flags.push(EntryFlag::NoEvidence { unknown });
+                flags.push(EntryFlag::NoEvidence {
+                    unknown,
+                    candidates: candidates(e, ledger, as_of),
+                });
             }
             if let Some(latest) = ledger.latest_as_of(&e.actor, &e.capability, as_of)
                 && contradicts(latest.stance, e.stance)
@@ -143,6 +155,29 @@ pub fn check_entries(
                 flags,
             }
         })
+        .collect()
+}
+
+/// Statements an entry without evidence might cite (see [`EntryFlag::NoEvidence`]). Only a
+/// suggestion: whether a statement supports the entry is for a reader to judge (a group's
+/// statement, a neighbouring capability or a quote read with the wrong actor are left to them).
+fn candidates(e: &ScenarioEntry, ledger: &Ledger, as_of: Option<&str>) -> Vec<String> {
+    let mut found: Vec<&Statement> = ledger
+        .statements
+        .iter()
+        .filter(|s| s.actor == e.actor && s.capability == e.capability)
+        .filter(|s| !contradicts(s.stance, e.stance))
+        .filter(|s| match (s.date.as_deref(), as_of) {
+            (Some(d), Some(limit)) => d.get(..10).unwrap_or(d) <= limit,
+            _ => true,
+        })
+        .collect();
+    // Newest first, undated last; the id breaks ties so the list is the same on every run.
+    found.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    found
+        .into_iter()
+        .take(MAX_CANDIDATES)
+        .map(|s| s.id.clone())
         .collect()
 }
 
@@ -253,11 +288,36 @@ mod tests {
             matches!(&checks[0].flags[..], [EntryFlag::Contradicted { statement }] if statement.article == "aug")
         );
         assert!(checks[1].flags.is_empty(), "one known id is evidence");
-        assert!(
-            matches!(&checks[2].flags[0], EntryFlag::NoEvidence { unknown } if unknown.is_empty())
+        // Without evidence, the statements to check: same actor and capability, not of the
+        // opposite polarity (January's consideration for a pledge, August's rule-out for a red
+        // line), dated by the scenario's date.
+        let ids = |i: usize| ledger.statements[i].id.clone();
+        assert_eq!(
+            checks[2].flags[0],
+            EntryFlag::NoEvidence {
+                unknown: vec![],
+                candidates: vec![ids(0)]
+            }
         );
-        assert!(
-            matches!(&checks[3].flags[..], [EntryFlag::NoEvidence { unknown }] if unknown == &["nope#0.x".to_string()])
+        assert_eq!(
+            checks[3].flags,
+            [EntryFlag::NoEvidence {
+                unknown: vec!["nope#0.x".to_string()],
+                candidates: vec![ids(1)]
+            }]
+        );
+        // A statement after the scenario's date is not offered.
+        let earlier = check_entries(
+            &[entry("ghost", EntryKind::RedLine, Stance::RulesOut, &[])],
+            &ledger,
+            Some("2025-08-18"),
+        );
+        assert_eq!(
+            earlier[0].flags[0],
+            EntryFlag::NoEvidence {
+                unknown: vec![],
+                candidates: vec![]
+            }
         );
     }
 

@@ -68,43 +68,81 @@ fn evidence_checks(
 }
 
 fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
-    use guarantor_evidence::link::EntryFlag;
-    let mut lines: Vec<String> = Vec::new();
+    use guarantor_evidence::link::{EntryFlag, MAX_CANDIDATES};
+    // A red line over several capabilities is checked once per capability: one line per entry
+    // for its missing evidence (with the statements to check from every capability), and each
+    // contradiction once.
+    let mut missing: Vec<(&str, &[String], Vec<&str>)> = Vec::new();
+    let mut contradictions: Vec<String> = Vec::new();
     for c in checks {
         for f in &c.flags {
-            let line = match f {
-                EntryFlag::NoEvidence { unknown } if unknown.is_empty() => {
-                    format!("  {}: cites no evidence\n", c.entry)
+            match f {
+                EntryFlag::NoEvidence {
+                    unknown,
+                    candidates,
+                } => {
+                    let at = match missing.iter().position(|(e, _, _)| *e == c.entry) {
+                        Some(at) => at,
+                        None => {
+                            missing.push((c.entry.as_str(), unknown.as_slice(), Vec::new()));
+                            missing.len() - 1
+                        }
+                    };
+                    let listed = &mut missing[at].2;
+                    for id in candidates {
+                        if listed.len() < MAX_CANDIDATES && !listed.contains(&id.as_str()) {
+                            listed.push(id);
+                        }
+                    }
                 }
-                EntryFlag::NoEvidence { unknown } => format!(
-                    "  {}: cites evidence the ledger does not hold ({})\n",
-                    c.entry,
-                    unknown.join(", ")
-                ),
-                EntryFlag::Contradicted { statement } => format!(
-                    "  {}: contradicted by {} ({} {} on {}, {} {}): \"{}\"\n",
-                    c.entry,
-                    statement.id,
-                    statement.actor,
-                    statement.stance.as_str(),
-                    statement.capability,
-                    statement.outlet.as_deref().unwrap_or("unknown outlet"),
-                    statement.date.as_deref().unwrap_or("undated"),
-                    statement.quote
-                ),
-            };
-            // A red line over several capabilities is checked once per capability; say each
-            // finding once.
-            if !lines.contains(&line) {
-                lines.push(line);
+                EntryFlag::Contradicted { statement } => {
+                    let line = format!(
+                        "  {}: contradicted by {} ({} {} on {}, {} {}): \"{}\"\n",
+                        c.entry,
+                        statement.id,
+                        statement.actor,
+                        statement.stance.as_str(),
+                        statement.capability,
+                        statement.outlet.as_deref().unwrap_or("unknown outlet"),
+                        statement.date.as_deref().unwrap_or("undated"),
+                        statement.quote
+                    );
+                    if !contradictions.contains(&line) {
+                        contradictions.push(line);
+                    }
+                }
             }
         }
     }
     let mut out = String::from("\nEVIDENCE (scenario entries against the ledger)\n");
-    if lines.is_empty() {
+    let mut entries: Vec<&str> = checks.iter().map(|c| c.entry.as_str()).collect();
+    entries.dedup();
+    out.push_str(&format!(
+        "  {} of {} pledges and red lines cite statements the ledger holds\n",
+        entries.len() - missing.len(),
+        entries.len()
+    ));
+    if missing.is_empty() && contradictions.is_empty() {
         out.push_str("  every entry cites evidence, and none is contradicted\n");
     }
-    out.extend(lines);
+    for (entry, unknown, candidates) in missing {
+        if unknown.is_empty() {
+            out.push_str(&format!("  {entry}: cites no evidence"));
+        } else {
+            out.push_str(&format!(
+                "  {entry}: cites evidence the ledger does not hold ({})",
+                unknown.join(", ")
+            ));
+        }
+        if !candidates.is_empty() {
+            out.push_str(&format!(
+                "; the ledger holds statements to check: {}",
+                candidates.join(", ")
+            ));
+        }
+        out.push('\n');
+    }
+    out.extend(contradictions);
     out
 }
 
