@@ -716,6 +716,27 @@ impl DedupeIndex {
         if a.len().min(b.len()) < self.params.sequence_min_common || !self.within_days(date, e) {
             return None;
         }
+        // A common subsequence is made of items both sequences hold: count them first (the
+        // anchors of each fingerprint are sorted in `quotes`), and skip the quadratic
+        // subsequence when even that many could not pass. Most candidates of a large ledger
+        // share a few anchors only.
+        let holds = |items: &[u64], other: &Fingerprint| {
+            // Quotation keys first, then the anchors, sorted (see `fingerprint_with_anchors`).
+            let anchors = &other.quotes[other.quotes.partition_point(|k| !is_anchor(*k))..];
+            items
+                .iter()
+                .filter(|k| anchors.binary_search(k).is_ok())
+                .count()
+        };
+        let bound = holds(a, &e.fingerprint).min(holds(b, fp));
+        let passes = |common: usize| {
+            common >= self.params.sequence_min_common
+                && 2.0 * common as f64 / (a.len() + b.len()) as f64
+                    >= self.params.sequence_similarity
+        };
+        if !passes(bound) {
+            return None;
+        }
         let common = longest_common_subsequence(a, b);
         let similarity = 2.0 * common as f64 / (a.len() + b.len()) as f64;
         (common >= self.params.sequence_min_common && similarity >= self.params.sequence_similarity)
