@@ -145,6 +145,10 @@ pub struct EntryEvidence {
     pub cited: Vec<SourcedStatement>,
     /// The actor's latest statement, when it contradicts the entry.
     pub contradicted_by: Option<SourcedStatement>,
+    /// For an entry without evidence, ledger statements a reader may check and cite (same actor
+    /// and capability, not of the opposite polarity, dated by the scenario's date; see
+    /// `guarantor_evidence::link::EntryFlag::NoEvidence`).
+    pub to_check: Vec<SourcedStatement>,
 }
 
 /// `GET /api/scenarios/{name}/evidence`.
@@ -331,9 +335,17 @@ pub async fn scenario(
             .map(|(e, c)| {
                 let mut no_evidence = false;
                 let mut contradicted_by = None;
+                let mut to_check = Vec::new();
                 for flag in c.flags {
                     match flag {
-                        EntryFlag::NoEvidence { .. } => no_evidence = true,
+                        EntryFlag::NoEvidence { candidates, .. } => {
+                            no_evidence = true;
+                            to_check = candidates
+                                .iter()
+                                .filter_map(|id| held.get(id.as_str()))
+                                .map(|s| loaded.sourced(s))
+                                .collect();
+                        }
                         EntryFlag::Contradicted { statement } => {
                             contradicted_by = Some(loaded.sourced(&statement));
                         }
@@ -370,6 +382,7 @@ pub async fn scenario(
                     unknown,
                     cited,
                     contradicted_by,
+                    to_check,
                 }
             })
             .collect();

@@ -757,8 +757,22 @@ async function loadEntries(name) {
       el('td', null, ...against));
   }) : [el('tr', null, el('td', { colSpan: 6, class: 'muted' }, 'No entry is backed or contradicted by the ledger.'))]));
   const bare = [...new Set(result.entries.filter((e) => e.status === 'no_evidence').map((e) => e.id))];
-  document.getElementById('entries-bare').textContent = bare.length
-    ? 'Without evidence (' + bare.length + '): ' + bare.map(entryName).join('; ') + '.' : '';
+  // Ledger statements an entry without evidence may cite (same actor and capability, not of
+  // the opposite polarity, up to the scenario's date): for a reader to check, with the id to
+  // cite in the tooltip. A red line over several capabilities is gathered into one line.
+  const toCheck = bare.map((id) => {
+    const seen = new Set();
+    const found = result.entries.filter((e) => e.id === id).flatMap((e) => e.to_check || [])
+      .filter((s) => !seen.has(s.id) && seen.add(s.id));
+    return [id, found];
+  }).filter(([, found]) => found.length);
+  const said = (s) => [s.source.outlet, s.source.date].filter(Boolean).join(', ') || 'a statement';
+  document.getElementById('entries-bare').replaceChildren(...(bare.length
+    ? [el('span', null, 'Without evidence (' + bare.length + '): ' + bare.map(entryName).join('; ') + '.'),
+      ...toCheck.map(([id, found]) => el('div', null, 'Statements to check for ' + entryName(id) + ': ',
+        ...found.map((s, i) => el('span', { title: 'cite as ' + s.id + ': “' + s.quote + '”' },
+          (i ? '; ' : '') + said(s) + ' ', stanceEl(s.stance)))))]
+    : []));
 }
 
 document.addEventListener('DOMContentLoaded', start);

@@ -240,6 +240,24 @@ async fn scenario_entries_are_backed_unevidenced_or_contradicted() {
     assert_eq!(checks.len(), entries.len());
     for (c, e) in checks.iter().zip(entries) {
         assert_eq!(e["id"], c.entry.as_str());
+        // The statements to check are the ones `assess --db` lists, with their sources.
+        let candidates: Vec<&str> = c
+            .flags
+            .iter()
+            .flat_map(|f| match f {
+                guarantor_evidence::EntryFlag::NoEvidence { candidates, .. } => {
+                    candidates.iter().map(String::as_str).collect()
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        let to_check: Vec<&str> = e["to_check"]
+            .as_array()
+            .expect("to_check")
+            .iter()
+            .map(|s| s["id"].as_str().expect("id"))
+            .collect();
+        assert_eq!(to_check, candidates, "{e}");
         assert_eq!(
             e["status"] == "contradicted",
             c.flags
