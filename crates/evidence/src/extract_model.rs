@@ -132,26 +132,14 @@ pub(super) fn learned_statements(
             .iter()
             .find(|t| t.label == target)
             .cloned()
-            .unwrap_or(WordHit {
-                first: n,
-                last: n,
-                start: end,
-                end,
-                label: target.to_string(),
-            });
+            .unwrap_or_else(|| after_sentence(n, end, target.to_string()));
         let c_hit = p
             .cues
             .iter()
             .filter(|c| c.label == stance)
             .min_by_key(|c| c.first.abs_diff(t_hit.first))
             .cloned()
-            .unwrap_or(WordHit {
-                first: n,
-                last: n,
-                start: end,
-                end,
-                label: stance,
-            });
+            .unwrap_or_else(|| after_sentence(n, end, stance));
         let Some((actors, attributed_to, attribution)) = actors(
             p,
             speaker,
@@ -232,4 +220,16 @@ pub(super) fn merge_learned(out: &mut Vec<Statement>, learned: Vec<(f32, Stateme
             .any(|b| b.0 == s.capability && b.1 == s.stance && b.3 == s.sentence)
     }));
     out.sort_by_key(|s| s.sentence);
+}
+
+/// Where a label the rules did not find in the sentence is placed: after its last word (`n`
+/// words, `end` bytes), so attribution reads the whole sentence as before it.
+fn after_sentence<L>(n: usize, end: usize, label: L) -> WordHit<L> {
+    WordHit {
+        first: n,
+        last: n,
+        start: end,
+        end,
+        label,
+    }
 }
