@@ -8,7 +8,9 @@
 //! Run: `cargo run -p guarantor-evidence --release --example train` (writes the model), or with
 //! `-- --cv` to compare settings by 5-fold cross-validation within the dev split, folds by story
 //! (a rewrite and its original in one fold), scored like the evaluation: (article, target, stance)
-//! claims, the rules' claims joined with the model's.
+//! claims, the rules' claims joined with the model's. With `-- --cv --confusion` it also counts,
+//! for the gold claims missed, the stances predicted for their target instead; `--dump` adds
+//! every sentence with a gold or predicted claim (dev text only).
 
 #[path = "../tests/support/evaluation.rs"]
 mod evaluation;
@@ -38,6 +40,8 @@ struct Item {
     /// Claims of the rules alone, with the sentence each came from.
     rule_claims: Vec<(usize, (String, Stance))>,
     gold: BTreeSet<(String, Stance)>,
+    /// The text of each sentence (for `--dump`).
+    texts: Vec<String>,
 }
 
 fn find_evidence(text: &str, evidence: &str) -> Option<(usize, usize)> {
@@ -142,6 +146,10 @@ fn load(pipeline: &Pipeline) -> (Vec<Item>, usize, usize) {
                 .map(|s| (s.sentence, (s.capability.clone(), s.stance)))
                 .collect(),
             gold: gold_claims,
+            texts: sentences
+                .iter()
+                .map(|(s, _)| p.cleaned.text[s.start..s.end].to_string())
+                .collect(),
         });
     }
     (items, located, lost)
@@ -278,6 +286,77 @@ fn cross_validate(items: &[Item], params: TrainParams) {
                 langs.join(" ")
             );
             println!("      targets only (stance ignored)  {}", targets.line());
+        }
+    }
+    if std::env::args().any(|a| a == "--confusion") {
+        // At the shipped thresholds: for a gold claim missed whose target was predicted with
+        // other stances, which ones (gold -> predicted).
+        let mut conf: BTreeMap<(Stance, Stance), usize> = BTreeMap::new();
+        let mut missed_target = 0;
+        for (i, p) in items.iter().zip(&probs) {
+            let m = &models[fold_of(&i.story) as usize];
+            let t = if i.lang == "en" {
+                ENGLISH_THRESHOLD
+            } else {
+                shipped
+            };
+            let pred = claims(i, p, m, t);
+            for (gt, gs) in i.gold.difference(&pred) {
+                let others: Vec<Stance> = pred
+                    .iter()
+                    .filter(|(t, _)| t == gt)
+                    .map(|(_, s)| *s)
+                    .collect();
+                if others.is_empty() {
+                    missed_target += 1;
+                }
+                for o in others {
+                    *conf.entry((*gs, o)).or_default() += 1;
+                }
+            }
+        }
+        println!("missed gold claims whose target was not predicted at all: {missed_target}");
+        if std::env::args().any(|a| a == "--dump") {
+            for (i, p) in items.iter().zip(&probs) {
+                let m = &models[fold_of(&i.story) as usize];
+                let t = if i.lang == "en" {
+                    ENGLISH_THRESHOLD
+                } else {
+                    shipped
+                };
+                for (k, e) in i.examples.iter().enumerate() {
+                    let pred: Vec<String> = p[k]
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, x)| **x >= t)
+                        .map(|(j, x)| {
+                            let (a, b) = m.label(j);
+                            format!("{a}/{}:{x:.2}", b.as_str())
+                        })
+                        .collect();
+                    let gold: Vec<String> = e
+                        .labels
+                        .iter()
+                        .map(|(a, b)| format!("{a}/{}", b.as_str()))
+                        .collect();
+                    if gold.is_empty() && pred.is_empty() {
+                        continue;
+                    }
+                    println!(
+                        "DUMP {} {}#{k}\n  gold {}\n  pred {}\n  {}",
+                        i.lang,
+                        i.id,
+                        gold.join(" "),
+                        pred.join(" "),
+                        i.texts[k].replace('\n', " ")
+                    );
+                }
+            }
+        }
+        let mut v: Vec<_> = conf.into_iter().collect();
+        v.sort_by_key(|b| std::cmp::Reverse(b.1));
+        for ((g, p), n) in v.iter().take(25) {
+            println!("  gold {:<10} predicted {:<10} {n}", g.as_str(), p.as_str());
         }
     }
 }

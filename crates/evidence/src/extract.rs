@@ -129,6 +129,9 @@ struct LanguageRules {
     coordination: WordMatcher<()>,
     group_nouns: WordMatcher<()>,
     first_person: WordMatcher<()>,
+    /// Lowercase prepositions and articles of [`crate::lexicon::ActorLexicon`].
+    prepositions: Vec<String>,
+    determiners: Vec<String>,
     numbers: BTreeMap<String, f64>,
 }
 
@@ -187,6 +190,18 @@ impl LanguageRules {
             coordination: WordMatcher::new(unit_pairs(&l.clauses.coordination), &stem),
             group_nouns: WordMatcher::new(unit_pairs(&l.actors.group_nouns), &stem),
             first_person: WordMatcher::new(unit_pairs(&l.actors.first_person), &stem),
+            prepositions: l
+                .actors
+                .prepositions
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            determiners: l
+                .actors
+                .determiners
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             numbers: l
                 .actors
                 .numbers
@@ -242,6 +257,8 @@ struct ActorSpan {
     /// A first-person word ("we"): the speaking side, resolved per statement (the speaker's
     /// state, else the publisher's; `actor` is empty).
     voice: bool,
+    /// After a preposition ("for Ukraine"): an object or a place, never a subject.
+    object: bool,
 }
 
 /// Everything the rules found in one sentence.
@@ -540,6 +557,7 @@ impl Extractor {
                     start: m.start,
                     end: m.end,
                     voice: false,
+                    object: false,
                 })
             })
             .collect();
@@ -560,10 +578,14 @@ impl Extractor {
                 start: h.start,
                 end: h.end,
                 voice: true,
+                object: false,
             })
             .collect();
         actors.extend(voices);
         actors.sort_by_key(|a| a.start);
+        for a in &mut actors {
+            a.object = after_preposition(rules, sent, &words, a.start);
+        }
         SentenceParse {
             sent,
             targets,
@@ -629,6 +651,7 @@ fn unnamed_groups(rules: &LanguageRules, sent: &str, words: &Words) -> Vec<Actor
                 start: words.toks[start_i].start,
                 end: g.end,
                 voice: false,
+                object: false,
             });
             break;
         }
@@ -651,6 +674,30 @@ fn crosses_clause(p: &SentenceParse<'_>, a: (usize, usize), b: (usize, usize)) -
         return false;
     }
     p.boundaries.iter().any(|x| *x >= lo && *x < hi)
+}
+
+/// Whether the word before byte `start` (or the one before it, when that is an article) is a
+/// preposition of [`LanguageRules::prepositions`], with nothing but spaces and apostrophes
+/// between ("for Ukraine", "to the US", "pour l'Ukraine").
+fn after_preposition(rules: &LanguageRules, sent: &str, words: &Words, start: usize) -> bool {
+    if rules.prepositions.is_empty() {
+        return false;
+    }
+    let Some(mut k) = words.toks.iter().rposition(|t| t.end <= start) else {
+        return false;
+    };
+    let joined = |k: usize, next: usize| {
+        sent[words.toks[k].end..next]
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\'' || c == '’')
+    };
+    if !joined(k, start) {
+        return false;
+    }
+    if rules.determiners.contains(&words.lower[k]) && k > 0 && joined(k - 1, words.toks[k].start) {
+        k -= 1;
+    }
+    rules.prepositions.contains(&words.lower[k])
 }
 
 fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {

@@ -181,8 +181,14 @@ pub(super) fn subjects<'p>(
             && verb_end.is_none_or(|v| a.start >= v)
             && !overlaps(a.start, a.end, target.start, target.end)
             && !qualifies(p, a, target)
+            && !a.object
             && !crosses_clause(p, (a.start, a.end), (cue.start, cue.end))
     };
+    // A claim of the classifier with no cue in the sentence is placed after it: no predicate,
+    // so no subject to find (the nearest actor before the end is usually an object).
+    if cue.start >= p.sent.len() {
+        return Vec::new();
+    }
     let Some(nearest) = p
         .actors
         .iter()
@@ -284,18 +290,24 @@ pub(super) fn actors(
         }) {
             return voice().or(previous.clone());
         }
-        let before = |qualifying: bool| {
+        let before = |qualifying: bool, objects: bool| {
             others()
-                .filter(|a| a.end <= cue.start && qualifies(p, a, target) == qualifying)
+                .filter(|a| {
+                    a.end <= cue.start
+                        && qualifies(p, a, target) == qualifying
+                        && (objects || !a.object)
+                })
                 .min_by_key(|a| a.start)
                 .map(|a| a.actor.clone())
         };
-        // An actor that qualifies the target ("guarantees for Ukraine") is its beneficiary or
-        // owner, not the speaker: the party the article is about comes first.
-        before(false)
+        // An actor that qualifies the target ("Ukraine's membership") or follows a preposition
+        // ("guarantees for Ukraine") is its beneficiary, owner or place, not the speaker: the
+        // party the article is about comes first.
+        before(false, false)
             .or(previous.clone())
             .or_else(|| publisher.map(str::to_string))
-            .or_else(|| before(true))
+            .or_else(|| before(false, true))
+            .or_else(|| before(true, true))
     };
     let dedup = |mut v: Vec<String>| {
         let mut seen = Vec::new();

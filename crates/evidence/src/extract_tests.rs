@@ -360,3 +360,39 @@ fn a_hard_wrapped_paragraph_is_segmented_as_one() {
         ]
     );
 }
+
+#[test]
+fn an_actor_after_a_preposition_is_a_place_or_beneficiary_not_the_subject() {
+    // "For Ukraine" names the beneficiary: the party the article is about pledged.
+    let s = triples(
+        "Britain will lead the reassurance force. For Ukraine, a reassurance force was pledged on Monday.",
+    );
+    let second: Vec<_> = s.iter().skip(1).collect();
+    assert!(!second.is_empty(), "{s:?}");
+    assert!(second.iter().all(|(a, _, _)| a == "GBR"), "{s:?}");
+}
+
+#[test]
+fn prepositions_and_articles_before_an_actor_are_recognised() {
+    let lex = Lexicon::default();
+    let case = |lang: &str, sent: &str, name: &str| -> bool {
+        let l = lex
+            .languages
+            .iter()
+            .find(|l| l.lang.code() == lang)
+            .expect("language");
+        let rules = LanguageRules::new(l);
+        let words = rules.words(sent);
+        after_preposition(&rules, sent, &words, sent.find(name).expect("name"))
+    };
+    assert!(case("en", "guarantees for Ukraine", "Ukraine"));
+    assert!(case("en", "troops sent to the US", "US"));
+    assert!(!case("en", "a force led by France", "France"));
+    assert!(!case("en", "France will lead", "France"));
+    assert!(case("fr", "des garanties pour l'Ukraine", "Ukraine"));
+    assert!(case("de", "Garantien für die Ukraine", "Ukraine"));
+    assert!(case("ru", "гарантии для Украины", "Украины"));
+    assert!(case("uk", "гарантії безпеки для України", "України"));
+    assert!(case("pl", "gwarancje dla Ukrainy", "Ukrainy"));
+    assert!(!case("ru", "Россия не примет", "Россия"));
+}

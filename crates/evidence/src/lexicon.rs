@@ -107,6 +107,14 @@ pub struct ActorLexicon {
     /// publishes the text.
     #[serde(default)]
     pub first_person: Vec<String>,
+    /// Prepositions after which an actor is an object or a place, never the subject of a
+    /// claim ("guarantees for Ukraine", "гарантии для Украины"). Agentive ones ("by", "from":
+    /// "led by France", "guarantees from the US") are left out.
+    #[serde(default)]
+    pub prepositions: Vec<String>,
+    /// Articles that may stand between such a preposition and the actor ("to the US").
+    #[serde(default)]
+    pub determiners: Vec<String>,
     /// Number words with their value ("twenty-six" is written as two words).
     pub numbers: BTreeMap<String, f64>,
 }
