@@ -16,7 +16,25 @@ pub(super) fn speaker(
     let w = &p.words;
     let mut best: Option<(usize, Speaker, usize)> = None;
     for v in rules.verbs.find(w) {
-        let forward_only = v.label;
+        // An inverted report (", said Macron", "», a déclaré le président"): when the verb
+        // follows a comma or a closing quotation mark and someone is named after it, the names
+        // before it belong to what was said ("the war with Russia is over, said Macron").
+        let inverted = p.sent[..v.start]
+            .trim_end()
+            .trim_end_matches(['"', '”', '»', '“', '\''])
+            .trim_end()
+            .ends_with(',')
+            || p.sent[..v.start].trim_end().ends_with(['"', '”', '»']);
+        let named_after = || {
+            mentions
+                .iter()
+                .any(|m| m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS)
+                || p.anonymous
+                    .iter()
+                    .any(|a| a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS)
+                || unknown_name(p, v.last + 1, true, mentions).is_some()
+        };
+        let forward_only = v.label || (inverted && named_after());
         let mut consider = |dist: usize, sp: Speaker| {
             if best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
                 best = Some((dist, sp, v.end));
@@ -296,13 +314,15 @@ pub(super) fn actors(
                     a.end <= cue.start
                         && qualifies(p, a, target) == qualifying
                         && (objects || !a.object)
+                        && (objects || !gazetteer.is_beneficiary(&a.actor))
                 })
                 .min_by_key(|a| a.start)
                 .map(|a| a.actor.clone())
         };
-        // An actor that qualifies the target ("Ukraine's membership") or follows a preposition
-        // ("guarantees for Ukraine") is its beneficiary, owner or place, not the speaker: the
-        // party the article is about comes first.
+        // An actor that qualifies the target ("Ukraine's membership"), follows a preposition
+        // ("guarantees for Ukraine") or is the guarantees' beneficiary ("надання Україні") is
+        // usually their beneficiary, owner or place, not the speaker: the party the article is
+        // about comes first.
         before(false, false)
             .or(previous.clone())
             .or_else(|| publisher.map(str::to_string))

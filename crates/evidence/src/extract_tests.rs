@@ -396,3 +396,43 @@ fn prepositions_and_articles_before_an_actor_are_recognised() {
     assert!(case("pl", "gwarancje dla Ukrainy", "Ukrainy"));
     assert!(!case("ru", "Россия не примет", "Россия"));
 }
+
+#[test]
+fn in_an_inverted_report_the_speaker_follows_the_verb() {
+    let s = run(
+        "Twenty-six countries are ready to send troops once the war with Russia is over, said Emmanuel Macron.",
+    );
+    assert!(!s.is_empty());
+    for st in &s {
+        assert_eq!(
+            st.attributed_to.as_deref(),
+            Some("Emmanuel Macron"),
+            "{s:?}"
+        );
+        assert_ne!(st.actor, "RUS", "{s:?}");
+    }
+    // Nobody named after the verb: the name before it speaks.
+    let s = run("Britain is ready to send troops, Starmer said.");
+    assert!(
+        s.iter()
+            .all(|st| st.attributed_to.as_deref() == Some("Keir Starmer")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn the_guarantees_beneficiary_is_not_taken_for_the_subject_when_another_actor_is_named() {
+    let g = Gazetteer::default();
+    assert!(g.is_beneficiary("UKR") && !g.is_beneficiary("FRA"));
+    // No subject near the cue: the party the article is about, not the Ukraine the guarantees
+    // are for.
+    let s = triples(
+        "Britain will send troops. In the capital of Ukraine, where the talks were held, leaders pledged security guarantees.",
+    );
+    let second: Vec<_> = s
+        .iter()
+        .filter(|(_, t, _)| t == "security_guarantee")
+        .collect();
+    assert!(!second.is_empty(), "{s:?}");
+    assert!(second.iter().all(|(a, _, _)| a == "GBR"), "{s:?}");
+}

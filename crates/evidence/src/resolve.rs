@@ -70,6 +70,11 @@ pub struct Entity {
     /// actor.
     #[serde(default)]
     pub offices: Vec<String>,
+    /// The state the guarantees are for: most sentences name it as their beneficiary or place
+    /// ("guarantees to Ukraine", "надання Україні", often in a case no preposition marks), so
+    /// when the rules find no subject, another actor of the sentence comes first.
+    #[serde(default)]
+    pub beneficiary: bool,
     pub source: String,
 }
 
@@ -307,6 +312,11 @@ impl Gazetteer {
                 })
             })
             .map(|e| e.id.as_str())
+    }
+
+    /// Whether the actor `id` is the guarantees' beneficiary ([`Entity::beneficiary`]).
+    pub fn is_beneficiary(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|e| e.beneficiary)
     }
 
     /// The [`Entity::offices`] of the actor `id` (empty when it has none).
