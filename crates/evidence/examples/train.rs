@@ -293,6 +293,7 @@ fn cross_validate(items: &[Item], params: TrainParams) {
         // other stances, which ones (gold -> predicted).
         let mut conf: BTreeMap<(Stance, Stance), usize> = BTreeMap::new();
         let mut missed_target = 0;
+        let mut missed_by_target: BTreeMap<String, usize> = BTreeMap::new();
         for (i, p) in items.iter().zip(&probs) {
             let m = &models[fold_of(&i.story) as usize];
             let t = if i.lang == "en" {
@@ -309,13 +310,16 @@ fn cross_validate(items: &[Item], params: TrainParams) {
                     .collect();
                 if others.is_empty() {
                     missed_target += 1;
+                    *missed_by_target.entry(gt.clone()).or_default() += 1;
                 }
                 for o in others {
                     *conf.entry((*gs, o)).or_default() += 1;
                 }
             }
         }
-        println!("missed gold claims whose target was not predicted at all: {missed_target}");
+        println!(
+            "missed gold claims whose target was not predicted at all: {missed_target} {missed_by_target:?}"
+        );
         if std::env::args().any(|a| a == "--dump") {
             for (i, p) in items.iter().zip(&probs) {
                 let m = &models[fold_of(&i.story) as usize];

@@ -1,5 +1,5 @@
-//! Extract stage: sentences, attribution and statements, in the six languages with a lexicon
-//! (`data/lexicon/<lang>.toml`: en, uk, ru, de, fr, pl).
+//! Extract stage: sentences, attribution and statements, in the eight languages with a lexicon
+//! (`data/lexicon/<lang>.toml`: en, uk, ru, de, fr, pl, it, es).
 //!
 //! Rules in the manner of Pouliquen, Steinberger and Best (2007) for quotations and of
 //! dictionary event coders (CAMEO/PLOVER) for stances. The article's language is declared or

@@ -154,7 +154,7 @@ fn unnamed_groups_organisations_and_experts_are_actors() {
 }
 
 #[test]
-fn statements_in_five_more_languages() {
+fn statements_in_seven_more_languages() {
     // Own sentences, one per language, with inflected names and targets.
     for (text, want) in [
         (
@@ -176,6 +176,14 @@ fn statements_in_five_more_languages() {
         (
             "Tusk powiedział, że Polska nie wyśle żołnierzy na Ukrainę.",
             ("POL", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Meloni ha detto che l'Italia non invierà soldati in Ucraina.",
+            ("ITA", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Sánchez dijo que España está dispuesta a enviar tropas a Ucrania.",
+            ("ESP", "ground_troops", Stance::Offers),
         ),
     ] {
         let got: Vec<(String, String, Stance)> = run(text)

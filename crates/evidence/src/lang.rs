@@ -2,7 +2,8 @@
 //!
 //! Detection is whatlang's trigram model (pure Rust, no data to download) restricted to the
 //! languages with a lexicon; an article's declared language wins when it is one of them.
-//! Stemming is Snowball (rust-stemmers) for English, Russian, German and French, and suffix
+//! Stemming is Snowball (rust-stemmers) for English, Russian, German, French, Italian and
+//! Spanish, and suffix
 //! stripping from the language file's list for Ukrainian and Polish, which Snowball lacks.
 //! It does not lemmatise: the lexicons use prefix patterns (`військ*`) where stems fall short.
 
@@ -18,10 +19,21 @@ pub enum Lang {
     De,
     Fr,
     Pl,
+    It,
+    Es,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 6] = [Lang::En, Lang::Uk, Lang::Ru, Lang::De, Lang::Fr, Lang::Pl];
+    pub const ALL: [Lang; 8] = [
+        Lang::En,
+        Lang::Uk,
+        Lang::Ru,
+        Lang::De,
+        Lang::Fr,
+        Lang::Pl,
+        Lang::It,
+        Lang::Es,
+    ];
 
     /// ISO 639-1 code.
     pub fn code(self) -> &'static str {
@@ -32,6 +44,8 @@ impl Lang {
             Lang::De => "de",
             Lang::Fr => "fr",
             Lang::Pl => "pl",
+            Lang::It => "it",
+            Lang::Es => "es",
         }
     }
 
@@ -50,6 +64,8 @@ impl Lang {
             Lang::Ru => Some(Algorithm::Russian),
             Lang::De => Some(Algorithm::German),
             Lang::Fr => Some(Algorithm::French),
+            Lang::It => Some(Algorithm::Italian),
+            Lang::Es => Some(Algorithm::Spanish),
             Lang::Uk | Lang::Pl => None,
         }
     }
@@ -62,6 +78,8 @@ impl Lang {
             whatlang::Lang::Deu => Some(Lang::De),
             whatlang::Lang::Fra => Some(Lang::Fr),
             whatlang::Lang::Pol => Some(Lang::Pl),
+            whatlang::Lang::Ita => Some(Lang::It),
+            whatlang::Lang::Spa => Some(Lang::Es),
             _ => None,
         }
     }
@@ -93,6 +111,8 @@ pub fn detect_text(text: &str) -> Option<Lang> {
         whatlang::Lang::Deu,
         whatlang::Lang::Fra,
         whatlang::Lang::Pol,
+        whatlang::Lang::Ita,
+        whatlang::Lang::Spa,
     ];
     let detector = whatlang::Detector::with_allowlist(allow);
     detector.detect_lang(text).and_then(Lang::from_whatlang)
@@ -182,7 +202,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn detects_the_six_languages() {
+    fn detects_the_eight_languages() {
         let cases = [
             (
                 Lang::En,
@@ -208,12 +228,21 @@ mod tests {
                 Lang::Pl,
                 "Premier powiedział, że Polska nie wyśle żołnierzy na Ukrainę po zawieszeniu broni.",
             ),
+            (
+                Lang::It,
+                "Il presidente del Consiglio ha detto che l'Italia non invierà soldati in Ucraina dopo il cessate il fuoco.",
+            ),
+            (
+                Lang::Es,
+                "El presidente del Gobierno dijo que España está dispuesta a enviar tropas a Ucrania después del alto el fuego.",
+            ),
         ];
         for (lang, text) in cases {
             assert_eq!(detect(text, None), Some(lang), "{text}");
         }
         assert_eq!(detect("whatever", Some("de-DE")), Some(Lang::De));
-        assert_eq!(detect("The troops", Some("es")), None);
+        assert_eq!(detect("The troops", Some("es")), Some(Lang::Es));
+        assert_eq!(detect("Joukot", Some("fi")), None);
     }
 
     #[test]

@@ -19,13 +19,15 @@ use crate::statement::Stance;
 pub const DEFAULT_LEXICON_TOML: &str = include_str!("../../../data/evidence-lexicon.toml");
 
 /// The extraction lexicons shipped with Guarantor, one per language.
-pub const DEFAULT_LANGUAGE_TOMLS: [(Lang, &str); 6] = [
+pub const DEFAULT_LANGUAGE_TOMLS: [(Lang, &str); 8] = [
     (Lang::En, include_str!("../../../data/lexicon/en.toml")),
     (Lang::Uk, include_str!("../../../data/lexicon/uk.toml")),
     (Lang::Ru, include_str!("../../../data/lexicon/ru.toml")),
     (Lang::De, include_str!("../../../data/lexicon/de.toml")),
     (Lang::Fr, include_str!("../../../data/lexicon/fr.toml")),
     (Lang::Pl, include_str!("../../../data/lexicon/pl.toml")),
+    (Lang::It, include_str!("../../../data/lexicon/it.toml")),
+    (Lang::Es, include_str!("../../../data/lexicon/es.toml")),
 ];
 
 /// Phrase lists of the boilerplate line classifier.
