@@ -273,6 +273,8 @@ struct SentenceParse<'s> {
     anonymous: Vec<WordHit<String>>,
     /// Word indices of coordination words ("and", "та", "und").
     coordination: Vec<usize>,
+    /// Word indices of articles ("the", "la", "il"): "la France et le Royaume-Uni" is a list.
+    determiners: Vec<usize>,
     /// Mentions and unnamed groups that can be actors, in text order.
     actors: Vec<ActorSpan>,
 }
@@ -599,6 +601,9 @@ impl Extractor {
                 .find(&words)
                 .iter()
                 .flat_map(|h| h.first..=h.last)
+                .collect(),
+            determiners: (0..words.len())
+                .filter(|&i| rules.determiners.contains(&words.lower[i]))
                 .collect(),
             actors,
             words,

@@ -230,7 +230,8 @@ pub(super) fn subjects<'p>(
 }
 
 /// Whether the text between two actors (bytes `lo..hi`) only joins them: commas and
-/// coordination words ("Britain, France and Australia", "Британія та Франція").
+/// coordination words ("Britain, France and Australia", "Британія та Франція"), and articles
+/// ("la France et le Royaume-Uni").
 pub(super) fn coordinated(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
     let between = &p.sent[lo..hi];
     if between.trim().is_empty() {
@@ -239,14 +240,19 @@ pub(super) fn coordinated(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
     }
     if between
         .chars()
-        .any(|c| !c.is_alphanumeric() && !c.is_whitespace() && c != ',')
+        .any(|c| !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, ',' | '\'' | '’'))
     {
         return false;
     }
     let inside: Vec<usize> = (0..p.words.len())
         .filter(|&i| p.words.toks[i].start >= lo && p.words.toks[i].end <= hi)
         .collect();
-    inside.iter().all(|i| p.coordination.contains(i))
+    // Commas and coordination words, with the next actor's article ("la Francia e il Regno
+    // Unito", "France and the UK"); an article alone does not join two names.
+    (between.contains(',') || inside.iter().any(|i| p.coordination.contains(i)))
+        && inside
+            .iter()
+            .all(|i| p.coordination.contains(i) || p.determiners.contains(i))
 }
 
 /// The actors of a statement and its attribution: the subjects of the clause, else the state or

@@ -444,3 +444,20 @@ fn the_guarantees_beneficiary_is_not_taken_for_the_subject_when_another_actor_is
     assert!(!second.is_empty(), "{s:?}");
     assert!(second.iter().all(|(a, _, _)| a == "GBR"), "{s:?}");
 }
+
+#[test]
+fn coordinated_actors_may_carry_their_articles() {
+    for text in [
+        "La France et le Royaume-Uni sont prêts à envoyer des troupes en Ukraine.",
+        "Secondo fonti diplomatiche, la Francia e il Regno Unito sono pronti a guidare una forza multinazionale.",
+        "Francia y el Reino Unido están dispuestos a enviar tropas a Ucrania.",
+    ] {
+        let s = triples(text);
+        for state in ["FRA", "GBR"] {
+            assert!(s.iter().any(|(a, _, _)| a == state), "{text}: {s:?}");
+        }
+    }
+    // An article alone does not make a list: "the UK the French" is not coordination.
+    let s = triples("Germany said the UK will send troops.");
+    assert!(s.iter().all(|(a, _, _)| a != "DEU"), "{s:?}");
+}
