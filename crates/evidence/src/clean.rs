@@ -151,8 +151,10 @@ const SELF_ENDING: &[&str] = &[
 ];
 
 /// Rewrites a page into what the extractor needs, in one linear pass: comments, scripts (other
-/// than JSON-LD metadata) and style sheets are dropped, and elements nested deeper than
-/// [`MAX_HTML_DEPTH`] are unwrapped, keeping their text.
+/// than JSON-LD metadata) and style sheets are dropped, elements nested deeper than
+/// [`MAX_HTML_DEPTH`] are unwrapped, keeping their text, and of a [`Keep::Page`], the common
+/// text elements ([`PLAIN_ELEMENTS`]) keep only the attributes the extractor reads, long link
+/// addresses shortened ([`push_read_attributes`]).
 ///
 /// Why: the HTML parser and the readability pass both cost time in proportion to nesting depth
 /// for every element, so a page nested 100,000 levels deep took minutes; and inline scripts and
@@ -255,7 +257,9 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
             continue;
         }
         if kind & VOID_TAG != 0 || tag.ends_with("/>") {
-            if visible {
+            if visible && keep == Keep::Page && kind & PLAIN != 0 {
+                push_read_attributes(&mut out, tag, name_end - lt);
+            } else if visible {
                 out.push_str(tag);
             }
             continue;
@@ -273,12 +277,235 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
         }
         let emitted = stack.len() < MAX_HTML_DEPTH;
         if emitted && visible {
-            out.push_str(tag);
+            if keep == Keep::Page && kind & PLAIN != 0 {
+                push_read_attributes(&mut out, tag, name_end - lt);
+            } else {
+                out.push_str(tag);
+            }
         }
         names.open[name as usize] += 1;
         stack.push((name, emitted));
     }
     out
+}
+
+/// Elements whose attributes the extractor reads by name only, never all of them, and whose
+/// attributes do not change how the HTML parser builds the tree (unlike `input`, `font`, `svg`,
+/// `math` or `img`, `iframe` and `object`, whose every attribute dom_smoothie scans for image and
+/// video addresses): [`push_read_attributes`] may drop their other attributes.
+const PLAIN_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "b",
+    "blockquote",
+    "body",
+    "cite",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "i",
+    "label",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    // SVG shapes: the path data of inline icons is most of their bytes.
+    "circle",
+    "ellipse",
+    "g",
+    "line",
+    "path",
+    "polygon",
+    "polyline",
+    "rect",
+];
+
+/// What [`push_read_attributes`] does with an attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AttributeUse {
+    Drop,
+    Keep,
+    /// Kept with a shorter value that answers every question dom_smoothie asks of a link's
+    /// address the same way (see [`short_href`]).
+    Href,
+}
+
+/// Every attribute dom_smoothie 0.19 reads by name (scoring by `class` and `id`, visibility by
+/// `style`, `hidden` and `aria-hidden`, roles, bylines by `rel` and `itemprop`, link density by
+/// `href`, data tables by `summary`, `datatable` and `colspan`, metadata, images) and its own
+/// marks (`data-readability-score`, `data-readability-table`), which a page may carry already.
+/// Checked against the crate's source when it is upgraded: an attribute it starts to read must be
+/// added here.
+fn attribute_use(name: &[u8]) -> AttributeUse {
+    const MARK: &[u8] = b"data-readability";
+    let mut lower = [0u8; 16];
+    if name.len() > lower.len() {
+        return if name[..MARK.len()].eq_ignore_ascii_case(MARK) {
+            AttributeUse::Keep
+        } else {
+            AttributeUse::Drop
+        };
+    }
+    let lower = &mut lower[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"href" => AttributeUse::Href,
+        b"alt" | b"aria-hidden" | b"aria-modal" | b"class" | b"colspan" | b"content"
+        | b"data-src" | b"data-srcset" | b"datatable" | b"dir" | b"hidden" | b"id"
+        | b"itemprop" | b"lang" | b"loading" | b"name" | b"property" | b"rel" | b"role"
+        | b"sizes" | b"src" | b"srcset" | b"style" | b"summary" | b"type" | MARK => {
+            AttributeUse::Keep
+        }
+        _ => AttributeUse::Drop,
+    }
+}
+
+/// A shorter `href` for a link whose written address is `value`, or `None` to keep it.
+///
+/// dom_smoothie asks four things of an address: whether it is there, whether it is a fragment
+/// longer than `#` (link density), whether it starts with `javascript:` (such links become
+/// text) and whether it starts with `http` (other addresses are made absolute, which changes no
+/// text). An address written from `http` (so decoded from `http` too) or from `/` and one more
+/// character (decoded to at least two characters) gets the same four answers from `http` or `/x`,
+/// and neither becomes text, so only the parser's copy of a long address is saved.
+fn short_href(value: &[u8]) -> Option<&'static str> {
+    if value.starts_with(b"http") {
+        Some(" href=\"http\"")
+    } else if value.len() >= 2 && value[0] == b'/' {
+        Some(" href=\"/x\"")
+    } else {
+        None
+    }
+}
+
+/// Writes the start tag `tag` (from `<` to `>`, its name ending at `name_end`) with only the
+/// attributes dom_smoothie reads ([`attribute_use`]), each as written (a link's address
+/// shortened by [`short_href`]), in their order.
+///
+/// Why: of the news pages of the article-extraction benchmark, attributes are two thirds of the
+/// bytes left once scripts and styles are gone (tracking `data-` attributes, ARIA labels, link
+/// targets, sizes), and the HTML parser allocates a name and a value for each, which dom_smoothie
+/// then clones with the document and never reads. The tag is read as the HTML tokenizer reads it
+/// (names end at whitespace, `/`, `>` or `=`; values are quoted or end at whitespace or `>`; a `/`
+/// not followed by `>` counts as whitespace), so the parser sees the same element with the same
+/// kept attributes, the first of duplicated names included, and the same self-closing flag. A tag
+/// it cannot read that way (a name with a quote, `<` or leading `=`, an unclosed quote, an empty
+/// unquoted value, a `>` before the end that `tag_end` skipped as quoted) is written unchanged.
+fn push_read_attributes(out: &mut String, tag: &str, name_end: usize) {
+    let s = tag.as_bytes();
+    let start = out.len();
+    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    out.push_str(&tag[..name_end]);
+    let mut i = name_end;
+    if s.get(i)
+        .is_some_and(|c| !is_space(*c) && *c != b'/' && *c != b'>')
+    {
+        // `<div.x>`: the tokenizer's name goes on.
+        out.truncate(start);
+        out.push_str(tag);
+        return;
+    }
+    let mut after_slash = false;
+    loop {
+        while let Some(&c) = s.get(i).filter(|c| is_space(**c) || **c == b'/') {
+            after_slash = c == b'/';
+            i += 1;
+        }
+        match s.get(i) {
+            // The tokenizer ends the tag here; `tag_end` agrees unless quotes stood inside a
+            // name or an unquoted value.
+            Some(b'>') if i + 1 == s.len() => {
+                out.push_str(if after_slash { " />" } else { ">" });
+                return;
+            }
+            Some(b'=' | b'>') | None => break,
+            Some(_) => {}
+        }
+        after_slash = false;
+        let name_start = i;
+        while s
+            .get(i)
+            .is_some_and(|c| !is_space(*c) && !matches!(c, b'/' | b'>' | b'='))
+        {
+            i += 1;
+        }
+        let name = &s[name_start..i];
+        if name.iter().any(|c| matches!(c, b'"' | b'\'' | b'<')) {
+            break;
+        }
+        let mut end = i;
+        let mut value = &s[i..i];
+        let mut k = i;
+        while s.get(k).is_some_and(|c| is_space(*c)) {
+            k += 1;
+        }
+        if s.get(k) == Some(&b'=') {
+            k += 1;
+            while s.get(k).is_some_and(|c| is_space(*c)) {
+                k += 1;
+            }
+            match s.get(k) {
+                Some(&q @ (b'"' | b'\'')) => match memchr(q, &s[k + 1..]) {
+                    Some(close) => {
+                        end = k + 1 + close + 1;
+                        value = &s[k + 1..end - 1];
+                    }
+                    None => break,
+                },
+                Some(b'>') | None => break,
+                Some(_) => {
+                    end = k + s[k..]
+                        .iter()
+                        .take_while(|c| !is_space(**c) && **c != b'>')
+                        .count();
+                    value = &s[k..end];
+                }
+            }
+        }
+        match (attribute_use(name), short_href(value)) {
+            (AttributeUse::Drop, _) => {}
+            (AttributeUse::Href, Some(short)) => out.push_str(short),
+            (AttributeUse::Keep | AttributeUse::Href, _) => {
+                out.push(' ');
+                out.push_str(&tag[name_start..end]);
+            }
+        }
+        i = end;
+    }
+    out.truncate(start);
+    out.push_str(tag);
 }
 
 // What [`prepare_html`] needs to know of an element name, as bits of [`Names::kind`].
@@ -292,6 +519,8 @@ const SCRIPT: u16 = 1 << 6;
 const STYLE: u16 = 1 << 7;
 /// `meta`, `link` and `title`, read wherever they stand.
 const METADATA: u16 = 1 << 8;
+/// One of [`PLAIN_ELEMENTS`].
+const PLAIN: u16 = 1 << 9;
 
 /// The element names of one page, numbered in order of appearance (lowercase), with what
 /// [`prepare_html`] needs of each: its kind (looked up in the name lists once per name, not once
@@ -299,6 +528,9 @@ const METADATA: u16 = 1 << 8;
 #[derive(Default)]
 struct Names {
     ids: crate::text::FastMap<Vec<u8>, u32>,
+    /// The names of up to eight bytes (nearly all), as one little-endian word of their lowercase
+    /// bytes: looked up without copying or hashing a string, once per tag of both passes.
+    short: crate::text::FastMap<u64, u32>,
     kind: Vec<u16>,
     open: Vec<usize>,
     lower: Vec<u8>,
@@ -307,6 +539,25 @@ struct Names {
 impl Names {
     /// The number of the name `raw` (any case); a new name gets the next one.
     fn id(&mut self, raw: &[u8]) -> u32 {
+        // Names hold no NUL byte, so the zero padding keeps words of different names apart.
+        let word = (raw.len() <= 8).then(|| {
+            let mut w = [0u8; 8];
+            for (to, from) in w.iter_mut().zip(raw) {
+                *to = from.to_ascii_lowercase();
+            }
+            u64::from_le_bytes(w)
+        });
+        if let Some(id) = word.and_then(|w| self.short.get(&w)) {
+            return *id;
+        }
+        let id = self.long_id(raw);
+        if let Some(w) = word {
+            self.short.insert(w, id);
+        }
+        id
+    }
+
+    fn long_id(&mut self, raw: &[u8]) -> u32 {
         self.lower.clear();
         self.lower.extend(raw.iter().map(u8::to_ascii_lowercase));
         if let Some(id) = self.ids.get(self.lower.as_slice()) {
@@ -324,7 +575,8 @@ impl Names {
                 | flag(&["body"], BODY)
                 | flag(&["script"], SCRIPT)
                 | flag(&["style"], STYLE)
-                | flag(&["meta", "link", "title"], METADATA),
+                | flag(&["meta", "link", "title"], METADATA)
+                | flag(PLAIN_ELEMENTS, PLAIN),
         );
         self.open.push(0);
         self.ids.insert(self.lower.clone(), id);
@@ -631,16 +883,60 @@ mod tests {
 
     #[test]
     fn prepare_drops_scripts_styles_and_comments_but_keeps_json_ld() {
-        let html = r#"<html><head><title>T</title><style>p { color: red }</style><script type="application/ld+json">{"datePublished":"2025-03-02"}</script></head><body><!-- <p>hidden</p> --><p title="a>b">Kept text.</p><SCRIPT>if (a < b) { document.write("</p>") }</SCRIPT></body></html>"#;
+        let html = r#"<html><head><title>T</title><style>p { color: red }</style><script type="application/ld+json">{"datePublished":"2025-03-02"}</script></head><body><!-- <p>hidden</p> --><p class="a>b">Kept text.</p><SCRIPT>if (a < b) { document.write("</p>") }</SCRIPT></body></html>"#;
         let page = prepare_html(html, Keep::Page);
         assert_eq!(
             page,
-            r#"<html><head><title>T</title><script type="application/ld+json">{"datePublished":"2025-03-02"}</script></head><body><p title="a>b">Kept text.</p></body></html>"#
+            r#"<html><head><title>T</title><script type="application/ld+json">{"datePublished":"2025-03-02"}</script></head><body><p class="a>b">Kept text.</p></body></html>"#
         );
         let head = prepare_html(html, Keep::Head);
         assert_eq!(
             head,
             r#"<html><head><title>T</title><script type="application/ld+json">{"datePublished":"2025-03-02"}</script></head>"#
+        );
+    }
+
+    #[test]
+    fn plain_elements_keep_only_the_attributes_the_extractor_reads() {
+        let page = |html: &str| prepare_html(html, Keep::Page);
+        assert_eq!(
+            page(
+                r#"<DIV Class="story" data-track='{"a":1}' id=main aria-label="x" style="display:none">t</DIV>"#
+            ),
+            r#"<DIV Class="story" id=main style="display:none">t</DIV>"#
+        );
+        // Link addresses keep their answers to "there?", "#…?", "javascript:?", "http…?".
+        assert_eq!(
+            page(
+                r##"<a href="https://example.com/a/long/path?q=1&amp;r=2" target=_blank>a</a><a HREF=/news/1>b</a><a href="#top">c</a><a href="javascript:void(0)">d</a><a href>e</a><a href="/">f</a>"##
+            ),
+            r##"<a href="http">a</a><a href="/x">b</a><a href="#top">c</a><a href="javascript:void(0)">d</a><a href>e</a><a href="/">f</a>"##
+        );
+        // The self-closing flag, duplicates and the data-readability marks survive.
+        assert_eq!(
+            page(
+                r#"<g><path d="M0 0L10 10" class=x/><path class="y"/><span id=a id=b data-readability-score=3 / >"#
+            ),
+            r#"<g><path class=x/><path class="y" /><span id=a id=b data-readability-score=3>"#
+        );
+        // Tags the tokenizer would read otherwise are left as written.
+        for tag in [
+            r#"<div.x class="a" data-x="1">"#,
+            r#"<div a"b="1" data-x="1">"#,
+            r#"<div =x data-x="1">"#,
+            r#"<div data-x= >"#,
+            r#"<div data-x=a"b>c">"#,
+        ] {
+            assert_eq!(page(tag), tag);
+        }
+        // Elements whose every attribute counts keep them all.
+        let img = r#"<img data-lazy="a.jpg" width=3><iframe data-x="https://youtube.com/embed/1"></iframe>"#;
+        assert_eq!(page(img), img);
+        // The metadata pass leaves attributes alone.
+        let head = r#"<html><head><title>T</title></head><body><div data-x="1"><meta name="a" content="b"></div></body></html>"#;
+        assert_eq!(
+            prepare_html(head, Keep::Head),
+            r#"<html><head><title>T</title></head><meta name="a" content="b">"#
         );
     }
 

@@ -137,6 +137,14 @@ pub fn decode(bytes: &[u8]) -> Result<&str, EvidenceError> {
 /// # Errors
 /// [`EvidenceError::Gzip`] for data that is not gzip, [`EvidenceError::TooLarge`] past the limit.
 pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, EvidenceError> {
+    match gunzip_whole(bytes) {
+        Some(out) => Ok(out),
+        None => gunzip_streaming(bytes),
+    }
+}
+
+/// [`gunzip`] by flate2's streaming decoder, which stops at the limit whatever the file states.
+fn gunzip_streaming(bytes: &[u8]) -> Result<Vec<u8>, EvidenceError> {
     let mut out = Vec::new();
     flate2::read::GzDecoder::new(bytes)
         .take(MAX_FILE_BYTES + 1)
@@ -149,6 +157,33 @@ pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, EvidenceError> {
         });
     }
     Ok(out)
+}
+
+/// The first member of a gzip file decompressed in one call by libdeflate, into a buffer sized
+/// from the trailer (the uncompressed length); `None` sends the file to [`gunzip_streaming`].
+///
+/// Why: libdeflate inflates a page in half the time of the streaming decoder, and gunzipping was
+/// a tenth of ingesting a crawled page. It is used only where both decoders give the same
+/// answer: it succeeds only on a first member that ends with a matching CRC and length, as the
+/// streaming decoder requires, and the streaming decoder keeps everything else: a stated length
+/// past [`MAX_FILE_BYTES`] or past what deflate can expand the input to (1032:1, so a forged
+/// trailer allocates nothing large), a member longer than stated, a header CRC (which libdeflate
+/// does not check), and every error, so error messages stay its own.
+fn gunzip_whole(bytes: &[u8]) -> Option<Vec<u8>> {
+    const FHCRC: u8 = 0x02;
+    if bytes.len() < 18 || bytes[3] & FHCRC != 0 {
+        return None;
+    }
+    let stated = u32::from_le_bytes(*bytes.last_chunk::<4>()?) as usize;
+    if stated as u64 > MAX_FILE_BYTES || stated > bytes.len().saturating_mul(1032) {
+        return None;
+    }
+    let mut out = vec![0u8; stated];
+    let n = libdeflater::Decompressor::new()
+        .gzip_decompress(bytes, &mut out)
+        .ok()?;
+    out.truncate(n);
+    Some(out)
 }
 
 /// Parses one file. `stem` is the file name without extension: the id of `.txt` and `.html`
@@ -550,6 +585,50 @@ mod tests {
             parse_file(Format::HtmlGzip, "page", html.as_bytes()),
             Err(EvidenceError::Gzip(_))
         ));
+    }
+
+    #[test]
+    fn whole_and_streaming_gunzip_agree() {
+        use std::io::Write;
+        let member = |text: &[u8]| {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            gz.write_all(text).unwrap();
+            gz.finish().unwrap()
+        };
+        let page = b"<p>The coalition met again.</p>".repeat(50);
+        let one = member(&page);
+        let cat = |a: &[u8], b: &[u8]| [a, b].concat();
+        let mut bad_crc = one.clone();
+        let at = bad_crc.len() - 8;
+        bad_crc[at] ^= 1;
+        let mut short_stated = one.clone();
+        let at = short_stated.len() - 4;
+        short_stated[at] -= 1;
+        let mut header_crc = one.clone();
+        header_crc[3] |= 0x02;
+        let cases = [
+            one.clone(),
+            member(b""),
+            cat(&one, &member(b"second")),
+            cat(&member(b"first"), &one),
+            cat(&one, b"trailing bytes"),
+            one[..one.len() / 2].to_vec(),
+            bad_crc,
+            short_stated,
+            header_crc,
+            b"not gzip at all, long enough".to_vec(),
+        ];
+        for (i, bytes) in cases.iter().enumerate() {
+            assert_eq!(
+                format!("{:?}", gunzip(bytes)),
+                format!("{:?}", gunzip_streaming(bytes)),
+                "case {i}"
+            );
+        }
+        assert!(
+            gunzip_whole(&one).is_some(),
+            "a plain page takes the fast path"
+        );
     }
 
     #[test]

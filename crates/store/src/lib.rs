@@ -253,8 +253,14 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Cached statements: compiling the SQL of each article's queries anew cost more than
+        // running them.
         let exists = |sql: &str, value: &str| -> Result<bool, StoreError> {
-            Ok(tx.query_row(sql, [value], |_| Ok(())).optional()?.is_some())
+            Ok(tx
+                .prepare_cached(sql)?
+                .query_row([value], |_| Ok(()))
+                .optional()?
+                .is_some())
         };
         if exists(
             "SELECT 1 FROM articles WHERE content_hash = ?1",
