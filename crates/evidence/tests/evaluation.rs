@@ -88,7 +88,7 @@ fn extraction_benchmark_meets_its_floor() {
 }
 
 /// Floors on the test split of the real corpus (`tests/corpus/test`), from the figures measured
-/// on 2 December 2026 (20:45 UTC) with `cargo run -p guarantor-evidence --release --example
+/// on 2 December 2026 (20:30 UTC) with `cargo run -p guarantor-evidence --release --example
 /// evaluate` on 169 test articles (the 154 of before and shard `s`'s 15 Italian and Spanish
 /// ones), with the sentence classifier (`data/evidence-model.txt`, trained on the 286 dev
 /// articles only) added to the rules: overall F1 0.377, non-English F1 0.401, actor accuracy
