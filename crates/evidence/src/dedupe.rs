@@ -168,7 +168,9 @@ pub fn fingerprint_with_anchors(
     mentions: &[crate::resolve::Mention],
     params: &DedupeParams,
 ) -> Fingerprint {
-    let mut fp = fingerprint(text, params);
+    // One tokenisation for the shingles, the content words and the numbers.
+    let toks = tokens(text);
+    let mut fp = fingerprint_of(text, &toks, params);
     let mut placed: Vec<(usize, u64)> = mentions
         .iter()
         .map(|m| {
@@ -178,7 +180,7 @@ pub fn fingerprint_with_anchors(
             )
         })
         .collect();
-    placed.extend(numbers_at(text).into_iter().map(|(at, n)| {
+    placed.extend(numbers_at(text, &toks).into_iter().map(|(at, n)| {
         (
             at,
             stable_hash(format!("number:{n}").as_bytes()) | ANCHOR_BIT | NUMBER_BIT,
@@ -200,12 +202,14 @@ pub fn fingerprint_with_anchors(
 /// alone.
 #[cfg(test)]
 fn numbers(text: &str) -> Vec<String> {
-    numbers_at(text).into_iter().map(|(_, n)| n).collect()
+    numbers_at(text, &tokens(text))
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect()
 }
 
-/// [`numbers`] with the byte offset where each starts.
-fn numbers_at(text: &str) -> Vec<(usize, String)> {
-    let toks = tokens(text);
+/// [`numbers`] with the byte offset where each starts; `toks` are the [`tokens`] of `text`.
+fn numbers_at(text: &str, toks: &[crate::text::Token]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -242,7 +246,12 @@ fn numbers_at(text: &str) -> Vec<(usize, String)> {
 
 /// Computes the fingerprint of a cleaned text.
 pub fn fingerprint(text: &str, params: &DedupeParams) -> Fingerprint {
-    let words: Vec<u64> = tokens(text)
+    fingerprint_of(text, &tokens(text), params)
+}
+
+/// [`fingerprint`] with the [`tokens`] of `text` already split.
+fn fingerprint_of(text: &str, toks: &[crate::text::Token], params: &DedupeParams) -> Fingerprint {
+    let words: Vec<u64> = toks
         .iter()
         .map(|t| word_hash(&text[t.start..t.end]))
         .collect();
@@ -286,11 +295,16 @@ pub fn fingerprint(text: &str, params: &DedupeParams) -> Fingerprint {
             })
         })
         .collect();
-    let mut content: Vec<u64> = tokens(text)
+    // The content words' hashes are their shingle words' hashes (the same `word_hash`), so
+    // they are taken from `words` rather than hashed again.
+    let mut content: Vec<u64> = toks
         .iter()
-        .map(|t| &text[t.start..t.end])
-        .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(&w.to_lowercase().as_str()))
-        .map(word_hash)
+        .zip(&words)
+        .filter(|(t, _)| {
+            let w = &text[t.start..t.end];
+            w.chars().count() >= 3 && !is_stop_word(w)
+        })
+        .map(|(_, h)| *h)
         .collect();
     content.sort_unstable();
     content.dedup();
@@ -299,6 +313,18 @@ pub fn fingerprint(text: &str, params: &DedupeParams) -> Fingerprint {
         quotes: quote_keys,
         words: content,
         sequence: Vec::new(),
+    }
+}
+
+/// Whether a word is one of [`STOP_WORDS`] in any case. The stop words are ASCII, so an ASCII
+/// word is compared without the lowercase copy (most words of most pages; this ran for every
+/// word of every article); any other word is lowercased as before, since a non-ASCII letter can
+/// lowercase to an ASCII one (the Kelvin sign to `k`).
+fn is_stop_word(w: &str) -> bool {
+    if w.is_ascii() {
+        STOP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+    } else {
+        STOP_WORDS.contains(&w.to_lowercase().as_str())
     }
 }
 
@@ -383,6 +409,8 @@ struct Entry {
     id: String,
     date: Option<String>,
     fingerprint: Fingerprint,
+    /// The [`DedupeIndex::word_ids`] of `fingerprint.words`, in the same order.
+    word_ids: Vec<u32>,
 }
 
 /// The headline slug of a page address, for the fourth tier: the path segment with the most
@@ -456,8 +484,15 @@ pub struct DedupeIndex {
     anchor_index: HashMap<u64, Vec<u32>>,
     /// Headline slug ([`url_slug`]) to the articles whose address has it.
     slug_index: HashMap<String, Vec<u32>>,
-    /// Content word hash to the number of indexed articles holding it (for the fifth tier's IDF).
-    word_df: crate::text::FastMap<u64, u32>,
+    /// Content word hash to a dense id, the index of its count in `word_df`.
+    word_ids: crate::text::FastMap<u64, u32>,
+    /// Per word id, the number of indexed articles holding the word (for the fifth tier's IDF).
+    ///
+    /// Why ids and a vector rather than one map from hash to count: the fifth tier weighs every
+    /// content word of each candidate, and a candidate's words are looked up by their stored
+    /// ids in this small array, not by hash in a large table (a cache miss per word, most of
+    /// the cost of a query when most of the ledger shares an anchor with the new article).
+    word_df: Vec<u32>,
 }
 
 impl DedupeIndex {
@@ -469,7 +504,8 @@ impl DedupeIndex {
             quote_index: HashMap::new(),
             anchor_index: HashMap::new(),
             slug_index: HashMap::new(),
-            word_df: crate::text::FastMap::default(),
+            word_ids: crate::text::FastMap::default(),
+            word_df: Vec::new(),
         }
     }
 
@@ -533,8 +569,22 @@ impl DedupeIndex {
         candidates.dedup();
         quote_candidates.sort_unstable();
         quote_candidates.dedup();
-        // The fifth tier's weights of the new article's words, once for all candidates.
-        let query_weights: Vec<f64> = fp.words.iter().map(|w| self.idf(*w)).collect();
+        // The fifth tier's weights of the new article's words, computed when a candidate first
+        // needs them (see `retelling_match`) and kept for the others: a lookup and a logarithm
+        // per word, once per query at most, rather than for every query.
+        let mut query_weights: Option<Vec<f64>> = None;
+        // The IDF of each document frequency met so far in this query (NaN: not yet computed).
+        // Why: the fifth tier weighs every word of each candidate, and the number of articles is
+        // fixed during a query, so the weight depends on the frequency only; one logarithm per
+        // frequency instead of one per word and candidate.
+        let mut idf_memo: Vec<f64> = Vec::new();
+        // The third tier's anchors of the new article, once for all candidates.
+        let query_anchors: Vec<u64> = fp
+            .quotes
+            .iter()
+            .copied()
+            .filter(|k| is_anchor(*k))
+            .collect();
         let mut links = Vec::new();
         let mut all: Vec<(u32, bool)> = candidates.iter().map(|c| (*c, false)).collect();
         all.extend(quote_candidates.iter().map(|c| (*c, true)));
@@ -554,12 +604,14 @@ impl DedupeIndex {
                 (j, LinkKind::NearDuplicate)
             } else if quoted {
                 (containment(fp, &e.fingerprint), LinkKind::Rewrite)
-            } else if let Some(a) = self.anchor_match(fp, date, e) {
+            } else if let Some(a) = self.anchor_match(&query_anchors, date, e) {
                 (a, LinkKind::Rewrite)
             } else if slug_candidates.binary_search(&idx).is_ok() && self.within_days(date, e) {
                 // The same headline slug: a mirror, a syndicated copy or a language version.
                 (1.0, LinkKind::Rewrite)
-            } else if let Some(c) = self.retelling_match(fp, &query_weights, date, e) {
+            } else if let Some(c) =
+                self.retelling_match(fp, &mut query_weights, &mut idf_memo, date, e)
+            {
                 (c, LinkKind::Rewrite)
             } else if let Some(c) = self.sequence_match(fp, date, e) {
                 (c, LinkKind::Rewrite)
@@ -600,21 +652,11 @@ impl DedupeIndex {
 
     /// The IDF-weighted Jaccard similarity of the anchor sets, when it passes the thresholds of
     /// the third tier.
-    fn anchor_match(&self, fp: &Fingerprint, date: Option<&str>, e: &Entry) -> Option<f64> {
+    /// `a` are the new article's anchors, in the order of its fingerprint.
+    fn anchor_match(&self, a: &[u64], date: Option<&str>, e: &Entry) -> Option<f64> {
         if !self.within_days(date, e) {
             return None;
         }
-        let a: Vec<u64> = fp
-            .quotes
-            .iter()
-            .copied()
-            .filter(|k| is_anchor(*k))
-            .collect();
-        let numbers_shared = |b: &[u64]| {
-            a.iter()
-                .filter(|k| *k & NUMBER_BIT != 0 && b.contains(k))
-                .count()
-        };
         let b: Vec<u64> = e
             .fingerprint
             .quotes
@@ -622,20 +664,31 @@ impl DedupeIndex {
             .copied()
             .filter(|k| is_anchor(*k))
             .collect();
+        // Every candidate's anchors are searched for each of the new article's: by halving when
+        // they are sorted, as `fingerprint_with_anchors` leaves them (the same answer as a scan).
+        let sorted = b.is_sorted();
+        let in_b = |k: &u64| {
+            if sorted {
+                b.binary_search(k).is_ok()
+            } else {
+                b.contains(k)
+            }
+        };
+        let numbers_shared = || a.iter().filter(|k| *k & NUMBER_BIT != 0 && in_b(k)).count();
         let n = self.entries.len() as f64 + 1.0;
         let weight = |k: &u64| {
             let df = self.anchor_index.get(k).map_or(0, Vec::len) as f64;
             (n / (df + 1.0)).ln().max(0.0) + 0.1
         };
-        let shared: Vec<u64> = a.iter().copied().filter(|k| b.contains(k)).collect();
+        let shared: Vec<u64> = a.iter().copied().filter(|k| in_b(k)).collect();
         if shared.len() < self.params.anchor_min_shared
-            || numbers_shared(&b) < self.params.anchor_min_numbers
+            || numbers_shared() < self.params.anchor_min_numbers
         {
             return None;
         }
         // Weighted Jaccard: shared weight over the weight of the union.
         let total = |v: &[u64]| v.iter().map(weight).sum::<f64>();
-        let union = total(&a) + total(&b) - total(&shared);
+        let union = total(a) + total(&b) - total(&shared);
         if union <= 0.0 {
             return None;
         }
@@ -652,7 +705,8 @@ impl DedupeIndex {
     fn retelling_match(
         &self,
         fp: &Fingerprint,
-        query_weights: &[f64],
+        query_weights: &mut Option<Vec<f64>>,
+        idf_memo: &mut Vec<f64>,
         date: Option<&str>,
         e: &Entry,
     ) -> Option<f64> {
@@ -664,7 +718,16 @@ impl DedupeIndex {
         // (both lists are sorted: one merge).
         let (mut total, mut shared) = (0.0, 0.0);
         let (a, b) = (&fp.words, &e.fingerprint.words);
+        // The candidate's words are weighed by their ids (see `DedupeIndex::word_ids`).
+        let b_ids = &e.word_ids;
         let query_is_smaller = a.len() <= b.len();
+        // The new article's weights are needed only when it is the smaller one; computed for the
+        // first such candidate and kept for the others.
+        let query_weights: &[f64] = if query_is_smaller {
+            query_weights.get_or_insert_with(|| fp.words.iter().map(|w| self.idf(*w)).collect())
+        } else {
+            &[]
+        };
         let (mut i, mut j) = (0, 0);
         while i < a.len() {
             let w = if query_is_smaller {
@@ -675,7 +738,7 @@ impl DedupeIndex {
             total += w;
             while j < b.len() && b[j] < a[i] {
                 if !query_is_smaller {
-                    total += self.idf(b[j]);
+                    total += self.idf_of_id(b_ids[j], idf_memo);
                 }
                 j += 1;
             }
@@ -683,7 +746,7 @@ impl DedupeIndex {
                 shared += if query_is_smaller {
                     w
                 } else {
-                    let x = self.idf(b[j]);
+                    let x = self.idf_of_id(b_ids[j], idf_memo);
                     total += x;
                     x
                 };
@@ -692,7 +755,10 @@ impl DedupeIndex {
             i += 1;
         }
         if !query_is_smaller {
-            total += b[j..].iter().map(|w| self.idf(*w)).sum::<f64>();
+            total += b_ids[j..]
+                .iter()
+                .map(|id| self.idf_of_id(*id, idf_memo))
+                .sum::<f64>();
         }
         let c = if total > 0.0 { shared / total } else { 0.0 };
         (c >= self.params.retelling_containment).then_some(c)
@@ -701,9 +767,32 @@ impl DedupeIndex {
     /// The rarity of a content word over the articles indexed so far: ln(n / (df + 1)), at
     /// least 0, with n the number of indexed articles plus one.
     fn idf(&self, word: u64) -> f64 {
+        let df = self
+            .word_ids
+            .get(&word)
+            .map_or(0, |id| self.word_df[*id as usize]);
+        self.idf_of_df(df)
+    }
+
+    /// [`DedupeIndex::idf`] of the word with id `id` (see [`DedupeIndex::word_ids`]), through
+    /// `memo`, the values already computed during this query by document frequency (NaN where
+    /// not yet): the same value as computed anew.
+    fn idf_of_id(&self, id: u32, memo: &mut Vec<f64>) -> f64 {
+        let df = self.word_df[id as usize];
+        let k = df as usize;
+        if k >= memo.len() {
+            memo.resize(k + 1, f64::NAN);
+        }
+        if memo[k].is_nan() {
+            memo[k] = self.idf_of_df(df);
+        }
+        memo[k]
+    }
+
+    /// The IDF of a word held by `df` indexed articles.
+    fn idf_of_df(&self, df: u32) -> f64 {
         let n = self.entries.len() as f64 + 1.0;
-        let df = self.word_df.get(&word).copied().unwrap_or(0) as f64;
-        (n / (df + 1.0)).ln().max(0.0)
+        (n / (f64::from(df) + 1.0)).ln().max(0.0)
     }
 
     /// The sixth tier, a translation or retelling that follows the original: the two articles
@@ -752,8 +841,15 @@ impl DedupeIndex {
         for key in self.band_keys(&fp) {
             self.buckets.entry(key).or_default().push(idx);
         }
+        let mut word_ids = Vec::with_capacity(fp.words.len());
         for w in &fp.words {
-            *self.word_df.entry(*w).or_default() += 1;
+            let next = self.word_df.len() as u32;
+            let id = *self.word_ids.entry(*w).or_insert(next);
+            if id == next {
+                self.word_df.push(0);
+            }
+            self.word_df[id as usize] += 1;
+            word_ids.push(id);
         }
         for q in &fp.quotes {
             if is_anchor(*q) {
@@ -766,6 +862,7 @@ impl DedupeIndex {
             id: id.to_string(),
             date: date.map(str::to_string),
             fingerprint: fp,
+            word_ids,
         });
     }
 

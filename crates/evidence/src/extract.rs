@@ -56,7 +56,18 @@ pub fn sentences_in(text: &str, lang: Lang) -> Vec<Sentence> {
             if trimmed.is_empty() {
                 continue;
             }
-            if let Some(pos) = block[cursor..].find(trimmed) {
+            // The segment usually follows the last one after some whitespace: checked first,
+            // since building a substring searcher for every sentence cost more than the check.
+            // A match there is the first one (`trimmed` starts with no whitespace), so the
+            // search below would find the same place.
+            let rest = &block[cursor..];
+            let skipped = rest.len() - rest.trim_start().len();
+            let at = if rest[skipped..].starts_with(trimmed) {
+                Some(skipped)
+            } else {
+                rest.find(trimmed)
+            };
+            if let Some(pos) = at {
                 let start = block_start + cursor + pos;
                 out.push(Sentence {
                     start,
@@ -213,7 +224,7 @@ impl LanguageRules {
     }
 
     fn words(&self, sent: &str) -> Words {
-        Words::new(sent, &|w: &str| self.stemmer.stem(w))
+        Words::with_stems(sent, &|lower: &[String]| self.stemmer.stem_each(lower))
     }
 
     fn negate(&self, stance: Stance) -> Stance {

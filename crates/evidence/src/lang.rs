@@ -170,22 +170,61 @@ impl Stemmer {
     /// The stem of a lowercase word.
     pub fn stem(&self, lower: &str) -> String {
         if let Some(s) = &self.snowball {
+            return SNOWBALL_STEMS
+                .with_borrow_mut(|cache| Self::cached_stem(s, self.stems_of(cache), lower));
+        }
+        self.stem_by_suffix(lower)
+    }
+
+    /// The stems of lowercase words, in order: [`Stemmer::stem`] of each.
+    ///
+    /// Why: a sentence's words are stemmed together, so the thread's cache is borrowed and this
+    /// stemmer's table found once per sentence rather than once per word (that per-word
+    /// overhead was a large part of stemming, since most words are answered by the cache).
+    pub fn stem_each(&self, lowers: &[String]) -> Vec<String> {
+        if let Some(s) = &self.snowball {
             return SNOWBALL_STEMS.with_borrow_mut(|cache| {
-                if cache.len() >= STEM_CACHE_STEMMERS && !cache.contains_key(&self.id) {
-                    cache.clear();
-                }
-                let stems = cache.entry(self.id).or_default();
-                if let Some(stem) = stems.get(lower) {
-                    return stem.clone();
-                }
-                if stems.len() >= STEM_CACHE_WORDS {
-                    stems.clear();
-                }
-                let stem = s.stem(lower).into_owned();
-                stems.insert(lower.to_string(), stem.clone());
-                stem
+                let stems = self.stems_of(cache);
+                lowers
+                    .iter()
+                    .map(|w| Self::cached_stem(s, stems, w))
+                    .collect()
             });
         }
+        lowers.iter().map(|w| self.stem_by_suffix(w)).collect()
+    }
+
+    /// This stemmer's table in the thread's cache, emptying the cache first when it holds too
+    /// many stemmers.
+    fn stems_of<'c>(
+        &self,
+        cache: &'c mut StemCache,
+    ) -> &'c mut crate::text::FastMap<String, String> {
+        if cache.len() >= STEM_CACHE_STEMMERS && !cache.contains_key(&self.id) {
+            cache.clear();
+        }
+        cache.entry(self.id).or_default()
+    }
+
+    /// The Snowball stem of `lower`, from `stems` or computed and added to it.
+    fn cached_stem(
+        s: &rust_stemmers::Stemmer,
+        stems: &mut crate::text::FastMap<String, String>,
+        lower: &str,
+    ) -> String {
+        if let Some(stem) = stems.get(lower) {
+            return stem.clone();
+        }
+        if stems.len() >= STEM_CACHE_WORDS {
+            stems.clear();
+        }
+        let stem = s.stem(lower).into_owned();
+        stems.insert(lower.to_string(), stem.clone());
+        stem
+    }
+
+    /// Suffix stripping, for the languages without Snowball.
+    fn stem_by_suffix(&self, lower: &str) -> String {
         let n = lower.chars().count();
         for suf in &self.suffixes {
             let k = suf.chars().count();

@@ -15,7 +15,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::EvidenceError;
-use crate::text::{fold_word, name_key, tokens};
+use crate::text::{fold_word_into, name_key, name_key_of_folded, tokens};
 
 /// The gazetteer shipped with Guarantor.
 pub const DEFAULT_ENTITIES_TOML: &str = include_str!("../../../data/entities.toml");
@@ -341,7 +341,7 @@ impl Gazetteer {
                 folded.push(' ');
             }
             starts.push(folded.len());
-            folded.push_str(&fold_word(&text[t.start..t.end]));
+            fold_word_into(&text[t.start..t.end], &mut folded);
             ends.push(folded.len());
         }
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first token, last token, entity)
@@ -386,7 +386,8 @@ impl Gazetteer {
                 continue;
             }
             let word = &text[t.start..t.end];
-            let f = fold_word(word);
+            // Each word is folded once, into `folded`; its fold is read back from there.
+            let f = &folded[starts[i]..ends[i]];
             let capitalised = word.chars().next().is_some_and(char::is_uppercase);
             let latin = word
                 .chars()
@@ -426,10 +427,11 @@ impl Gazetteer {
             if word.chars().count() < 5 || !word.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            if COMMON_CAPITALISED.contains(&fold_word(word).as_str()) {
+            let f = &folded[starts[i]..ends[i]];
+            if COMMON_CAPITALISED.contains(&f) {
                 continue;
             }
-            let key = name_key(word);
+            let key = name_key_of_folded(f);
             let sentence_initial = text[..t.start]
                 .trim_end()
                 .chars()

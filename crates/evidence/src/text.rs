@@ -54,21 +54,31 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 /// Folds a word for comparison: NFKC, transliterated to ASCII, lowercase, letters and digits only.
 pub fn fold_word(word: &str) -> String {
+    let mut out = String::new();
+    fold_word_into(word, &mut out);
+    out
+}
+
+/// [`fold_word`] appended to `out`, so that a caller folding every word of a text (the resolve
+/// stage) builds one string rather than one per word.
+pub fn fold_word_into(word: &str, out: &mut String) {
     // ASCII is its own NFKC form and its own transliteration, so the two passes (and their
     // strings) are skipped for it: most words of most pages are ASCII.
     if word.is_ascii() {
-        return word
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        out.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
     }
     let nfkc: String = word.nfkc().collect();
-    deunicode::deunicode(&nfkc)
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    out.extend(
+        deunicode::deunicode(&nfkc)
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase()),
+    );
 }
 
 /// Folds a phrase word by word, joined with single spaces ("U.S." becomes "u s").
@@ -91,7 +101,13 @@ pub fn fold_phrase(phrase: &str) -> String {
 /// folded, Slavic adjective endings unified (-iy, -yy, -ii, -ij, -i all become -y) and doubled
 /// letters collapsed. "Zelenskiy", "Zelenskyy", "Zelenskii" all give "zelensky".
 pub fn name_key(word: &str) -> String {
-    let mut f = fold_word(word);
+    name_key_of_folded(&fold_word(word))
+}
+
+/// [`name_key`] of a word already folded with [`fold_word`] (the resolve stage folds every word
+/// once and keys the folded form).
+pub fn name_key_of_folded(folded: &str) -> String {
+    let mut f = folded.to_string();
     for end in ["iy", "yy", "ii", "ij", "yi"] {
         if f.len() > end.len() + 2 && f.ends_with(end) {
             f.truncate(f.len() - end.len());
@@ -302,12 +318,22 @@ pub struct Words {
 impl Words {
     /// Tokenises `text` and stems every word with `stem`.
     pub fn new(text: &str, stem: &dyn Fn(&str) -> String) -> Self {
+        Words::with_stems(text, &|lower: &[String]| {
+            lower.iter().map(|w| stem(w)).collect()
+        })
+    }
+
+    /// Tokenises `text` and stems all its lowercase words with one call of `stem_each` (one
+    /// stem per word, in order), so a stemmer can do per sentence what it would otherwise do
+    /// per word ([`crate::lang::Stemmer::stem_each`]).
+    pub fn with_stems(text: &str, stem_each: &dyn Fn(&[String]) -> Vec<String>) -> Self {
         let toks = tokens(text);
         let lower: Vec<String> = toks
             .iter()
             .map(|t| text[t.start..t.end].to_lowercase())
             .collect();
-        let stems: Vec<String> = lower.iter().map(|w| stem(w)).collect();
+        let stems: Vec<String> = stem_each(&lower);
+        debug_assert_eq!(stems.len(), lower.len());
         Words {
             lower_hashes: lower.iter().map(|w| word_hash(w)).collect(),
             stem_hashes: stems.iter().map(|w| word_hash(w)).collect(),
@@ -386,6 +412,10 @@ pub struct WordMatcher<L> {
     /// The byte lengths of the keys of `by_prefix`, ascending: a word is looked up only at
     /// those lengths rather than at every character.
     prefix_lens: Vec<usize>,
+    /// The first bytes of the keys of `by_prefix`, as a 256-bit set: a word starting with any
+    /// other byte can begin no prefix phrase, so its prefix lookups (a hash per length, for
+    /// each of a sentence's dozen matchers and every word) are skipped.
+    prefix_first_bytes: [u64; 4],
 }
 
 impl<L: Clone> WordMatcher<L> {
@@ -396,6 +426,7 @@ impl<L: Clone> WordMatcher<L> {
         let mut by_prefix: FastMap<u64, Vec<usize>> = Default::default();
         let mut by_exact: FastMap<u64, Vec<usize>> = Default::default();
         let mut prefix_lens: Vec<usize> = Vec::new();
+        let mut prefix_first_bytes = [0u64; 4];
         for (phrase, label) in pairs {
             let mut pats = Vec::new();
             for chunk in phrase.split_whitespace() {
@@ -421,6 +452,11 @@ impl<L: Clone> WordMatcher<L> {
                 WordPattern::Prefix(p) => {
                     by_prefix.entry(word_hash(p)).or_default().push(idx);
                     prefix_lens.push(p.len());
+                    match p.as_bytes().first() {
+                        Some(&b) => prefix_first_bytes[usize::from(b >> 6)] |= 1 << (b & 63),
+                        // An empty prefix begins every word.
+                        None => prefix_first_bytes = [u64::MAX; 4],
+                    }
                 }
                 WordPattern::Exact(w) => by_exact.entry(word_hash(w)).or_default().push(idx),
             }
@@ -434,6 +470,7 @@ impl<L: Clone> WordMatcher<L> {
             by_prefix,
             by_exact,
             prefix_lens,
+            prefix_first_bytes,
         }
     }
 
@@ -480,8 +517,12 @@ impl<L: Clone> WordMatcher<L> {
             weigh(v);
         }
         let w = &words.lower[i];
+        let may_begin_prefix = w
+            .as_bytes()
+            .first()
+            .is_none_or(|&b| self.prefix_first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
         // Prefixes of at least one character, up to the whole word.
-        for &k in &self.prefix_lens {
+        for &k in self.prefix_lens.iter().filter(|_| may_begin_prefix) {
             if k > w.len() {
                 break;
             }
