@@ -461,3 +461,22 @@ fn coordinated_actors_may_carry_their_articles() {
     let s = triples("Germany said the UK will send troops.");
     assert!(s.iter().all(|(a, _, _)| a != "DEU"), "{s:?}");
 }
+
+#[test]
+fn a_plural_pronoun_does_not_continue_a_single_speaker() {
+    let s = run(
+        "The leaders commended President Trump's commitment to security guarantees. They re-emphasised the readiness to deploy a reassurance force.",
+    );
+    let force: Vec<_> = s
+        .iter()
+        .filter(|st| st.capability == "reassurance_force")
+        .collect();
+    assert!(!force.is_empty(), "{s:?}");
+    // Not said by Trump: "they" are the leaders (the actor then comes from the fallbacks).
+    assert!(
+        force
+            .iter()
+            .all(|st| st.attributed_to.as_deref() != Some("Donald Trump")),
+        "{s:?}"
+    );
+}

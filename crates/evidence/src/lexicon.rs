@@ -81,7 +81,9 @@ pub struct AttributionLexicon {
     pub forward: Vec<String>,
     /// Unnamed sources: the phrase is kept as the attribution ("a senior diplomat").
     pub anonymous: Vec<String>,
-    /// Pronouns that refer back to the last named speaker.
+    /// Pronouns that refer back to the last named speaker, a person: singular ones only ("they
+    /// re-emphasised" after a sentence naming Trump is the leaders, not Trump). German "sie" is
+    /// both "she" and "they" and stays.
     pub pronouns: Vec<String>,
 }
 
