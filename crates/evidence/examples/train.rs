@@ -220,6 +220,15 @@ fn score(pred: &BTreeSet<(String, Stance)>, gold: &BTreeSet<(String, Stance)>, c
     c.fn_ += gold.difference(pred).count();
 }
 
+/// The threshold the shipped model uses for an article in `lang` (`shipped` elsewhere).
+fn shipped_threshold(lang: &str, shipped: f32) -> f32 {
+    if lang == "en" {
+        ENGLISH_THRESHOLD
+    } else {
+        shipped
+    }
+}
+
 fn cross_validate(items: &[Item], params: TrainParams) {
     // Per item: (fold model index, probabilities per sentence).
     let models: Vec<SentenceModel> = (0..FOLDS)
@@ -252,10 +261,10 @@ fn cross_validate(items: &[Item], params: TrainParams) {
             for (i, p) in items.iter().zip(&probs) {
                 let m = &models[fold_of(&i.story) as usize];
                 // -1: the shipped thresholds (English apart).
-                let t = match (th < 0.0, i.lang == "en") {
-                    (false, _) => th,
-                    (true, true) => ENGLISH_THRESHOLD,
-                    (true, false) => shipped,
+                let t = if th < 0.0 {
+                    shipped_threshold(&i.lang, shipped)
+                } else {
+                    th
                 };
                 let pred = claims(i, p, m, t);
                 score(&pred, &i.gold, &mut all);
@@ -296,12 +305,7 @@ fn cross_validate(items: &[Item], params: TrainParams) {
         let mut missed_by_target: BTreeMap<String, usize> = BTreeMap::new();
         for (i, p) in items.iter().zip(&probs) {
             let m = &models[fold_of(&i.story) as usize];
-            let t = if i.lang == "en" {
-                ENGLISH_THRESHOLD
-            } else {
-                shipped
-            };
-            let pred = claims(i, p, m, t);
+            let pred = claims(i, p, m, shipped_threshold(&i.lang, shipped));
             for (gt, gs) in i.gold.difference(&pred) {
                 let others: Vec<Stance> = pred
                     .iter()
@@ -323,11 +327,7 @@ fn cross_validate(items: &[Item], params: TrainParams) {
         if std::env::args().any(|a| a == "--dump") {
             for (i, p) in items.iter().zip(&probs) {
                 let m = &models[fold_of(&i.story) as usize];
-                let t = if i.lang == "en" {
-                    ENGLISH_THRESHOLD
-                } else {
-                    shipped
-                };
+                let t = shipped_threshold(&i.lang, shipped);
                 for (k, e) in i.examples.iter().enumerate() {
                     let pred: Vec<String> = p[k]
                         .iter()

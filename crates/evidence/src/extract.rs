@@ -29,77 +29,9 @@ use crate::resolve::{EntityKind, Gazetteer, Mention};
 use crate::statement::{AttributionKind, Modality, Quantity, Stance, Statement};
 use crate::text::{WordHit, WordMatcher, Words, quotes};
 
-/// A sentence of the cleaned text with its byte range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sentence {
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Splits cleaned text (one paragraph per line) into English sentences with sentencex.
-pub fn sentences(text: &str) -> Vec<Sentence> {
-    sentences_in(text, Lang::En)
-}
-
-/// Splits cleaned text (one paragraph per line) into sentences with sentencex's rules for `lang`.
-///
-/// A line that stops mid-sentence (no closing punctuation) and is followed by a line starting
-/// in lowercase is a hard-wrapped paragraph (e-mailed releases, plain-text mirrors): the lines
-/// are segmented together, so a sentence is not cut at the wrap. Offsets stay those of `text`
-/// (the joining newline and the space that replaces it are both one byte).
-pub fn sentences_in(text: &str, lang: Lang) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for (block_start, block) in paragraphs(text) {
-        let mut cursor = 0usize;
-        for s in sentencex::segment(lang.code(), &block) {
-            let trimmed = s.trim();
-            if trimmed.is_empty() {
-                continue;
-            }
-            // The segment usually follows the last one after some whitespace: checked first,
-            // since building a substring searcher for every sentence cost more than the check.
-            // A match there is the first one (`trimmed` starts with no whitespace), so the
-            // search below would find the same place.
-            let rest = &block[cursor..];
-            let skipped = rest.len() - rest.trim_start().len();
-            let at = if rest[skipped..].starts_with(trimmed) {
-                Some(skipped)
-            } else {
-                rest.find(trimmed)
-            };
-            if let Some(pos) = at {
-                let start = block_start + cursor + pos;
-                out.push(Sentence {
-                    start,
-                    end: start + trimmed.len(),
-                });
-                cursor += pos + trimmed.len();
-            }
-        }
-    }
-    out
-}
-
-/// The paragraphs of `text` with their byte offsets: its lines, with hard-wrapped lines joined
-/// by a space in place of the newline (see [`sentences_in`]).
-fn paragraphs(text: &str) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
-    let mut start = 0usize;
-    let mut joins_next = false;
-    for line in text.split('\n') {
-        match out.last_mut() {
-            Some((_, block)) if joins_next && line.starts_with(char::is_lowercase) => {
-                block.push(' ');
-                block.push_str(line);
-            }
-            _ => out.push((start, line.to_string())),
-        }
-        let end = line.trim_end().chars().next_back();
-        joins_next = end.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '('));
-        start += line.len() + 1;
-    }
-    out
-}
+#[path = "extract_sentences.rs"]
+mod sentences;
+pub use sentences::{Sentence, sentences, sentences_in};
 
 /// Metadata of the article the statements come from.
 #[derive(Debug, Clone, Copy)]
@@ -622,59 +554,6 @@ impl Extractor {
     }
 }
 
-/// Unnamed groups of states: a number, at most one word, then a group noun ("26 countries",
-/// "26 європейських країн", "zwei Dutzend Staaten" is not caught).
-fn unnamed_groups(rules: &LanguageRules, sent: &str, words: &Words) -> Vec<ActorSpan> {
-    let mut out = Vec::new();
-    for g in rules.group_nouns.find(words) {
-        for gap in 1..=2usize {
-            let Some(i) = g.first.checked_sub(gap) else {
-                break;
-            };
-            let w = &words.lower[i];
-            let value = if w.chars().all(|c| c.is_ascii_digit()) {
-                w.parse::<f64>().ok()
-            } else {
-                rules.numbers.get(w).copied().map(|v| {
-                    // "twenty-six": a tens word followed by a units word.
-                    let next = words.lower.get(i + 1).and_then(|n| rules.numbers.get(n));
-                    match next {
-                        Some(u) if v >= 20.0 && *u < 10.0 && i + 1 < g.first => v + u,
-                        _ => v,
-                    }
-                })
-            };
-            let Some(v) = value else { continue };
-            // "twenty-six": step back from the units word to the tens word.
-            let (start_i, v) = if i > 0
-                && rules
-                    .numbers
-                    .get(&words.lower[i - 1])
-                    .is_some_and(|t| *t >= 20.0 && v < 10.0)
-            {
-                (i - 1, v + rules.numbers[&words.lower[i - 1]])
-            } else {
-                (i, v)
-            };
-            if v < 2.0 {
-                break;
-            }
-            let noun = &sent[g.start..g.end];
-            out.push(ActorSpan {
-                entity: None,
-                kind: EntityKind::Group,
-                actor: format!("{v} {noun} (unnamed)"),
-                start: words.toks[start_i].start,
-                end: g.end,
-                voice: false,
-                object: false,
-            });
-            break;
-        }
-    }
-    out
-}
-
 /// Whether a negation lies within the language's window before the cue, with no comma between.
 fn negated(rules: &LanguageRules, p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> bool {
     let from = cue.first.saturating_sub(rules.negation_window);
@@ -690,30 +569,6 @@ fn crosses_clause(p: &SentenceParse<'_>, a: (usize, usize), b: (usize, usize)) -
         return false;
     }
     p.boundaries.iter().any(|x| *x >= lo && *x < hi)
-}
-
-/// Whether the word before byte `start` (or the one before it, when that is an article) is a
-/// preposition of [`LanguageRules::prepositions`], with nothing but spaces and apostrophes
-/// between ("for Ukraine", "to the US", "pour l'Ukraine").
-fn after_preposition(rules: &LanguageRules, sent: &str, words: &Words, start: usize) -> bool {
-    if rules.prepositions.is_empty() {
-        return false;
-    }
-    let Some(mut k) = words.toks.iter().rposition(|t| t.end <= start) else {
-        return false;
-    };
-    let joined = |k: usize, next: usize| {
-        sent[words.toks[k].end..next]
-            .chars()
-            .all(|c| c.is_whitespace() || c == '\'' || c == '’')
-    };
-    if !joined(k, start) {
-        return false;
-    }
-    if rules.determiners.contains(&words.lower[k]) && k > 0 && joined(k - 1, words.toks[k].start) {
-        k -= 1;
-    }
-    rules.prepositions.contains(&words.lower[k])
 }
 
 fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {

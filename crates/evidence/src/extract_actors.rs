@@ -473,3 +473,85 @@ pub(super) fn quantity_near(
     }
     best.map(|(_, q)| q)
 }
+
+/// Unnamed groups of states: a number, at most one word, then a group noun ("26 countries",
+/// "26 європейських країн", "zwei Dutzend Staaten" is not caught).
+pub(super) fn unnamed_groups(rules: &LanguageRules, sent: &str, words: &Words) -> Vec<ActorSpan> {
+    let mut out = Vec::new();
+    for g in rules.group_nouns.find(words) {
+        for gap in 1..=2usize {
+            let Some(i) = g.first.checked_sub(gap) else {
+                break;
+            };
+            let w = &words.lower[i];
+            let value = if w.chars().all(|c| c.is_ascii_digit()) {
+                w.parse::<f64>().ok()
+            } else {
+                rules.numbers.get(w).copied().map(|v| {
+                    // "twenty-six": a tens word followed by a units word.
+                    let next = words.lower.get(i + 1).and_then(|n| rules.numbers.get(n));
+                    match next {
+                        Some(u) if v >= 20.0 && *u < 10.0 && i + 1 < g.first => v + u,
+                        _ => v,
+                    }
+                })
+            };
+            let Some(v) = value else { continue };
+            // "twenty-six": step back from the units word to the tens word.
+            let (start_i, v) = if i > 0
+                && rules
+                    .numbers
+                    .get(&words.lower[i - 1])
+                    .is_some_and(|t| *t >= 20.0 && v < 10.0)
+            {
+                (i - 1, v + rules.numbers[&words.lower[i - 1]])
+            } else {
+                (i, v)
+            };
+            if v < 2.0 {
+                break;
+            }
+            let noun = &sent[g.start..g.end];
+            out.push(ActorSpan {
+                entity: None,
+                kind: EntityKind::Group,
+                actor: format!("{v} {noun} (unnamed)"),
+                start: words.toks[start_i].start,
+                end: g.end,
+                voice: false,
+                object: false,
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// Whether the word before byte `start` (or the one before it, when that is an article) is a
+/// preposition of [`LanguageRules::prepositions`], with nothing but spaces and apostrophes
+/// between ("for Ukraine", "to the US", "pour l'Ukraine").
+pub(super) fn after_preposition(
+    rules: &LanguageRules,
+    sent: &str,
+    words: &Words,
+    start: usize,
+) -> bool {
+    if rules.prepositions.is_empty() {
+        return false;
+    }
+    let Some(mut k) = words.toks.iter().rposition(|t| t.end <= start) else {
+        return false;
+    };
+    let joined = |k: usize, next: usize| {
+        sent[words.toks[k].end..next]
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\'' || c == '’')
+    };
+    if !joined(k, start) {
+        return false;
+    }
+    if rules.determiners.contains(&words.lower[k]) && k > 0 && joined(k - 1, words.toks[k].start) {
+        k -= 1;
+    }
+    rules.prepositions.contains(&words.lower[k])
+}
