@@ -367,6 +367,21 @@ fn cross_validate(items: &[Item], params: TrainParams) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(unknown) = args[1..]
+        .iter()
+        .find(|a| !["--cv", "--grid", "--confusion", "--dump"].contains(&a.as_str()))
+    {
+        let help = matches!(unknown.as_str(), "-h" | "--help");
+        eprintln!(
+            "{}usage: train [--cv [--grid] [--confusion] [--dump]]\n  (no flag) train on the dev split and write data/evidence-model.txt\n  --cv        5-fold cross-validation within the dev split; writes nothing\n  --grid      with --cv, also compare the training settings of a small grid\n  --confusion with --cv, count the stances predicted for missed gold claims\n  --dump      with --cv --confusion, print every sentence with a gold or predicted claim",
+            if help {
+                String::new()
+            } else {
+                format!("train: unknown argument `{unknown}`\n")
+            }
+        );
+        std::process::exit(if help { 0 } else { 2 });
+    }
     // The rules alone: the features include their decisions, never the shipped model's.
     let pipeline = Pipeline {
         extractor: Extractor::new(&Lexicon::default()),

@@ -72,7 +72,8 @@ const SELF_ENDING: &[&str] = &[
 /// than JSON-LD metadata) and style sheets are dropped, elements nested deeper than
 /// [`MAX_HTML_DEPTH`] are unwrapped, keeping their text, and of a [`Keep::Page`], the common
 /// text elements (`PLAIN_ELEMENTS`) keep only the attributes the extractor reads, long link
-/// addresses shortened (`push_read_attributes`).
+/// addresses shortened (`push_read_attributes`). Of a [`Keep::Head`], `meta` tags keep only the
+/// attributes metadata is read from and `link` tags are dropped (`meta_attribute_use`).
 ///
 /// Why: the HTML parser and the readability pass both cost time in proportion to nesting depth
 /// for every element, so a page nested 100,000 levels deep took minutes; and inline scripts and
@@ -175,9 +176,21 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
             continue;
         }
         if kind & VOID_TAG != 0 || tag.ends_with("/>") {
-            if visible && keep == Keep::Page && kind & PLAIN != 0 {
-                push_read_attributes(&mut out, tag, name_end - lt);
-            } else if visible {
+            if !visible {
+                continue;
+            }
+            if keep == Keep::Page && kind & PLAIN != 0 {
+                push_read_attributes(&mut out, tag, name_end - lt, attribute_use);
+            } else if keep == Keep::Head && kind & META != 0 {
+                push_read_attributes(&mut out, tag, name_end - lt, meta_attribute_use);
+            } else if keep == Keep::Head && kind & LINK != 0 {
+                // A link is only read for the favicon, which nobody asks for; one the tokenizer
+                // would read otherwise is kept as written.
+                let start = out.len();
+                if push_read_attributes(&mut out, tag, name_end - lt, |_| AttributeUse::Drop) {
+                    out.truncate(start);
+                }
+            } else {
                 out.push_str(tag);
             }
             continue;
@@ -196,7 +209,7 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
         let emitted = stack.len() < MAX_HTML_DEPTH;
         if emitted && visible {
             if keep == Keep::Page && kind & PLAIN != 0 {
-                push_read_attributes(&mut out, tag, name_end - lt);
+                push_read_attributes(&mut out, tag, name_end - lt, attribute_use);
             } else {
                 out.push_str(tag);
             }
@@ -310,6 +323,24 @@ fn attribute_use(name: &[u8]) -> AttributeUse {
     }
 }
 
+/// The attributes of a `meta` tag that [`Keep::Head`] keeps: the three dom_smoothie's metadata
+/// reads (`meta[content]`, by `property` or `name`).
+///
+/// Why: `meta` and `link` tags are two thirds of the metadata part of a news page (preloads,
+/// icons, `data-` and `itemprop` attributes), and the HTML parser allocates every attribute of
+/// them only for the metadata pass to read three. A `charset` or `http-equiv` would only make the
+/// parser report an encoding, which parsing from a `&str` ignores.
+fn meta_attribute_use(name: &[u8]) -> AttributeUse {
+    if [&b"content"[..], b"property", b"name"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n))
+    {
+        AttributeUse::Keep
+    } else {
+        AttributeUse::Drop
+    }
+}
+
 /// A shorter `href` for a link whose written address is `value`, or `None` to keep it.
 ///
 /// dom_smoothie asks four things of an address: whether it is there, whether it is a fragment
@@ -329,8 +360,9 @@ fn short_href(value: &[u8]) -> Option<&'static str> {
 }
 
 /// Writes the start tag `tag` (from `<` to `>`, its name ending at `name_end`) with only the
-/// attributes dom_smoothie reads ([`attribute_use`]), each as written (a link's address
-/// shortened by [`short_href`]), in their order.
+/// attributes dom_smoothie reads (`read`: [`attribute_use`] for the page, [`meta_attribute_use`]
+/// for the metadata of [`Keep::Head`]), each as written (a link's address shortened by
+/// [`short_href`]), in their order; `false` when the tag was written unchanged (see below).
 ///
 /// Why: of the news pages of the article-extraction benchmark, attributes are two thirds of the
 /// bytes left once scripts and styles are gone (tracking `data-` attributes, ARIA labels, link
@@ -341,7 +373,12 @@ fn short_href(value: &[u8]) -> Option<&'static str> {
 /// kept attributes, the first of duplicated names included, and the same self-closing flag. A tag
 /// it cannot read that way (a name with a quote, `<` or leading `=`, an unclosed quote, an empty
 /// unquoted value, a `>` before the end that `tag_end` skipped as quoted) is written unchanged.
-fn push_read_attributes(out: &mut String, tag: &str, name_end: usize) {
+fn push_read_attributes(
+    out: &mut String,
+    tag: &str,
+    name_end: usize,
+    read: impl Fn(&[u8]) -> AttributeUse,
+) -> bool {
     let s = tag.as_bytes();
     let start = out.len();
     let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
@@ -353,7 +390,7 @@ fn push_read_attributes(out: &mut String, tag: &str, name_end: usize) {
         // `<div.x>`: the tokenizer's name goes on.
         out.truncate(start);
         out.push_str(tag);
-        return;
+        return false;
     }
     let mut after_slash = false;
     loop {
@@ -366,7 +403,7 @@ fn push_read_attributes(out: &mut String, tag: &str, name_end: usize) {
             // name or an unquoted value.
             Some(b'>') if i + 1 == s.len() => {
                 out.push_str(if after_slash { " />" } else { ">" });
-                return;
+                return true;
             }
             Some(b'=' | b'>') | None => break,
             Some(_) => {}
@@ -412,7 +449,7 @@ fn push_read_attributes(out: &mut String, tag: &str, name_end: usize) {
                 }
             }
         }
-        match (attribute_use(name), short_href(value)) {
+        match (read(name), short_href(value)) {
             (AttributeUse::Drop, _) => {}
             (AttributeUse::Href, Some(short)) => out.push_str(short),
             (AttributeUse::Keep | AttributeUse::Href, _) => {
@@ -424,6 +461,7 @@ fn push_read_attributes(out: &mut String, tag: &str, name_end: usize) {
     }
     out.truncate(start);
     out.push_str(tag);
+    false
 }
 
 // What [`prepare_html`] needs to know of an element name, as bits of [`Names::kind`].
@@ -439,6 +477,8 @@ const STYLE: u16 = 1 << 7;
 const METADATA: u16 = 1 << 8;
 /// One of [`PLAIN_ELEMENTS`].
 const PLAIN: u16 = 1 << 9;
+const META: u16 = 1 << 10;
+const LINK: u16 = 1 << 11;
 
 /// The element names of one page, numbered in order of appearance (lowercase), with what
 /// [`prepare_html`] needs of each: its kind (looked up in the name lists once per name, not once
@@ -494,7 +534,9 @@ impl Names {
                 | flag(&["script"], SCRIPT)
                 | flag(&["style"], STYLE)
                 | flag(&["meta", "link", "title"], METADATA)
-                | flag(PLAIN_ELEMENTS, PLAIN),
+                | flag(PLAIN_ELEMENTS, PLAIN)
+                | flag(&["meta"], META)
+                | flag(&["link"], LINK),
         );
         self.open.push(0);
         self.ids.insert(self.lower.clone(), id);
@@ -665,12 +707,28 @@ mod tests {
         // Elements whose every attribute counts keep them all.
         let img = r#"<img data-lazy="a.jpg" width=3><iframe data-x="https://youtube.com/embed/1"></iframe>"#;
         assert_eq!(page(img), img);
-        // The metadata pass leaves attributes alone.
-        let head = r#"<html><head><title>T</title></head><body><div data-x="1"><meta name="a" content="b"></div></body></html>"#;
+        // The metadata pass leaves the attributes of other elements alone.
+        let head = r#"<html lang="en" data-x="1"><head><title>T</title></head><body><div data-x="1"><meta name="a" content="b"></div></body></html>"#;
         assert_eq!(
             prepare_html(head, Keep::Head),
-            r#"<html><head><title>T</title></head><meta name="a" content="b">"#
+            r#"<html lang="en" data-x="1"><head><title>T</title></head><meta name="a" content="b">"#
         );
+    }
+
+    #[test]
+    fn the_metadata_pass_keeps_what_metadata_is_read_from() {
+        let head = |html: &str| prepare_html(html, Keep::Head);
+        // Meta tags keep `content`, `property` and `name`, in any case; links go.
+        assert_eq!(
+            head(
+                r#"<head><meta charset="utf-8"><META data-x=1 PROPERTY="og:title" itemprop=name Content='A "B"' /><link rel="preload" href="/a.js"><link rel=icon href=/i.png/></head><body><link rel="stylesheet" href="b.css"><p>x</p><meta name="author" content="C"></body>"#
+            ),
+            r#"<head><meta><META PROPERTY="og:title" Content='A "B"' /></head><meta name="author" content="C">"#
+        );
+        // Tags the tokenizer would read otherwise are left as written.
+        for tag in [r#"<link href=a"b><title>T</title>""#, r#"<meta data-x= >"#] {
+            assert_eq!(head(tag), tag);
+        }
     }
 
     #[test]

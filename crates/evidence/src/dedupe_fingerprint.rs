@@ -231,6 +231,31 @@ pub fn estimated_jaccard(a: &Fingerprint, b: &Fingerprint) -> f64 {
     eq as f64 / a.minhash.len() as f64
 }
 
+/// The share of the smaller article's word shingles found in the other, estimated from the
+/// MinHash Jaccard J: with shingle sets A (the smaller) and B, |A ∩ B| = J (|A| + |B|) / (1 + J),
+/// so |A ∩ B| / |A| = J (1 + |B| / |A|) / (1 + J), at most 1. The fingerprint keeps no shingle
+/// count, so |B| / |A| is taken as the ratio of the numbers of distinct content words (both grow
+/// with the length of the text). 0 when either has no words.
+///
+/// Why: pages are excerpts of about 2,000 characters of their start, with clutter, so a copy of
+/// a wire story cut shorter (or a longer copy of a short one) shares most of the smaller text's
+/// shingles while their Jaccard similarity stays under the first tier's threshold.
+pub fn excerpt_containment(a: &Fingerprint, b: &Fingerprint) -> f64 {
+    excerpt_containment_of(estimated_jaccard(a, b), a, b)
+}
+
+/// [`excerpt_containment`] with the estimated Jaccard `j` of `a` and `b` already computed.
+pub(super) fn excerpt_containment_of(j: f64, a: &Fingerprint, b: &Fingerprint) -> f64 {
+    let (small, large) = (
+        a.words.len().min(b.words.len()),
+        a.words.len().max(b.words.len()),
+    );
+    if small == 0 {
+        return 0.0;
+    }
+    (j * (1.0 + large as f64 / small as f64) / (1.0 + j)).min(1.0)
+}
+
 /// Share of the smaller word set found in the larger.
 pub fn containment(a: &Fingerprint, b: &Fingerprint) -> f64 {
     let (small, large) = if a.words.len() <= b.words.len() {

@@ -327,3 +327,93 @@ fn entity_anchors_are_never_counted_as_numbers() {
         .collect();
     assert_eq!(numbers.len(), 1, "only 30 is a number: {numbers:?}");
 }
+
+/// Own texts for the seventh tier: a wire story as one site keeps it (a long excerpt), another
+/// site's copy cut shorter under its own headline and byline, and an independent report of the
+/// same day naming the same people and places.
+const EXCERPT_WIRE: &str = "Engineers from Britain and the Netherlands will begin surveying the Black Sea approaches to Odesa next month, preparing the ground for a mine clearance mission that would start once a ceasefire holds, the two defence ministries said on Friday. The survey teams, drawn from naval reserve units at Portsmouth and Den Helder, will map drifting mines along the grain corridor with sonar drones before any ship is committed. Officials stressed that the work is technical and that no decision has been taken on escorting merchant vessels, which remains a matter for the coalition as a whole. Romania has offered its port at Constanta as a logistics hub, and Bulgarian divers could join later in the spring. The ministries added that insurers in London had been consulted on how the surveys might lower premiums for shipping companies that avoided the corridor last year. A second phase would train Ukrainian sailors on the same equipment at a base in Scotland, so that Kyiv can keep the corridor open without foreign crews. Moscow has not commented, although its diplomats earlier warned that any foreign naval presence near Crimea would be treated as hostile. Analysts in Brussels said the plan showed how European navies, stretched by commitments in the Red Sea and the Baltic, were trying to share the burden: the Dutch bring the sonar drones, the British the command ships, and the Romanians the harbour. Shipping associations welcomed the announcement but asked for a timetable, noting that freight rates from Odesa remain almost double those from Constanta.";
+const EXCERPT_COPY: &str = "Minehunters for Odesa: what the survey means | Posted by the newsroom desk, Friday morning | Photo: handout picture, archive | Listen to this article | Share this story | Engineers from Britain and the Netherlands will begin surveying the Black Sea approaches to Odesa next month, preparing the ground for a mine clearance mission that would start once a ceasefire holds, the two defence ministries said on Friday. The survey teams, drawn from naval reserve units at Portsmouth and Den Helder, will map drifting mines along the grain corridor with sonar drones before any ship is committed. Officials stressed that the work is technical and that no decision has yet been taken on escorting merchant vessels, which remains a matter for the coalition as a whole.";
+const EXCERPT_INDEPENDENT: &str = "Britain and the Netherlands said on Friday they would study how to clear mines near Odesa after a ceasefire, a move welcomed in Kyiv but mocked in Moscow. Speaking in Constanta, where Romania hosts allied ships, a Ukrainian commander said his own divers had already removed dozens of mines this year and needed equipment more than advice. Dutch officials in Den Helder declined to say how many sailors would take part, while the British side said planning was at an early stage and would depend on the coalition's wider decisions about the grain corridor and the Black Sea.";
+
+#[test]
+fn a_copy_of_a_shorter_excerpt_is_linked_and_an_independent_report_is_not() {
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let background = [
+        "Grain convoys from Odesa continued on Friday despite drones, and the defence ministries in London and The Hague said a ceasefire would need ships to protect them.",
+        "Moscow warned on Friday that foreign ships in the Black Sea after a ceasefire would be targets; officials in London called the threat empty.",
+        "Romania and Bulgaria discussed mines in the Black Sea on Friday, and the coalition said the grain corridor must stay open.",
+    ];
+    let (wire, copy) = (fp(EXCERPT_WIRE), fp(EXCERPT_COPY));
+    // The copy is not a near duplicate (the wire goes on well past it) and its headline and
+    // byline keep it from the fifth tier: only the seventh links it.
+    assert!(estimated_jaccard(&wire, &copy) < p.near_threshold);
+    assert!(excerpt_containment(&wire, &copy) >= p.excerpt_containment);
+    let run = |params: DedupeParams| {
+        let mut index = DedupeIndex::new(params);
+        for (i, t) in background.iter().enumerate() {
+            index.insert(&format!("bg{i}"), Some("2025-05-09"), None, fp(t));
+        }
+        assert!(
+            index
+                .insert("wire", Some("2025-05-09"), None, wire.clone())
+                .is_empty()
+        );
+        assert!(
+            index
+                .insert("own", Some("2025-05-09"), None, fp(EXCERPT_INDEPENDENT))
+                .is_empty(),
+            "an independent report of the same day is not a copy"
+        );
+        index.insert("copy", Some("2025-05-09"), None, copy.clone())
+    };
+    let links = run(p);
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(
+        (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+        ("copy", "wire")
+    );
+    assert_eq!(links[0].kind, LinkKind::Rewrite);
+    // Without the seventh tier the copy is not linked at all.
+    let without = DedupeParams {
+        excerpt_containment: f64::INFINITY,
+        ..p
+    };
+    assert!(run(without).is_empty());
+}
+
+#[test]
+fn an_independent_report_quoting_the_wire_is_not_an_excerpt_copy() {
+    // Own text: another outlet's report of the same day, with the same names and places, that
+    // quotes one sentence of the wire story word for word and is otherwise its own.
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let own = "Ukraine's navy welcomed the plan from Britain and the Netherlands on Friday, but its commander in Odesa said his divers needed equipment more than advice. The survey teams, drawn from naval reserve units at Portsmouth and Den Helder, will map drifting mines along the grain corridor with sonar drones before any ship is committed, according to the two ministries. Ukrainian crews have cleared dozens of mines near Zatoka this year, the commander said, and Kyiv hopes Romania will let its sailors train at Constanta. Moscow repeated that any foreign naval presence near Crimea would be treated as hostile.";
+    let (wire, own) = (fp(EXCERPT_WIRE), fp(own));
+    let c = excerpt_containment(&wire, &own);
+    assert!(c > 0.0 && c < p.excerpt_containment, "{c}");
+    let mut index = DedupeIndex::new(p);
+    index.insert("wire", Some("2025-05-09"), None, wire);
+    assert!(
+        index
+            .insert("own", Some("2025-05-09"), None, own)
+            .is_empty()
+    );
+}
+
+#[test]
+fn excerpt_containment_of_a_prefix() {
+    // A text and its own first part: the smaller one's shingles are all in the other, and the
+    // estimate follows the Jaccard similarity and the sizes.
+    let p = DedupeParams::default();
+    let (long, short) = (fingerprint(EXCERPT_WIRE, &p), fingerprint(EXCERPT_COPY, &p));
+    assert_eq!(excerpt_containment(&long, &long), 1.0);
+    assert_eq!(
+        excerpt_containment(&long, &short),
+        excerpt_containment(&short, &long)
+    );
+    let empty = fingerprint("", &p);
+    assert_eq!(excerpt_containment(&long, &empty), 0.0);
+}

@@ -72,6 +72,7 @@ struct LanguageRules {
     coordination: WordMatcher<()>,
     group_nouns: WordMatcher<()>,
     first_person: WordMatcher<()>,
+    group_anaphors: WordMatcher<()>,
     /// Lowercase prepositions and articles of [`crate::lexicon::ActorLexicon`].
     prepositions: Vec<String>,
     determiners: Vec<String>,
@@ -133,6 +134,7 @@ impl LanguageRules {
             coordination: WordMatcher::new(unit_pairs(&l.clauses.coordination), &stem),
             group_nouns: WordMatcher::new(unit_pairs(&l.actors.group_nouns), &stem),
             first_person: WordMatcher::new(unit_pairs(&l.actors.first_person), &stem),
+            group_anaphors: WordMatcher::new(unit_pairs(&l.actors.group_anaphors), &stem),
             prepositions: l
                 .actors
                 .prepositions
@@ -190,7 +192,8 @@ const PERSON_OF_WORDS: usize = 1;
 /// One actor of a statement, with where it was found in the sentence.
 #[derive(Debug, Clone, PartialEq)]
 struct ActorSpan {
-    /// Gazetteer entity, or `None` for an unnamed group.
+    /// Gazetteer entity, or `None` for an unnamed group or a word referring back to a body of
+    /// states ("the participants").
     entity: Option<String>,
     kind: EntityKind,
     /// The actor: the entity's state or body, or the group's description.
@@ -302,6 +305,8 @@ impl Extractor {
         // ... and its leaders named by title alone ("The Prime Minister will tell leaders").
         let offices = publisher.map_or(&[][..], |p| gazetteer.offices(p));
         let mut last_person: Option<Speaker> = None;
+        // The body of states the article names first: its "participants" speak for it.
+        let collective = gazetteer.first_collective(mentions);
         let mut previous_targets: Vec<String> = Vec::new();
         // The classifier's statements with their probability, merged at the end.
         let mut learned: Vec<(f32, Statement)> = Vec::new();
@@ -316,7 +321,11 @@ impl Extractor {
                     ..m.clone()
                 })
                 .collect();
-            let parse = self.parse(rules, sent, &local, gazetteer);
+            let body = collective
+                .as_ref()
+                .filter(|(at, _)| *at < s.end)
+                .map(|(_, actor)| actor.as_str());
+            let parse = self.parse(rules, sent, &local, gazetteer, body);
             let speaker = speaker(rules, &parse, &local, last_person.as_ref());
             let office = publisher.filter(|_| opens_with_office(sent, offices));
             let speaker = match (speaker, publisher) {
@@ -352,6 +361,7 @@ impl Extractor {
             let sentence_quotes = quotes(sent);
             let mut seen: Vec<&str> = Vec::new();
             let mut rule_claims: Vec<(String, Stance)> = Vec::new();
+            let first_of_sentence = out.len();
             for (target, cue) in assign_cues(&parse) {
                 if seen.contains(&target.label.as_str()) {
                     continue;
@@ -422,6 +432,7 @@ impl Extractor {
                         &speaker,
                         gazetteer,
                         previous,
+                        &out[first_of_sentence..],
                         (&article, index, s),
                     ));
                 }
@@ -451,6 +462,7 @@ impl Extractor {
         sent: &'s str,
         mentions: &[Mention],
         gazetteer: &Gazetteer,
+        collective: Option<&str>,
     ) -> SentenceParse<'s> {
         let words = rules.words(sent);
         let targets = rules.targets.find(&words);
@@ -507,6 +519,28 @@ impl Extractor {
             })
             .collect();
         actors.extend(unnamed_groups(rules, sent, &words));
+        if let Some(body) = collective {
+            let anaphors: Vec<ActorSpan> = rules
+                .group_anaphors
+                .find(&words)
+                .into_iter()
+                .filter(|h| {
+                    !actors
+                        .iter()
+                        .any(|a| overlaps(a.start, a.end, h.start, h.end))
+                })
+                .map(|h| ActorSpan {
+                    entity: None,
+                    kind: EntityKind::Group,
+                    actor: body.to_string(),
+                    start: h.start,
+                    end: h.end,
+                    voice: false,
+                    object: false,
+                })
+                .collect();
+            actors.extend(anaphors);
+        }
         let voices: Vec<ActorSpan> = rules
             .first_person
             .find(&words)

@@ -112,6 +112,7 @@ pub(super) fn learned_statements(
     speaker: &Option<(Speaker, usize)>,
     gazetteer: &Gazetteer,
     previous: Option<String>,
+    rule_statements: &[Statement],
     (article, index, s): (&ArticleRef<'_>, usize, Sentence),
 ) -> Vec<(f32, Statement)> {
     let probs = model.predict(features);
@@ -146,17 +147,45 @@ pub(super) fn learned_statements(
             .min_by_key(|c| c.first.abs_diff(t_hit.first))
             .cloned()
             .unwrap_or_else(|| after_sentence(n, end, stance));
-        let Some((actors, attributed_to, attribution)) = actors(
-            p,
-            speaker,
-            &t_hit,
-            &c_hit,
-            gazetteer,
-            out.last()
-                .map(|(_, s)| s.actor.clone())
-                .or(previous.clone()),
-            article.outlet.and_then(|o| gazetteer.publisher(o)),
-        ) else {
+        // Without a cue of its own, the claim belongs to the subject the rules found for the
+        // same target in this sentence ("26 pays sont prêts à envoyer des troupes": the model's
+        // second stance on the troops is the 26 countries', not the speaker's).
+        let borrowed = (c_hit.start >= end)
+            .then(|| {
+                let same: Vec<&Statement> = rule_statements
+                    .iter()
+                    .filter(|r| r.capability == target)
+                    .collect();
+                // Else the subject of the sentence's first rule statement (dev actor accuracy
+                // 0.576 without borrowing, 0.576 from the same target only, 0.578 with this).
+                let from = if same.is_empty() {
+                    rule_statements.iter().take(1).collect()
+                } else {
+                    same
+                };
+                let first = from.first()?;
+                let mut actors: Vec<String> = Vec::new();
+                for r in from.iter().filter(|r| r.capability == first.capability) {
+                    if !actors.contains(&r.actor) {
+                        actors.push(r.actor.clone());
+                    }
+                }
+                Some((actors, first.attributed_to.clone(), first.attribution))
+            })
+            .flatten();
+        let Some((actors, attributed_to, attribution)) = borrowed.or_else(|| {
+            actors(
+                p,
+                speaker,
+                &t_hit,
+                &c_hit,
+                gazetteer,
+                out.last()
+                    .map(|(_, s)| s.actor.clone())
+                    .or(previous.clone()),
+                article.outlet.and_then(|o| gazetteer.publisher(o)),
+            )
+        }) else {
             continue;
         };
         let base = if used_targets.iter().any(|t| t == target) {

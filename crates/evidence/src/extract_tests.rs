@@ -480,3 +480,47 @@ fn a_plural_pronoun_does_not_continue_a_single_speaker() {
         "{s:?}"
     );
 }
+
+#[test]
+fn participants_of_a_named_body_speak_for_it() {
+    // Own text: the report names the coalition, then goes on with "the participants".
+    let t = triples(
+        "Leaders of the coalition of the willing met in Paris on Thursday. \
+         The participants will send troops to Ukraine after a ceasefire.",
+    );
+    assert_eq!(
+        t,
+        [(
+            "Coalition of the Willing".to_string(),
+            "ground_troops".to_string(),
+            "commits"
+        )]
+    );
+    // No body named before: "the participants" stays nobody's.
+    let t = triples("The participants will send troops to Ukraine after a ceasefire.");
+    assert!(
+        t.iter().all(|(a, _, _)| a != "Coalition of the Willing"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn european_countries_in_seven_languages_are_european_allies() {
+    let g = Gazetteer::default();
+    for text in [
+        "European countries will send troops.",
+        "Europäische Länder werden Truppen schicken.",
+        "Les pays européens enverront des troupes.",
+        "Kraje europejskie wyślą wojska.",
+        "Європейські країни направлять війська.",
+        "Европейские страны направят войска.",
+        "I paesi europei invieranno truppe.",
+        "Los países europeos enviarán tropas.",
+    ] {
+        let m = g.resolve(text);
+        assert!(
+            m.iter().any(|m| m.entity == "European allies"),
+            "{text}: {m:?}"
+        );
+    }
+}

@@ -111,6 +111,11 @@ pub struct ActorLexicon {
     /// publishes the text.
     #[serde(default)]
     pub first_person: Vec<String>,
+    /// Nouns that refer back to the members of a body of states the text has named ("the
+    /// participants", "the signatories", "the group"): as a subject they stand for the first such
+    /// body of the article (the coalition a meeting report is about).
+    #[serde(default)]
+    pub group_anaphors: Vec<String>,
     /// Prepositions after which an actor is an object or a place, never the subject of a
     /// claim ("guarantees for Ukraine", "гарантии для Украины"). Agentive ones ("by", "from":
     /// "led by France", "guarantees from the US") are left out.

@@ -75,6 +75,11 @@ pub struct Entity {
     /// when the rules find no subject, another actor of the sentence comes first.
     #[serde(default)]
     pub beneficiary: bool,
+    /// A body of states (an alliance, a union, a coalition, Europe's states as a group): a
+    /// text that has named it goes on with "the participants", "the signatories", "the group"
+    /// for its members, which are then this actor (see [`Gazetteer::first_collective`]).
+    #[serde(default)]
+    pub collective: bool,
     pub source: String,
 }
 
@@ -317,6 +322,17 @@ impl Gazetteer {
     /// Whether the actor `id` is the guarantees' beneficiary ([`Entity::beneficiary`]).
     pub fn is_beneficiary(&self, id: &str) -> bool {
         self.get(id).is_some_and(|e| e.beneficiary)
+    }
+
+    /// The actor of the first mention in `mentions` (in text order) of a body of states
+    /// ([`Entity::collective`]), with the mention's start: the body a report about a meeting is
+    /// about, which its "participants" and "signatories" stand for.
+    pub fn first_collective(&self, mentions: &[Mention]) -> Option<(usize, String)> {
+        mentions
+            .iter()
+            .filter(|m| self.get(&m.entity).is_some_and(|e| e.collective))
+            .min_by_key(|m| m.start)
+            .and_then(|m| Some((m.start, self.actor_of(&m.entity)?)))
     }
 
     /// The [`Entity::offices`] of the actor `id` (empty when it has none).

@@ -112,6 +112,19 @@ impl Format {
 /// in the first 8 KiB, as git and ripgrep decide) or [`EvidenceError::InvalidUtf8`] with the
 /// byte offset of the first bad sequence.
 pub fn decode(bytes: &[u8]) -> Result<&str, EvidenceError> {
+    check_bytes(bytes)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| EvidenceError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(EvidenceError::Empty);
+    }
+    Ok(text)
+}
+
+/// The checks of [`decode`] before UTF-8: size, then binary data.
+fn check_bytes(bytes: &[u8]) -> Result<(), EvidenceError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(EvidenceError::TooLarge {
             size: bytes.len() as u64,
@@ -121,10 +134,24 @@ pub fn decode(bytes: &[u8]) -> Result<&str, EvidenceError> {
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(EvidenceError::Binary);
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| EvidenceError::InvalidUtf8 {
-        offset: e.valid_up_to(),
+    Ok(())
+}
+
+/// [`decode`] of bytes the caller owns, turned into a `String` in place.
+///
+/// Why: a gunzipped page is a buffer of its own, and copying it into the article's body was one
+/// more pass over every byte of a crawled page (and one more allocation of its size).
+///
+/// # Errors
+/// As [`decode`].
+fn decode_owned(bytes: Vec<u8>) -> Result<String, EvidenceError> {
+    check_bytes(&bytes)?;
+    let mut text = String::from_utf8(bytes).map_err(|e| EvidenceError::InvalidUtf8 {
+        offset: e.utf8_error().valid_up_to(),
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.starts_with('\u{feff}') {
+        text.replace_range(..'\u{feff}'.len_utf8(), "");
+    }
     if text.trim().is_empty() {
         return Err(EvidenceError::Empty);
     }
@@ -205,7 +232,7 @@ pub fn parse_file(
             vec![Ok(article)]
         }
         Format::Html => vec![Ok(parse_html(stem, decode(bytes)?))],
-        Format::HtmlGzip => vec![Ok(parse_html(stem, decode(&gunzip(bytes)?)?))],
+        Format::HtmlGzip => vec![Ok(html_article(stem, decode_owned(gunzip(bytes)?)?))],
         Format::JsonLines => parse_json_lines(bytes)?,
     })
 }
@@ -296,7 +323,12 @@ fn text_article(stem: &str, text: &str) -> (RawArticle, Result<(), EvidenceError
 /// by dom_smoothie; the body stays HTML until the clean stage. A published date that is not on
 /// the calendar is left out (the page's metadata, not the user's input).
 pub fn parse_html(stem: &str, html: &str) -> RawArticle {
-    let meta = crate::clean::html_metadata(html);
+    html_article(stem, html.to_string())
+}
+
+/// [`parse_html`] of a page the caller owns, which becomes the body as it is.
+fn html_article(stem: &str, html: String) -> RawArticle {
+    let meta = crate::clean::html_metadata(&html);
     RawArticle {
         id: stem.to_string(),
         url: meta.url,
@@ -307,7 +339,7 @@ pub fn parse_html(stem: &str, html: &str) -> RawArticle {
             .and_then(|d| parse_date(d).ok().flatten()),
         title: (!meta.title.is_empty()).then_some(meta.title),
         lang: meta.lang,
-        body: Body::Html(html.to_string()),
+        body: Body::Html(html),
     }
 }
 

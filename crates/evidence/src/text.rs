@@ -72,7 +72,14 @@ pub fn fold_word_into(word: &str, out: &mut String) {
         );
         return;
     }
-    let nfkc: String = word.nfkc().collect();
+    // Lowercase before transliterating: the transliteration of a capital is not always the
+    // capital of the transliteration ("Є" gives "E" but "є" gives "ie"), so "Європейські" at
+    // the start of a sentence would not meet "європейські" inside one.
+    let nfkc: String = if word.chars().any(char::is_uppercase) {
+        word.nfkc().flat_map(char::to_lowercase).collect()
+    } else {
+        word.nfkc().collect()
+    };
     out.extend(
         deunicode::deunicode(&nfkc)
             .chars()
@@ -575,6 +582,16 @@ mod tests {
         assert_eq!(name_key("Zelenski"), name_key("Zelensky"));
         assert_eq!(fold_word("Зеленський"), fold_word("Зеленський"));
         assert_ne!(name_key("Leavitt"), name_key("Levitt"));
+        // A capital folds as its small letter does, in every script.
+        for (capital, small) in [
+            ("Європейські", "європейські"),
+            ("Ярослав", "ярослав"),
+            ("Юрій", "юрій"),
+            ("Ї", "ї"),
+            ("Éire", "éire"),
+        ] {
+            assert_eq!(fold_word(capital), fold_word(small), "{capital}");
+        }
     }
 
     #[test]
