@@ -73,6 +73,8 @@ struct LanguageRules {
     group_nouns: WordMatcher<()>,
     first_person: WordMatcher<()>,
     group_anaphors: WordMatcher<()>,
+    /// Lowercase auxiliaries of [`crate::lexicon::AttributionLexicon::auxiliaries`].
+    auxiliaries: Vec<String>,
     /// Lowercase prepositions and articles of [`crate::lexicon::ActorLexicon`].
     prepositions: Vec<String>,
     determiners: Vec<String>,
@@ -128,6 +130,12 @@ impl LanguageRules {
                 .pronouns
                 .iter()
                 .map(|p| p.to_lowercase())
+                .collect(),
+            auxiliaries: l
+                .attribution
+                .auxiliaries
+                .iter()
+                .map(|a| a.to_lowercase())
                 .collect(),
             boundaries: WordMatcher::new(unit_pairs(&l.clauses.boundaries), &stem),
             after_comma: WordMatcher::new(unit_pairs(&l.clauses.after_comma), &stem),

@@ -85,6 +85,10 @@ pub struct AttributionLexicon {
     /// re-emphasised" after a sentence naming Trump is the leaders, not Trump). German "sie" is
     /// both "she" and "they" and stays.
     pub pronouns: Vec<String>,
+    /// Auxiliaries that may stand between a comma and an inverted reporting verb (", a déclaré
+    /// Macron", ", ha detto Meloni"), lowercase: the report is inverted all the same.
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
 }
 
 /// Words that end a clause, and words that join coordinated actors.

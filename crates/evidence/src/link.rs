@@ -145,6 +145,7 @@ pub fn check_entries(
             }
             if let Some(latest) = ledger.latest_as_of(&e.actor, &e.capability, as_of)
                 && contradicts(latest.stance, e.stance)
+                && !superseded_by_evidence(e, latest, ledger, as_of)
             {
                 flags.push(EntryFlag::Contradicted {
                     statement: Box::new(latest.clone()),
@@ -156,6 +157,34 @@ pub fn check_entries(
             }
         })
         .collect()
+}
+
+/// Whether the entry cites a later word of its own actor that agrees with it: a statement the
+/// ledger holds, by the entry's actor, not contradicting the entry, dated after `latest` and on
+/// or before `as_of`. The latest statement on the entry's exact capability can be older than the
+/// actor's latest word on the matter, which the ledger may file under a neighbouring capability
+/// (a February rule-out of Article 5 cover for peacekeepers, then a January agreement to take
+/// part in the security guarantees the entry cites): the entry's evidence is that later word, so
+/// the old statement no longer contradicts. A group's statement or an undated one never
+/// supersedes the actor's own.
+fn superseded_by_evidence(
+    e: &ScenarioEntry,
+    latest: &Statement,
+    ledger: &Ledger,
+    as_of: Option<&str>,
+) -> bool {
+    let Some(then) = latest.date.as_deref().map(|d| d.get(..10).unwrap_or(d)) else {
+        return false;
+    };
+    ledger.statements.iter().any(|s| {
+        e.evidence.contains(&s.id)
+            && s.actor == e.actor
+            && !contradicts(s.stance, e.stance)
+            && s.date.as_deref().is_some_and(|d| {
+                let day = d.get(..10).unwrap_or(d);
+                day > then && as_of.is_none_or(|limit| day <= limit)
+            })
+    })
 }
 
 /// Statements an entry without evidence might cite (see [`EntryFlag::NoEvidence`]). Only a
@@ -239,6 +268,64 @@ mod tests {
         // contradicts a pledge.
         assert!(contradicts(Stance::RulesOut, Stance::Demands));
         assert!(contradicts(Stance::Doubts, Stance::Commits));
+    }
+
+    #[test]
+    fn cited_later_word_of_the_actor_supersedes_an_older_contradiction() {
+        let ledger = Ledger {
+            statements: vec![
+                st(
+                    "feb",
+                    "2025-02-13",
+                    "X",
+                    "USA",
+                    "article5_like_guarantee",
+                    Stance::RulesOut,
+                ),
+                st(
+                    "jan",
+                    "2026-01-06",
+                    "Y",
+                    "USA",
+                    "security_guarantee",
+                    Stance::Commits,
+                ),
+                st(
+                    "coalition",
+                    "2026-01-06",
+                    "Z",
+                    "Coalition of the Willing",
+                    "security_guarantee",
+                    Stance::Commits,
+                ),
+            ],
+            duplicates: vec![],
+        };
+        let pledge = |evidence: &[&str]| ScenarioEntry {
+            id: "usa-article5-like".into(),
+            kind: EntryKind::Pledge,
+            actor: "USA".into(),
+            capability: "article5_like_guarantee".into(),
+            stance: Stance::Commits,
+            evidence: evidence.iter().map(|s| s.to_string()).collect(),
+        };
+        let flags = |evidence: &[&str], as_of: &str| {
+            check_entries(&[pledge(evidence)], &ledger, Some(as_of))
+                .remove(0)
+                .flags
+        };
+        // The actor's own later agreement, cited: no contradiction.
+        assert!(flags(&["jan#0.security_guarantee"], "2026-01-31").is_empty());
+        // Cited, but after the scenario's date: the February rule-out stands.
+        assert!(matches!(
+            &flags(&["jan#0.security_guarantee"], "2025-08-19")[..],
+            [EntryFlag::Contradicted { .. }]
+        ));
+        // A group's later word does not speak for the actor.
+        assert!(matches!(
+            &flags(&["coalition#0.security_guarantee"], "2026-01-31")[..],
+            [EntryFlag::Contradicted { .. }]
+        ));
     }
 
     #[test]

@@ -264,7 +264,7 @@ fn assess_with_an_evidence_ledger() {
             .contains("EVIDENCE (scenario entries against the ledger)")
     );
     assert!(
-        out.stdout.contains("  est-troops: cites no evidence\n"),
+        out.stdout.contains("  fra-trainers: cites no evidence\n"),
         "{}",
         out.stdout
     );

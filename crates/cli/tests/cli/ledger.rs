@@ -10,7 +10,10 @@ use std::collections::BTreeSet;
 /// The shipped scenario (the one `guarantor assess` reads without a file).
 const SCENARIO: &str = "scenarios/ukraine-2025-08.toml";
 /// Other scenarios whose cited ids must exist too (no share is required of them).
-const OTHER_SCENARIOS: &[&str] = &["scenarios/ukraine-2026-01.toml"];
+const OTHER_SCENARIOS: &[&str] = &[
+    "scenarios/ukraine-2026-01.toml",
+    "scenarios/ukraine-2025-01.toml",
+];
 
 /// One pledge or red line: its id and the statement ids it cites.
 struct Entry {
@@ -137,14 +140,17 @@ fn the_bundled_ledger_holds_every_id_the_scenarios_cite() {
     );
 }
 
-/// Entries of the shipped scenario that cite ledger evidence, as measured on 2 December 2026:
-/// 8 of 33 (the British and coalition pledges, and US intelligence sharing from the Jeddah joint
-/// statement of March 2025; the openly licensed texts are mostly UK government releases and
-/// Hansard). Only statements by the entry's own party are cited: a coalition planning release that
-/// lists "aircraft" and "intelligence" among European capabilities is not France's offer.
-/// The aim is at least half; it is not met, and this floor only keeps a change to extraction from
-/// losing citations silently.
-const CITED_FLOOR: usize = 8;
+/// Entries of the shipped scenario that cite ledger evidence, as measured on 3 December 2026:
+/// 16 of 33, one short of the half (8 on 2 December: the British and coalition pledges, and US
+/// intelligence sharing from the Jeddah joint statement of March 2025; shard `t` added the 2024
+/// US, UK, French and German bilateral texts, UK and French intelligence commitments and security
+/// assurances, Hegseth's "no U.S. troops", and the coalition's offers for the Estonian and
+/// Lithuanian troops; the British air and minehunter pledges lost the undated Commons answer o024,
+/// which its content does not place before the scenario's date). Only statements by the entry's own party (or a group it belongs to) are
+/// cited: a coalition planning release that lists "aircraft" and "intelligence" among European
+/// capabilities is not France's offer. The floor keeps a change to extraction from losing
+/// citations silently.
+const CITED_FLOOR: usize = 16;
 
 #[test]
 fn the_shipped_entries_keep_their_ledger_evidence() {
