@@ -231,6 +231,8 @@ struct SentenceParse<'s> {
     determiners: Vec<usize>,
     /// Mentions and unnamed groups that can be actors, in text order.
     actors: Vec<ActorSpan>,
+    /// The body of states the article named first, when named before this sentence ends.
+    body: Option<String>,
 }
 
 impl Extractor {
@@ -592,6 +594,7 @@ impl Extractor {
                 .collect(),
             actors,
             words,
+            body: collective.map(str::to_string),
         }
     }
 }

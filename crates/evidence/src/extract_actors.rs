@@ -311,6 +311,16 @@ pub(super) fn actors(
     // "We" is the speaking side: the speaker's state or body, else the publisher when a
     // government publishes the text; unknown otherwise (an anonymous source's "we").
     let voice = || -> Option<String> {
+        // "We will ... as a coalition of the willing": the body the sentence names, which the
+        // speaker speaks for (dev actor accuracy 0.582 to 0.584; any "we" of an article that
+        // named a body: 0.578).
+        if let Some(body) = &p.body
+            && p.actors
+                .iter()
+                .any(|a| a.entity.is_some() && &a.actor == body)
+        {
+            return Some(body.clone());
+        }
         match speaker {
             Some((Speaker::Entity(e), _)) => gazetteer.actor_of(e),
             Some((Speaker::Named(n), _)) => Some(n.clone()),

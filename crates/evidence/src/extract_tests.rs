@@ -599,3 +599,23 @@ fn on_a_governments_site_a_sentence_without_subject_is_the_publishers_not_the_be
         "{on_wire:?}"
     );
 }
+
+#[test]
+fn we_speaking_as_the_body_the_sentence_names_is_that_body() {
+    let text = "We will be ready to send troops to Ukraine as a coalition of the willing.";
+    let on_gov_uk = run_from(text, "www.gov.uk");
+    assert_eq!(
+        on_gov_uk,
+        [(
+            "Coalition of the Willing".to_string(),
+            "ground_troops".to_string(),
+            "offers"
+        )]
+    );
+    // Without the body in the sentence, "we" is the publisher's.
+    let t = run_from(
+        "We will be ready to send troops to Ukraine after a ceasefire.",
+        "www.gov.uk",
+    );
+    assert!(t.iter().all(|(a, _, _)| a == "GBR"), "{t:?}");
+}
