@@ -29,6 +29,12 @@ const FOLDS: u64 = 5;
 /// gives English F1 0.40 at both 0.6 and 0.7, and 0.7 keeps more margin above the floor (fixture
 /// precision 0.826 against 0.820), so 0.7.
 const ENGLISH_THRESHOLD: f32 = 0.7;
+/// English claims on a target the rules state nowhere in the article pass from this
+/// probability (`SentenceModel::new_target_thresholds`). Dev cross-validation, English F1 as
+/// shipped (overall): 0.39 (0.454) without it, 0.40 (0.457) at 0.4, 0.42 (0.461) at 0.3, 0.43
+/// (0.465) at 0.2; fixture extract precision 0.826 without, 0.822 at 0.4, 0.804 at 0.3, 0.755 at
+/// 0.2 (floor 0.82), so 0.4.
+const ENGLISH_NEW_TARGET_THRESHOLD: f32 = 0.4;
 
 /// One dev article, ready for training and scoring.
 struct Item {
@@ -195,18 +201,31 @@ impl C {
 
 /// Article-level claims: the rules', joined with the model's at `threshold` (as the extractor
 /// does; which sentence and actor a claim gets does not change the score).
+/// The rules' claims and the model's at `threshold`, or at `new_target` for a target the rules
+/// state nowhere in the article (as `merge_learned` does).
 fn claims(
     item: &Item,
     probs: &[Vec<f32>],
     model: &SentenceModel,
     threshold: f32,
+    new_target: f32,
 ) -> BTreeSet<(String, Stance)> {
     let mut out: BTreeSet<(String, Stance)> =
         item.rule_claims.iter().map(|(_, c)| c.clone()).collect();
+    let ruled: BTreeSet<&str> = item
+        .rule_claims
+        .iter()
+        .map(|(_, (t, _))| t.as_str())
+        .collect();
     for p in probs {
         for (k, x) in p.iter().enumerate() {
-            if *x >= threshold {
-                let (t, s) = model.label(k);
+            let (t, s) = model.label(k);
+            let th = if ruled.contains(t) {
+                threshold
+            } else {
+                threshold.min(new_target)
+            };
+            if *x >= th {
                 out.insert((t.to_string(), s));
             }
         }
@@ -261,12 +280,18 @@ fn cross_validate(items: &[Item], params: TrainParams) {
             for (i, p) in items.iter().zip(&probs) {
                 let m = &models[fold_of(&i.story) as usize];
                 // -1: the shipped thresholds (English apart).
-                let t = if th < 0.0 {
-                    shipped_threshold(&i.lang, shipped)
+                let (t, new_target) = if th < 0.0 {
+                    let t = shipped_threshold(&i.lang, shipped);
+                    let new_target = if i.lang == "en" {
+                        ENGLISH_NEW_TARGET_THRESHOLD
+                    } else {
+                        t
+                    };
+                    (t, new_target)
                 } else {
-                    th
+                    (th, th)
                 };
-                let pred = claims(i, p, m, t);
+                let pred = claims(i, p, m, t, new_target);
                 score(&pred, &i.gold, &mut all);
                 let target_only = |s: &BTreeSet<(String, Stance)>| -> BTreeSet<(String, Stance)> {
                     s.iter()
@@ -286,7 +311,9 @@ fn cross_validate(items: &[Item], params: TrainParams) {
             println!(
                 "  {:<22} {}  non-en F1 {:.3}  [{}]",
                 if th < 0.0 {
-                    format!("shipped {shipped}/en {ENGLISH_THRESHOLD}")
+                    format!(
+                        "shipped {shipped}/en {ENGLISH_THRESHOLD} (new {ENGLISH_NEW_TARGET_THRESHOLD})"
+                    )
                 } else {
                     format!("threshold {th:.2}")
                 },
@@ -305,7 +332,13 @@ fn cross_validate(items: &[Item], params: TrainParams) {
         let mut missed_by_target: BTreeMap<String, usize> = BTreeMap::new();
         for (i, p) in items.iter().zip(&probs) {
             let m = &models[fold_of(&i.story) as usize];
-            let pred = claims(i, p, m, shipped_threshold(&i.lang, shipped));
+            let t = shipped_threshold(&i.lang, shipped);
+            let new_target = if i.lang == "en" {
+                ENGLISH_NEW_TARGET_THRESHOLD
+            } else {
+                t
+            };
+            let pred = claims(i, p, m, t, new_target);
             for (gt, gs) in i.gold.difference(&pred) {
                 let others: Vec<Stance> = pred
                     .iter()
@@ -428,6 +461,7 @@ fn main() {
     }
     let mut model = train_on(items.iter(), base);
     model.language_thresholds = vec![("en".to_string(), ENGLISH_THRESHOLD)];
+    model.new_target_thresholds = vec![("en".to_string(), ENGLISH_NEW_TARGET_THRESHOLD)];
     let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
     let files: Vec<String> = std::fs::read_dir(corpus_dir(Split::Dev))
         .map(|d| {
@@ -450,7 +484,7 @@ fn main() {
             ids.len()
         ),
         format!(
-            "Logistic regression, one vector per target, per stance and per (target, stance) pair; SGD, {} epochs, learning rate {}, L2 {}, positive weight {}, pairs with >= {} sentences, seed {SEED}; threshold {} ({ENGLISH_THRESHOLD} in English, where lower ones break the fixture floors); settings chosen by 5-fold cross-validation by story within dev (`-- --cv`).",
+            "Logistic regression, one vector per target, per stance and per (target, stance) pair; SGD, {} epochs, learning rate {}, L2 {}, positive weight {}, pairs with >= {} sentences, seed {SEED}; threshold {} ({ENGLISH_THRESHOLD} in English, where lower ones break the fixture floors, and {ENGLISH_NEW_TARGET_THRESHOLD} there for a target the rules state nowhere in the article); settings chosen by 5-fold cross-validation by story within dev (`-- --cv`).",
             base.epochs,
             base.learning_rate,
             base.l2,

@@ -462,7 +462,11 @@ impl Extractor {
                 )
                 .collect();
         }
-        model::merge_learned(&mut out, learned);
+        let threshold = self
+            .model
+            .as_ref()
+            .map_or(1.0, |m| m.threshold_for(rules.lang.code()));
+        model::merge_learned(&mut out, learned, threshold);
         out
     }
 

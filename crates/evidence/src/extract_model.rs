@@ -121,7 +121,9 @@ pub(super) fn learned_statements(
     let end = p.sent.len();
     let mut used_targets: Vec<String> = rule_claims.iter().map(|(t, _)| t.clone()).collect();
     for (k, prob) in probs.iter().enumerate() {
-        if *prob < model.threshold_for(lang) {
+        // Down to the lower threshold for targets the rules may state nowhere in the article;
+        // [`merge_learned`] drops those below the main one whose target they do state.
+        if *prob < model.new_target_threshold_for(lang) {
             continue;
         }
         let (target, stance) = model.label(k);
@@ -226,10 +228,20 @@ pub(super) fn learned_statements(
 }
 
 /// Adds the classifier's statements to the rules': a claim (target, stance) the rules state
-/// somewhere in the article is left to them, and any other claim is added once, from the
-/// sentence where the classifier is most confident (the earliest on a tie), with every actor
-/// found there. Statements stay in sentence order.
-pub(super) fn merge_learned(out: &mut Vec<Statement>, learned: Vec<(f32, Statement)>) {
+/// somewhere in the article is left to them, a claim below `threshold` is dropped when the rules
+/// state its target somewhere in the article (it passed only the lower threshold for targets
+/// the rules missed), and any other claim is added once, from the sentence where the classifier
+/// is most confident (the earliest on a tie), with every actor found there. Statements stay in
+/// sentence order.
+pub(super) fn merge_learned(
+    out: &mut Vec<Statement>,
+    learned: Vec<(f32, Statement)>,
+    threshold: f32,
+) {
+    let learned: Vec<(f32, Statement)> = learned
+        .into_iter()
+        .filter(|(p, st)| *p >= threshold || !out.iter().any(|r| r.capability == st.capability))
+        .collect();
     let mut best: Vec<(String, Stance, f32, usize)> = Vec::new();
     for (p, st) in &learned {
         if out

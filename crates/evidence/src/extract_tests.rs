@@ -619,3 +619,46 @@ fn we_speaking_as_the_body_the_sentence_names_is_that_body() {
     );
     assert!(t.iter().all(|(a, _, _)| a == "GBR"), "{t:?}");
 }
+
+#[test]
+fn a_learned_claim_below_the_main_threshold_needs_a_target_the_rules_missed() {
+    let st = |sentence: usize, capability: &str, stance: Stance| Statement {
+        id: format!("t#{sentence}.{capability}"),
+        article: "t".into(),
+        actor: "GBR".into(),
+        capability: capability.into(),
+        stance,
+        modality: Modality::Asserted,
+        quantity: None,
+        attributed_to: None,
+        attribution: AttributionKind::Reported,
+        quote: String::new(),
+        quote_start: 0,
+        quote_end: 0,
+        date: None,
+        outlet: None,
+        sentence,
+    };
+    let mut out = vec![st(0, "ground_troops", Stance::Commits)];
+    let learned = vec![
+        // Below 0.7, on a target the rules state: dropped.
+        (0.5, st(1, "ground_troops", Stance::Offers)),
+        // Below 0.7, on a target the rules missed: kept.
+        (0.5, st(1, "naval", Stance::Offers)),
+        // Above 0.7: kept whatever the rules state.
+        (0.8, st(2, "ground_troops", Stance::Considers)),
+    ];
+    model::merge_learned(&mut out, learned, 0.7);
+    let got: Vec<(&str, Stance)> = out
+        .iter()
+        .map(|s| (s.capability.as_str(), s.stance))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("ground_troops", Stance::Commits),
+            ("naval", Stance::Offers),
+            ("ground_troops", Stance::Considers)
+        ]
+    );
+}

@@ -110,6 +110,10 @@ pub struct SentenceModel {
     pub threshold: f32,
     /// Thresholds of single languages (ISO 639-1 code) that differ from `threshold`.
     pub language_thresholds: Vec<(String, f32)>,
+    /// Lower thresholds of single languages for a claim on a target the rules state nowhere in
+    /// the article: the rules' silence on a target is no evidence against it, while a second
+    /// stance on a target the rules found is usually the classifier's confusion.
+    pub new_target_thresholds: Vec<(String, f32)>,
     /// The header lines of the weights file (how it was trained).
     pub header: Vec<String>,
 }
@@ -150,6 +154,17 @@ impl SentenceModel {
             .iter()
             .find(|(l, _)| l == lang)
             .map_or(self.threshold, |(_, t)| *t)
+    }
+
+    /// The threshold for a claim, in a language, on a target the rules state nowhere in the
+    /// article: the lower of [`SentenceModel::threshold_for`] and the language's entry of
+    /// [`SentenceModel::new_target_thresholds`].
+    pub fn new_target_threshold_for(&self, lang: &str) -> f32 {
+        let main = self.threshold_for(lang);
+        self.new_target_thresholds
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map_or(main, |(_, t)| t.min(main))
     }
 
     /// The (target, stance) of label `k`.
@@ -282,6 +297,7 @@ impl SentenceModel {
             weights,
             threshold: params.threshold,
             language_thresholds: Vec::new(),
+            new_target_thresholds: Vec::new(),
             header: Vec::new(),
         }
     }
@@ -299,6 +315,9 @@ impl SentenceModel {
         out.push_str(&format!("threshold {}\n", self.threshold));
         for (l, t) in &self.language_thresholds {
             out.push_str(&format!("threshold_lang {l} {t}\n"));
+        }
+        for (l, t) in &self.new_target_thresholds {
+            out.push_str(&format!("threshold_new_target_lang {l} {t}\n"));
         }
         for t in &self.targets {
             out.push_str(&format!("target {t}\n"));
@@ -334,6 +353,7 @@ impl SentenceModel {
             weights: FastMap::default(),
             threshold: 0.5,
             language_thresholds: Vec::new(),
+            new_target_thresholds: Vec::new(),
             header: Vec::new(),
         };
         for (n, line) in text.lines().enumerate() {
@@ -352,6 +372,11 @@ impl SentenceModel {
                     let l = parts.next().ok_or_else(bad)?.to_string();
                     let t: f32 = parts.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
                     m.language_thresholds.push((l, t));
+                }
+                Some("threshold_new_target_lang") => {
+                    let l = parts.next().ok_or_else(bad)?.to_string();
+                    let t: f32 = parts.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
+                    m.new_target_thresholds.push((l, t));
                 }
                 Some("target") => m.targets.push(parts.next().ok_or_else(bad)?.to_string()),
                 Some("stance") => m
@@ -444,6 +469,24 @@ mod tests {
             feature_id("s:en:troop")
         );
         assert_eq!(feature_id_of(&[]), feature_id(""));
+    }
+
+    #[test]
+    fn thresholds_for_new_targets_are_the_lower_one_and_round_trip() {
+        let mut m = SentenceModel::from_text("threshold 0.2\nthreshold_lang en 0.7\n").unwrap();
+        assert_eq!(m.new_target_threshold_for("en"), 0.7);
+        m.new_target_thresholds = vec![("en".into(), 0.4), ("de".into(), 0.5)];
+        assert_eq!(m.new_target_threshold_for("en"), 0.4);
+        // Never above the language's main threshold.
+        assert_eq!(m.new_target_threshold_for("de"), 0.2);
+        assert_eq!(m.new_target_threshold_for("fr"), 0.2);
+        let back = SentenceModel::from_text(&m.to_text()).unwrap();
+        assert_eq!(back.new_target_thresholds, m.new_target_thresholds);
+        let err = SentenceModel::from_text("threshold_new_target_lang en high").unwrap_err();
+        assert_eq!(
+            err,
+            "line 1: cannot parse `threshold_new_target_lang en high`"
+        );
     }
 
     #[test]
