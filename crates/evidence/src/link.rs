@@ -52,6 +52,13 @@ pub enum EntryFlag {
     },
     /// The actor's latest statement on the capability has the opposite polarity.
     Contradicted { statement: Box<Statement> },
+    /// The actor's latest statement on the capability has the opposite polarity, but the entry
+    /// cites a later statement of the same actor that agrees with it (`by`, its id): the older
+    /// word is shown, not counted as a contradiction.
+    Superseded {
+        statement: Box<Statement>,
+        by: String,
+    },
 }
 
 /// The findings on one entry; empty `flags` means the entry is backed and not contradicted.
@@ -145,10 +152,15 @@ pub fn check_entries(
             }
             if let Some(latest) = ledger.latest_as_of(&e.actor, &e.capability, as_of)
                 && contradicts(latest.stance, e.stance)
-                && !superseded_by_evidence(e, latest, ledger, as_of)
             {
-                flags.push(EntryFlag::Contradicted {
-                    statement: Box::new(latest.clone()),
+                flags.push(match superseded_by_evidence(e, latest, ledger, as_of) {
+                    Some(by) => EntryFlag::Superseded {
+                        statement: Box::new(latest.clone()),
+                        by: by.id.clone(),
+                    },
+                    None => EntryFlag::Contradicted {
+                        statement: Box::new(latest.clone()),
+                    },
                 });
             }
             EntryCheck {
@@ -159,32 +171,35 @@ pub fn check_entries(
         .collect()
 }
 
-/// Whether the entry cites a later word of its own actor that agrees with it: a statement the
-/// ledger holds, by the entry's actor, not contradicting the entry, dated after `latest` and on
-/// or before `as_of`. The latest statement on the entry's exact capability can be older than the
+/// The latest statement the entry cites that is its own actor's later word and agrees with it,
+/// if any: held by the ledger, by the entry's actor, not contradicting the entry, dated after
+/// `latest` and on or before `as_of`. The latest statement on the entry's exact capability can be older than the
 /// actor's latest word on the matter, which the ledger may file under a neighbouring capability
 /// (a February rule-out of Article 5 cover for peacekeepers, then a January agreement to take
 /// part in the security guarantees the entry cites): the entry's evidence is that later word, so
 /// the old statement no longer contradicts. A group's statement or an undated one never
 /// supersedes the actor's own.
-fn superseded_by_evidence(
+fn superseded_by_evidence<'l>(
     e: &ScenarioEntry,
     latest: &Statement,
-    ledger: &Ledger,
+    ledger: &'l Ledger,
     as_of: Option<&str>,
-) -> bool {
-    let Some(then) = latest.date.as_deref().map(|d| d.get(..10).unwrap_or(d)) else {
-        return false;
-    };
-    ledger.statements.iter().any(|s| {
-        e.evidence.contains(&s.id)
-            && s.actor == e.actor
-            && !contradicts(s.stance, e.stance)
-            && s.date.as_deref().is_some_and(|d| {
-                let day = d.get(..10).unwrap_or(d);
-                day > then && as_of.is_none_or(|limit| day <= limit)
-            })
-    })
+) -> Option<&'l Statement> {
+    let then = latest.date.as_deref().map(|d| d.get(..10).unwrap_or(d))?;
+    // The latest of the cited statements that qualify (the id breaks ties).
+    ledger
+        .statements
+        .iter()
+        .filter(|s| {
+            e.evidence.contains(&s.id)
+                && s.actor == e.actor
+                && !contradicts(s.stance, e.stance)
+                && s.date.as_deref().is_some_and(|d| {
+                    let day = d.get(..10).unwrap_or(d);
+                    day > then && as_of.is_none_or(|limit| day <= limit)
+                })
+        })
+        .max_by(|a, b| (a.date.as_deref(), &a.id).cmp(&(b.date.as_deref(), &b.id)))
 }
 
 /// Statements an entry without evidence might cite (see [`EntryFlag::NoEvidence`]). Only a
@@ -314,8 +329,12 @@ mod tests {
                 .remove(0)
                 .flags
         };
-        // The actor's own later agreement, cited: no contradiction.
-        assert!(flags(&["jan#0.security_guarantee"], "2026-01-31").is_empty());
+        // The actor's own later agreement, cited: the older word is shown as superseded.
+        assert!(matches!(
+            &flags(&["jan#0.security_guarantee"], "2026-01-31")[..],
+            [EntryFlag::Superseded { statement, by }]
+                if statement.article == "feb" && by == "jan#0.security_guarantee"
+        ));
         // Cited, but after the scenario's date: the February rule-out stands.
         assert!(matches!(
             &flags(&["jan#0.security_guarantee"], "2025-08-19")[..],

@@ -349,6 +349,9 @@ pub async fn scenario(
                         EntryFlag::Contradicted { statement } => {
                             contradicted_by = Some(loaded.sourced(&statement));
                         }
+                        // Backed by the later word the entry cites; the older statement is
+                        // in the ledger view, and `assess --db` names it.
+                        EntryFlag::Superseded { .. } => {}
                     }
                 }
                 let status = if contradicted_by.is_some() {

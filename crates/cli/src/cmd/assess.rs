@@ -74,6 +74,7 @@ fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
     // contradiction once.
     let mut missing: Vec<(&str, &[String], Vec<&str>)> = Vec::new();
     let mut contradictions: Vec<String> = Vec::new();
+    let mut superseded: Vec<String> = Vec::new();
     for c in checks {
         for f in &c.flags {
             match f {
@@ -111,6 +112,23 @@ fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
                         contradictions.push(line);
                     }
                 }
+                EntryFlag::Superseded { statement, by } => {
+                    let line = format!(
+                        "  {}: backed by the later {}; an older statement disagreed, {} ({} {} on {}, {} {}): \"{}\"\n",
+                        c.entry,
+                        by,
+                        statement.id,
+                        statement.actor,
+                        statement.stance.as_str(),
+                        statement.capability,
+                        statement.outlet.as_deref().unwrap_or("unknown outlet"),
+                        statement.date.as_deref().unwrap_or("undated"),
+                        statement.quote
+                    );
+                    if !superseded.contains(&line) {
+                        superseded.push(line);
+                    }
+                }
             }
         }
     }
@@ -143,6 +161,7 @@ fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
         out.push('\n');
     }
     out.extend(contradictions);
+    out.extend(superseded);
     out
 }
 

@@ -198,3 +198,35 @@ fn the_bundled_ledger_contradicts_no_shipped_entry() {
         );
     }
 }
+
+/// The United States' Article-5-like pledge of January 2026 cites the US agreement to take part
+/// in the guarantees (August 2025); the ledger's latest US word on Article 5 itself is Hegseth's
+/// February 2025 rule-out for peacekeepers. The report shows that older word as superseded, in
+/// the text and in the JSON, rather than hiding it or calling the pledge contradicted.
+#[test]
+fn an_older_contrary_word_is_shown_as_superseded() {
+    let (_dir, db, _ids) = ingest_ledger();
+    let scenario = "scenarios/ukraine-2026-01.toml";
+    let json = run(&["assess", scenario, "--db", &db, "--json"]);
+    assert_eq!(json.code, 0, "{}", json.transcript());
+    let flags: Vec<serde_json::Value> = json.json()["evidence"]
+        .as_array()
+        .expect("evidence checks")
+        .iter()
+        .filter(|c| c["entry"] == "usa-article5-like")
+        .flat_map(|c| c["flags"].as_array().cloned().unwrap_or_default())
+        .collect();
+    assert_eq!(flags.len(), 1, "{flags:?}");
+    assert_eq!(flags[0]["flag"], "superseded");
+    assert_eq!(flags[0]["statement"]["actor"], "USA");
+    assert_eq!(flags[0]["statement"]["stance"], "rules_out");
+    let by = flags[0]["by"].as_str().expect("by");
+    let text = run(&["assess", scenario, "--db", &db]);
+    assert!(
+        text.stdout.contains(&format!(
+            "usa-article5-like: backed by the later {by}; an older statement disagreed"
+        )),
+        "{}",
+        text.stdout
+    );
+}
