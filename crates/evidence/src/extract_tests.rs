@@ -662,3 +662,28 @@ fn a_learned_claim_below_the_main_threshold_needs_a_target_the_rules_missed() {
         ]
     );
 }
+
+#[test]
+fn these_countries_are_the_group_counted_before() {
+    // Own text in the wires' pattern: the count first, then "the countries".
+    let t = triples(
+        "Twenty-six countries met in Paris on Thursday. \
+         The countries will send troops to Ukraine after a ceasefire.",
+    );
+    assert!(
+        t.contains(&(
+            "26 countries (unnamed)".to_string(),
+            "ground_troops".to_string(),
+            "commits"
+        )),
+        "{t:?}"
+    );
+    let t = triples(
+        "26 Länder trafen sich in Paris. Diese Länder werden Truppen in die Ukraine entsenden.",
+    );
+    assert!(
+        t.iter()
+            .any(|(a, tg, _)| a.ends_with("Länder (unnamed)") && tg == "ground_troops"),
+        "{t:?}"
+    );
+}

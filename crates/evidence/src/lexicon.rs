@@ -120,6 +120,11 @@ pub struct ActorLexicon {
     /// body of the article (the coalition a meeting report is about).
     #[serde(default)]
     pub group_anaphors: Vec<String>,
+    /// Phrases that refer back to the last unnamed group the text counted ("26 countries ...
+    /// the countries would contribute", "diese Länder"): as a subject they stand for that group,
+    /// else for the body of [`ActorLexicon::group_anaphors`].
+    #[serde(default)]
+    pub group_back_references: Vec<String>,
     /// Prepositions after which an actor is an object or a place, never the subject of a
     /// claim ("guarantees for Ukraine", "гарантии для Украины"). Agentive ones ("by", "from":
     /// "led by France", "guarantees from the US") are left out.
