@@ -149,32 +149,13 @@ pub(super) fn learned_statements(
             .min_by_key(|c| c.first.abs_diff(t_hit.first))
             .cloned()
             .unwrap_or_else(|| after_sentence(n, end, stance));
-        // Without a cue of its own, the claim belongs to the subject the rules found for the
-        // same target in this sentence ("26 pays sont prêts à envoyer des troupes": the model's
-        // second stance on the troops is the 26 countries', not the speaker's).
-        let borrowed = (c_hit.start >= end)
-            .then(|| {
-                let same: Vec<&Statement> = rule_statements
-                    .iter()
-                    .filter(|r| r.capability == target)
-                    .collect();
-                // Else the subject of the sentence's first rule statement (dev actor accuracy
-                // 0.576 without borrowing, 0.576 from the same target only, 0.578 with this).
-                let from = if same.is_empty() {
-                    rule_statements.iter().take(1).collect()
-                } else {
-                    same
-                };
-                let first = from.first()?;
-                let mut actors: Vec<String> = Vec::new();
-                for r in from.iter().filter(|r| r.capability == first.capability) {
-                    if !actors.contains(&r.actor) {
-                        actors.push(r.actor.clone());
-                    }
-                }
-                Some((actors, first.attributed_to.clone(), first.attribution))
-            })
-            .flatten();
+        // Without a cue of its own, the claim belongs to the subject the rules found in this
+        // sentence (see [`borrowed_subject`]).
+        let borrowed = if c_hit.start >= end {
+            borrowed_subject(rule_statements, target)
+        } else {
+            None
+        };
         let Some((actors, attributed_to, attribution)) = borrowed.or_else(|| {
             actors(
                 p,
@@ -225,6 +206,33 @@ pub(super) fn learned_statements(
         }
     }
     out
+}
+
+/// The actors and attribution of the rules' statements on `target` in the sentence, else of its
+/// first rule statement ("26 pays sont prêts à envoyer des troupes": the classifier's second
+/// stance on the troops is the 26 countries', not the speaker's). Dev actor accuracy 0.576
+/// without borrowing, 0.576 from the same target only, 0.578 with the fallback.
+fn borrowed_subject(
+    rule_statements: &[Statement],
+    target: &str,
+) -> Option<(Vec<String>, Option<String>, AttributionKind)> {
+    let same: Vec<&Statement> = rule_statements
+        .iter()
+        .filter(|r| r.capability == target)
+        .collect();
+    let from = if same.is_empty() {
+        rule_statements.iter().take(1).collect()
+    } else {
+        same
+    };
+    let first = from.first()?;
+    let mut actors: Vec<String> = Vec::new();
+    for r in from.iter().filter(|r| r.capability == first.capability) {
+        if !actors.contains(&r.actor) {
+            actors.push(r.actor.clone());
+        }
+    }
+    Some((actors, first.attributed_to.clone(), first.attribution))
 }
 
 /// Adds the classifier's statements to the rules': a claim (target, stance) the rules state

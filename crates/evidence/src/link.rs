@@ -173,12 +173,11 @@ pub fn check_entries(
 
 /// The latest statement the entry cites that is its own actor's later word and agrees with it,
 /// if any: held by the ledger, by the entry's actor, not contradicting the entry, dated after
-/// `latest` and on or before `as_of`. The latest statement on the entry's exact capability can be older than the
-/// actor's latest word on the matter, which the ledger may file under a neighbouring capability
-/// (a February rule-out of Article 5 cover for peacekeepers, then a January agreement to take
-/// part in the security guarantees the entry cites): the entry's evidence is that later word, so
-/// the old statement no longer contradicts. A group's statement or an undated one never
-/// supersedes the actor's own.
+/// `latest` and on or before `as_of`. The latest statement on the entry's exact capability can
+/// be older than the actor's latest word on the matter, which the ledger may file under a
+/// neighbouring capability (a February 2025 rule-out of Article 5 cover for peacekeepers, then
+/// an August 2025 commitment to security guarantees that the entry cites). A group's statement
+/// or an undated one never supersedes the actor's own.
 fn superseded_by_evidence<'l>(
     e: &ScenarioEntry,
     latest: &Statement,

@@ -67,6 +67,20 @@ fn evidence_checks(
     ))
 }
 
+/// A ledger statement in one line: `id (actor stance on capability, outlet date): "quote"`.
+fn describe(statement: &guarantor_evidence::Statement) -> String {
+    format!(
+        "{} ({} {} on {}, {} {}): \"{}\"",
+        statement.id,
+        statement.actor,
+        statement.stance.as_str(),
+        statement.capability,
+        statement.outlet.as_deref().unwrap_or("unknown outlet"),
+        statement.date.as_deref().unwrap_or("undated"),
+        statement.quote
+    )
+}
+
 fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
     use guarantor_evidence::link::{EntryFlag, MAX_CANDIDATES};
     // A red line over several capabilities is checked once per capability: one line per entry
@@ -97,33 +111,16 @@ fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
                     }
                 }
                 EntryFlag::Contradicted { statement } => {
-                    let line = format!(
-                        "  {}: contradicted by {} ({} {} on {}, {} {}): \"{}\"\n",
-                        c.entry,
-                        statement.id,
-                        statement.actor,
-                        statement.stance.as_str(),
-                        statement.capability,
-                        statement.outlet.as_deref().unwrap_or("unknown outlet"),
-                        statement.date.as_deref().unwrap_or("undated"),
-                        statement.quote
-                    );
+                    let line = format!("  {}: contradicted by {}\n", c.entry, describe(statement));
                     if !contradictions.contains(&line) {
                         contradictions.push(line);
                     }
                 }
                 EntryFlag::Superseded { statement, by } => {
                     let line = format!(
-                        "  {}: backed by the later {}; an older statement disagreed, {} ({} {} on {}, {} {}): \"{}\"\n",
+                        "  {}: backed by the later {by}; an older statement disagreed, {}\n",
                         c.entry,
-                        by,
-                        statement.id,
-                        statement.actor,
-                        statement.stance.as_str(),
-                        statement.capability,
-                        statement.outlet.as_deref().unwrap_or("unknown outlet"),
-                        statement.date.as_deref().unwrap_or("undated"),
-                        statement.quote
+                        describe(statement)
                     );
                     if !superseded.contains(&line) {
                         superseded.push(line);
