@@ -141,7 +141,9 @@ fn the_bundled_ledger_holds_every_id_the_scenarios_cite() {
 }
 
 /// Entries of the shipped scenario that cite ledger evidence, as measured on 3 December 2026:
-/// 16 of 33, one short of the issue's half (8 on 2 December: the British and coalition pledges, and US
+/// 18 of 33, more than the issue's half (16 earlier that day, before the Jeddah statement's "resume
+/// security assistance" was cited for US arms and the German agreement's "unwavering support ...
+/// to help Ukraine defend itself" for German arms; 8 on 2 December: the British and coalition pledges, and US
 /// intelligence sharing from the Jeddah joint statement of March 2025; shard `t` added the 2024
 /// US, UK, French and German bilateral texts, UK and French intelligence commitments and security
 /// assurances, Hegseth's "no U.S. troops", and the coalition's offers for the Estonian and
@@ -150,7 +152,7 @@ fn the_bundled_ledger_holds_every_id_the_scenarios_cite() {
 /// cited: a coalition planning release that lists "aircraft" and "intelligence" among European
 /// capabilities is not France's offer. The floor keeps a change to extraction from losing
 /// citations silently.
-const CITED_FLOOR: usize = 16;
+const CITED_FLOOR: usize = 18;
 
 #[test]
 fn the_shipped_entries_keep_their_ledger_evidence() {
