@@ -80,6 +80,11 @@ pub struct Entity {
     /// for its members, which are then this actor (see [`Gazetteer::first_collective`]).
     #[serde(default)]
     pub collective: bool,
+    /// A person whose surname is also a common first name, word or place ("Martin", "Costa",
+    /// "Austin", "Cooper"): matched by the aliases only, never by the fuzzy surname pass, which
+    /// would take any capitalised "Martin" for this person.
+    #[serde(default)]
+    pub full_name_only: bool,
     pub source: String,
 }
 
@@ -244,7 +249,7 @@ impl Gazetteer {
                 }
                 folded.push(f);
                 patterns.push((i, acronym));
-                if e.kind == EntityKind::Person {
+                if e.kind == EntityKind::Person && !e.full_name_only {
                     let toks = tokens(name);
                     if let Some(last) = toks.last() {
                         let key = name_key(&name[last.start..last.end]);
@@ -570,6 +575,35 @@ mod tests {
             &"Press secretary Caroline Levitt told reporters."[m[0].start..m[0].end],
             "Caroline Levitt"
         );
+    }
+
+    #[test]
+    fn a_common_surname_needs_the_full_name() {
+        // "Martin" is the Irish Taoiseach's surname and the Swiss defence minister's first name.
+        assert_eq!(
+            ids("Le conseiller fédéral Martin Pfister a parlé à Genève."),
+            ["Martin Pfister"]
+        );
+        assert!(ids("Officials told Martin on Tuesday.").is_empty());
+        assert_eq!(
+            ids("Micheál Martin said Ireland was ready."),
+            ["Micheál Martin", "IRL"]
+        );
+        // Surnames without the flag still match alone and in other languages' forms.
+        assert_eq!(ids("Según Sánchez, el plan es la base."), ["Pedro Sánchez"]);
+        assert_eq!(
+            ids("Орбан заявил, что Венгрия против."),
+            ["Viktor Orbán", "HUN"]
+        );
+    }
+
+    #[test]
+    fn cyrillic_names_do_not_fold_into_common_latin_words() {
+        // "ЕС" (the EU in Russian) folds to "es", "Сеул" (Seoul) to "seul": the one is an
+        // acronym, matched in capitals only, the other is not an alias.
+        assert!(ids("Es un plan que es bueno.").is_empty());
+        assert!(ids("Il est le seul à le dire.").is_empty());
+        assert_eq!(ids("ЕС поддерживает план."), ["European Union"]);
     }
 
     #[test]
