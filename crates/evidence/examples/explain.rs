@@ -3,7 +3,8 @@
 //!
 //! Run: `cargo run -p guarantor-evidence --example explain -- "Trump said ..."`. A text that
 //! begins with header lines (`Outlet: gov.uk`, then a blank line; the `.txt` ingest format) keeps
-//! them, so a publisher's voice can be tried.
+//! them, so a publisher's voice can be tried. `--rules` first: the rules alone, without the
+//! learned classifier, to see which of the two made a statement.
 
 use std::io::Read;
 
@@ -11,7 +12,12 @@ use guarantor_evidence::Pipeline;
 use guarantor_evidence::source::parse_text;
 
 fn main() {
-    let mut text: String = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let rules_only = args.first().is_some_and(|a| a == "--rules");
+    if rules_only {
+        args.remove(0);
+    }
+    let mut text: String = args.join(" ");
     if text.is_empty() {
         let _ = std::io::stdin().read_to_string(&mut text);
     }
@@ -23,7 +29,11 @@ fn main() {
     } else {
         parse_text("input", &format!("Title: input\n\n{text}"))
     };
-    let pipeline = Pipeline::default();
+    let mut pipeline = Pipeline::default();
+    if rules_only {
+        pipeline.extractor =
+            guarantor_evidence::Extractor::new(&guarantor_evidence::lexicon::Lexicon::default());
+    }
     match pipeline.process(&raw) {
         Err(e) => eprintln!("error: {e}"),
         Ok(p) => {

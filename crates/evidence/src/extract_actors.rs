@@ -229,6 +229,7 @@ pub(super) fn subjects<'p>(
     target: &WordHit<String>,
     cue: &WordHit<Stance>,
     verb_end: Option<usize>,
+    gazetteer: &Gazetteer,
 ) -> Vec<&'p ActorSpan> {
     let eligible = |a: &&ActorSpan| {
         a.end <= cue.start
@@ -243,7 +244,7 @@ pub(super) fn subjects<'p>(
     if cue.start >= p.sent.len() {
         return Vec::new();
     }
-    let Some(nearest) = p
+    let Some(mut nearest) = p
         .actors
         .iter()
         .filter(eligible)
@@ -251,6 +252,25 @@ pub(super) fn subjects<'p>(
     else {
         return Vec::new();
     };
+    // The guarantees' beneficiary right before the verb is usually its object or the place
+    // ("... Soldaten zum Schutz der Ukraine entsenden", the verb last in a German clause): an
+    // actor earlier in the same clause, not listed with it, is the subject ("Frankreich und
+    // Großbritannien wollen ..."), however far from the verb.
+    if gazetteer.is_beneficiary(&nearest.actor) {
+        let earlier = p
+            .actors
+            .iter()
+            .filter(eligible)
+            .filter(|a| a.end <= nearest.start && !gazetteer.is_beneficiary(&a.actor))
+            .rfind(|a| {
+                !a.voice && !crosses_clause(p, (a.start, a.end), (nearest.start, nearest.end))
+            });
+        if let Some(e) = earlier
+            && !coordinated(p, e.end, nearest.start)
+        {
+            nearest = e;
+        }
+    }
     let mut out = vec![nearest];
     let mut head = nearest;
     for a in p.actors.iter().rev().filter(|a| a.end <= head.start) {
@@ -307,7 +327,7 @@ pub(super) fn actors(
         .as_ref()
         .map(|(_, v)| *v)
         .filter(|v| *v <= cue.start);
-    let subj: Vec<&ActorSpan> = subjects(p, target, cue, verb_end);
+    let subj: Vec<&ActorSpan> = subjects(p, target, cue, verb_end, gazetteer);
     // "We" is the speaking side: the speaker's state or body, else the publisher when a
     // government publishes the text; unknown otherwise (an anonymous source's "we").
     let voice = || -> Option<String> {
@@ -343,7 +363,7 @@ pub(super) fn actors(
     // its subject), else the previous statement's actor (the article goes on about the same
     // party), else the publisher when a government publishes the text, else an actor that
     // qualifies the target. An actor after the cue is its object and never counts.
-    let fallback = || -> Option<String> {
+    let fallback = || -> Option<Vec<String>> {
         let others = || {
             p.actors
                 .iter()
@@ -358,18 +378,31 @@ pub(super) fn actors(
                 && a.end <= cue.start
                 && !crosses_clause(p, (a.start, a.end), (cue.start, cue.end))
         }) {
-            return voice().or(previous.clone());
+            return voice().or(previous.clone()).map(|a| vec![a]);
         }
+        // The first such actor, with those listed right after it ("Велика Британія та
+        // Франція ...": a classifier's claim without a cue of its own has no verb to find a
+        // subject list from, and a sentence's first actors are usually its subjects).
         let before = |qualifying: bool, objects: bool| {
-            others()
+            let first = others()
                 .filter(|a| {
                     a.end <= cue.start
                         && qualifies(p, a, target) == qualifying
                         && (objects || !a.object)
                         && (objects || !gazetteer.is_beneficiary(&a.actor))
                 })
-                .min_by_key(|a| a.start)
-                .map(|a| a.actor.clone())
+                .min_by_key(|a| a.start)?;
+            let mut list = vec![first.actor.clone()];
+            let mut tail = first;
+            for a in p.actors.iter().filter(|a| a.start >= tail.end) {
+                if a.end <= cue.start && !a.voice && coordinated(p, tail.end, a.start) {
+                    list.push(a.actor.clone());
+                    tail = a;
+                } else {
+                    break;
+                }
+            }
+            Some(list)
         };
         // An actor that qualifies the target ("Ukraine's membership"), follows a preposition
         // ("guarantees for Ukraine") or is the guarantees' beneficiary ("надання Україні") is
@@ -383,8 +416,8 @@ pub(super) fn actors(
             !(gazetteer.is_beneficiary(prev) && publisher.is_some_and(|p| p != prev))
         });
         before(false, false)
-            .or(previous)
-            .or_else(|| publisher.map(str::to_string))
+            .or(previous.map(|a| vec![a]))
+            .or_else(|| publisher.map(|a| vec![a.to_string()]))
             .or_else(|| before(false, true))
             .or_else(|| before(true, true))
     };
@@ -419,13 +452,23 @@ pub(super) fn actors(
         }
         Some((Speaker::Anonymous(a), _)) => {
             let actors = if subject_actors.is_empty() {
-                vec![fallback()?]
+                fallback()?
             } else {
                 subject_actors
             };
             Some((dedup(actors), Some(a.clone()), AttributionKind::Anonymous))
         }
         None => {
+            // "Макрон, Стармер и Зеленский подписали": each person's state, in the order named;
+            // the report is the outlet's, no single person's.
+            let people: Vec<&&ActorSpan> = subj
+                .iter()
+                .filter(|a| a.kind == EntityKind::Person)
+                .collect();
+            if people.len() > 1 && subject_actors.is_empty() {
+                let actors = people.iter().map(|a| a.actor.clone()).collect();
+                return Some((dedup(actors), None, AttributionKind::Reported));
+            }
             if let Some(person) = subj.iter().rev().find(|a| a.kind == EntityKind::Person)
                 && subject_actors.is_empty()
             {
@@ -436,7 +479,7 @@ pub(super) fn actors(
                 ));
             }
             let actors = if subject_actors.is_empty() {
-                vec![fallback()?]
+                fallback()?
             } else {
                 subject_actors
             };

@@ -687,3 +687,46 @@ fn these_countries_are_the_group_counted_before() {
         "{t:?}"
     );
 }
+
+#[test]
+fn people_listed_as_subjects_each_speak_for_their_state() {
+    let s = triples(
+        "Макрон, Стармер и Зеленский подписали документ о размещении на Украине многонациональных сил.",
+    );
+    for state in ["FRA", "GBR", "UKR"] {
+        assert!(
+            s.iter()
+                .any(|(a, t, st)| a == state && t == "reassurance_force" && *st == "commits"),
+            "{state}: {s:?}"
+        );
+    }
+    // One person alone stays the speaker, for the state.
+    let one = run("Макрон подписал документ о размещении на Украине многонациональных сил.");
+    assert_eq!(one[0].actor, "FRA");
+    assert_eq!(one[0].attributed_to.as_deref(), Some("Emmanuel Macron"));
+}
+
+#[test]
+fn the_beneficiary_before_a_final_verb_is_not_its_subject() {
+    // German puts the verb last: "der Ukraine" stands right before it, the subjects open the
+    // clause; "im Falle" (in case) is not the conjunction "falls" (if).
+    let s = triples(
+        "Frankreich und Großbritannien wollen im Falle eines Waffenstillstands Soldaten zum Schutz der Ukraine entsenden.",
+    );
+    let actors: Vec<&str> = s.iter().map(|(a, _, _)| a.as_str()).collect();
+    assert!(actors.contains(&"FRA") && actors.contains(&"GBR"), "{s:?}");
+    assert!(!actors.contains(&"UKR"), "{s:?}");
+    // Ukraine listed with another state is still a subject.
+    let s = triples("The United States and Ukraine agreed to send troops.");
+    let actors: Vec<&str> = s.iter().map(|(a, _, _)| a.as_str()).collect();
+    assert!(actors.contains(&"USA") && actors.contains(&"UKR"), "{s:?}");
+}
+
+#[test]
+fn a_subject_list_far_from_its_verb_is_kept_whole() {
+    let s = triples(
+        "Britain and France, after long talks with partners on the details, pledged troops for Ukraine.",
+    );
+    let actors: Vec<&str> = s.iter().map(|(a, _, _)| a.as_str()).collect();
+    assert_eq!(actors, ["GBR", "FRA"], "{s:?}");
+}
