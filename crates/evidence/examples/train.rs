@@ -25,10 +25,12 @@ use guarantor_evidence::{Extractor, Lexicon, Pipeline, SentenceModel, Stance};
 const SEED: u64 = 12;
 const FOLDS: u64 = 5;
 /// English sentences need a higher probability: the fixture floors of `tests/evaluation.rs`
-/// (extract precision 0.82) hold from 0.6 up; with the 269 dev articles, dev cross-validation
-/// gives English F1 0.40 at both 0.6 and 0.7, and 0.7 keeps more margin above the floor (fixture
-/// precision 0.826 against 0.820), so 0.7.
-const ENGLISH_THRESHOLD: f32 = 0.7;
+/// (extract precision 0.82). With the 269 dev articles, dev cross-validation gave English F1 0.40
+/// at both 0.6 and 0.7, and 0.7 kept more margin above the floor. With the lexicons' stemming
+/// collisions fixed (3 December 2026: "willing" had matched every "will"), the retrained model
+/// gives fixture precision 0.813 at 0.7 and 0.822 at 0.8, and dev cross-validation English F1
+/// 0.42 at both (one claim fewer at 0.8), so 0.8.
+const ENGLISH_THRESHOLD: f32 = 0.8;
 /// English claims on a target the rules state nowhere in the article pass from this
 /// probability (`SentenceModel::new_target_thresholds`). Dev cross-validation, English F1 as
 /// shipped (overall): 0.39 (0.454) without it, 0.40 (0.457) at 0.4, 0.42 (0.461) at 0.3, 0.43

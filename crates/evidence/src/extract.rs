@@ -608,7 +608,6 @@ impl Extractor {
     }
 }
 
-/// Whether a negation lies within the language's window before the cue, with no comma between.
 /// Actor spans, standing for `referent`, for the phrases of `matcher` in the sentence that no
 /// actor span already covers ("the participants", "these countries").
 fn referring_spans(
@@ -637,11 +636,34 @@ fn referring_spans(
         .collect()
 }
 
+/// Words after a negation that make it restrictive, not a denial ("not only", "nicht nur"):
+/// judgement.
+const RESTRICTIVE_AFTER_NEGATION: [&str; 9] = [
+    "only",
+    "just",
+    "nur",
+    "seulement",
+    "solo",
+    "tylko",
+    "только",
+    "лише",
+    "тільки",
+];
+
+/// Whether a negation lies within the language's window before the cue, with no comma between,
+/// or right after a demand's modal ("they should not be covered under Article 5", "must not"),
+/// unless it only restricts ("must not only ... but").
 fn negated(rules: &LanguageRules, p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> bool {
     let from = cue.first.saturating_sub(rules.negation_window);
-    p.negations
-        .iter()
-        .any(|n| n.first >= from && n.last < cue.first && !p.sent[n.end..cue.start].contains(','))
+    p.negations.iter().any(|n| {
+        (n.first >= from && n.last < cue.first && !p.sent[n.end..cue.start].contains(','))
+            || (cue.label == Stance::Demands
+                && n.first == cue.last + 1
+                && p.words
+                    .lower
+                    .get(n.last + 1)
+                    .is_none_or(|w| !RESTRICTIVE_AFTER_NEGATION.contains(&w.as_str())))
+    })
 }
 
 /// Whether a clause boundary (a word of `[clauses]`, or ";") lies between two spans.

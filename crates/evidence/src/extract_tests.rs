@@ -730,3 +730,120 @@ fn a_subject_list_far_from_its_verb_is_kept_whole() {
     let actors: Vec<&str> = s.iter().map(|(a, _, _)| a.as_str()).collect();
     assert_eq!(actors, ["GBR", "FRA"], "{s:?}");
 }
+
+#[test]
+fn common_words_sharing_a_stem_with_a_cue_match_nothing() {
+    // A stem shared with a lexicon word made these match: "willing" took every "will" for an
+    // offer, "arms" every "armed", "déclaration" every "a déclaré" for a guarantee, Italian
+    // "però" every "per" for a clause boundary, "seguridades" every "seguridad". The lexicons
+    // write such entries exact (`=willing`); these words must stay unmatched.
+    let lex = Lexicon::default();
+    let cases: [(&str, &[&str]); 6] = [
+        (
+            "en",
+            &[
+                "will", "like", "armed", "final", "back", "report", "reported", "expected",
+                "support",
+            ],
+        ),
+        (
+            "de",
+            &[
+                "bereits",
+                "wurde",
+                "wurden",
+                "fall",
+                "falle",
+                "entsendung",
+                "unterstützung",
+                "führern",
+                "leiter",
+                "marin",
+            ],
+        ),
+        (
+            "fr",
+            &[
+                "déclaré",
+                "format",
+                "forme",
+                "dirigeants",
+                "sera",
+                "seront",
+                "aura",
+                "participants",
+                "propos",
+                "déploiement",
+                "contribution",
+                "effectivement",
+            ],
+        ),
+        (
+            "it",
+            &["per", "dichiarato", "invio", "inviare", "partecipazione"],
+        ),
+        (
+            "es",
+            &[
+                "seguridad",
+                "envío",
+                "enviar",
+                "líderes",
+                "será",
+                "ser",
+                "apoyo",
+                "declaró",
+                "reconoce",
+                "sí",
+                "participación",
+            ],
+        ),
+        ("pl", &["bronić", "podobne", "podobnie"]),
+    ];
+    for (code, words) in cases {
+        let l = lex
+            .languages
+            .iter()
+            .find(|l| l.lang.code() == code)
+            .expect("language");
+        let rules = LanguageRules::new(l);
+        for w in words {
+            let ws = rules.words(w);
+            let hits = rules.stances.find(&ws).len()
+                + rules.targets.find(&ws).len()
+                + rules.hedges.find(&ws).len()
+                + rules.boundaries.find(&ws).len();
+            assert_eq!(
+                hits, 0,
+                "{code}: `{w}` matches a cue, target, hedge or boundary"
+            );
+        }
+    }
+    // "хотят" (they want) is no clause boundary for "хотя" (although), nor "хоча" (although)
+    // a demand for "хоче" (wants).
+    let rules = |code: &str| {
+        LanguageRules::new(
+            lex.languages
+                .iter()
+                .find(|l| l.lang.code() == code)
+                .expect("language"),
+        )
+    };
+    let ru = rules("ru");
+    assert!(ru.boundaries.find(&ru.words("хотят")).is_empty());
+    let uk = rules("uk");
+    assert!(uk.stances.find(&uk.words("хоча")).is_empty());
+}
+
+#[test]
+fn a_negation_after_a_demands_modal_turns_it_over() {
+    assert_eq!(
+        triples("Germany must not send troops."),
+        [("DEU".to_string(), "ground_troops".to_string(), "opposes")]
+    );
+    // "Not only" restricts; it does not deny.
+    assert_eq!(
+        triples("Germany must not only send troops but also pay."),
+        [("DEU".to_string(), "ground_troops".to_string(), "demands")]
+    );
+}
