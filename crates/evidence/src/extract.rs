@@ -636,36 +636,6 @@ fn referring_spans(
         .collect()
 }
 
-/// Words after a negation that make it restrictive, not a denial ("not only", "nicht nur"):
-/// judgement.
-const RESTRICTIVE_AFTER_NEGATION: [&str; 9] = [
-    "only",
-    "just",
-    "nur",
-    "seulement",
-    "solo",
-    "tylko",
-    "только",
-    "лише",
-    "тільки",
-];
-
-/// Whether a negation lies within the language's window before the cue, with no comma between,
-/// or right after a demand's modal ("they should not be covered under Article 5", "must not"),
-/// unless it only restricts ("must not only ... but").
-fn negated(rules: &LanguageRules, p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> bool {
-    let from = cue.first.saturating_sub(rules.negation_window);
-    p.negations.iter().any(|n| {
-        (n.first >= from && n.last < cue.first && !p.sent[n.end..cue.start].contains(','))
-            || (cue.label == Stance::Demands
-                && n.first == cue.last + 1
-                && p.words
-                    .lower
-                    .get(n.last + 1)
-                    .is_none_or(|w| !RESTRICTIVE_AFTER_NEGATION.contains(&w.as_str())))
-    })
-}
-
 /// Whether a clause boundary (a word of `[clauses]`, or ";") lies between two spans.
 fn crosses_clause(p: &SentenceParse<'_>, a: (usize, usize), b: (usize, usize)) -> bool {
     let (lo, hi) = if a.1 <= b.0 { (a.1, b.0) } else { (b.1, a.0) };
@@ -784,7 +754,11 @@ fn modality_of(p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> Modality {
 
 #[path = "extract_actors.rs"]
 mod actors;
+
+#[path = "extract_negation.rs"]
+mod negation;
 use actors::*;
+use negation::negated;
 
 /// Whether `name` (a speaker's name as the text gives it) is one of `offices`, with or
 /// without a leading article ("Prime Minister", "the Prime Minister").
@@ -813,3 +787,7 @@ mod model;
 #[cfg(test)]
 #[path = "extract_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "extract_lexicon_tests.rs"]
+mod lexicon_tests;

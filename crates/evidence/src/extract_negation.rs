@@ -1,0 +1,34 @@
+//! Whether a stance cue is negated ("will not send" is `rules_out`): a child module of
+//! [`super`], so it shares the parent's private types.
+
+use super::*;
+
+/// Words after a negation that make it restrictive, not a denial ("not only", "nicht nur"):
+/// judgement.
+const RESTRICTIVE_AFTER_NEGATION: [&str; 9] = [
+    "only",
+    "just",
+    "nur",
+    "seulement",
+    "solo",
+    "tylko",
+    "только",
+    "лише",
+    "тільки",
+];
+
+/// Whether a negation lies within the language's window before the cue, with no comma between,
+/// or right after a demand's modal ("they should not be covered under Article 5", "must not"),
+/// unless it only restricts ("must not only ... but").
+pub(super) fn negated(rules: &LanguageRules, p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> bool {
+    let from = cue.first.saturating_sub(rules.negation_window);
+    p.negations.iter().any(|n| {
+        (n.first >= from && n.last < cue.first && !p.sent[n.end..cue.start].contains(','))
+            || (cue.label == Stance::Demands
+                && n.first == cue.last + 1
+                && p.words
+                    .lower
+                    .get(n.last + 1)
+                    .is_none_or(|w| !RESTRICTIVE_AFTER_NEGATION.contains(&w.as_str())))
+    })
+}
