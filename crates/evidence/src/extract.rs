@@ -61,6 +61,8 @@ struct LanguageRules {
     stances: WordMatcher<Stance>,
     negation: WordMatcher<()>,
     negation_window: usize,
+    /// Lowercase [`crate::lexicon::NegationLexicon::restrictive_after`].
+    restrictive_after: Vec<String>,
     negated: BTreeMap<Stance, Stance>,
     hedges: WordMatcher<()>,
     /// Reporting verbs; the label is true when the speaker can only follow ("according to").
@@ -115,6 +117,12 @@ impl LanguageRules {
             stances: WordMatcher::new(l.stance_phrases(), &stem),
             negation: WordMatcher::new(unit_pairs(&l.negation.words), &stem),
             negation_window: l.negation.window_words,
+            restrictive_after: l
+                .negation
+                .restrictive_after
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             negated: l.stances.negated.clone(),
             hedges: WordMatcher::new(unit_pairs(&l.modality.hedges), &stem),
             verbs: WordMatcher::new(verbs, &stem),

@@ -106,3 +106,43 @@ fn common_words_sharing_a_stem_with_a_cue_match_nothing() {
     let uk = rules_of("uk");
     assert!(uk.stances.find(&uk.words("хоча")).is_empty());
 }
+
+#[test]
+fn an_infinitive_offers_and_a_future_or_past_form_commits() {
+    // ANNOTATION.md: `commits` is pledged, signed, agreed; `offers` puts forward one's own
+    // contribution. A bare infinitive or verbal noun ("Truppen entsenden wollen", "готовы
+    // обеспечить", "готові забезпечити") is governed by a modal or readiness word and is at most
+    // an offer; a future or past finite form ("обеспечат", "забезпечили") is the commitment, as
+    // the French, Spanish and Italian lexicons already write it (`enverra`, `enviará`).
+    let cases: [(&str, &[&str], &[&str]); 3] = [
+        (
+            "de",
+            &["entsenden", "stationieren"],
+            &["entsendet", "zugesagt"],
+        ),
+        (
+            "ru",
+            &["обеспечить", "обеспечивать", "обеспечение"],
+            &["обеспечат", "обеспечили"],
+        ),
+        (
+            "uk",
+            &["забезпечити", "забезпечення", "надати", "надання"],
+            &["забезпечать", "забезпечили", "надасть"],
+        ),
+    ];
+    for (code, offers, commits) in cases {
+        let rules = rules_of(code);
+        let labels = |w: &str| -> Vec<Stance> {
+            let ws = rules.words(w);
+            rules.stances.find(&ws).iter().map(|h| h.label).collect()
+        };
+        for w in offers {
+            assert_eq!(labels(w), [Stance::Offers], "{code}: `{w}`");
+        }
+        for w in commits {
+            assert!(labels(w).contains(&Stance::Commits), "{code}: `{w}`");
+            assert!(!labels(w).contains(&Stance::Offers), "{code}: `{w}`");
+        }
+    }
+}

@@ -3,23 +3,10 @@
 
 use super::*;
 
-/// Words after a negation that make it restrictive, not a denial ("not only", "nicht nur"):
-/// judgement.
-const RESTRICTIVE_AFTER_NEGATION: [&str; 9] = [
-    "only",
-    "just",
-    "nur",
-    "seulement",
-    "solo",
-    "tylko",
-    "только",
-    "лише",
-    "тільки",
-];
-
 /// Whether a negation lies within the language's window before the cue, with no comma between,
 /// or right after a demand's modal ("they should not be covered under Article 5", "must not"),
-/// unless it only restricts ("must not only ... but").
+/// unless it only restricts ("must not only ... but"; the lexicon's `[negation]
+/// restrictive_after`).
 pub(super) fn negated(rules: &LanguageRules, p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> bool {
     let from = cue.first.saturating_sub(rules.negation_window);
     p.negations.iter().any(|n| {
@@ -29,6 +16,6 @@ pub(super) fn negated(rules: &LanguageRules, p: &SentenceParse<'_>, cue: &WordHi
                 && p.words
                     .lower
                     .get(n.last + 1)
-                    .is_none_or(|w| !RESTRICTIVE_AFTER_NEGATION.contains(&w.as_str())))
+                    .is_none_or(|w| !rules.restrictive_after.contains(w)))
     })
 }

@@ -64,6 +64,10 @@ pub struct NegationLexicon {
     pub words: Vec<String>,
     /// A negation counts within this many words before the cue.
     pub window_words: usize,
+    /// Words that make a negation right after a demand's modal restrictive, not a denial ("must
+    /// not only ... but", "nicht nur"): lowercase, matched as whole words.
+    #[serde(default)]
+    pub restrictive_after: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -317,6 +321,7 @@ mod tests {
             }
             assert!(!l.source.trim().is_empty());
             assert!(!l.negation.words.is_empty());
+            assert!(!l.negation.restrictive_after.is_empty());
         }
         // English covers the whole taxonomy.
         let en = lex.language(Lang::En).unwrap();

@@ -92,16 +92,17 @@ fn extraction_benchmark_meets_its_floor() {
 /// evaluate -- --split test` on 169 test articles, with the sentence classifier
 /// (`data/evidence-model.txt`, trained on the 297 dev articles only) added to the rules: overall
 /// F1 0.389, non-English F1 0.398, actor accuracy 0.589, rewrite recall 0.424 at precision 0.933;
-/// each lowered by about 0.02 and rounded down (at 07:45, after the prefix fixes: F1 0.390,
-/// non-English 0.400, actor accuracy 0.575, the same rewrites). (At 06:10 the same split measured F1 0.384,
+/// each lowered by about 0.02 and rounded down (at 09:10 on 3 December, after the tense
+/// convention: F1 0.405, non-English 0.418, actor accuracy 0.576, the same rewrites; at 07:45,
+/// after the prefix fixes: F1 0.390, non-English 0.400, actor accuracy 0.575). (At 06:10 the same split measured F1 0.384,
 /// non-English 0.406, actor accuracy 0.553 and the same rewrites; since then lists of subjects
 /// (people, far from the verb, before a beneficiary) and the lexicons' stemming collisions:
 /// English F1 0.298 to 0.353, non-English 0.406 to 0.398.) They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
-    f1: 0.37,
-    non_english_f1: 0.38,
+    f1: 0.38,
+    non_english_f1: 0.39,
     actor_accuracy: 0.56,
     rewrite_recall: 0.40,
     rewrite_precision: 0.90,
