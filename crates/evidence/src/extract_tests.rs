@@ -129,6 +129,31 @@ fn coordinated_actors_get_one_statement_each() {
 }
 
 #[test]
+fn a_declaration_on_a_force_is_a_stance_on_the_force_but_support_for_it_is_not() {
+    // The cue "signed" is nearest the declaration; the force is what it is about.
+    for text in [
+        "Britain and France signed a declaration on the deployment of a multinational force in Ukraine.",
+        "Украина, Франция и Великобритания подписали декларацию о намерениях относительно будущего развертывания многонациональных сил в Украине.",
+    ] {
+        let t = triples(text);
+        assert!(
+            t.contains(&(
+                "FRA".to_string(),
+                "reassurance_force".to_string(),
+                "commits"
+            )),
+            "{text}: {t:?}"
+        );
+    }
+    // After a capability, the force is what it serves, not what is offered.
+    let t = triples("The United States could provide air support for a European force.");
+    assert!(
+        t.iter().all(|(_, target, _)| target != "reassurance_force"),
+        "{t:?}"
+    );
+}
+
+#[test]
 fn unnamed_groups_organisations_and_experts_are_actors() {
     assert_eq!(
         triples("Twenty-six countries have committed to a reassurance force for Ukraine."),
