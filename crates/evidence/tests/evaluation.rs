@@ -92,7 +92,7 @@ fn extraction_benchmark_meets_its_floor() {
 /// evaluate -- --split test` on 169 test articles, with the sentence classifier
 /// (`data/evidence-model.txt`, trained on the 297 dev articles only) added to the rules: overall
 /// F1 0.389, non-English F1 0.398, actor accuracy 0.589, rewrite recall 0.424 at precision 0.933;
-/// each lowered by about 0.02 and rounded down (at 09:10 on 3 December, after the tense
+/// each lowered by about 0.02 and rounded down (at 09:00 on 3 December, after the tense
 /// convention: F1 0.405, non-English 0.418, actor accuracy 0.576, the same rewrites; at 07:45,
 /// after the prefix fixes: F1 0.390, non-English 0.400, actor accuracy 0.575). (At 06:10 the same split measured F1 0.384,
 /// non-English 0.406, actor accuracy 0.553 and the same rewrites; since then lists of subjects
