@@ -221,6 +221,15 @@ pub(super) fn qualifies(p: &SentenceParse<'_>, a: &ActorSpan, target: &WordHit<S
         || (a.start >= target.end && p.words.between(target.end, a.start) <= 1)
 }
 
+/// Whether the actor stands in a relative clause that closes before the cue ("..., which Putin
+/// wants, ... the coalition has"): that clause's subject is not the claim's.
+fn in_relative_clause(p: &SentenceParse<'_>, a: &ActorSpan, cue: &WordHit<Stance>) -> bool {
+    let close = cue.start.min(p.sent.len()).max(a.end);
+    p.relatives.iter().any(|&r| {
+        r < a.start && !p.sent[r..a.start].contains(',') && p.sent[a.end..close].contains(',')
+    })
+}
+
 /// The subjects of the cue: the nearest actor span before it in its clause (after the reporting
 /// verb when the verb comes first), and every span coordinated with it ("Britain, France and
 /// Australia will ...").
@@ -238,6 +247,7 @@ pub(super) fn subjects<'p>(
             && !qualifies(p, a, target)
             && !a.object
             && !crosses_clause(p, (a.start, a.end), (cue.start, cue.end))
+            && !in_relative_clause(p, a, cue)
     };
     // A claim of the classifier with no cue in the sentence is placed after it: no predicate,
     // so no subject to find (the nearest actor before the end is usually an object).
@@ -387,6 +397,7 @@ pub(super) fn actors(
             let first = others()
                 .filter(|a| {
                     a.end <= cue.start
+                        && !in_relative_clause(p, a, cue)
                         && qualifies(p, a, target) == qualifying
                         && (objects || !a.object)
                         && (objects || !gazetteer.is_beneficiary(&a.actor))

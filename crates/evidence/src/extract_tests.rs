@@ -129,6 +129,16 @@ fn coordinated_actors_get_one_statement_each() {
 }
 
 #[test]
+fn an_actor_in_a_relative_clause_is_not_the_subject() {
+    // "which Putin has threatened" closes before the predicate: Britain sends the troops.
+    let t = triples("Britain, which Putin has threatened, will send troops to Ukraine.");
+    assert_eq!(
+        t,
+        [("GBR".to_string(), "ground_troops".to_string(), "commits")]
+    );
+}
+
+#[test]
 fn a_declaration_on_a_force_is_a_stance_on_the_force_but_support_for_it_is_not() {
     // The cue "signed" is nearest the declaration; the force is what it is about.
     for text in [
