@@ -58,6 +58,8 @@ fn common_words_sharing_a_stem_with_a_cue_match_nothing() {
                 "contribution",
                 "effectivement",
                 "essentiellement",
+                // "le non" (a refusal) is no cue: it would take "le non-respect du cessez-le-feu".
+                "le non-respect",
             ],
         ),
         (
