@@ -167,7 +167,7 @@ fn main() {
         .iter()
         .map(|a| match &a.body {
             guarantor_evidence::Body::Text(t) => t.split_whitespace().count(),
-            guarantor_evidence::Body::Html(_) => 0,
+            guarantor_evidence::Body::Html(_) | guarantor_evidence::Body::Page { .. } => 0,
         })
         .sum();
     let start = Instant::now();

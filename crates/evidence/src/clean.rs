@@ -75,16 +75,98 @@ pub fn html_metadata(html: &str) -> HtmlMeta {
 
 /// Main-content text of a page, one paragraph per line; `None` when no content was found.
 pub fn extract_html(html: &str) -> Option<String> {
+    read_html(html).text
+}
+
+/// A page read in one parse: its metadata and its main content.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HtmlPage {
+    pub meta: HtmlMeta,
+    /// Main-content text, one paragraph per line; `None` when no content was found.
+    pub text: Option<String>,
+}
+
+/// Reads a page's metadata and main content from one parse of it.
+///
+/// Why: dom_smoothie reads the metadata on its way to the content anyway, so a page file gets
+/// both for the price of the content ([`html_metadata`] alone parses the head a second time).
+/// The metadata must be what [`html_metadata`] reads (the title is hashed with the page, so a
+/// changed title would make a stored page look changed), and it is, except where dom_smoothie's
+/// title rule looks at the page's `h1`/`h2` headings, which the head alone lacks: a `<title>`
+/// with a colon, or shorter than 15 or longer than 150 characters (`title_may_read_headings`).
+/// Those pages, and pages where no content is found, have their head read apart.
+pub fn read_html(html: &str) -> HtmlPage {
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
     let page = prepare_html(html, Keep::Page);
-    let mut r = Readability::new(page.as_str(), None, Some(cfg)).ok()?;
-    let article = r.parse().ok()?;
-    let text = article.text_content.to_string();
-    (!text.trim().is_empty()).then_some(text)
+    let article = Readability::new(page.as_str(), None, Some(cfg))
+        .ok()
+        .and_then(|mut r| r.parse().ok());
+    let Some(a) = article else {
+        return HtmlPage {
+            meta: html_metadata(html),
+            text: None,
+        };
+    };
+    let text = a.text_content.to_string();
+    let meta = if title_may_read_headings(&page) {
+        html_metadata(html)
+    } else {
+        HtmlMeta {
+            title: a.title,
+            site_name: a.site_name,
+            published_time: a.published_time,
+            url: a.url,
+            lang: a.lang,
+        }
+    };
+    HtmlPage {
+        meta,
+        text: (!text.trim().is_empty()).then_some(text),
+    }
 }
+
+/// Whether dom_smoothie 0.19's title rule (`get_article_title`, used when no meta tag or JSON-LD
+/// gives a title) may read the page's headings: when the first `<title>` of the prepared page
+/// (`page`) has no separator and has a colon, or fewer than 15 or more than 150 characters, or
+/// there is none. An entity (`&`) counts as maybe, since the rule counts decoded characters. Erring towards "maybe"
+/// costs only a second, head-only parse.
+fn title_may_read_headings(page: &str) -> bool {
+    let lower_at = |i: usize, pat: &str| {
+        page.as_bytes()
+            .get(i..i + pat.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(pat.as_bytes()))
+    };
+    let Some(open) = (0..page.len()).find(|&i| {
+        lower_at(i, "<title")
+            && matches!(
+                page.as_bytes().get(i + 6),
+                Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')
+            )
+    }) else {
+        return true;
+    };
+    let Some(start) = page[open..].find('>').map(|k| open + k + 1) else {
+        return true;
+    };
+    let Some(end) = (start..page.len()).find(|&i| lower_at(i, "</title")) else {
+        return true;
+    };
+    let title = page[start..end].trim();
+    if title.contains(TITLE_SEPARATORS) {
+        // The rule splits on the separator and reads no heading (decoding entities adds
+        // characters, it never takes a written one away).
+        return false;
+    }
+    let chars = title.chars().count();
+    title.contains([':', '&']) || !(15..=150).contains(&chars)
+}
+
+/// dom_smoothie 0.19's title separators (`glob::TITLE_SEPARATORS`): a title with one of them is
+/// split, and its headings are never read.
+const TITLE_SEPARATORS: [char; 8] = ['|', '-', '–', '—', '\\', '/', '>', '»'];
 
 #[path = "clean_prepare.rs"]
 mod prepare;
@@ -123,6 +205,7 @@ impl LineClassifier {
                 let text = extract_html(h).unwrap_or_default();
                 self.clean_text(&text, article.title.as_deref())
             }
+            Body::Page { main_text, .. } => self.clean_text(main_text, article.title.as_deref()),
         }
     }
 
@@ -326,6 +409,38 @@ mod tests {
         let page = prepare_html(&html, Keep::Page);
         assert_eq!(page.matches("<li>").count(), MAX_HTML_DEPTH * 2);
         assert_eq!(page.matches("<p>").count(), MAX_HTML_DEPTH * 2);
+    }
+
+    #[test]
+    fn one_parse_gives_the_title_the_head_alone_gives() {
+        // No meta title, a `<title>` with a colon and an `h1` of the whole title: dom_smoothie's
+        // title rule keeps the whole title when a heading repeats it, which the head alone
+        // cannot show; read_html must give the head's answer all the same.
+        let body = "<article><h1>Ukraine talks: allies meet in Paris on Tuesday</h1><p>The coalition plans to station trainers in western Ukraine, far from the front, officials said on Monday in Brussels.</p></article>";
+        let html = format!(
+            "<html><head><title>Ukraine talks: allies meet in Paris on Tuesday</title></head><body>{body}</body></html>"
+        );
+        let page = read_html(&html);
+        assert_eq!(page.meta, html_metadata(&html));
+        assert_eq!(page.meta.title, "allies meet in Paris on Tuesday");
+        let whole = Readability::new(prepare_html(&html, Keep::Page).as_str(), None, None)
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(
+            whole.title,
+            "Ukraine talks: allies meet in Paris on Tuesday"
+        );
+        assert!(page.text.is_some_and(|t| t.contains("station trainers")));
+        assert!(title_may_read_headings(&html));
+        // A plain title of ordinary length is taken from the one parse.
+        let plain = "<html><head><title>Allies meet in Paris on Tuesday</title></head></html>";
+        assert!(!title_may_read_headings(plain));
+        assert!(title_may_read_headings("<html><head></head></html>"));
+        assert!(title_may_read_headings("<title>Short</title>"));
+        assert!(title_may_read_headings(
+            "<TITLE>Allies &amp; partners meet in Paris</TITLE>"
+        ));
     }
 
     #[test]

@@ -72,8 +72,9 @@ const SELF_ENDING: &[&str] = &[
 /// than JSON-LD metadata) and style sheets are dropped, elements nested deeper than
 /// [`MAX_HTML_DEPTH`] are unwrapped, keeping their text, and of a [`Keep::Page`], the common
 /// text elements (`PLAIN_ELEMENTS`) keep only the attributes the extractor reads, long link
-/// addresses shortened (`push_read_attributes`). Of a [`Keep::Head`], `meta` tags keep only the
-/// attributes metadata is read from and `link` tags are dropped (`meta_attribute_use`).
+/// addresses shortened (`push_read_attributes`). In both, `meta` tags keep only the attributes
+/// metadata is read from and `link` tags are dropped (`meta_attribute_use`): the page pass feeds
+/// the metadata too ([`super::read_html`]), and the content never reads either.
 ///
 /// Why: the HTML parser and the readability pass both cost time in proportion to nesting depth
 /// for every element, so a page nested 100,000 levels deep took minutes; and inline scripts and
@@ -81,7 +82,7 @@ const SELF_ENDING: &[&str] = &[
 /// of the ScrapingHub article-extraction benchmark the extracted text and metadata are the same
 /// with and without this pass.
 ///
-/// It runs twice per page (metadata, then content), so it allocates nothing per tag: element
+/// It runs over every page, so it allocates nothing per tag: element
 /// names are numbered the first time they are seen (`Names`) and the open elements are a stack
 /// of those numbers.
 pub fn prepare_html(html: &str, keep: Keep) -> String {
@@ -181,9 +182,9 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
             }
             if keep == Keep::Page && kind & PLAIN != 0 {
                 push_read_attributes(&mut out, tag, name_end - lt, attribute_use);
-            } else if keep == Keep::Head && kind & META != 0 {
+            } else if kind & META != 0 {
                 push_read_attributes(&mut out, tag, name_end - lt, meta_attribute_use);
-            } else if keep == Keep::Head && kind & LINK != 0 {
+            } else if kind & LINK != 0 {
                 // A link is only read for the favicon, which nobody asks for; one the tokenizer
                 // would read otherwise is kept as written.
                 let start = out.len();
@@ -323,12 +324,13 @@ fn attribute_use(name: &[u8]) -> AttributeUse {
     }
 }
 
-/// The attributes of a `meta` tag that [`Keep::Head`] keeps: the three dom_smoothie's metadata
+/// The attributes of a `meta` tag that [`prepare_html`] keeps: the three dom_smoothie's metadata
 /// reads (`meta[content]`, by `property` or `name`).
 ///
 /// Why: `meta` and `link` tags are two thirds of the metadata part of a news page (preloads,
 /// icons, `data-` and `itemprop` attributes), and the HTML parser allocates every attribute of
-/// them only for the metadata pass to read three. A `charset` or `http-equiv` would only make the
+/// them only for the metadata reading to read three (on the benchmark's pages, a tenth of the
+/// markup left after the page pass). A `charset` or `http-equiv` would only make the
 /// parser report an encoding, which parsing from a `&str` ignores.
 fn meta_attribute_use(name: &[u8]) -> AttributeUse {
     if [&b"content"[..], b"property", b"name"]
@@ -361,7 +363,7 @@ fn short_href(value: &[u8]) -> Option<&'static str> {
 
 /// Writes the start tag `tag` (from `<` to `>`, its name ending at `name_end`) with only the
 /// attributes dom_smoothie reads (`read`: [`attribute_use`] for the page, [`meta_attribute_use`]
-/// for the metadata of [`Keep::Head`]), each as written (a link's address shortened by
+/// for `meta` tags), each as written (a link's address shortened by
 /// [`short_href`]), in their order; `false` when the tag was written unchanged (see below).
 ///
 /// Why: of the news pages of the article-extraction benchmark, attributes are two thirds of the

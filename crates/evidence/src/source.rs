@@ -21,7 +21,15 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
     Text(String),
+    /// HTML whose main content the clean stage extracts (a `.jsonl` line's markup).
     Html(String),
+    /// An HTML page file, its main content already read with its metadata in one parse
+    /// ([`crate::clean::read_html`]): `main_text` is empty when none was found. It hashes as
+    /// [`Body::Html`] of the same page, so a ledger's stored hashes stay valid.
+    Page {
+        html: String,
+        main_text: String,
+    },
 }
 
 /// An article before cleaning, with the metadata the input gave.
@@ -57,7 +65,7 @@ impl RawArticle {
                 h.update(b"text:");
                 h.update(t.as_bytes());
             }
-            Body::Html(t) => {
+            Body::Html(t) | Body::Page { html: t, .. } => {
                 h.update(b"html:");
                 h.update(t.as_bytes());
             }
@@ -320,7 +328,8 @@ fn text_article(stem: &str, text: &str) -> (RawArticle, Result<(), EvidenceError
 }
 
 /// An HTML article: metadata from `<title>`, Open Graph and article meta tags or JSON-LD, read
-/// by dom_smoothie; the body stays HTML until the clean stage. A published date that is not on
+/// by dom_smoothie in the same parse as the main content ([`Body::Page`]), which the clean stage
+/// then splits into lines and sifts. A published date that is not on
 /// the calendar is left out (the page's metadata, not the user's input).
 pub fn parse_html(stem: &str, html: &str) -> RawArticle {
     html_article(stem, html.to_string())
@@ -328,7 +337,7 @@ pub fn parse_html(stem: &str, html: &str) -> RawArticle {
 
 /// [`parse_html`] of a page the caller owns, which becomes the body as it is.
 fn html_article(stem: &str, html: String) -> RawArticle {
-    let meta = crate::clean::html_metadata(&html);
+    let crate::clean::HtmlPage { meta, text } = crate::clean::read_html(&html);
     RawArticle {
         id: stem.to_string(),
         url: meta.url,
@@ -339,7 +348,10 @@ fn html_article(stem: &str, html: String) -> RawArticle {
             .and_then(|d| parse_date(d).ok().flatten()),
         title: (!meta.title.is_empty()).then_some(meta.title),
         lang: meta.lang,
-        body: Body::Html(html),
+        body: Body::Page {
+            html,
+            main_text: text.unwrap_or_default(),
+        },
     }
 }
 
@@ -612,7 +624,8 @@ mod tests {
         let out = parse_file(Format::HtmlGzip, "page", &bytes).unwrap();
         let a = out[0].as_ref().unwrap();
         assert_eq!(a.title.as_deref(), Some("Packed"));
-        assert_eq!(a.body, Body::Html(html.to_string()));
+        assert!(matches!(&a.body, Body::Page { html: h, main_text }
+            if h == html && main_text.contains("compressed page")));
         assert!(matches!(
             parse_file(Format::HtmlGzip, "page", html.as_bytes()),
             Err(EvidenceError::Gzip(_))
@@ -674,5 +687,30 @@ mod tests {
             a.content_hash(),
             parse_text("x", "Title\nBody!").content_hash()
         );
+    }
+
+    #[test]
+    fn a_page_hashes_as_its_html_did() {
+        // The hash ledgers stored before pages were read in one parse (`Body::Page`), computed
+        // apart with Python's hashlib over id, metadata and "html:" + the page.
+        let page = RawArticle {
+            id: "p".into(),
+            url: None,
+            outlet: None,
+            date: None,
+            title: Some("T".into()),
+            lang: None,
+            body: Body::Page {
+                html: "<p>x</p>".into(),
+                main_text: "x".into(),
+            },
+        };
+        let stored = "90c38093e564ffbec6c08904fcdfe2c6c8001c1403d91be50427d4e20036cb33";
+        assert_eq!(page.content_hash(), stored);
+        let markup = RawArticle {
+            body: Body::Html("<p>x</p>".into()),
+            ..page
+        };
+        assert_eq!(markup.content_hash(), stored);
     }
 }

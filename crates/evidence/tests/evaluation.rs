@@ -87,6 +87,48 @@ fn extraction_benchmark_meets_its_floor() {
     );
 }
 
+#[test]
+fn one_parse_reads_the_metadata_the_head_alone_gives() {
+    // `read_html` takes a page's metadata from the content parse; on every HTML fixture and
+    // benchmark page it must be what reading the head alone gives, or page files would change
+    // title, date or language (and so their content hash) with the speed-up.
+    let same = |html: &str, name: &str| {
+        assert_eq!(
+            guarantor_evidence::clean::read_html(html).meta,
+            guarantor_evidence::clean::html_metadata(html),
+            "{name}"
+        );
+    };
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&fixtures).expect("fixture directory") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "html") {
+            same(
+                &std::fs::read_to_string(&path).expect("fixture"),
+                &path.display().to_string(),
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 5, "{compared} HTML fixtures");
+    let Some(dir) = extraction_benchmark_dir() else {
+        println!(
+            "note: ScrapingHub article-extraction benchmark not found next to the workspace; skipped"
+        );
+        return;
+    };
+    let mut pages = 0;
+    for entry in std::fs::read_dir(dir.join("html")).expect("html directory") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("page readable");
+        let html = guarantor_evidence::source::gunzip(&bytes).expect("gzip page");
+        same(&String::from_utf8_lossy(&html), &path.display().to_string());
+        pages += 1;
+    }
+    assert_eq!(pages, 181);
+}
+
 /// Floors on the test split of the real corpus (`tests/corpus/test`), from the figures measured
 /// on 3 December 2026 (07:05 UTC) with `cargo run -p guarantor-evidence --release --example
 /// evaluate -- --split test` on 169 test articles, with the sentence classifier

@@ -149,7 +149,7 @@ fn content_lines(raw: &RawArticle, boilerplate: &[String]) -> Vec<String> {
             .filter(|l| !l.is_empty() && !boilerplate.iter().any(|b| b == l))
             .map(str::to_string)
             .collect(),
-        Body::Html(h) => {
+        Body::Html(h) | Body::Page { html: h, .. } => {
             let inner = h
                 .split_once("<article>")
                 .and_then(|(_, r)| r.split_once("</article>"))
