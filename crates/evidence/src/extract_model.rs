@@ -31,7 +31,7 @@ pub(super) fn features(
     ids.push(feature_id("1"));
     ids.push(feature_id_of(&["L:", l]));
     for i in 0..w.len() {
-        let stem = w.stems[i].as_str();
+        let stem = &*w.stems[i];
         if w.lower[i].chars().all(|c| c.is_ascii_digit()) {
             ids.push(feature_id("num"));
             continue;

@@ -8,6 +8,7 @@
 //! It does not lemmatise: the lexicons use prefix patterns (`військ*`) where stems fall short.
 
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// A language with an extraction lexicon (`data/lexicon/<code>.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -140,7 +141,7 @@ thread_local! {
 }
 
 /// Stems by stemmer id, then by word.
-type StemCache = crate::text::FastMap<u64, crate::text::FastMap<String, String>>;
+type StemCache = crate::text::FastMap<u64, crate::text::FastMap<String, Rc<str>>>;
 
 /// The most words a thread's cache holds per stemmer before it is emptied.
 const STEM_CACHE_WORDS: usize = 20_000;
@@ -170,8 +171,9 @@ impl Stemmer {
     /// The stem of a lowercase word.
     pub fn stem(&self, lower: &str) -> String {
         if let Some(s) = &self.snowball {
-            return SNOWBALL_STEMS
-                .with_borrow_mut(|cache| Self::cached_stem(s, self.stems_of(cache), lower));
+            return SNOWBALL_STEMS.with_borrow_mut(|cache| {
+                Self::cached_stem(s, self.stems_of(cache), lower).to_string()
+            });
         }
         self.stem_by_suffix(lower)
     }
@@ -181,7 +183,9 @@ impl Stemmer {
     /// Why: a sentence's words are stemmed together, so the thread's cache is borrowed and this
     /// stemmer's table found once per sentence rather than once per word (that per-word
     /// overhead was a large part of stemming, since most words are answered by the cache).
-    pub fn stem_each(&self, lowers: &[String]) -> Vec<String> {
+    ///
+    /// The stems are shared with the cache (`Rc`): a cached word costs no new string.
+    pub fn stem_each(&self, lowers: &[String]) -> Vec<Rc<str>> {
         if let Some(s) = &self.snowball {
             return SNOWBALL_STEMS.with_borrow_mut(|cache| {
                 let stems = self.stems_of(cache);
@@ -191,7 +195,10 @@ impl Stemmer {
                     .collect()
             });
         }
-        lowers.iter().map(|w| self.stem_by_suffix(w)).collect()
+        lowers
+            .iter()
+            .map(|w| Rc::from(self.stem_by_suffix(w)))
+            .collect()
     }
 
     /// This stemmer's table in the thread's cache, emptying the cache first when it holds too
@@ -199,7 +206,7 @@ impl Stemmer {
     fn stems_of<'c>(
         &self,
         cache: &'c mut StemCache,
-    ) -> &'c mut crate::text::FastMap<String, String> {
+    ) -> &'c mut crate::text::FastMap<String, Rc<str>> {
         if cache.len() >= STEM_CACHE_STEMMERS && !cache.contains_key(&self.id) {
             cache.clear();
         }
@@ -209,17 +216,17 @@ impl Stemmer {
     /// The Snowball stem of `lower`, from `stems` or computed and added to it.
     fn cached_stem(
         s: &rust_stemmers::Stemmer,
-        stems: &mut crate::text::FastMap<String, String>,
+        stems: &mut crate::text::FastMap<String, Rc<str>>,
         lower: &str,
-    ) -> String {
+    ) -> Rc<str> {
         if let Some(stem) = stems.get(lower) {
-            return stem.clone();
+            return Rc::clone(stem);
         }
         if stems.len() >= STEM_CACHE_WORDS {
             stems.clear();
         }
-        let stem = s.stem(lower).into_owned();
-        stems.insert(lower.to_string(), stem.clone());
+        let stem: Rc<str> = Rc::from(s.stem(lower).as_ref());
+        stems.insert(lower.to_string(), Rc::clone(&stem));
         stem
     }
 

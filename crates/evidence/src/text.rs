@@ -5,6 +5,7 @@
 //! notion of "word" and "quote", so that offsets from one stage are valid in the next.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::rc::Rc;
 use unicode_normalization::UnicodeNormalization;
 
 /// A word of the original text: alphanumeric run, with its byte range.
@@ -315,7 +316,8 @@ fn is_word_byte(text: &str, pos: usize, before: bool) -> bool {
 pub struct Words {
     pub toks: Vec<Token>,
     pub lower: Vec<String>,
-    pub stems: Vec<String>,
+    /// Shared with the stemmer's cache ([`crate::lang::Stemmer::stem_each`]).
+    pub stems: Vec<Rc<str>>,
     /// [`word_hash`] of each lowercase form and each stem, computed once here rather than once
     /// per [`WordMatcher`] that looks the word up (a sentence meets a dozen of them).
     lower_hashes: Vec<u64>,
@@ -326,20 +328,20 @@ impl Words {
     /// Tokenises `text` and stems every word with `stem`.
     pub fn new(text: &str, stem: &dyn Fn(&str) -> String) -> Self {
         Words::with_stems(text, &|lower: &[String]| {
-            lower.iter().map(|w| stem(w)).collect()
+            lower.iter().map(|w| Rc::from(stem(w))).collect()
         })
     }
 
     /// Tokenises `text` and stems all its lowercase words with one call of `stem_each` (one
     /// stem per word, in order), so a stemmer can do per sentence what it would otherwise do
     /// per word ([`crate::lang::Stemmer::stem_each`]).
-    pub fn with_stems(text: &str, stem_each: &dyn Fn(&[String]) -> Vec<String>) -> Self {
+    pub fn with_stems(text: &str, stem_each: &dyn Fn(&[String]) -> Vec<Rc<str>>) -> Self {
         let toks = tokens(text);
         let lower: Vec<String> = toks
             .iter()
             .map(|t| text[t.start..t.end].to_lowercase())
             .collect();
-        let stems: Vec<String> = stem_each(&lower);
+        let stems: Vec<Rc<str>> = stem_each(&lower);
         debug_assert_eq!(stems.len(), lower.len());
         Words {
             lower_hashes: lower.iter().map(|w| word_hash(w)).collect(),
@@ -483,7 +485,7 @@ impl<L: Clone> WordMatcher<L> {
 
     fn word_matches(p: &WordPattern, words: &Words, i: usize) -> bool {
         match p {
-            WordPattern::Stem(s) => &words.stems[i] == s,
+            WordPattern::Stem(s) => *words.stems[i] == **s,
             WordPattern::Prefix(x) => words.lower[i].starts_with(x.as_str()),
             WordPattern::Exact(w) => &words.lower[i] == w,
         }
