@@ -93,7 +93,8 @@ pub struct HtmlPage {
 /// The metadata must be what [`html_metadata`] reads (the title is hashed with the page, so a
 /// changed title would make a stored page look changed), and it is, except where dom_smoothie's
 /// title rule looks at the page's `h1`/`h2` headings, which the head alone lacks: a `<title>`
-/// with a colon, or shorter than 15 or longer than 150 characters (`title_may_read_headings`).
+/// without a separator that has a colon, or is shorter than 15 or longer than 150 characters
+/// (`title_may_read_headings`).
 /// Those pages, and pages where no content is found, have their head read apart.
 pub fn read_html(html: &str) -> HtmlPage {
     let cfg = Config {
@@ -131,8 +132,8 @@ pub fn read_html(html: &str) -> HtmlPage {
 /// Whether dom_smoothie 0.19's title rule (`get_article_title`, used when no meta tag or JSON-LD
 /// gives a title) may read the page's headings: when the first `<title>` of the prepared page
 /// (`page`) has no separator and has a colon, or fewer than 15 or more than 150 characters, or
-/// there is none. An entity (`&`) counts as maybe, since the rule counts decoded characters. Erring towards "maybe"
-/// costs only a second, head-only parse.
+/// there is none. An entity (`&`) counts as maybe, since the rule counts decoded characters.
+/// Erring towards "maybe" costs only a second, head-only parse.
 fn title_may_read_headings(page: &str) -> bool {
     let lower_at = |i: usize, pat: &str| {
         page.as_bytes()

@@ -329,8 +329,8 @@ fn text_article(stem: &str, text: &str) -> (RawArticle, Result<(), EvidenceError
 
 /// An HTML article: metadata from `<title>`, Open Graph and article meta tags or JSON-LD, read
 /// by dom_smoothie in the same parse as the main content ([`Body::Page`]), which the clean stage
-/// then splits into lines and sifts. A published date that is not on
-/// the calendar is left out (the page's metadata, not the user's input).
+/// then sifts line by line. A published date that is not on the calendar is left out (the
+/// page's metadata, not the user's input).
 pub fn parse_html(stem: &str, html: &str) -> RawArticle {
     html_article(stem, html.to_string())
 }
