@@ -160,11 +160,13 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
         if kind & BODY != 0 {
             in_body = true;
         }
-        if keep == Keep::Page && kind & SVG != 0 && !tag.ends_with("/>") {
-            if let Some(end) = svg_end(b, tag_end) {
-                i = end;
-                continue;
-            }
+        if keep == Keep::Page
+            && kind & SVG != 0
+            && !tag.ends_with("/>")
+            && let Some(end) = svg_end(b, tag_end)
+        {
+            i = end;
+            continue;
         }
         if kind & (SCRIPT | STYLE) != 0 {
             let end = raw_text_end(b, tag_end, &b[name_start..name_end]);
