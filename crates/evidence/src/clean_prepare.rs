@@ -4,6 +4,8 @@
 //! writes plain text elements with only the attributes the extractor reads. Kept apart from the
 //! extraction and the line classifier because it is a tokenizer of its own, with its own tests.
 
+use memchr::{memchr, memchr3};
+
 /// Elements nested deeper than this are unwrapped before extraction (their text is kept).
 pub const MAX_HTML_DEPTH: usize = 256;
 
@@ -635,65 +637,9 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
     b.len()
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` that is zero (and possibly of bytes after the first zero;
-/// the lowest flag is always exact).
-fn zero_bytes(x: u64) -> u64 {
-    x.wrapping_sub(LO) & !x & HI
-}
-
-fn word_at(c: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(c);
-    u64::from_le_bytes(w)
-}
-
-/// The first byte of `hay` for which `flags` (of 8 bytes read as a little-endian word) is set,
-/// eight bytes at a time: the scans of [`prepare_html`] run over every byte of a page twice.
-fn first_flagged(hay: &[u8], flags: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> Option<usize> {
-    let mut chunks = hay.chunks_exact(8);
-    let mut base = 0;
-    for c in &mut chunks {
-        let f = flags(word_at(c));
-        if f != 0 {
-            return Some(base + (f.trailing_zeros() / 8) as usize);
-        }
-        base += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|c| is(*c))
-        .map(|k| base + k)
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    let n = LO * u64::from(needle);
-    first_flagged(hay, |w| zero_bytes(w ^ n), |c| c == needle)
-}
-
-fn memchr3(a: u8, b: u8, c: u8, hay: &[u8]) -> Option<usize> {
-    let (na, nb, nc) = (LO * u64::from(a), LO * u64::from(b), LO * u64::from(c));
-    first_flagged(
-        hay,
-        |w| zero_bytes(w ^ na) | zero_bytes(w ^ nb) | zero_bytes(w ^ nc),
-        |x| x == a || x == b || x == c,
-    )
-}
-
+/// The first `needle` in `b` at or after `from`.
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let first = needle[0];
-    let mut i = from;
-    while i + needle.len() <= b.len() {
-        let k = memchr(first, &b[i..b.len() - needle.len() + 1])? + i;
-        if &b[k..k + needle.len()] == needle {
-            return Some(k);
-        }
-        i = k + 1;
-    }
-    None
+    memchr::memmem::find(b.get(from..)?, needle).map(|k| from + k)
 }
 
 #[cfg(test)]
@@ -796,19 +742,11 @@ mod tests {
     }
 
     #[test]
-    fn byte_scans_find_the_first_match() {
+    fn tags_end_at_the_first_unquoted_bracket() {
         let hay = b"<p class=\"a>b\" id='c'>text</p> and more text after the tag, > end";
-        for from in 0..hay.len() {
-            let rest = &hay[from..];
-            for needle in [b'<', b'>', b'"', b'\'', b'z'] {
-                assert_eq!(memchr(needle, rest), rest.iter().position(|c| *c == needle));
-            }
-            assert_eq!(
-                memchr3(b'>', b'"', b'\'', rest),
-                rest.iter().position(|c| b">\"'".contains(c))
-            );
-        }
         assert_eq!(tag_end(hay, 2), 22);
         assert_eq!(tag_end(b"<a title=\"no end>", 2), 17);
+        assert_eq!(find(b"a-->b-->", 3, b"-->"), Some(5));
+        assert_eq!(find(b"a-->", 2, b"-->"), None);
     }
 }
