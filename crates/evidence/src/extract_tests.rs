@@ -189,7 +189,7 @@ fn unnamed_groups_organisations_and_experts_are_actors() {
 }
 
 #[test]
-fn statements_in_seven_more_languages() {
+fn statements_in_nine_more_languages() {
     // Own sentences, one per language, with inflected names and targets.
     for (text, want) in [
         (
@@ -219,6 +219,22 @@ fn statements_in_seven_more_languages() {
         (
             "Sánchez dijo que España está dispuesta a enviar tropas a Ucrania.",
             ("ESP", "ground_troops", Stance::Offers),
+        ),
+        (
+            "Schoof zei dat Nederland bereid is militairen naar Oekraïne te sturen.",
+            ("NLD", "ground_troops", Stance::Offers),
+        ),
+        (
+            "Volgens Francken zal België geen grondtroepen sturen.",
+            ("BEL", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Montenegro afirmou que Portugal está disposto a enviar tropas para a Ucrânia.",
+            ("PRT", "ground_troops", Stance::Offers),
+        ),
+        (
+            "O governo brasileiro disse que não enviará tropas para a Ucrânia.",
+            ("BRA", "ground_troops", Stance::RulesOut),
         ),
     ] {
         let got: Vec<(String, String, Stance)> = run(text)

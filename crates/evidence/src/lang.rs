@@ -2,8 +2,8 @@
 //!
 //! Detection is whatlang's trigram model (pure Rust, no data to download) restricted to the
 //! languages with a lexicon; an article's declared language wins when it is one of them.
-//! Stemming is Snowball (rust-stemmers) for English, Russian, German, French, Italian and
-//! Spanish, and suffix
+//! Stemming is Snowball (rust-stemmers) for English, Russian, German, French, Italian, Spanish,
+//! Dutch and Portuguese, and suffix
 //! stripping from the language file's list for Ukrainian and Polish, which Snowball lacks.
 //! It does not lemmatise: the lexicons use prefix patterns (`військ*`) where stems fall short.
 
@@ -22,10 +22,12 @@ pub enum Lang {
     Pl,
     It,
     Es,
+    Nl,
+    Pt,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 8] = [
+    pub const ALL: [Lang; 10] = [
         Lang::En,
         Lang::Uk,
         Lang::Ru,
@@ -34,6 +36,8 @@ impl Lang {
         Lang::Pl,
         Lang::It,
         Lang::Es,
+        Lang::Nl,
+        Lang::Pt,
     ];
 
     /// ISO 639-1 code.
@@ -47,6 +51,8 @@ impl Lang {
             Lang::Pl => "pl",
             Lang::It => "it",
             Lang::Es => "es",
+            Lang::Nl => "nl",
+            Lang::Pt => "pt",
         }
     }
 
@@ -67,6 +73,8 @@ impl Lang {
             Lang::Fr => Some(Algorithm::French),
             Lang::It => Some(Algorithm::Italian),
             Lang::Es => Some(Algorithm::Spanish),
+            Lang::Nl => Some(Algorithm::Dutch),
+            Lang::Pt => Some(Algorithm::Portuguese),
             Lang::Uk | Lang::Pl => None,
         }
     }
@@ -81,6 +89,8 @@ impl Lang {
             whatlang::Lang::Pol => Some(Lang::Pl),
             whatlang::Lang::Ita => Some(Lang::It),
             whatlang::Lang::Spa => Some(Lang::Es),
+            whatlang::Lang::Nld => Some(Lang::Nl),
+            whatlang::Lang::Por => Some(Lang::Pt),
             _ => None,
         }
     }
@@ -114,6 +124,8 @@ pub fn detect_text(text: &str) -> Option<Lang> {
         whatlang::Lang::Pol,
         whatlang::Lang::Ita,
         whatlang::Lang::Spa,
+        whatlang::Lang::Nld,
+        whatlang::Lang::Por,
     ];
     let detector = whatlang::Detector::with_allowlist(allow);
     detector.detect_lang(text).and_then(Lang::from_whatlang)
@@ -146,7 +158,7 @@ type StemCache = crate::text::FastMap<u64, crate::text::FastMap<String, Rc<str>>
 /// The most words a thread's cache holds per stemmer before it is emptied.
 const STEM_CACHE_WORDS: usize = 20_000;
 
-/// The most stemmers a thread's cache holds before it is emptied (a pipeline has four Snowball
+/// The most stemmers a thread's cache holds before it is emptied (a pipeline has eight Snowball
 /// stemmers; a process that builds pipelines again and again leaves old ones behind).
 const STEM_CACHE_STEMMERS: usize = 16;
 
@@ -248,7 +260,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn detects_the_eight_languages() {
+    fn detects_the_ten_languages() {
         let cases = [
             (
                 Lang::En,
@@ -282,6 +294,14 @@ mod tests {
                 Lang::Es,
                 "El presidente del Gobierno dijo que España está dispuesta a enviar tropas a Ucrania después del alto el fuego.",
             ),
+            (
+                Lang::Nl,
+                "De premier zei dat Nederland bereid is om na een staakt-het-vuren militairen naar Oekraïne te sturen.",
+            ),
+            (
+                Lang::Pt,
+                "O primeiro-ministro disse que Portugal está disposto a enviar tropas para a Ucrânia depois de um cessar-fogo.",
+            ),
         ];
         for (lang, text) in cases {
             assert_eq!(detect(text, None), Some(lang), "{text}");
@@ -305,6 +325,10 @@ mod tests {
         assert_eq!(ru.stem("войска"), ru.stem("войсками"));
         let de = Stemmer::new(Lang::De, true, &[], 3);
         assert_eq!(de.stem("truppen"), de.stem("truppe"));
+        let nl = Stemmer::new(Lang::Nl, true, &[], 3);
+        assert_eq!(nl.stem("troepen"), nl.stem("troep"));
+        let pt = Stemmer::new(Lang::Pt, true, &[], 3);
+        assert_eq!(pt.stem("garantias"), pt.stem("garantia"));
         let uk = Stemmer::new(
             Lang::Uk,
             false,

@@ -19,7 +19,7 @@ use crate::statement::Stance;
 pub const DEFAULT_LEXICON_TOML: &str = include_str!("../../../data/evidence-lexicon.toml");
 
 /// The extraction lexicons shipped with Guarantor, one per language.
-pub const DEFAULT_LANGUAGE_TOMLS: [(Lang, &str); 8] = [
+pub const DEFAULT_LANGUAGE_TOMLS: [(Lang, &str); 10] = [
     (Lang::En, include_str!("../../../data/lexicon/en.toml")),
     (Lang::Uk, include_str!("../../../data/lexicon/uk.toml")),
     (Lang::Ru, include_str!("../../../data/lexicon/ru.toml")),
@@ -28,6 +28,8 @@ pub const DEFAULT_LANGUAGE_TOMLS: [(Lang, &str); 8] = [
     (Lang::Pl, include_str!("../../../data/lexicon/pl.toml")),
     (Lang::It, include_str!("../../../data/lexicon/it.toml")),
     (Lang::Es, include_str!("../../../data/lexicon/es.toml")),
+    (Lang::Nl, include_str!("../../../data/lexicon/nl.toml")),
+    (Lang::Pt, include_str!("../../../data/lexicon/pt.toml")),
 ];
 
 /// Phrase lists of the boilerplate line classifier.
