@@ -35,8 +35,12 @@ const ENGLISH_THRESHOLD: f32 = 0.8;
 /// probability (`SentenceModel::new_target_thresholds`). Dev cross-validation, English F1 as
 /// shipped (overall): 0.39 (0.454) without it, 0.40 (0.457) at 0.4, 0.42 (0.461) at 0.3, 0.43
 /// (0.465) at 0.2; fixture extract precision 0.826 without, 0.822 at 0.4, 0.804 at 0.3, 0.755 at
-/// 0.2 (floor 0.82), so 0.4.
-const ENGLISH_NEW_TARGET_THRESHOLD: f32 = 0.4;
+/// 0.2 (floor 0.82), so 0.4. Retrained with the Romanian and Turkish dev items (347 articles, 3
+/// December 2026), the model states "the United Kingdom is prepared to deploy troops as part of
+/// a reassurance force" as a second, supporting claim on the force: fixture precision 0.815 at
+/// 0.4 and 0.45 (also at an English main threshold of 0.85 and 0.9), 0.833 at 0.5, with dev
+/// cross-validation English F1 0.45 and 0.44, so 0.5.
+const ENGLISH_NEW_TARGET_THRESHOLD: f32 = 0.5;
 
 /// One dev article, ready for training and scoring.
 struct Item {

@@ -27,7 +27,7 @@ use crate::lexicon::{LanguageLexicon, Lexicon};
 use crate::model::SentenceModel;
 use crate::resolve::{EntityKind, Gazetteer, Mention};
 use crate::statement::{AttributionKind, Modality, Quantity, Stance, Statement};
-use crate::text::{WordHit, WordMatcher, Words, quotes};
+use crate::text::{WordHit, WordMatcher, Words, lower_word, quotes};
 
 #[path = "extract_sentences.rs"]
 mod sentences;
@@ -61,6 +61,8 @@ struct LanguageRules {
     stances: WordMatcher<Stance>,
     negation: WordMatcher<()>,
     negation_window: usize,
+    /// [`crate::lexicon::NegationLexicon::after_cue`].
+    negation_after_cue: bool,
     /// Lowercase [`crate::lexicon::NegationLexicon::restrictive_after`].
     restrictive_after: Vec<String>,
     negated: BTreeMap<Stance, Stance>,
@@ -117,11 +119,12 @@ impl LanguageRules {
             stances: WordMatcher::new(l.stance_phrases(), &stem),
             negation: WordMatcher::new(unit_pairs(&l.negation.words), &stem),
             negation_window: l.negation.window_words,
+            negation_after_cue: l.negation.after_cue,
             restrictive_after: l
                 .negation
                 .restrictive_after
                 .iter()
-                .map(|w| w.to_lowercase())
+                .map(|w| lower_word(w))
                 .collect(),
             negated: l.stances.negated.clone(),
             hedges: WordMatcher::new(unit_pairs(&l.modality.hedges), &stem),
@@ -138,13 +141,13 @@ impl LanguageRules {
                 .attribution
                 .pronouns
                 .iter()
-                .map(|p| p.to_lowercase())
+                .map(|p| lower_word(p))
                 .collect(),
             auxiliaries: l
                 .attribution
                 .auxiliaries
                 .iter()
-                .map(|a| a.to_lowercase())
+                .map(|a| lower_word(a))
                 .collect(),
             boundaries: WordMatcher::new(unit_pairs(&l.clauses.boundaries), &stem),
             after_comma: WordMatcher::new(unit_pairs(&l.clauses.after_comma), &stem),
@@ -160,19 +163,14 @@ impl LanguageRules {
                 .actors
                 .prepositions
                 .iter()
-                .map(|w| w.to_lowercase())
+                .map(|w| lower_word(w))
                 .collect(),
-            determiners: l
-                .actors
-                .determiners
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
+            determiners: l.actors.determiners.iter().map(|w| lower_word(w)).collect(),
             numbers: l
                 .actors
                 .numbers
                 .iter()
-                .map(|(k, v)| (k.to_lowercase(), *v))
+                .map(|(k, v)| (lower_word(k), *v))
                 .collect(),
             stemmer,
         }

@@ -148,3 +148,97 @@ fn an_infinitive_offers_and_a_future_or_past_form_commits() {
         }
     }
 }
+
+/// The statements of `text` (a wire report without a publisher).
+fn run(text: &str) -> Vec<Statement> {
+    let lex = Lexicon::default();
+    let g = Gazetteer::default();
+    let m = g.resolve(text);
+    Extractor::new(&lex).extract(
+        text,
+        &m,
+        &g,
+        ArticleRef {
+            id: "t",
+            date: Some("2025-08-19"),
+            outlet: Some("Test Wire"),
+            lang: None,
+        },
+    )
+}
+
+#[test]
+fn statements_in_eleven_more_languages() {
+    // Own sentences, one per language, with inflected names and targets.
+    for (text, want) in [
+        (
+            "Стармер заявив, що Британія готова надіслати війська в Україну.",
+            ("GBR", "ground_troops", Stance::Offers),
+        ),
+        (
+            "Песков заявил, что Россия не допустит размещения иностранных войск на Украине.",
+            ("RUS", "ground_troops", Stance::Rejects),
+        ),
+        (
+            "Merz sagte, Deutschland werde keine eigenen Soldaten entsenden.",
+            ("DEU", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Macron a déclaré que la France est prête à envoyer des troupes en Ukraine.",
+            ("FRA", "ground_troops", Stance::Offers),
+        ),
+        (
+            "Tusk powiedział, że Polska nie wyśle żołnierzy na Ukrainę.",
+            ("POL", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Meloni ha detto che l'Italia non invierà soldati in Ucraina.",
+            ("ITA", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Sánchez dijo que España está dispuesta a enviar tropas a Ucrania.",
+            ("ESP", "ground_troops", Stance::Offers),
+        ),
+        (
+            "Schoof zei dat Nederland bereid is militairen naar Oekraïne te sturen.",
+            ("NLD", "ground_troops", Stance::Offers),
+        ),
+        (
+            "Volgens Francken zal België geen grondtroepen sturen.",
+            ("BEL", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Montenegro afirmou que Portugal está disposto a enviar tropas para a Ucrânia.",
+            ("PRT", "ground_troops", Stance::Offers),
+        ),
+        (
+            "O governo brasileiro disse que não enviará tropas para a Ucrânia.",
+            ("BRA", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Președintele a declarat că România nu va trimite trupe în Ucraina.",
+            ("ROU", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Ministrul francez a spus că Franța este pregătită să trimită trupe în Ucraina după încetarea focului.",
+            ("FRA", "ground_troops", Stance::Offers),
+        ),
+        (
+            "Bakan, İtalya'nın Ukrayna'ya asker göndermeyeceğini söyledi.",
+            ("ITA", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Fidan, Türkiye'nin Karadeniz'de sorumluluk almaya hazır olduğunu söyledi.",
+            ("TUR", "naval", Stance::Offers),
+        ),
+    ] {
+        let got: Vec<(String, String, Stance)> = run(text)
+            .into_iter()
+            .map(|s| (s.actor, s.capability, s.stance))
+            .collect();
+        assert!(
+            got.contains(&(want.0.to_string(), want.1.to_string(), want.2)),
+            "{text}: {got:?}"
+        );
+    }
+}

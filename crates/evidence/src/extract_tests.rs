@@ -189,66 +189,6 @@ fn unnamed_groups_organisations_and_experts_are_actors() {
 }
 
 #[test]
-fn statements_in_nine_more_languages() {
-    // Own sentences, one per language, with inflected names and targets.
-    for (text, want) in [
-        (
-            "Стармер заявив, що Британія готова надіслати війська в Україну.",
-            ("GBR", "ground_troops", Stance::Offers),
-        ),
-        (
-            "Песков заявил, что Россия не допустит размещения иностранных войск на Украине.",
-            ("RUS", "ground_troops", Stance::Rejects),
-        ),
-        (
-            "Merz sagte, Deutschland werde keine eigenen Soldaten entsenden.",
-            ("DEU", "ground_troops", Stance::RulesOut),
-        ),
-        (
-            "Macron a déclaré que la France est prête à envoyer des troupes en Ukraine.",
-            ("FRA", "ground_troops", Stance::Offers),
-        ),
-        (
-            "Tusk powiedział, że Polska nie wyśle żołnierzy na Ukrainę.",
-            ("POL", "ground_troops", Stance::RulesOut),
-        ),
-        (
-            "Meloni ha detto che l'Italia non invierà soldati in Ucraina.",
-            ("ITA", "ground_troops", Stance::RulesOut),
-        ),
-        (
-            "Sánchez dijo que España está dispuesta a enviar tropas a Ucrania.",
-            ("ESP", "ground_troops", Stance::Offers),
-        ),
-        (
-            "Schoof zei dat Nederland bereid is militairen naar Oekraïne te sturen.",
-            ("NLD", "ground_troops", Stance::Offers),
-        ),
-        (
-            "Volgens Francken zal België geen grondtroepen sturen.",
-            ("BEL", "ground_troops", Stance::RulesOut),
-        ),
-        (
-            "Montenegro afirmou que Portugal está disposto a enviar tropas para a Ucrânia.",
-            ("PRT", "ground_troops", Stance::Offers),
-        ),
-        (
-            "O governo brasileiro disse que não enviará tropas para a Ucrânia.",
-            ("BRA", "ground_troops", Stance::RulesOut),
-        ),
-    ] {
-        let got: Vec<(String, String, Stance)> = run(text)
-            .into_iter()
-            .map(|s| (s.actor, s.capability, s.stance))
-            .collect();
-        assert!(
-            got.contains(&(want.0.to_string(), want.1.to_string(), want.2)),
-            "{text}: {got:?}"
-        );
-    }
-}
-
-#[test]
 fn a_governing_cue_decides_a_chain() {
     assert_eq!(
         triples("Italy declined to send troops to Ukraine."),

@@ -3,7 +3,7 @@
 //! Detection is whatlang's trigram model (pure Rust, no data to download) restricted to the
 //! languages with a lexicon; an article's declared language wins when it is one of them.
 //! Stemming is Snowball (rust-stemmers) for English, Russian, German, French, Italian, Spanish,
-//! Dutch and Portuguese, and suffix
+//! Dutch, Portuguese, Romanian and Turkish, and suffix
 //! stripping from the language file's list for Ukrainian and Polish, which Snowball lacks.
 //! It does not lemmatise: the lexicons use prefix patterns (`військ*`) where stems fall short.
 
@@ -24,10 +24,12 @@ pub enum Lang {
     Es,
     Nl,
     Pt,
+    Ro,
+    Tr,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 10] = [
+    pub const ALL: [Lang; 12] = [
         Lang::En,
         Lang::Uk,
         Lang::Ru,
@@ -38,6 +40,8 @@ impl Lang {
         Lang::Es,
         Lang::Nl,
         Lang::Pt,
+        Lang::Ro,
+        Lang::Tr,
     ];
 
     /// ISO 639-1 code.
@@ -53,6 +57,8 @@ impl Lang {
             Lang::Es => "es",
             Lang::Nl => "nl",
             Lang::Pt => "pt",
+            Lang::Ro => "ro",
+            Lang::Tr => "tr",
         }
     }
 
@@ -75,6 +81,8 @@ impl Lang {
             Lang::Es => Some(Algorithm::Spanish),
             Lang::Nl => Some(Algorithm::Dutch),
             Lang::Pt => Some(Algorithm::Portuguese),
+            Lang::Ro => Some(Algorithm::Romanian),
+            Lang::Tr => Some(Algorithm::Turkish),
             Lang::Uk | Lang::Pl => None,
         }
     }
@@ -91,6 +99,8 @@ impl Lang {
             whatlang::Lang::Spa => Some(Lang::Es),
             whatlang::Lang::Nld => Some(Lang::Nl),
             whatlang::Lang::Por => Some(Lang::Pt),
+            whatlang::Lang::Ron => Some(Lang::Ro),
+            whatlang::Lang::Tur => Some(Lang::Tr),
             _ => None,
         }
     }
@@ -126,6 +136,8 @@ pub fn detect_text(text: &str) -> Option<Lang> {
         whatlang::Lang::Spa,
         whatlang::Lang::Nld,
         whatlang::Lang::Por,
+        whatlang::Lang::Ron,
+        whatlang::Lang::Tur,
     ];
     let detector = whatlang::Detector::with_allowlist(allow);
     detector.detect_lang(text).and_then(Lang::from_whatlang)
@@ -158,7 +170,7 @@ type StemCache = crate::text::FastMap<u64, crate::text::FastMap<String, Rc<str>>
 /// The most words a thread's cache holds per stemmer before it is emptied.
 const STEM_CACHE_WORDS: usize = 20_000;
 
-/// The most stemmers a thread's cache holds before it is emptied (a pipeline has eight Snowball
+/// The most stemmers a thread's cache holds before it is emptied (a pipeline has ten Snowball
 /// stemmers; a process that builds pipelines again and again leaves old ones behind).
 const STEM_CACHE_STEMMERS: usize = 16;
 
@@ -260,7 +272,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn detects_the_ten_languages() {
+    fn detects_the_twelve_languages() {
         let cases = [
             (
                 Lang::En,
@@ -301,6 +313,14 @@ mod tests {
             (
                 Lang::Pt,
                 "O primeiro-ministro disse que Portugal está disposto a enviar tropas para a Ucrânia depois de um cessar-fogo.",
+            ),
+            (
+                Lang::Ro,
+                "Președintele a declarat că România nu va trimite trupe în Ucraina după încetarea focului.",
+            ),
+            (
+                Lang::Tr,
+                "Dışişleri Bakanı, Türkiye'nin ateşkesten sonra Karadeniz'de sorumluluk almaya hazır olduğunu söyledi.",
             ),
         ];
         for (lang, text) in cases {

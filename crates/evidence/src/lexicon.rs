@@ -19,7 +19,7 @@ use crate::statement::Stance;
 pub const DEFAULT_LEXICON_TOML: &str = include_str!("../../../data/evidence-lexicon.toml");
 
 /// The extraction lexicons shipped with Guarantor, one per language.
-pub const DEFAULT_LANGUAGE_TOMLS: [(Lang, &str); 10] = [
+pub const DEFAULT_LANGUAGE_TOMLS: [(Lang, &str); 12] = [
     (Lang::En, include_str!("../../../data/lexicon/en.toml")),
     (Lang::Uk, include_str!("../../../data/lexicon/uk.toml")),
     (Lang::Ru, include_str!("../../../data/lexicon/ru.toml")),
@@ -30,6 +30,8 @@ pub const DEFAULT_LANGUAGE_TOMLS: [(Lang, &str); 10] = [
     (Lang::Es, include_str!("../../../data/lexicon/es.toml")),
     (Lang::Nl, include_str!("../../../data/lexicon/nl.toml")),
     (Lang::Pt, include_str!("../../../data/lexicon/pt.toml")),
+    (Lang::Ro, include_str!("../../../data/lexicon/ro.toml")),
+    (Lang::Tr, include_str!("../../../data/lexicon/tr.toml")),
 ];
 
 /// Phrase lists of the boilerplate line classifier.
@@ -70,6 +72,10 @@ pub struct NegationLexicon {
     /// not only ... but", "nicht nur"): lowercase, matched as whole words.
     #[serde(default)]
     pub restrictive_after: Vec<String>,
+    /// A negation right after the cue also turns it over, in languages that put the negation
+    /// after the predicate (Turkish "hazır değil", "not ready"; judgement, per language).
+    #[serde(default)]
+    pub after_cue: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -311,6 +311,28 @@ fn is_word_byte(text: &str, pos: usize, before: bool) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// A word in lowercase as the lexicons and the stemmers read it. Two letters need more than
+/// `to_lowercase`: the Turkish capital `İ` lowercases to `i` and a combining dot (U+0307), which
+/// is dropped, so "İngiltere" meets "ingiltere"; and Romanian `ș` and `ț` are written with a
+/// comma below (the standard letters) or a cedilla (`ş`, `ţ`, older fonts and many sites, in
+/// one text as often as not), so the comma forms become the cedilla ones the Snowball Romanian
+/// stemmer uses. Turkish `ş` is the cedilla letter already.
+pub fn lower_word(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lower.is_ascii() || !lower.contains(['\u{307}', '\u{219}', '\u{21b}']) {
+        return lower;
+    }
+    lower
+        .chars()
+        .filter(|c| *c != '\u{307}')
+        .map(|c| match c {
+            '\u{219}' => '\u{15f}',
+            '\u{21b}' => '\u{163}',
+            c => c,
+        })
+        .collect()
+}
+
 /// The words of a text with their lowercase forms and stems, for [`WordMatcher`].
 #[derive(Debug, Clone, Default)]
 pub struct Words {
@@ -339,7 +361,7 @@ impl Words {
         let toks = tokens(text);
         let lower: Vec<String> = toks
             .iter()
-            .map(|t| text[t.start..t.end].to_lowercase())
+            .map(|t| lower_word(&text[t.start..t.end]))
             .collect();
         let stems: Vec<Rc<str>> = stem_each(&lower);
         debug_assert_eq!(stems.len(), lower.len());
@@ -444,7 +466,7 @@ impl<L: Clone> WordMatcher<L> {
                 let chunk = chunk.trim_end_matches('*').trim_start_matches('=');
                 let toks = tokens(chunk);
                 for (i, t) in toks.iter().enumerate() {
-                    let w = chunk[t.start..t.end].to_lowercase();
+                    let w = lower_word(&chunk[t.start..t.end]);
                     if star && i + 1 == toks.len() {
                         pats.push(WordPattern::Prefix(w));
                     } else if exact {
@@ -611,6 +633,20 @@ mod tests {
         for w in &words {
             assert_eq!(fold_word(w), general(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn lowercase_words_meet_across_turkish_and_romanian_letters() {
+        assert_eq!(lower_word("İngiltere"), "ingiltere");
+        assert_eq!(lower_word("İSTİHBARAT"), "istihbarat");
+        // Comma below and cedilla: one Romanian word, two spellings.
+        assert_eq!(lower_word("Coaliția"), lower_word("Coaliţia"));
+        assert_eq!(lower_word("Învățământ"), lower_word("ÎNVĂŢĂMÂNT"));
+        assert_eq!(lower_word("Ștefan"), "\u{15f}tefan");
+        // Turkish ş is the cedilla letter already; other words are as `to_lowercase` gives them.
+        assert_eq!(lower_word("Başkanı"), "başkanı");
+        assert_eq!(lower_word("Зеленський"), "зеленський");
+        assert_eq!(lower_word("NATO"), "nato");
     }
 
     #[test]

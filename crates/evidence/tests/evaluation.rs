@@ -144,15 +144,19 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// 0.410, non-English 0.422, actor accuracy 0.588, rewrite recall 0.444 at precision 0.889 (16
 /// links right, 2 wrong: the gazetteer's new Dutch and Portuguese names made one more pair of
 /// independent reports share their anchors; 0.941 with the old gazetteer), so the precision
-/// floor is 0.87. They are below the targets
+/// floor was 0.87. At 15:40 the Romanian and Turkish shards (`x`, `y`; 23 test articles) and
+/// lexicons joined, the classifier was retrained on the 347 dev articles and the English
+/// new-target threshold went from 0.4 to 0.5 (the fixture floor): on 215 test articles F1 0.421,
+/// non-English 0.435, actor accuracy 0.616, rewrite recall 0.487 at precision 0.905 (19 right, 2
+/// wrong), which set the floors below. They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
-    f1: 0.38,
-    non_english_f1: 0.39,
-    actor_accuracy: 0.56,
-    rewrite_recall: 0.40,
-    rewrite_precision: 0.87,
+    f1: 0.40,
+    non_english_f1: 0.41,
+    actor_accuracy: 0.59,
+    rewrite_recall: 0.46,
+    rewrite_precision: 0.88,
 };
 
 struct CorpusFloors {
@@ -212,7 +216,9 @@ fn real_corpus_reads_and_yields_statements_in_every_language() {
         println!("note: no real corpus under tests/corpus/dev; skipped");
         return;
     }
-    for lang in ["en", "uk", "ru", "de", "fr", "pl", "it", "es", "nl", "pt"] {
+    for lang in [
+        "en", "uk", "ru", "de", "fr", "pl", "it", "es", "nl", "pt", "ro", "tr",
+    ] {
         let Some(s) = r.per_lang.get(lang) else {
             continue;
         };
