@@ -151,10 +151,8 @@ pub(super) fn inverted_report(before: &str, auxiliaries: &[String]) -> bool {
     let t = before.trim_end();
     match t.rsplit_once(char::is_whitespace) {
         Some((rest, last)) => {
-            auxiliaries
-                .iter()
-                .any(|a| *a == crate::text::lower_word(last))
-                && ends_inverted(rest)
+            let last = crate::text::lower_word(last);
+            auxiliaries.contains(&last) && ends_inverted(rest)
         }
         None => false,
     }

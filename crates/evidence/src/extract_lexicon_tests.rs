@@ -1,5 +1,6 @@
 //! Tests of the compiled lexicons: what their entries match in each language.
 
+use super::tests::run;
 use super::*;
 
 /// The compiled rules of the shipped lexicon for the language `code`.
@@ -147,24 +148,6 @@ fn an_infinitive_offers_and_a_future_or_past_form_commits() {
             assert!(!labels(w).contains(&Stance::Offers), "{code}: `{w}`");
         }
     }
-}
-
-/// The statements of `text` (a wire report without a publisher).
-fn run(text: &str) -> Vec<Statement> {
-    let lex = Lexicon::default();
-    let g = Gazetteer::default();
-    let m = g.resolve(text);
-    Extractor::new(&lex).extract(
-        text,
-        &m,
-        &g,
-        ArticleRef {
-            id: "t",
-            date: Some("2025-08-19"),
-            outlet: Some("Test Wire"),
-            lang: None,
-        },
-    )
 }
 
 #[test]

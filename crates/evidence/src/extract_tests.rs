@@ -1,6 +1,7 @@
 use super::*;
 
-fn run(text: &str) -> Vec<Statement> {
+/// The statements of `text` in a wire report (also used by `extract_lexicon_tests.rs`).
+pub(super) fn run(text: &str) -> Vec<Statement> {
     run_in(text, "Test Wire")
 }
 
