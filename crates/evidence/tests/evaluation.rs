@@ -148,12 +148,15 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// lexicons joined, the classifier was retrained on the 347 dev articles and the English
 /// new-target threshold went from 0.4 to 0.5 (the fixture floor): on 215 test articles F1 0.421,
 /// non-English 0.435, actor accuracy 0.616, rewrite recall 0.487 at precision 0.905 (19 right, 2
-/// wrong), which set the floors below. They are below the targets
+/// wrong). At 17:10 UTC on 3 December the classifier was retrained with three dev-only shards
+/// (`g`, `i`, `k`: 72 English, Italian and Spanish articles, 419 dev articles in all; the test
+/// split unchanged): F1 0.432, non-English 0.446, actor accuracy 0.617, the same rewrites, which
+/// set the floors below. They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
-    f1: 0.40,
-    non_english_f1: 0.41,
+    f1: 0.41,
+    non_english_f1: 0.42,
     actor_accuracy: 0.59,
     rewrite_recall: 0.46,
     rewrite_precision: 0.88,
