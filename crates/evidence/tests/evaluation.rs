@@ -151,13 +151,15 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// wrong). At 17:10 UTC on 3 December the classifier was retrained with three dev-only shards
 /// (`g`, `i`, `k`: 72 English, Italian and Spanish articles, 419 dev articles in all; the test
 /// split unchanged): F1 0.432, non-English 0.446, actor accuracy 0.617, the same rewrites, which
-/// set the floors below. They are below the targets
+/// set the floors then. At 17:40 six more dev-only shards (`u`, `m`, `l`, `d`, `h`, `z`; 563 dev
+/// articles) and six English cue phrases: F1 0.437, non-English 0.453, actor accuracy 0.606, the
+/// same rewrites, which set the floors below. They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     f1: 0.41,
-    non_english_f1: 0.42,
-    actor_accuracy: 0.59,
+    non_english_f1: 0.43,
+    actor_accuracy: 0.58,
     rewrite_recall: 0.46,
     rewrite_precision: 0.88,
 };
