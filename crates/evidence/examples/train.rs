@@ -39,8 +39,11 @@ const ENGLISH_THRESHOLD: f32 = 0.8;
 /// December 2026), the model states "the United Kingdom is prepared to deploy troops as part of
 /// a reassurance force" as a second, supporting claim on the force: fixture precision 0.815 at
 /// 0.4 and 0.45 (also at an English main threshold of 0.85 and 0.9), 0.833 at 0.5, with dev
-/// cross-validation English F1 0.45 and 0.44, so 0.5.
-const ENGLISH_NEW_TARGET_THRESHOLD: f32 = 0.5;
+/// cross-validation English F1 0.45 and 0.44, so 0.5. With positives weighted 10 instead of 3
+/// (563 dev articles, 3 December 2026) the model's probabilities are higher: fixture precision
+/// 0.776 at 0.8 / 0.5, 0.831 at 0.9 / 0.7, 0.833 at 0.8 / 0.8 (recall 0.773), with dev
+/// cross-validation English F1 0.48 at 0.8 / 0.8 and 0.47 at 0.9 / 0.7, so 0.8 here too.
+const ENGLISH_NEW_TARGET_THRESHOLD: f32 = 0.8;
 
 /// One dev article, ready for training and scoring.
 struct Item {

@@ -72,11 +72,16 @@ pub struct TrainParams {
     pub min_pair_count: usize,
     /// Decision threshold stored with the model.
     pub threshold: f32,
-    /// Weight of a positive example's loss (positives are rare).
+    /// Weight of a positive example's loss (positives are rare). 10 since 3 December 2026: on the
+    /// 563 dev articles, 5-fold cross-validation gave F1 0.479 at 3, 0.489 at 6 and 0.490 at 10
+    /// (non-English 0.480, 0.488, 0.493), with the English thresholds raised so the fixture floors
+    /// hold; the other settings of the grid (epochs, learning rate, L2) stay within 0.01.
     pub positive_weight: f32,
     /// A feature needs this many training sentences to get weights.
     pub min_feature_count: usize,
-    /// Smaller weights (after rounding to 0.01) are dropped from the model.
+    /// Smaller weights (after rounding to 0.01) are dropped from the model. 0.05 since 3
+    /// December 2026: the file halves (8.0 to 4.0 MB) at a cross-validated F1 of 0.488 against
+    /// 0.489 with 0.02.
     pub min_weight: f32,
 }
 
@@ -88,9 +93,9 @@ impl Default for TrainParams {
             l2: 1e-4,
             min_pair_count: 3,
             threshold: 0.2,
-            positive_weight: 3.0,
+            positive_weight: 10.0,
             min_feature_count: 2,
-            min_weight: 0.02,
+            min_weight: 0.05,
         }
     }
 }
