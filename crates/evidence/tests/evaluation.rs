@@ -235,3 +235,73 @@ fn real_corpus_reads_and_yields_statements_in_every_language() {
         );
     }
 }
+
+/// The second annotations of `tests/corpus/agreement` (`examples/agreement.rs`) are of dev
+/// articles, quote their texts exactly and use the gold's labels: an agreement figure from a
+/// misplaced id or a paraphrased span would be meaningless.
+#[test]
+fn second_annotations_quote_dev_articles_and_use_the_gold_labels() {
+    let dir = corpus_dir(Split::Dev).join("../agreement");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("note: no tests/corpus/agreement; skipped");
+        return;
+    };
+    let corpus = load_corpus(Split::Dev);
+    let texts: std::collections::HashMap<&str, String> = corpus
+        .articles
+        .iter()
+        .map(|a| {
+            let text = match &a.body {
+                guarantor_evidence::Body::Text(t) | guarantor_evidence::Body::Html(t) => t.clone(),
+                other => panic!("{}: unexpected body {other:?}", a.id),
+            };
+            (a.id.as_str(), text)
+        })
+        .collect();
+    let targets: std::collections::BTreeSet<&str> = corpus
+        .gold
+        .iter()
+        .flat_map(|g| g.statements.iter().map(|s| s.target.as_str()))
+        .collect();
+    let mut checked = 0;
+    for e in entries.filter_map(|e| e.ok()) {
+        let name = e.file_name().to_string_lossy().to_string();
+        if !(name.starts_with("second-") && name.ends_with(".jsonl")) {
+            continue;
+        }
+        let file = std::fs::read_to_string(e.path()).expect("agreement file readable");
+        for (i, line) in file
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let g: CorpusGold =
+                serde_json::from_str(line).unwrap_or_else(|err| panic!("{name}:{}: {err}", i + 1));
+            let text = texts
+                .get(g.id.as_str())
+                .unwrap_or_else(|| panic!("{name}:{}: {} is not a dev article", i + 1, g.id));
+            for s in &g.statements {
+                assert!(
+                    text.contains(&s.evidence) && !s.evidence.trim().is_empty(),
+                    "{name}: {}: evidence not in the text: {:?}",
+                    g.id,
+                    s.evidence
+                );
+                assert!(
+                    targets.contains(s.target.as_str()),
+                    "{name}: {}: unknown target {}",
+                    g.id,
+                    s.target
+                );
+                assert!(
+                    guarantor_evidence::Stance::parse(&s.stance).is_some(),
+                    "{name}: {}: unknown stance {}",
+                    g.id,
+                    s.stance
+                );
+                checked += 1;
+            }
+        }
+    }
+    println!("second annotations: {checked} statements checked");
+}
