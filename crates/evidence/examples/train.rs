@@ -412,6 +412,28 @@ fn cross_validate(items: &[Item], params: TrainParams) {
         println!(
             "missed gold claims whose target was not predicted at all: {missed_target} {missed_by_target:?}"
         );
+        // Targets predicted in an article whose gold has no claim on them at all.
+        let mut extra_by_target: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, p) in items.iter().zip(&probs) {
+            let m = &models[fold_of(&i.story) as usize];
+            let t = shipped_threshold(&i.lang, shipped);
+            let new_target = if i.lang == "en" {
+                ENGLISH_NEW_TARGET_THRESHOLD
+            } else {
+                t
+            };
+            let gold_targets: BTreeSet<&str> = i.gold.iter().map(|(t, _)| t.as_str()).collect();
+            let pred_targets: BTreeSet<String> = claims(i, p, m, t, new_target)
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
+            for t in pred_targets {
+                if !gold_targets.contains(t.as_str()) {
+                    *extra_by_target.entry(t).or_default() += 1;
+                }
+            }
+        }
+        println!("targets predicted where the gold has none: {extra_by_target:?}");
         if std::env::args().any(|a| a == "--dump") {
             for (i, p) in items.iter().zip(&probs) {
                 let m = &models[fold_of(&i.story) as usize];
