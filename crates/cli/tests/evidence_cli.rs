@@ -245,6 +245,71 @@ fn evidence_rejects_unknown_capability_and_missing_database() {
     );
 }
 
+/// The classifier's statements carry their probability (JSON and text) and
+/// `--min-probability` leaves out those below it, never the rules'. The article is our own
+/// German text on the September 2025 Paris pledges.
+#[test]
+fn classifier_statements_show_their_probability_and_can_be_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("de.jsonl"),
+        "{\"id\":\"de1\",\"url\":null,\"outlet\":\"Beispielblatt\",\"date\":\"2025-09-04\",\"lang\":\"de\",\"text\":\"Sicherheitsgarantien für die Ukraine\\nSechsundzwanzig Staaten haben zugesagt, nach einem Waffenstillstand Truppen in die Ukraine zu entsenden oder sich an Land, zu Wasser oder in der Luft zu beteiligen, sagte Frankreichs Präsident am Donnerstag in Paris.\"}\n",
+    )
+    .unwrap();
+    assert_eq!(run(d, &["ingest", "de.jsonl"]).status.code(), Some(0));
+    let json = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = run(d, &[&["evidence", "--json"], args].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr, d));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["statements"].as_array().unwrap().clone()
+    };
+    let all = json(&[]);
+    let probability = |s: &serde_json::Value| s["probability"].as_f64();
+    assert!(
+        all.iter().any(|s| probability(s).is_none()),
+        "a rules statement"
+    );
+    assert!(
+        all.iter().any(|s| probability(s).is_some_and(|p| p < 0.5)),
+        "a doubtful classifier statement: {all:#?}"
+    );
+    let kept = json(&["--min-probability", "0.5"]);
+    assert!(kept.len() < all.len());
+    assert_eq!(
+        kept.iter().filter(|s| probability(s).is_none()).count(),
+        all.iter().filter(|s| probability(s).is_none()).count(),
+        "the rules' statements all stay"
+    );
+    assert!(kept.iter().all(|s| probability(s).is_none_or(|p| p >= 0.5)));
+
+    let out = run(d, &["evidence"]);
+    let shown = text(&out.stdout, d);
+    let classified = all.iter().find(|s| probability(s).is_some()).unwrap();
+    assert!(
+        shown.contains(&format!(
+            "id: {}  (found by the classifier, p {:.2})",
+            classified["id"].as_str().unwrap(),
+            probability(classified).unwrap()
+        )),
+        "{shown}"
+    );
+    for (value, message) in [
+        ("1.5", "`1.5` is not between 0 and 1"),
+        ("x", "`x` is not a number between 0 and 1"),
+    ] {
+        let out = run(d, &["evidence", "--min-probability", value]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            text(&out.stderr, d).starts_with(&format!(
+                "error: invalid value '{value}' for '--min-probability <P>': {message}"
+            )),
+            "{}",
+            text(&out.stderr, d)
+        );
+    }
+}
+
 #[test]
 fn help_texts() {
     let dir = tempfile::tempdir().unwrap();

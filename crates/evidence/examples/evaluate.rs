@@ -140,6 +140,16 @@ fn print_corpus(split: Split, r: &CorpusReport) {
         r.rewrite.fp,
         r.rewrite.fn_
     );
+    println!("  claims by how they were found (precision, right/emitted):");
+    for band in SOURCE_BANDS {
+        let c = r.by_source.get(band).copied().unwrap_or_default();
+        println!(
+            "    {band:<20} {:>6.3}   {}/{}",
+            c.precision(),
+            c.tp,
+            c.tp + c.fp
+        );
+    }
     for e in &r.errors {
         println!("  error: {e}");
     }

@@ -438,6 +438,7 @@ impl Extractor {
                         date: article.date.map(str::to_string),
                         outlet: article.outlet.map(str::to_string),
                         sentence: index,
+                        probability: None,
                     });
                 }
             }

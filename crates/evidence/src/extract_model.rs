@@ -201,6 +201,7 @@ pub(super) fn learned_statements(
                     date: article.date.map(str::to_string),
                     outlet: article.outlet.map(str::to_string),
                     sentence: index,
+                    probability: Some((f64::from(*prob) * 100.0).round() / 100.0),
                 },
             ));
         }

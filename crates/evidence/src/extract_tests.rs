@@ -624,6 +624,7 @@ fn a_learned_claim_below_the_main_threshold_needs_a_target_the_rules_missed() {
         date: None,
         outlet: None,
         sentence,
+        probability: None,
     };
     let mut out = vec![st(0, "ground_troops", Stance::Commits)];
     let learned = vec![

@@ -271,6 +271,7 @@ pub(crate) mod tests {
             date: Some(date.into()),
             outlet: Some(outlet.into()),
             sentence: 0,
+            probability: None,
         }
     }
 

@@ -175,4 +175,11 @@ pub struct Statement {
     pub outlet: Option<String>,
     /// Index of the sentence in the cleaned text.
     pub sentence: usize,
+    /// How the statement was found: `None` when the rules found it (a target and a stance cue
+    /// of the lexicon in one clause), else the sentence classifier's probability for its
+    /// (target, stance), rounded to 0.01. The classifier adds claims from 0.2 (0.8 in English),
+    /// and the lower this is, the less often they are right (docs/evidence.md, "How sure a
+    /// statement is"): a reader can weigh or filter them.
+    #[serde(default)]
+    pub probability: Option<f64>,
 }

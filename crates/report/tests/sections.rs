@@ -168,6 +168,7 @@ fn statement(
         date: date.map(str::to_string),
         outlet: Some("Outlet".into()),
         sentence,
+        probability: None,
     }
 }
 

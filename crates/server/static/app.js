@@ -634,6 +634,11 @@ function statementItem(s) {
   if (s.quantity) meta.push(' · ' + s.quantity.text);
   if (s.attributed_to) meta.push(' · ' + s.attributed_to);
   else meta.push(' · reported by the outlet');
+  // The classifier's statements carry its probability; the rules' carry none (docs/evidence.md).
+  if (typeof s.probability === 'number') {
+    meta.push(' · ', el('span', { class: 'muted', title: 'found by the sentence classifier, not the rules' },
+      'classifier p ' + s.probability.toFixed(2)));
+  }
   return el('li', { class: AGAINST.has(s.stance) ? 'against' : 'for', 'data-statement': s.id, 'data-actor': s.actor },
     el('blockquote', { class: 'quote' }, '“' + s.quote + '”'),
     el('div', { class: 'meta' }, ...meta),

@@ -529,7 +529,7 @@ const ORPHANS_SQL: &str = "SELECT COUNT(*) FROM statements s
      WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article)";
 
 const STATEMENT_COLUMNS: &str = "id, article, actor, capability, stance, modality, quantity,
-    attributed_to, attribution, quote, quote_start, quote_end, date, outlet, sentence";
+    attributed_to, attribution, quote, quote_start, quote_end, date, outlet, sentence, probability";
 
 const ARTICLE_COLUMNS: &str = "id, url, outlet, date, title, lang, statement_count";
 
@@ -576,6 +576,7 @@ struct StatementRow {
     date: Option<String>,
     outlet: Option<String>,
     sentence: i64,
+    probability: Option<f64>,
 }
 
 fn statement_row(r: &Row) -> rusqlite::Result<StatementRow> {
@@ -595,6 +596,7 @@ fn statement_row(r: &Row) -> rusqlite::Result<StatementRow> {
         date: r.get(12)?,
         outlet: r.get(13)?,
         sentence: r.get(14)?,
+        probability: r.get(15)?,
     })
 }
 
@@ -625,6 +627,7 @@ impl StatementRow {
             date: self.date,
             outlet: self.outlet,
             sentence: usize::try_from(self.sentence).unwrap_or(0),
+            probability: self.probability,
         })
     }
 }

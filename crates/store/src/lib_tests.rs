@@ -70,3 +70,35 @@ fn filtered_statements_are_found_through_indexes() {
         }
     }
 }
+
+/// A ledger written before statements kept their probability (schema version 3) opens, gains
+/// the column, and reads its statements as the rules' (`probability` None).
+#[test]
+fn a_version_3_ledger_migrates_and_its_statements_read_as_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for (i, sql) in migrations::MIGRATIONS[..3].iter().enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.execute_batch(&format!("PRAGMA user_version = {}", i + 1))
+                .unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO articles (id, content_hash, text, dropped_count, mention_count,
+               statement_count, minhash, quotes, words, extractor)
+               VALUES ('a', 'h', 'Poland will not send troops.', 0, 0, 1, x'', x'', x'', 'test');
+             INSERT INTO statements (id, article, actor, capability, stance, modality, quantity,
+               attributed_to, attribution, quote, quote_start, quote_end, date, outlet, sentence)
+               VALUES ('a#0.ground_troops', 'a', 'POL', 'ground_troops', 'rules_out', 'asserted',
+               NULL, NULL, 'reported', 'Poland will not send troops.', 0, 28, NULL, NULL, 0);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 4);
+    let ledger = store.ledger().unwrap();
+    assert_eq!(ledger.statements.len(), 1);
+    assert_eq!(ledger.statements[0].id, "a#0.ground_troops");
+    assert_eq!(ledger.statements[0].probability, None);
+}

@@ -86,6 +86,11 @@ pub const MIGRATIONS: &[&str] = &[
     // stage's sixth tier). Articles stored before it keep an empty sequence, which that tier
     // skips; ingest them again to give them one.
     "ALTER TABLE articles ADD COLUMN sequence BLOB NOT NULL DEFAULT x'';",
+    // 4: how each statement was found (`Statement::probability`): NULL for the rules', the
+    // classifier's probability for its own. Statements stored before it read as the rules':
+    // an article ingested again with the same content is left as it is, so only a ledger built
+    // into a new database has them all.
+    "ALTER TABLE statements ADD COLUMN probability REAL;",
 ];
 
 /// Applies the migrations the database lacks, each in its own transaction. The version is

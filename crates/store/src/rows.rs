@@ -73,8 +73,9 @@ pub(crate) fn insert(
         }
         let mut s = tx.prepare_cached(
             "INSERT INTO statements (id, article, actor, capability, stance, modality, quantity,
-                attributed_to, attribution, quote, quote_start, quote_end, date, outlet, sentence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                attributed_to, attribution, quote, quote_start, quote_end, date, outlet, sentence,
+                probability)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?;
         for x in &a.statements {
             let quantity = x
@@ -97,6 +98,7 @@ pub(crate) fn insert(
                 x.date,
                 x.outlet,
                 x.sentence as i64,
+                x.probability,
             ])?;
         }
         let mut l = tx.prepare_cached(

@@ -615,7 +615,37 @@ pub struct CorpusReport {
     /// Rewrite and translation links: a predicted pair is right when gold puts both articles in
     /// one duplicate group; a gold pair is found when the predicted links join its articles.
     pub rewrite: Counts,
+    /// Predicted claims, right (`tp`) or not (`fp`), by how they were found: the band of
+    /// [`source_band`]. `fn_` stays 0: a missed claim has no source.
+    pub by_source: BTreeMap<&'static str, Counts>,
     pub errors: Vec<String>,
+}
+
+/// The bands claims are counted in by how they were found: the rules, else the highest
+/// classifier probability among the claim's statements (`Statement::probability`).
+pub const SOURCE_BANDS: [&str; 5] = [
+    "rules",
+    "classifier >= 0.8",
+    "classifier 0.5-0.8",
+    "classifier 0.35-0.5",
+    "classifier < 0.35",
+];
+
+/// The band of a claim from the probabilities of its statements (`None` for the rules').
+pub fn source_band(probabilities: impl IntoIterator<Item = Option<f64>>) -> &'static str {
+    let mut best: Option<f64> = None;
+    for p in probabilities {
+        match p {
+            None => return SOURCE_BANDS[0],
+            Some(p) => best = Some(best.map_or(p, |b: f64| b.max(p))),
+        }
+    }
+    match best.unwrap_or(0.0) {
+        p if p >= 0.8 => SOURCE_BANDS[1],
+        p if p >= 0.5 => SOURCE_BANDS[2],
+        p if p >= 0.35 => SOURCE_BANDS[3],
+        _ => SOURCE_BANDS[4],
+    }
 }
 
 /// A gold actor as the ledger writes it: the gazetteer's actor when the name resolves to one
@@ -716,6 +746,20 @@ pub fn evaluate_corpus(
             .map(|s| (s.target.clone(), s.stance.clone()))
             .collect();
         scores.extract.add_sets(&predicted, &gold_claims);
+        for claim in &predicted {
+            let band = source_band(
+                p.statements
+                    .iter()
+                    .filter(|s| s.capability == claim.0 && s.stance.as_str() == claim.1)
+                    .map(|s| s.probability),
+            );
+            let c = report.by_source.entry(band).or_default();
+            if gold_claims.contains(claim) {
+                c.tp += 1;
+            } else {
+                c.fp += 1;
+            }
+        }
         for claim in predicted.intersection(&gold_claims) {
             scores.actor_matched += 1;
             let ours: Vec<&str> = p
