@@ -72,14 +72,17 @@ impl Ledger {
         index
     }
 
-    /// Statements sorted by date (undated first), then article, then sentence.
+    /// Statements sorted by date (undated first), then article, then sentence, then capability;
+    /// in one sentence, the surer statement on a capability last ([`Statement::certainty`]).
     pub fn chronological(&self) -> Vec<&Statement> {
         let mut v: Vec<&Statement> = self.statements.iter().collect();
         v.sort_by(|a, b| chrono_key(a).cmp(&chrono_key(b)));
         v
     }
 
-    /// One position per (actor, capability), ordered by actor then capability name.
+    /// One position per (actor, capability), ordered by actor then capability name. The
+    /// position is the latest firm statement ([`Statement::is_firm`]), else the latest of all
+    /// when every statement on it is a doubtful one of the classifier; the history has them all.
     pub fn positions(&self) -> Vec<Position> {
         let mut groups: BTreeMap<(&str, &str), Vec<&Statement>> = BTreeMap::new();
         for s in self.chronological() {
@@ -91,7 +94,12 @@ impl Ledger {
         groups
             .into_iter()
             .filter_map(|((actor, capability), history)| {
-                let latest = (*history.last()?).clone();
+                let latest = (*history
+                    .iter()
+                    .rev()
+                    .find(|s| s.is_firm())
+                    .or(history.last())?)
+                .clone();
                 Some(Position {
                     actor: actor.to_string(),
                     capability: capability.to_string(),
@@ -111,11 +119,12 @@ impl Ledger {
             .max_by(|a, b| chrono_key(a).cmp(&chrono_key(b)))
     }
 
-    /// The latest *dated* statement of `actor` on `capability` on or before `as_of` (ISO
-    /// `YYYY-MM-DD`; a timestamp's day counts), in [`Ledger::chronological`] order; `None` for
-    /// `as_of` reads every dated statement. For checks against a scenario's date, where an
-    /// undated statement cannot be placed before or after it.
-    pub fn latest_as_of(
+    /// The latest *dated* firm statement ([`Statement::is_firm`]) of `actor` on `capability` on
+    /// or before `as_of` (ISO `YYYY-MM-DD`; a timestamp's day counts), in
+    /// [`Ledger::chronological`] order; `None` for `as_of` reads every dated statement. For
+    /// checks against a scenario's date, where an undated statement cannot be placed before or
+    /// after it, and a doubtful statement of the classifier is not enough to contradict it.
+    pub fn latest_firm_as_of(
         &self,
         actor: &str,
         capability: &str,
@@ -123,7 +132,7 @@ impl Ledger {
     ) -> Option<&Statement> {
         self.statements
             .iter()
-            .filter(|s| s.actor == actor && s.capability == capability)
+            .filter(|s| s.actor == actor && s.capability == capability && s.is_firm())
             .filter(|s| {
                 s.date.as_deref().is_some_and(|d| {
                     let day = d.get(..10).unwrap_or(d);
@@ -138,13 +147,15 @@ impl Ledger {
     /// the latest earlier one that disagrees with it, if any, so the list grows with the ledger,
     /// not with its square (a busy fortnight of a thousand statements would otherwise give
     /// hundreds of thousands of pairs). Copies and rewrites are not independent sources, so
-    /// statements from duplicate articles are left out.
+    /// statements from duplicate articles are left out, as are the classifier's doubtful ones
+    /// ([`Statement::is_firm`]): a disagreement should send a reader to two sources, not to a
+    /// misreading.
     pub fn disagreements(&self) -> Vec<Disagreement> {
         let copies = self.duplicate_index();
         let independent: Vec<&Statement> = self
             .chronological()
             .into_iter()
-            .filter(|s| !copies.contains_key(s.article.as_str()))
+            .filter(|s| s.is_firm() && !copies.contains_key(s.article.as_str()))
             .collect();
         // Dated statements per (actor, capability), as (position in `independent`, day), in
         // chronological order; only pairs within the window of each other are compared.
@@ -215,9 +226,17 @@ impl Ledger {
 /// A statement's position in a list and its day number.
 type Dated = (usize, i64);
 
-/// The order of [`Ledger::chronological`].
-fn chrono_key(s: &Statement) -> (Option<&str>, &str, usize, &str) {
-    (s.date.as_deref(), &s.article, s.sentence, &s.capability)
+/// The order of [`Ledger::chronological`]. Of the statements of one sentence on one capability
+/// (two stances the rules and the classifier read in it), the surer comes last, so it is the
+/// "latest" word of that sentence.
+fn chrono_key(s: &Statement) -> (Option<&str>, &str, usize, &str, u8) {
+    (
+        s.date.as_deref(),
+        &s.article,
+        s.sentence,
+        &s.capability,
+        s.certainty(),
+    )
 }
 
 /// Whether a stance is for or against, re-exported for callers that compare stances.
@@ -281,7 +300,7 @@ pub(crate) mod tests {
         let independent: Vec<&Statement> = l
             .chronological()
             .into_iter()
-            .filter(|s| l.duplicate_of(&s.article).is_none())
+            .filter(|s| s.is_firm() && l.duplicate_of(&s.article).is_none())
             .collect();
         let mut pairs = Vec::new();
         for (j, b) in independent.iter().enumerate() {
@@ -324,7 +343,7 @@ pub(crate) mod tests {
         #[test]
         fn disagreements_match_their_definition(
             rows in proptest::collection::vec(
-                (0usize..12, 1u32..60, 0usize..3, 0usize..2, 0usize..2, 0usize..4, 0usize..3),
+                (0usize..12, 1u32..60, 0usize..3, 0usize..2, 0usize..2, 0usize..4, 0usize..3, 0usize..3),
                 0..40,
             ),
             copies in proptest::collection::vec(0usize..12, 0..3),
@@ -333,7 +352,7 @@ pub(crate) mod tests {
             let statements = rows
                 .iter()
                 .enumerate()
-                .map(|(n, &(article, day, outlet, actor, cap, stance, sentence))| {
+                .map(|(n, &(article, day, outlet, actor, cap, stance, sentence, source))| {
                     let mut s = st(
                         &format!("a{article}"),
                         &format!("2025-{:02}-{:02}", 1 + day / 28, 1 + day % 28),
@@ -343,6 +362,7 @@ pub(crate) mod tests {
                         stances[stance],
                     );
                     s.sentence = sentence;
+                    s.probability = [None, Some(0.3), Some(0.7)][source];
                     s.id = format!("{n}");
                     s
                 })
@@ -366,6 +386,69 @@ pub(crate) mod tests {
                 proptest::prop_assert_eq!(l.latest(actor, cap), by_sort);
             }
         }
+    }
+
+    /// Own example: the rules read "commits" in a sentence where the classifier also gives
+    /// "considers" at 0.24 (the German "haben zugesagt ... zu entsenden"), and a later report
+    /// from another outlet has a doubtful rule-out at 0.3.
+    #[test]
+    fn doubtful_classifier_statements_make_no_position_and_no_disagreement() {
+        let mut doubtful = st(
+            "a",
+            "2025-09-04",
+            "X",
+            "FRA",
+            "ground_troops",
+            Stance::Considers,
+        );
+        doubtful.id = "a#1.ground_troops.considers".into();
+        doubtful.probability = Some(0.24);
+        let rules = st(
+            "a",
+            "2025-09-04",
+            "X",
+            "FRA",
+            "ground_troops",
+            Stance::Commits,
+        );
+        let mut later = st(
+            "b",
+            "2025-09-06",
+            "Y",
+            "FRA",
+            "ground_troops",
+            Stance::RulesOut,
+        );
+        later.probability = Some(0.3);
+        let l = Ledger {
+            statements: vec![rules.clone(), doubtful.clone(), later.clone()],
+            duplicates: vec![],
+        };
+        let p = l.positions();
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].latest, rules, "the firm statement is the position");
+        assert_eq!(
+            p[0].history,
+            vec![doubtful.clone(), rules.clone(), later.clone()]
+        );
+        assert!(l.disagreements().is_empty(), "{:?}", l.disagreements());
+        // The same rule-out from the classifier at 0.6 is firm: it is the position and it
+        // disagrees with the earlier commitment.
+        later.probability = Some(0.6);
+        let l = Ledger {
+            statements: vec![rules.clone(), doubtful, later.clone()],
+            duplicates: vec![],
+        };
+        assert_eq!(l.positions()[0].latest, later);
+        assert_eq!(l.disagreements().len(), 1);
+        // With nothing firm, the position is the latest doubtful statement.
+        let mut only = st("c", "2025-09-07", "Z", "DEU", "air_defence", Stance::Offers);
+        only.probability = Some(0.21);
+        let l = Ledger {
+            statements: vec![only.clone()],
+            duplicates: vec![],
+        };
+        assert_eq!(l.positions()[0].latest, only);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub use link::{EntryCheck, EntryFlag, EntryKind, ScenarioEntry, check_entries};
 pub use model::SentenceModel;
 pub use resolve::{Entity, EntityKind, Gazetteer, MatchMethod, Mention};
 pub use source::{Body, Format, RawArticle};
-pub use statement::{AttributionKind, Modality, Quantity, Stance, Statement};
+pub use statement::{AttributionKind, FIRM_PROBABILITY, Modality, Quantity, Stance, Statement};
 
 /// Topics the ledger records that are not capabilities of the scenario taxonomy.
 /// `reassurance_force` is the force as a whole; the taxonomy counts its parts

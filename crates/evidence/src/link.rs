@@ -124,6 +124,10 @@ pub fn contradicts(statement: Stance, entry: Stance) -> bool {
 /// Checks every entry against the ledger, in the order given, as of `as_of` (the scenario's
 /// date, ISO `YYYY-MM-DD`).
 ///
+/// Only firm statements contradict an entry ([`Statement::is_firm`]): a classifier reading below
+/// [`crate::FIRM_PROBABILITY`] is right about a third of the time, too seldom to tell a reader
+/// that a pledge is contradicted; it can still back an entry that cites it.
+///
 /// Only statements dated on or before `as_of` can contradict an entry: a scenario of August 2025
 /// describes the guarantee as it stood then, and what a party said in January 2026 is a later
 /// state, not a contradiction (`guarantor compare` and `timeline` show change). An undated
@@ -150,7 +154,7 @@ pub fn check_entries(
                     candidates: candidates(e, ledger, as_of),
                 });
             }
-            if let Some(latest) = ledger.latest_as_of(&e.actor, &e.capability, as_of)
+            if let Some(latest) = ledger.latest_firm_as_of(&e.actor, &e.capability, as_of)
                 && contradicts(latest.stance, e.stance)
             {
                 flags.push(match superseded_by_evidence(e, latest, ledger, as_of) {
@@ -282,6 +286,47 @@ mod tests {
         // contradicts a pledge.
         assert!(contradicts(Stance::RulesOut, Stance::Demands));
         assert!(contradicts(Stance::Doubts, Stance::Commits));
+    }
+
+    #[test]
+    fn only_firm_statements_contradict_an_entry() {
+        let pledge = entry("us-air", EntryKind::Pledge, Stance::Commits, &[]);
+        let mut doubtful = st(
+            "d",
+            "2025-08-20",
+            "X",
+            "USA",
+            "ground_troops",
+            Stance::RulesOut,
+        );
+        doubtful.probability = Some(0.3);
+        let ledger = Ledger {
+            statements: vec![doubtful.clone()],
+            duplicates: vec![],
+        };
+        let checks = check_entries(std::slice::from_ref(&pledge), &ledger, Some("2025-08-31"));
+        assert!(
+            !checks[0]
+                .flags
+                .iter()
+                .any(|f| matches!(f, EntryFlag::Contradicted { .. })),
+            "{:?}",
+            checks[0].flags
+        );
+        doubtful.probability = Some(crate::FIRM_PROBABILITY);
+        let ledger = Ledger {
+            statements: vec![doubtful],
+            duplicates: vec![],
+        };
+        let checks = check_entries(std::slice::from_ref(&pledge), &ledger, Some("2025-08-31"));
+        assert!(
+            checks[0]
+                .flags
+                .iter()
+                .any(|f| matches!(f, EntryFlag::Contradicted { .. })),
+            "{:?}",
+            checks[0].flags
+        );
     }
 
     #[test]
