@@ -45,7 +45,8 @@ pub enum EntryFlag {
     /// The entry cites nothing, or only ids the ledger does not hold (listed in `unknown`).
     /// `candidates` are ledger statements that may bear on it, for a reader to check and cite:
     /// by the entry's actor, on its capability, not of the opposite polarity, dated on or before
-    /// the scenario's date (or undated); the newest first, at most [`MAX_CANDIDATES`].
+    /// the scenario's date (or undated); firm ones first ([`Statement::is_firm`]), then the newest,
+    /// at most [`MAX_CANDIDATES`].
     NoEvidence {
         unknown: Vec<String>,
         candidates: Vec<String>,
@@ -205,8 +206,8 @@ fn superseded_by_evidence<'l>(
         .max_by(|a, b| (a.date.as_deref(), &a.id).cmp(&(b.date.as_deref(), &b.id)))
 }
 
-/// Statements an entry without evidence might cite (see [`EntryFlag::NoEvidence`]). Only a
-/// suggestion: whether a statement supports the entry is for a reader to judge (a group's
+/// Statements an entry without evidence might cite (see [`EntryFlag::NoEvidence`]), firm ones
+/// first, at most [`MAX_CANDIDATES`]. Only a suggestion: whether a statement supports the entry is for a reader to judge (a group's
 /// statement, a neighbouring capability or a quote read with the wrong actor are left to them).
 fn candidates(e: &ScenarioEntry, ledger: &Ledger, as_of: Option<&str>) -> Vec<String> {
     let mut found: Vec<&Statement> = ledger
@@ -219,8 +220,15 @@ fn candidates(e: &ScenarioEntry, ledger: &Ledger, as_of: Option<&str>) -> Vec<St
             _ => true,
         })
         .collect();
-    // Newest first, undated last; the id breaks ties so the list is the same on every run.
-    found.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    // Firm statements first (the rules', the classifier's from 0.5: a doubtful one should not
+    // crowd a firm one out of the list), then newest first, undated last; the id breaks ties so
+    // the list is the same on every run.
+    found.sort_by(|a, b| {
+        b.is_firm()
+            .cmp(&a.is_firm())
+            .then(b.date.cmp(&a.date))
+            .then(a.id.cmp(&b.id))
+    });
     found
         .into_iter()
         .take(MAX_CANDIDATES)
@@ -326,6 +334,52 @@ mod tests {
                 .any(|f| matches!(f, EntryFlag::Contradicted { .. })),
             "{:?}",
             checks[0].flags
+        );
+    }
+
+    #[test]
+    fn firm_statements_come_first_among_the_statements_to_check() {
+        // Four newer doubtful readings and one older statement of the rules: the rules' is
+        // listed first, and the cap keeps the newest doubtful ones after it.
+        let mut statements = vec![st(
+            "rules",
+            "2025-02-01",
+            "X",
+            "USA",
+            "ground_troops",
+            Stance::Offers,
+        )];
+        for day in 10..14 {
+            let mut s = st(
+                &format!("d{day}"),
+                &format!("2025-03-{day}"),
+                "Y",
+                "USA",
+                "ground_troops",
+                Stance::Considers,
+            );
+            s.probability = Some(0.3);
+            statements.push(s);
+        }
+        let ledger = Ledger {
+            statements,
+            duplicates: vec![],
+        };
+        let checks = check_entries(
+            &[entry("us-troops", EntryKind::Pledge, Stance::Commits, &[])],
+            &ledger,
+            Some("2025-08-31"),
+        );
+        assert_eq!(
+            checks[0].flags,
+            [EntryFlag::NoEvidence {
+                unknown: vec![],
+                candidates: vec![
+                    "rules#0.ground_troops".to_string(),
+                    "d13#0.ground_troops".to_string(),
+                    "d12#0.ground_troops".to_string(),
+                ]
+            }]
         );
     }
 
