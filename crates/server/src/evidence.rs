@@ -81,6 +81,9 @@ pub struct EvidenceQuery {
     pub capability: Option<String>,
     /// At most this many statements (1 to [`MAX_LIMIT`], default [`DEFAULT_LIMIT`]).
     pub limit: Option<usize>,
+    /// `true`: only firm statements (the rules', the classifier's from
+    /// [`guarantor_evidence::FIRM_PROBABILITY`]); default `false`.
+    pub firm: Option<bool>,
 }
 
 /// `GET /api/evidence`.
@@ -89,6 +92,7 @@ pub struct EvidenceList {
     /// The filter as applied (actor codes in capitals).
     pub actor: Option<String>,
     pub capability: Option<String>,
+    pub firm: bool,
     /// Statements matching the filter; `statements` holds the newest `limit` of them.
     pub total: usize,
     /// Every actor and capability in the ledger, whatever the filter, sorted.
@@ -214,7 +218,7 @@ fn known_capabilities() -> Vec<String> {
 }
 
 /// Checks the query: an unknown capability or a limit out of range is a 400.
-fn checked(q: EvidenceQuery) -> Result<(Option<String>, Option<String>, usize), ApiError> {
+fn checked(q: EvidenceQuery) -> Result<(Option<String>, Option<String>, usize, bool), ApiError> {
     let actor = q.actor.filter(|a| !a.trim().is_empty()).map(|a| {
         let a = a.trim();
         // As `guarantor evidence --actor`: `usa` is the code USA.
@@ -242,16 +246,16 @@ fn checked(q: EvidenceQuery) -> Result<(Option<String>, Option<String>, usize), 
             "`limit` must be between 1 and {MAX_LIMIT}, not {limit}"
         )));
     }
-    Ok((actor, capability, limit))
+    Ok((actor, capability, limit, q.firm.unwrap_or(false)))
 }
 
-/// `GET /api/evidence?actor=CODE&capability=NAME&limit=N`.
+/// `GET /api/evidence?actor=CODE&capability=NAME&limit=N&firm=true`.
 pub async fn list(
     State(state): State<AppState>,
     query: Result<Query<EvidenceQuery>, QueryRejection>,
 ) -> Result<Json<EvidenceList>, ApiError> {
     let Query(q) = query.map_err(|r| ApiError::BadQuery(r.body_text()))?;
-    let (actor, capability, limit) = checked(q)?;
+    let (actor, capability, limit, firm) = checked(q)?;
     blocking(move || {
         let store = open(&state)?;
         let (actors, capabilities) = store.actors_and_capabilities().map_err(unreadable)?;
@@ -260,6 +264,7 @@ pub async fn list(
                 StatementFilter {
                     actor: actor.as_deref(),
                     capability: capability.as_deref(),
+                    firm_only: firm,
                 },
                 limit,
             )
@@ -269,6 +274,7 @@ pub async fn list(
         Ok(Json(EvidenceList {
             actor,
             capability,
+            firm,
             total: page.total,
             actors,
             capabilities,
@@ -416,6 +422,7 @@ fn entries_ledger(
             .ledger_of(StatementFilter {
                 actor: Some(actor),
                 capability: Some(capability),
+                firm_only: false,
             })
             .map_err(unreadable)?;
         statements.extend(part.statements.into_iter().map(|s| (s.id.clone(), s)));

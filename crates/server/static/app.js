@@ -664,6 +664,7 @@ async function startEvidence() {
   capability.append(...first.capabilities.map((c) => el('option', { value: c }, word('capabilities', c))));
   actor.addEventListener('change', loadStatements);
   capability.addEventListener('change', loadStatements);
+  document.getElementById('evidence-firm').addEventListener('change', loadStatements);
   const wanted = new URLSearchParams(location.search).get('actor');
   if (wanted && first.actors.includes(wanted)) {
     actor.value = wanted;
@@ -682,6 +683,7 @@ async function loadStatements() {
   const capability = document.getElementById('evidence-capability').value;
   if (actor) q.set('actor', actor);
   if (capability) q.set('capability', capability);
+  if (document.getElementById('evidence-firm').checked) q.set('firm', 'true');
   try {
     const list = await api('/api/evidence' + (q.toString() ? '?' + q : ''));
     if (mine === state.evidence.request) showStatements(list);

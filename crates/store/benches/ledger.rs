@@ -181,6 +181,7 @@ fn usa() -> StatementFilter<'static> {
     StatementFilter {
         actor: Some("USA"),
         capability: None,
+        firm_only: false,
     }
 }
 
@@ -254,6 +255,7 @@ fn dashboard_scenario_entries() -> usize {
             .ledger_of(StatementFilter {
                 actor: Some(actor),
                 capability: Some(capability),
+                firm_only: false,
             })
             .expect("query");
         n += part.latest(actor, capability).map_or(0, |s| s.quote.len());

@@ -103,6 +103,9 @@ pub struct StatementFilter<'a> {
     /// The actor, or the speaker the statement is attributed to.
     pub actor: Option<&'a str>,
     pub capability: Option<&'a str>,
+    /// Only firm statements ([`Statement::is_firm`]): the rules', and the classifier's from
+    /// [`guarantor_evidence::FIRM_PROBABILITY`].
+    pub firm_only: bool,
 }
 
 /// One page of statements, newest first, with the number matching the filter.
@@ -538,6 +541,21 @@ const ARTICLE_COLUMNS: &str = "id, url, outlet, date, title, lang, statement_cou
 /// two searches, one on each side's index (with an `OR`, SQLite without statistics would rather
 /// scan every statement on the capability).
 fn source_of(filter: StatementFilter) -> (String, Vec<String>) {
+    let (from, args) = source_by_actor_and_capability(filter);
+    if !filter.firm_only {
+        return (from, args);
+    }
+    // The threshold is the crate's constant, written as a literal (never user input).
+    (
+        format!(
+            "(SELECT * FROM {from} WHERE probability IS NULL OR probability >= {:?})",
+            guarantor_evidence::FIRM_PROBABILITY
+        ),
+        args,
+    )
+}
+
+fn source_by_actor_and_capability(filter: StatementFilter) -> (String, Vec<String>) {
     match (filter.actor, filter.capability) {
         (None, None) => ("statements".to_string(), Vec::new()),
         (None, Some(c)) => (

@@ -49,8 +49,14 @@ fn filtered_statements_are_found_through_indexes() {
             ][..],
         ),
     ];
-    for (actor, capability, indexes) in cases {
-        let filter = StatementFilter { actor, capability };
+    for ((actor, capability, indexes), firm_only) in
+        cases.into_iter().flat_map(|c| [(c, false), (c, true)])
+    {
+        let filter = StatementFilter {
+            actor,
+            capability,
+            firm_only,
+        };
         let (from, args) = source_of(filter);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let steps = plan(

@@ -302,11 +302,17 @@ fn dedupe_index_catches_up_with_other_writers() {
 fn filtered_ledger_and_pages_agree_with_the_whole_ledger() {
     let mut store = Store::open_in_memory().unwrap();
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
-    for a in varied(40) {
+    for (i, mut a) in varied(40).into_iter().enumerate() {
+        // Some articles' statements as the classifier's, doubtful (0.3) or firm (0.7), for
+        // `firm_only`.
+        for s in &mut a.statements {
+            s.probability = [None, Some(0.3), Some(0.7)][i % 3];
+        }
         store.ingest(&a, &mut index).unwrap();
     }
     let whole = store.ledger().unwrap();
     assert!(!whole.statements.is_empty());
+    assert!(whole.statements.iter().any(|s| !s.is_firm()));
     assert_eq!(whole.statements.len(), store.statement_count().unwrap());
     let (actors, capabilities) = store.actors_and_capabilities().unwrap();
     let mut expected_actors: Vec<String> =
@@ -315,15 +321,25 @@ fn filtered_ledger_and_pages_agree_with_the_whole_ledger() {
     expected_actors.dedup();
     assert_eq!(actors, expected_actors);
     assert!(capabilities.contains(&"ground_troops".to_string()));
-    for (actor, capability) in [
+    for ((actor, capability), firm_only) in [
         (Some("USA"), None),
         (Some("GBR"), Some("ground_troops")),
         (None, Some("air_defence")),
         (Some("Keir Starmer"), None),
         (Some("NOWHERE"), None),
-    ] {
-        let filter = StatementFilter { actor, capability };
-        let expected = whole.filter(actor, capability);
+    ]
+    .into_iter()
+    .flat_map(|c| [(c, false), (c, true)])
+    {
+        let filter = StatementFilter {
+            actor,
+            capability,
+            firm_only,
+        };
+        let mut expected = whole.filter(actor, capability);
+        if firm_only {
+            expected.statements.retain(|s| s.is_firm());
+        }
         if actor == Some("USA") {
             assert!(!expected.statements.is_empty(), "USA says something");
         }

@@ -128,6 +128,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut ledger = store.ledger_of(StatementFilter {
         actor: actor.as_deref(),
         capability: args.capability.as_deref(),
+        firm_only: false,
     })?;
     if let Some(min) = args.min_probability {
         // Compared at the stored precision (0.01), so `--min-probability 0.8` keeps a 0.8.

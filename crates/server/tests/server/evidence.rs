@@ -99,6 +99,35 @@ async fn the_actor_filter_matches_codes_and_speakers_and_an_unknown_actor_gives_
     assert!(one["total"].as_u64().is_some_and(|t| t > 1));
 }
 
+/// `firm=true` leaves out the classifier's doubtful statements and keeps the rules'. The article
+/// is our own German text on the September 2025 Paris pledges.
+#[tokio::test]
+async fn the_firm_filter_leaves_out_doubtful_classifier_statements() {
+    let root = common::scenarios();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ledger.db");
+    common::ingest(
+        &db,
+        &[(
+            "de1.txt",
+            "Title: Sicherheitsgarantien für die Ukraine\nOutlet: Beispielblatt\nDate: 2025-09-04\nLang: de\n\nSechsundzwanzig Staaten haben zugesagt, nach einem Waffenstillstand Truppen in die Ukraine zu entsenden oder sich an Land, zu Wasser oder in der Luft zu beteiligen, sagte Frankreichs Präsident am Donnerstag in Paris.",
+        )],
+    );
+    let state = AppState::new(common::dir(&root)).with_db(&db);
+    let (status, all) = call(&state, get("/api/evidence")).await;
+    assert_eq!(status, StatusCode::OK, "{all}");
+    assert_eq!(all["firm"], false);
+    let doubtful = |s: &Value| s["probability"].as_f64().is_some_and(|p| p < 0.5);
+    assert!(statements(&all).iter().any(doubtful), "{all}");
+    let (status, firm) = call(&state, get("/api/evidence?firm=true")).await;
+    assert_eq!(status, StatusCode::OK, "{firm}");
+    assert_eq!(firm["firm"], true);
+    assert!(!statements(&firm).iter().any(doubtful), "{firm}");
+    let kept: Vec<&Value> = statements(&all).iter().filter(|s| !doubtful(s)).collect();
+    assert_eq!(statements(&firm).iter().collect::<Vec<_>>(), kept);
+    assert_eq!(firm["total"], json!(kept.len()));
+}
+
 #[tokio::test]
 async fn bad_query_parameters_are_400_with_the_reason() {
     let root = common::scenarios();
@@ -112,6 +141,7 @@ async fn bad_query_parameters_are_400_with_the_reason() {
         "limit=0",
         "limit=5001",
         "actor=USA&actor=GBR",
+        "firm=maybe",
     ] {
         let (status, v) = call(&state, get(&format!("/api/evidence?{query}"))).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{query}: {v}");
