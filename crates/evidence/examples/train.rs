@@ -279,6 +279,20 @@ fn shipped_threshold(lang: &str, shipped: f32) -> f32 {
     }
 }
 
+/// The shipped thresholds for an article in `lang`: the main one and the one for a target the
+/// rules state nowhere in the article (`shipped` for both outside English).
+fn shipped_thresholds(lang: &str, shipped: f32) -> (f32, f32) {
+    let t = shipped_threshold(lang, shipped);
+    (
+        t,
+        if lang == "en" {
+            ENGLISH_NEW_TARGET_THRESHOLD
+        } else {
+            t
+        },
+    )
+}
+
 fn cross_validate(items: &[Item], params: TrainParams) {
     // Per item: (fold model index, probabilities per sentence).
     let models: Vec<SentenceModel> = (0..FOLDS)
@@ -312,13 +326,7 @@ fn cross_validate(items: &[Item], params: TrainParams) {
                 let m = &models[fold_of(&i.story) as usize];
                 // -1: the shipped thresholds (English apart).
                 let (t, new_target) = if th < 0.0 {
-                    let t = shipped_threshold(&i.lang, shipped);
-                    let new_target = if i.lang == "en" {
-                        ENGLISH_NEW_TARGET_THRESHOLD
-                    } else {
-                        t
-                    };
-                    (t, new_target)
+                    shipped_thresholds(&i.lang, shipped)
                 } else {
                     (th, th)
                 };
@@ -365,12 +373,7 @@ fn cross_validate(items: &[Item], params: TrainParams) {
                 continue;
             }
             let m = &models[fold_of(&i.story) as usize];
-            let t = shipped_threshold(&i.lang, shipped);
-            let new_target = if i.lang == "en" {
-                ENGLISH_NEW_TARGET_THRESHOLD
-            } else {
-                t
-            };
+            let (t, new_target) = shipped_thresholds(&i.lang, shipped);
             score(&claims(i, p, m, t, new_target), &i.gold, &mut c);
         }
         println!(
@@ -382,25 +385,14 @@ fn cross_validate(items: &[Item], params: TrainParams) {
     // Held-out precision of claims by how they were found (`Statement::probability`): the
     // rules, else the highest probability the fold's model gives the claim in the article. The
     // evaluate example shows the same bands on the test split; on dev it is in-sample there.
-    let bands: [(&str, f32); 4] = [
-        ("classifier >= 0.8", 0.8),
-        ("classifier 0.5-0.8", 0.5),
-        ("classifier 0.35-0.5", 0.35),
-        ("classifier < 0.35", 0.0),
-    ];
     let mut by_band: BTreeMap<&str, C> = BTreeMap::new();
     for (i, p) in items.iter().zip(&probs) {
         let m = &models[fold_of(&i.story) as usize];
-        let t = shipped_threshold(&i.lang, shipped);
-        let new_target = if i.lang == "en" {
-            ENGLISH_NEW_TARGET_THRESHOLD
-        } else {
-            t
-        };
+        let (t, new_target) = shipped_thresholds(&i.lang, shipped);
         let ruled: BTreeSet<&(String, Stance)> = i.rule_claims.iter().map(|(_, c)| c).collect();
         for claim in claims(i, p, m, t, new_target) {
-            let band = if ruled.contains(&claim) {
-                "rules"
+            let band = source_band([if ruled.contains(&claim) {
+                None
             } else {
                 let best = p
                     .iter()
@@ -408,11 +400,8 @@ fn cross_validate(items: &[Item], params: TrainParams) {
                     .filter(|(k, _)| m.label(*k) == (claim.0.as_str(), claim.1))
                     .map(|(_, x)| *x)
                     .fold(0.0f32, f32::max);
-                bands
-                    .iter()
-                    .find(|(_, lo)| best >= *lo)
-                    .map_or("classifier < 0.35", |(b, _)| b)
-            };
+                Some(f64::from(best))
+            }]);
             let c = by_band.entry(band).or_default();
             if i.gold.contains(&claim) {
                 c.tp += 1;
@@ -422,7 +411,7 @@ fn cross_validate(items: &[Item], params: TrainParams) {
         }
     }
     println!("  claims by how they were found, held out (precision, right/emitted):");
-    for band in std::iter::once("rules").chain(bands.iter().map(|(b, _)| *b)) {
+    for band in SOURCE_BANDS {
         let c = by_band.get(band).copied().unwrap_or_default();
         println!(
             "    {band:<20} {:>6.3}   {}/{}",
@@ -439,12 +428,7 @@ fn cross_validate(items: &[Item], params: TrainParams) {
         let mut missed_by_target: BTreeMap<String, usize> = BTreeMap::new();
         for (i, p) in items.iter().zip(&probs) {
             let m = &models[fold_of(&i.story) as usize];
-            let t = shipped_threshold(&i.lang, shipped);
-            let new_target = if i.lang == "en" {
-                ENGLISH_NEW_TARGET_THRESHOLD
-            } else {
-                t
-            };
+            let (t, new_target) = shipped_thresholds(&i.lang, shipped);
             let pred = claims(i, p, m, t, new_target);
             for (gt, gs) in i.gold.difference(&pred) {
                 let others: Vec<Stance> = pred
@@ -468,12 +452,7 @@ fn cross_validate(items: &[Item], params: TrainParams) {
         let mut extra_by_target: BTreeMap<String, usize> = BTreeMap::new();
         for (i, p) in items.iter().zip(&probs) {
             let m = &models[fold_of(&i.story) as usize];
-            let t = shipped_threshold(&i.lang, shipped);
-            let new_target = if i.lang == "en" {
-                ENGLISH_NEW_TARGET_THRESHOLD
-            } else {
-                t
-            };
+            let (t, new_target) = shipped_thresholds(&i.lang, shipped);
             let gold_targets: BTreeSet<&str> = i.gold.iter().map(|(t, _)| t.as_str()).collect();
             let pred_targets: BTreeSet<String> = claims(i, p, m, t, new_target)
                 .into_iter()

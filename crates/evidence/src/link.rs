@@ -45,8 +45,8 @@ pub enum EntryFlag {
     /// The entry cites nothing, or only ids the ledger does not hold (listed in `unknown`).
     /// `candidates` are ledger statements that may bear on it, for a reader to check and cite:
     /// by the entry's actor, on its capability, not of the opposite polarity, dated on or before
-    /// the scenario's date (or undated); firm ones first ([`Statement::is_firm`]), then the newest,
-    /// at most [`MAX_CANDIDATES`].
+    /// the scenario's date (or undated); firm ones first ([`Statement::is_firm`]), then the
+    /// newest, at most [`MAX_CANDIDATES`].
     NoEvidence {
         unknown: Vec<String>,
         candidates: Vec<String>,
@@ -207,8 +207,9 @@ fn superseded_by_evidence<'l>(
 }
 
 /// Statements an entry without evidence might cite (see [`EntryFlag::NoEvidence`]), firm ones
-/// first, at most [`MAX_CANDIDATES`]. Only a suggestion: whether a statement supports the entry is for a reader to judge (a group's
-/// statement, a neighbouring capability or a quote read with the wrong actor are left to them).
+/// first, at most [`MAX_CANDIDATES`]. Only a suggestion: whether a statement supports the entry
+/// is for a reader to judge (a group's statement, a neighbouring capability or a quote read with
+/// the wrong actor are left to them).
 fn candidates(e: &ScenarioEntry, ledger: &Ledger, as_of: Option<&str>) -> Vec<String> {
     let mut found: Vec<&Statement> = ledger
         .statements

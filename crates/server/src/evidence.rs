@@ -264,7 +264,7 @@ pub async fn list(
                 StatementFilter {
                     actor: actor.as_deref(),
                     capability: capability.as_deref(),
-                    firm_only: firm,
+                    min_probability: firm.then_some(guarantor_evidence::FIRM_PROBABILITY),
                 },
                 limit,
             )
@@ -422,7 +422,7 @@ fn entries_ledger(
             .ledger_of(StatementFilter {
                 actor: Some(actor),
                 capability: Some(capability),
-                firm_only: false,
+                min_probability: None,
             })
             .map_err(unreadable)?;
         statements.extend(part.statements.into_iter().map(|s| (s.id.clone(), s)));

@@ -181,7 +181,7 @@ fn usa() -> StatementFilter<'static> {
     StatementFilter {
         actor: Some("USA"),
         capability: None,
-        firm_only: false,
+        min_probability: None,
     }
 }
 
@@ -255,7 +255,7 @@ fn dashboard_scenario_entries() -> usize {
             .ledger_of(StatementFilter {
                 actor: Some(actor),
                 capability: Some(capability),
-                firm_only: false,
+                min_probability: None,
             })
             .expect("query");
         n += part.latest(actor, capability).map_or(0, |s| s.quote.len());

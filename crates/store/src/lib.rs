@@ -98,14 +98,15 @@ pub struct ArticleRecord {
 }
 
 /// Which statements a query returns: `None` matches all.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct StatementFilter<'a> {
     /// The actor, or the speaker the statement is attributed to.
     pub actor: Option<&'a str>,
     pub capability: Option<&'a str>,
-    /// Only firm statements ([`Statement::is_firm`]): the rules', and the classifier's from
-    /// [`guarantor_evidence::FIRM_PROBABILITY`].
-    pub firm_only: bool,
+    /// Leaves out the classifier's statements below this probability (0 to 1); the rules'
+    /// statements (probability `NULL`) stay. [`guarantor_evidence::FIRM_PROBABILITY`] keeps the
+    /// firm ones ([`Statement::is_firm`]).
+    pub min_probability: Option<f64>,
 }
 
 /// One page of statements, newest first, with the number matching the filter.
@@ -542,15 +543,18 @@ const ARTICLE_COLUMNS: &str = "id, url, outlet, date, title, lang, statement_cou
 /// scan every statement on the capability).
 fn source_of(filter: StatementFilter) -> (String, Vec<String>) {
     let (from, args) = source_by_actor_and_capability(filter);
-    if !filter.firm_only {
+    let Some(min) = filter.min_probability else {
         return (from, args);
-    }
-    // The threshold is the crate's constant, written as a literal (never user input).
+    };
+    // Written as a literal: a finite number in 0..=1 (NaN reads as 0), whose `{:?}` form SQLite
+    // parses ("0.5", "1e-7"). Stored probabilities are hundredths, so 0.8 keeps a stored 0.8.
+    let min = if min.is_nan() {
+        0.0
+    } else {
+        min.clamp(0.0, 1.0)
+    };
     (
-        format!(
-            "(SELECT * FROM {from} WHERE probability IS NULL OR probability >= {:?})",
-            guarantor_evidence::FIRM_PROBABILITY
-        ),
+        format!("(SELECT * FROM {from} WHERE probability IS NULL OR probability >= {min:?})"),
         args,
     )
 }

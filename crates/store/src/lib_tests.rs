@@ -49,13 +49,14 @@ fn filtered_statements_are_found_through_indexes() {
             ][..],
         ),
     ];
-    for ((actor, capability, indexes), firm_only) in
-        cases.into_iter().flat_map(|c| [(c, false), (c, true)])
+    for ((actor, capability, indexes), min_probability) in cases
+        .into_iter()
+        .flat_map(|c| [(c, None), (c, Some(guarantor_evidence::FIRM_PROBABILITY))])
     {
         let filter = StatementFilter {
             actor,
             capability,
-            firm_only,
+            min_probability,
         };
         let (from, args) = source_of(filter);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();

@@ -304,7 +304,7 @@ fn filtered_ledger_and_pages_agree_with_the_whole_ledger() {
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     for (i, mut a) in varied(40).into_iter().enumerate() {
         // Some articles' statements as the classifier's, doubtful (0.3) or firm (0.7), for
-        // `firm_only`.
+        // `min_probability`.
         for s in &mut a.statements {
             s.probability = [None, Some(0.3), Some(0.7)][i % 3];
         }
@@ -321,7 +321,7 @@ fn filtered_ledger_and_pages_agree_with_the_whole_ledger() {
     expected_actors.dedup();
     assert_eq!(actors, expected_actors);
     assert!(capabilities.contains(&"ground_troops".to_string()));
-    for ((actor, capability), firm_only) in [
+    for ((actor, capability), min_probability) in [
         (Some("USA"), None),
         (Some("GBR"), Some("ground_troops")),
         (None, Some("air_defence")),
@@ -329,16 +329,21 @@ fn filtered_ledger_and_pages_agree_with_the_whole_ledger() {
         (Some("NOWHERE"), None),
     ]
     .into_iter()
-    .flat_map(|c| [(c, false), (c, true)])
+    .flat_map(|c| [(c, None), (c, Some(0.7)), (c, Some(0.5))])
     {
         let filter = StatementFilter {
             actor,
             capability,
-            firm_only,
+            min_probability,
         };
         let mut expected = whole.filter(actor, capability);
-        if firm_only {
-            expected.statements.retain(|s| s.is_firm());
+        if let Some(min) = min_probability {
+            expected
+                .statements
+                .retain(|s| s.probability.is_none_or(|p| p >= min));
+        }
+        if min_probability == Some(guarantor_evidence::FIRM_PROBABILITY) {
+            assert!(expected.statements.iter().all(|s| s.is_firm()));
         }
         if actor == Some("USA") {
             assert!(!expected.statements.is_empty(), "USA says something");

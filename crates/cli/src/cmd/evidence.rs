@@ -125,17 +125,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             a.to_string()
         }
     });
-    let mut ledger = store.ledger_of(StatementFilter {
+    let ledger = store.ledger_of(StatementFilter {
         actor: actor.as_deref(),
         capability: args.capability.as_deref(),
-        firm_only: false,
+        min_probability: args.min_probability,
     })?;
-    if let Some(min) = args.min_probability {
-        // Compared at the stored precision (0.01), so `--min-probability 0.8` keeps a 0.8.
-        ledger
-            .statements
-            .retain(|s| s.probability.is_none_or(|p| p >= min - 1e-9));
-    }
     let mut out = std::io::stdout().lock();
     if args.json {
         write_json(&mut out, &ledger)?;
