@@ -58,6 +58,7 @@ pub fn fingerprint_with_anchors(
     anchors.dedup();
     fp.quotes.extend(anchors);
     fp.sequence = sequence;
+    fp.sources = super::sources::default_sources().cited(text);
     fp
 }
 
@@ -181,6 +182,7 @@ pub(super) fn fingerprint_of(
         quotes: quote_keys,
         words: content,
         sequence: Vec::new(),
+        sources: Vec::new(),
     }
 }
 

@@ -417,3 +417,100 @@ fn excerpt_containment_of_a_prefix() {
     let empty = fingerprint("", &p);
     assert_eq!(excerpt_containment(&long, &empty), 0.0);
 }
+
+/// Own texts for the eighth tier: a public broadcaster's report, another outlet's retelling that
+/// names the broadcaster and keeps some of its rare words but no sentence, an independent report
+/// of the same meeting that names nobody, and a later report of another meeting that names the
+/// broadcaster too.
+const SOURCE_STORY: &str = "Advisers of the United States and Ukraine met in Geneva on Friday and agreed to finish the draft of the security guarantees by the end of next week, sources in the presidential office told Suspilne. The draft covers air defence, intelligence sharing and the financing of the Ukrainian army for ten years. Signing would follow quickly, but ratification by both parliaments could take months, the sources said. A second round with the coalition's chiefs of staff is planned in Brussels, where the monitoring of a ceasefire line will be discussed.";
+const SOURCE_RETELLING: &str = "Kyiv and Washington want the security guarantees drafted within a week. According to Suspilne, which cites people in the presidential office, the advisers who met in Geneva on Friday discussed air defence, sharing of intelligence and ten years of financing for the army. Ratification could take months. The chiefs of staff of the coalition are to meet next in Brussels. Zelensky's team hopes the American side will sign before autumn; opposition deputies in the Rada asked to see the text first, and the European partners expect their own bilateral treaties to follow.";
+const SOURCE_INDEPENDENT: &str = "Ukraine's foreign minister said on Friday that talks with American officials were constructive and that Kyiv expects firm guarantees before any ceasefire. He spoke in Vienna after meeting his Austrian counterpart, and said Europe must also pay for Ukraine's defence. Russia's envoy to the OSCE called the talks a waste of time.";
+const SOURCE_OTHER_STORY: &str = "The mayor of Odesa said on Monday that two schools will reopen after repairs to their shelters, Suspilne reports. Parents had asked for the work since the spring, and the city paid for it from its own budget. Classes start again next week.";
+
+#[test]
+fn a_retelling_naming_the_original_outlet_is_linked_and_others_are_not() {
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let background = [
+        "Parliament in Kyiv debated the budget for the army on Friday, and the finance minister said financing for ten years needs partners.",
+        "The coalition's chiefs of staff met in Paris to discuss air defence and a ceasefire line; no figures were published.",
+        "Officials in Washington said on Friday that intelligence sharing with Ukraine continues, and that a ceasefire is not near.",
+        "Sources in the presidential office said the president will travel to Brussels next week to meet NATO's secretary general.",
+    ];
+    let mut index = DedupeIndex::new(p);
+    for (i, t) in background.iter().enumerate() {
+        index.insert(&format!("bg{i}"), Some("2025-08-22"), None, fp(t));
+    }
+    let story = "https://suspilne.media/1096994-advisers-agree-to-finish-the-draft/";
+    assert!(
+        index
+            .insert("story", Some("2025-08-22"), Some(story), fp(SOURCE_STORY))
+            .is_empty()
+    );
+    assert!(
+        index
+            .insert(
+                "independent",
+                Some("2025-08-22"),
+                Some("https://example.org/news/minister-in-vienna"),
+                fp(SOURCE_INDEPENDENT)
+            )
+            .is_empty(),
+        "an independent report of the day names nobody"
+    );
+    assert!(
+        index
+            .insert(
+                "other",
+                Some("2025-08-23"),
+                Some("https://example.net/odesa-schools"),
+                fp(SOURCE_OTHER_STORY)
+            )
+            .is_empty(),
+        "another story of the same outlet shares too few words"
+    );
+    let links = index.insert(
+        "retold",
+        Some("2025-08-23"),
+        Some("https://example.com/politics/2025/08/23/guarantees-in-a-week/"),
+        fp(SOURCE_RETELLING),
+    );
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(
+        (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+        ("retold", "story")
+    );
+    assert_eq!(links[0].kind, LinkKind::Rewrite);
+    assert!(links[0].similarity >= p.publisher_containment);
+    assert!(
+        links[0].similarity < p.retelling_containment,
+        "the fifth tier alone would not link it: {}",
+        links[0].similarity
+    );
+    // The original arriving after its retelling is linked the same way (the retelling names
+    // the new article's publisher).
+    let mut reverse = DedupeIndex::new(p);
+    for (i, t) in background.iter().enumerate() {
+        reverse.insert(&format!("bg{i}"), Some("2025-08-22"), None, fp(t));
+    }
+    reverse.insert("retold", Some("2025-08-23"), None, fp(SOURCE_RETELLING));
+    let links = reverse.insert("story", Some("2025-08-22"), Some(story), fp(SOURCE_STORY));
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].duplicate_of, "story");
+    // A week apart, it is not: a retelling follows the report within two days.
+    let mut later = DedupeIndex::new(p);
+    for (i, t) in background.iter().enumerate() {
+        later.insert(&format!("bg{i}"), Some("2025-08-22"), None, fp(t));
+    }
+    later.insert("story", Some("2025-08-22"), Some(story), fp(SOURCE_STORY));
+    assert!(
+        later
+            .insert("retold", Some("2025-08-29"), None, fp(SOURCE_RETELLING))
+            .is_empty()
+    );
+    // The outlet naming itself ("Suspilne reports" on suspilne.media) names no source.
+    let own = fp(SOURCE_OTHER_STORY);
+    assert_eq!(own.sources, vec![sources::outlet_key("suspilne")]);
+    assert!(cited_sources(&own, Some(sources::outlet_key("suspilne"))).is_empty());
+}

@@ -91,6 +91,11 @@ pub const MIGRATIONS: &[&str] = &[
     // an article ingested again with the same content is left as it is, so only a ledger built
     // into a new database has them all.
     "ALTER TABLE statements ADD COLUMN probability REAL;",
+    // 5: the outlets each article's text names (`Fingerprint::sources`, the dedupe stage's
+    // eighth tier). Articles stored before it name none, so they are linked by that tier only
+    // when a later article names their publisher; ingest them again into a new database to
+    // give them their own.
+    "ALTER TABLE articles ADD COLUMN sources BLOB NOT NULL DEFAULT x'';",
 ];
 
 /// Applies the migrations the database lacks, each in its own transaction. The version is

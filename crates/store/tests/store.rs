@@ -20,7 +20,7 @@ fn ingest_is_idempotent_and_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ledger.db");
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     let mut a = article("a", ARTICLE);
     // One statement as the classifier's, so both kinds of `probability` make the round trip.
@@ -39,7 +39,7 @@ fn ingest_is_idempotent_and_round_trips() {
 
     // Reopen: migrations are not re-applied, the index is rebuilt, and a copy is linked.
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     assert_eq!(index.len(), 1);
     let copy = article(
