@@ -514,3 +514,23 @@ fn a_retelling_naming_the_original_outlet_is_linked_and_others_are_not() {
     assert_eq!(own.sources, vec![sources::outlet_key("suspilne")]);
     assert!(cited_sources(&own, Some(sources::outlet_key("suspilne"))).is_empty());
 }
+
+#[test]
+fn a_new_ledger_links_a_retelling_from_its_first_two_articles() {
+    // No other article indexed: every word is in every article so far, so rarity alone would
+    // weigh all words 0.
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let mut index = DedupeIndex::new(p);
+    index.insert(
+        "story",
+        Some("2025-08-22"),
+        Some("https://suspilne.media/1096994-advisers-agree-to-finish-the-draft/"),
+        fp(SOURCE_STORY),
+    );
+    let links = index.insert("retold", Some("2025-08-23"), None, fp(SOURCE_RETELLING));
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].duplicate_of, "story");
+    assert!(links[0].similarity > 0.0);
+}
