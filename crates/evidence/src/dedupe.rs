@@ -174,6 +174,79 @@ impl LinkKind {
     }
 }
 
+/// Which tier made a link, so that a reader can judge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkReason {
+    /// First tier: most word 5-shingles in common.
+    SharedShingles,
+    /// Second tier: a verbatim quotation and most content words.
+    SharedQuotation,
+    /// Third tier: the rare names and at least four figures.
+    SharedAnchors,
+    /// Fourth tier: one headline slug in the two addresses.
+    SameHeadlineSlug,
+    /// Fifth tier: most rare words.
+    SharedRareWords,
+    /// Sixth tier: the names and figures in the same order.
+    SameAnchorOrder,
+    /// Seventh tier: one text cut at another length.
+    SameExcerpt,
+    /// Eighth tier: one names the outlet that published the other.
+    NamesPublisher,
+}
+
+impl LinkReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkReason::SharedShingles => "shared_shingles",
+            LinkReason::SharedQuotation => "shared_quotation",
+            LinkReason::SharedAnchors => "shared_anchors",
+            LinkReason::SameHeadlineSlug => "same_headline_slug",
+            LinkReason::SharedRareWords => "shared_rare_words",
+            LinkReason::SameAnchorOrder => "same_anchor_order",
+            LinkReason::SameExcerpt => "same_excerpt",
+            LinkReason::NamesPublisher => "names_publisher",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<LinkReason> {
+        ALL_REASONS.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// What the two articles have in common, for a reader: "it shares most of its word
+    /// sequences", completing "u010 is a rewrite of u009: ...".
+    pub fn describe(self) -> &'static str {
+        match self {
+            LinkReason::SharedShingles => "they share most of their word sequences",
+            LinkReason::SharedQuotation => {
+                "they share a quotation of 8 words or more and most of their words"
+            }
+            LinkReason::SharedAnchors => "they share their rarer names and at least 4 figures",
+            LinkReason::SameHeadlineSlug => "their addresses have the same headline",
+            LinkReason::SharedRareWords => "they share most of their rarer words",
+            LinkReason::SameAnchorOrder => {
+                "they name the same people, states and figures in the same order"
+            }
+            LinkReason::SameExcerpt => "one is a longer or shorter excerpt of the other's text",
+            LinkReason::NamesPublisher => {
+                "one names the other's publisher as its source, and they share words"
+            }
+        }
+    }
+}
+
+const ALL_REASONS: [LinkReason; 8] = [
+    LinkReason::SharedShingles,
+    LinkReason::SharedQuotation,
+    LinkReason::SharedAnchors,
+    LinkReason::SameHeadlineSlug,
+    LinkReason::SharedRareWords,
+    LinkReason::SameAnchorOrder,
+    LinkReason::SameExcerpt,
+    LinkReason::NamesPublisher,
+];
+
 /// `article` copies or rewrites `duplicate_of`, with `similarity` in 0..=1 (estimated Jaccard for
 /// near duplicates, word containment for rewrites).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -182,6 +255,10 @@ pub struct DuplicateLink {
     pub duplicate_of: String,
     pub similarity: f64,
     pub kind: LinkKind,
+    /// The tier that made the link; `None` for links stored before it was recorded (schema
+    /// version 5).
+    #[serde(default)]
+    pub reason: Option<LinkReason>,
 }
 
 #[path = "dedupe_fingerprint.rs"]
@@ -411,23 +488,24 @@ impl DedupeIndex {
             let j = estimated_jaccard(fp, &e.fingerprint);
             let quoted = quote_candidates.binary_search(&idx).is_ok()
                 && containment(fp, &e.fingerprint) >= self.params.rewrite_containment;
-            let (similarity, kind) = if j >= self.params.near_threshold {
-                (j, LinkKind::NearDuplicate)
+            use LinkReason as R;
+            let (similarity, reason) = if j >= self.params.near_threshold {
+                (j, R::SharedShingles)
             } else if quoted {
-                (containment(fp, &e.fingerprint), LinkKind::Rewrite)
+                (containment(fp, &e.fingerprint), R::SharedQuotation)
             } else if let Some(a) = self.anchor_match(&query_anchors, date, e) {
-                (a, LinkKind::Rewrite)
+                (a, R::SharedAnchors)
             } else if slug_candidates.binary_search(&idx).is_ok() && self.within_days(date, e) {
                 // The same headline slug: a mirror, a syndicated copy or a language version.
-                (1.0, LinkKind::Rewrite)
+                (1.0, R::SameHeadlineSlug)
             } else if let Some(c) =
                 self.retelling_match(fp, &mut query_weights, &mut idf_memo, date, e)
             {
-                (c, LinkKind::Rewrite)
+                (c, R::SharedRareWords)
             } else if let Some(c) = self.sequence_match(fp, date, e) {
-                (c, LinkKind::Rewrite)
+                (c, R::SameAnchorOrder)
             } else if let Some(c) = self.excerpt_match(j, fp, date, e) {
-                (c, LinkKind::Rewrite)
+                (c, R::SameExcerpt)
             } else if let Some(c) = self.source_match(
                 fp,
                 &named,
@@ -437,9 +515,14 @@ impl DedupeIndex {
                 date,
                 e,
             ) {
-                (c, LinkKind::Rewrite)
+                (c, R::NamesPublisher)
             } else {
                 continue;
+            };
+            let kind = if reason == R::SharedShingles {
+                LinkKind::NearDuplicate
+            } else {
+                LinkKind::Rewrite
             };
             // The earlier article is the original; on equal or unknown dates, the one seen first.
             let new_is_earlier = matches!((date, e.date.as_deref()), (Some(a), Some(b)) if a < b);
@@ -453,6 +536,7 @@ impl DedupeIndex {
                 duplicate_of,
                 similarity: (similarity * 1000.0).round() / 1000.0,
                 kind,
+                reason: Some(reason),
             });
         }
         // One link per article: the strongest relation (a near duplicate over a rewrite), then

@@ -21,6 +21,7 @@ fn syndicated_copy_is_linked_and_unrelated_text_is_not() {
         ("b", "a")
     );
     assert_eq!(links[0].kind, LinkKind::NearDuplicate);
+    assert_eq!(links[0].reason, Some(LinkReason::SharedShingles));
     assert!(
         index
             .insert("c", None, None, fingerprint(unrelated, &p))
@@ -49,6 +50,7 @@ fn shared_quote_and_overlap_make_a_rewrite() {
     let links = index.insert("b", Some("2025-01-15"), None, fingerprint(b, &p));
     assert_eq!(links.len(), 1, "{links:?}");
     assert_eq!(links[0].kind, LinkKind::Rewrite);
+    assert_eq!(links[0].reason, Some(LinkReason::SharedQuotation));
 }
 
 #[test]
@@ -80,6 +82,7 @@ fn a_translation_is_linked_and_an_independent_report_is_not() {
         ("uk", "wire")
     );
     assert_eq!(links[0].kind, LinkKind::Rewrite);
+    assert_eq!(links[0].reason, Some(LinkReason::SharedAnchors));
 }
 
 #[test]
@@ -170,6 +173,7 @@ fn a_shared_headline_slug_links_a_translation_within_the_window() {
         (links[0].duplicate_of.as_str(), links[0].kind),
         ("en", LinkKind::Rewrite)
     );
+    assert_eq!(links[0].reason, Some(LinkReason::SameHeadlineSlug));
     // Same slug a month later: another story under a recycled headline, not linked.
     let late = index.insert(
         "late",
@@ -225,6 +229,7 @@ fn a_retelling_in_other_words_is_linked_and_an_independent_report_is_not() {
         ("retold", "story")
     );
     assert_eq!(links[0].kind, LinkKind::Rewrite);
+    assert_eq!(links[0].reason, Some(LinkReason::SharedRareWords));
     assert!(links[0].similarity >= p.retelling_containment);
     // The same pair a fortnight apart is not linked: a retelling follows within the window.
     let mut later = DedupeIndex::new(p);
@@ -273,6 +278,7 @@ fn a_translation_in_the_same_order_is_linked_and_a_report_in_its_own_order_is_no
         ("fr", "story")
     );
     assert_eq!(links[0].kind, LinkKind::Rewrite);
+    assert_eq!(links[0].reason, Some(LinkReason::SameAnchorOrder));
     assert!(links[0].similarity >= p.sequence_similarity);
 }
 
@@ -375,6 +381,7 @@ fn a_copy_of_a_shorter_excerpt_is_linked_and_an_independent_report_is_not() {
         ("copy", "wire")
     );
     assert_eq!(links[0].kind, LinkKind::Rewrite);
+    assert_eq!(links[0].reason, Some(LinkReason::SameExcerpt));
     // Without the seventh tier the copy is not linked at all.
     let without = DedupeParams {
         excerpt_containment: f64::INFINITY,
@@ -482,6 +489,7 @@ fn a_retelling_naming_the_original_outlet_is_linked_and_others_are_not() {
         ("retold", "story")
     );
     assert_eq!(links[0].kind, LinkKind::Rewrite);
+    assert_eq!(links[0].reason, Some(LinkReason::NamesPublisher));
     assert!(links[0].similarity >= p.publisher_containment);
     assert!(
         links[0].similarity < p.retelling_containment,
@@ -533,4 +541,15 @@ fn a_new_ledger_links_a_retelling_from_its_first_two_articles() {
     assert_eq!(links.len(), 1, "{links:?}");
     assert_eq!(links[0].duplicate_of, "story");
     assert!(links[0].similarity > 0.0);
+}
+
+#[test]
+fn every_link_reason_reads_back_and_says_why() {
+    for r in ALL_REASONS {
+        assert_eq!(LinkReason::parse(r.as_str()), Some(r));
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(json, format!("\"{}\"", r.as_str()));
+        assert!(!r.describe().is_empty());
+    }
+    assert_eq!(LinkReason::parse("because"), None);
 }

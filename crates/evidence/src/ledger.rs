@@ -374,6 +374,7 @@ pub(crate) mod tests {
                     duplicate_of: "a0".into(),
                     similarity: 0.9,
                     kind: crate::dedupe::LinkKind::NearDuplicate,
+                    reason: None,
                 })
                 .collect();
             let l = Ledger { statements, duplicates };

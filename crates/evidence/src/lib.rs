@@ -24,7 +24,7 @@ pub mod statement;
 pub mod text;
 
 pub use clean::{Cleaned, DropReason, Dropped, LineClassifier};
-pub use dedupe::{DedupeIndex, DedupeParams, DuplicateLink, Fingerprint, LinkKind};
+pub use dedupe::{DedupeIndex, DedupeParams, DuplicateLink, Fingerprint, LinkKind, LinkReason};
 pub use extract::{ArticleRef, Extractor};
 pub use ledger::{Disagreement, Ledger, Position};
 pub use lexicon::Lexicon;

@@ -323,6 +323,7 @@ fn results() -> Results {
             duplicate_of: "b01".into(),
             similarity: 0.7,
             kind: LinkKind::Rewrite,
+            reason: None,
         }],
     };
     let mut ledger = ledger;

@@ -114,6 +114,8 @@ pub struct SourceEntry {
     pub statements: usize,
     /// Set when the article is a copy or rewrite of an earlier one.
     pub duplicate_of: Option<DuplicateLink>,
+    /// Why it was linked, in words (`LinkReason::describe`), when the link records it.
+    pub duplicate_because: Option<&'static str>,
 }
 
 /// How a scenario entry stands against the ledger.
@@ -299,6 +301,10 @@ pub async fn sources(State(state): State<AppState>) -> Result<Json<Vec<SourceEnt
             .into_iter()
             .map(|a| SourceEntry {
                 duplicate_of: copies.get(a.id.as_str()).map(|d| (*d).clone()),
+                duplicate_because: copies
+                    .get(a.id.as_str())
+                    .and_then(|d| d.reason)
+                    .map(|r| r.describe()),
                 id: a.id,
                 title: a.title,
                 outlet: a.outlet,

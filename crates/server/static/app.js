@@ -719,7 +719,8 @@ async function loadSources() {
     return el('tr', { 'data-article': a.id },
       el('td', null, a.date || 'undated'), el('td', null, a.outlet || ''),
       el('td', null, sourceLine(src)), el('td', { class: 'n' }, String(a.statements)),
-      el('td', null, a.duplicate_of ? a.duplicate_of.kind.replace('_', ' ') + ' of ' + a.duplicate_of.duplicate_of : ''));
+      el('td', a.duplicate_because ? { title: a.duplicate_because } : null,
+        a.duplicate_of ? a.duplicate_of.kind.replace('_', ' ') + ' of ' + a.duplicate_of.duplicate_of : ''));
   }));
 }
 

@@ -21,8 +21,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use guarantor_evidence::{
-    AttributionKind, DedupeIndex, DedupeParams, DuplicateLink, Ledger, LinkKind, Modality,
-    ProcessedArticle, Quantity, Stance, Statement,
+    AttributionKind, DedupeIndex, DedupeParams, DuplicateLink, Ledger, LinkKind, LinkReason,
+    Modality, ProcessedArticle, Quantity, Stance, Statement,
 };
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
@@ -401,7 +401,8 @@ impl Store {
     /// SQLite errors or a corrupt row.
     pub fn duplicates(&self) -> Result<Vec<DuplicateLink>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT article, duplicate_of, similarity, kind FROM duplicates ORDER BY article, duplicate_of",
+            "SELECT article, duplicate_of, similarity, kind, reason FROM duplicates
+             ORDER BY article, duplicate_of",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -409,14 +410,22 @@ impl Store {
                 r.get::<_, String>(1)?,
                 r.get::<_, f64>(2)?,
                 r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
             ))
         })?;
         let mut duplicates = Vec::new();
         for row in rows {
-            let (article, duplicate_of, similarity, kind) = row?;
+            let (article, duplicate_of, similarity, kind, reason) = row?;
             duplicates.push(DuplicateLink {
                 kind: LinkKind::parse(&kind)
                     .ok_or_else(|| StoreError::Corrupt(format!("duplicate link kind `{kind}`")))?,
+                reason: reason
+                    .map(|r| {
+                        LinkReason::parse(&r).ok_or_else(|| {
+                            StoreError::Corrupt(format!("duplicate link reason `{r}`"))
+                        })
+                    })
+                    .transpose()?,
                 article,
                 duplicate_of,
                 similarity,

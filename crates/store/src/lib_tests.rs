@@ -79,9 +79,10 @@ fn filtered_statements_are_found_through_indexes() {
 }
 
 /// A ledger written before statements kept their probability (schema version 3) opens, gains
-/// the column, and reads its statements as the rules' (`probability` None).
+/// the column, and reads its statements as the rules' (`probability` None) and its links without
+/// a reason.
 #[test]
-fn a_version_3_ledger_migrates_and_its_statements_read_as_the_rules() {
+fn a_version_3_ledger_migrates_and_its_statements_read_as_the_rules_and_its_links_without_reason() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v3.db");
     {
@@ -98,7 +99,9 @@ fn a_version_3_ledger_migrates_and_its_statements_read_as_the_rules() {
              INSERT INTO statements (id, article, actor, capability, stance, modality, quantity,
                attributed_to, attribution, quote, quote_start, quote_end, date, outlet, sentence)
                VALUES ('a#0.ground_troops', 'a', 'POL', 'ground_troops', 'rules_out', 'asserted',
-               NULL, NULL, 'reported', 'Poland will not send troops.', 0, 28, NULL, NULL, 0);",
+               NULL, NULL, 'reported', 'Poland will not send troops.', 0, 28, NULL, NULL, 0);
+             INSERT INTO duplicates (article, duplicate_of, similarity, kind)
+               VALUES ('b', 'a', 0.8, 'rewrite');",
         )
         .unwrap();
     }
@@ -111,4 +114,8 @@ fn a_version_3_ledger_migrates_and_its_statements_read_as_the_rules() {
     assert_eq!(ledger.statements.len(), 1);
     assert_eq!(ledger.statements[0].id, "a#0.ground_troops");
     assert_eq!(ledger.statements[0].probability, None);
+    // Its links gain no reason (schema version 5 records it for new links only).
+    assert_eq!(ledger.duplicates.len(), 1);
+    assert_eq!(ledger.duplicates[0].reason, None);
+    assert_eq!(ledger.duplicates[0].kind, LinkKind::Rewrite);
 }

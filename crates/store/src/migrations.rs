@@ -92,10 +92,12 @@ pub const MIGRATIONS: &[&str] = &[
     // into a new database has them all.
     "ALTER TABLE statements ADD COLUMN probability REAL;",
     // 5: the outlets each article's text names (`Fingerprint::sources`, the dedupe stage's
-    // eighth tier). Articles stored before it name none, so they are linked by that tier only
-    // when a later article names their publisher; ingest them again into a new database to
-    // give them their own.
-    "ALTER TABLE articles ADD COLUMN sources BLOB NOT NULL DEFAULT x'';",
+    // eighth tier), and the tier that made each link (`DuplicateLink::reason`). Articles stored
+    // before it name none, so they are linked by that tier only when a later article names
+    // their publisher, and their links have no reason (NULL); ingest them again into a new
+    // database to give them both.
+    "ALTER TABLE articles ADD COLUMN sources BLOB NOT NULL DEFAULT x'';
+    ALTER TABLE duplicates ADD COLUMN reason TEXT;",
 ];
 
 /// Applies the migrations the database lacks, each in its own transaction. The version is

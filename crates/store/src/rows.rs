@@ -103,15 +103,16 @@ pub(crate) fn insert(
             ])?;
         }
         let mut l = tx.prepare_cached(
-            "INSERT OR REPLACE INTO duplicates (article, duplicate_of, similarity, kind)
-             VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR REPLACE INTO duplicates (article, duplicate_of, similarity, kind, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         for x in links {
             l.execute(params![
                 x.article,
                 x.duplicate_of,
                 x.similarity,
-                x.kind.as_str()
+                x.kind.as_str(),
+                x.reason.map(|r| r.as_str()),
             ])?;
         }
     }

@@ -66,7 +66,11 @@ fn ingest_is_idempotent_and_round_trips() {
         from_a, a.statements,
         "statements come back exactly as stored"
     );
-    assert_eq!(ledger.duplicates.len(), 1);
+    assert_eq!(
+        ledger.duplicates, links,
+        "links come back with their reason"
+    );
+    assert!(ledger.duplicates[0].reason.is_some());
     let report = store.integrity().unwrap();
     assert_eq!(report.articles, 2);
     assert!(report.incomplete.is_empty());

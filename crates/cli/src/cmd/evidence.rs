@@ -275,11 +275,14 @@ fn write_text(out: &mut impl Write, ledger: &Ledger) -> anyhow::Result<()> {
         for d in &ledger.duplicates {
             writeln!(
                 out,
-                "  {} is a {} of {} (similarity {:.2})",
+                "  {} is a {} of {} (similarity {:.2}{})",
                 d.article,
                 d.kind.as_str().replace('_', " "),
                 d.duplicate_of,
-                d.similarity
+                d.similarity,
+                d.reason
+                    .map(|r| format!(": {}", r.describe()))
+                    .unwrap_or_default()
             )?;
         }
     }

@@ -299,8 +299,13 @@ fn article_line(entry: &ArticleReport) -> String {
     for d in &entry.duplicates {
         let kind = d.kind.as_str().replace('_', " ");
         line.push_str(&format!(
-            "  ({} is a {kind} of {}, similarity {:.2})",
-            d.article, d.duplicate_of, d.similarity
+            "  ({} is a {kind} of {}, similarity {:.2}{})",
+            d.article,
+            d.duplicate_of,
+            d.similarity,
+            d.reason
+                .map(|r| format!(": {}", r.describe()))
+                .unwrap_or_default()
         ));
     }
     line
