@@ -246,6 +246,23 @@ mod tests {
             s.cited("O governo faz o que pode, die Zeit drängt")
                 .is_empty()
         );
+        // Outlets whose names are common words count only in quotes or with the paper's name.
+        assert!(
+            s.cited("La situación en el país y en el mundo es tensa.")
+                .is_empty()
+        );
+        assert!(
+            s.cited("Secondo la stampa internazionale, la comunidade lusa")
+                .is_empty()
+        );
+        assert!(
+            s.cited("Kampania wyborcza trwa. Главком ЗСУ Сирський заявив")
+                .is_empty()
+        );
+        assert_eq!(
+            s.cited("según informó el diario El País"),
+            vec![outlet_key("el-pais")]
+        );
     }
 
     #[test]

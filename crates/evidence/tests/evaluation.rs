@@ -157,15 +157,16 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// accuracy 0.603, the same rewrites, which set the floors below (at 18:40, four more dev-only
 /// shards: F1 0.439, non-English 0.455, actor accuracy 0.612). On 4 December (06:40 UTC) the
 /// dedupe stage's eighth tier (a retelling naming the other article's publisher, chosen on dev)
-/// took rewrite recall to 0.513 at precision 0.909 (20 right, 2 wrong), which set the recall
-/// floor to 0.49. They are below the targets
+/// took rewrite recall to 0.513 at precision 0.909 (20 right, 2 wrong), and at 07:10 its list
+/// of 87 outlets (from 50) to 0.538 at 0.913 (21 right, 2 wrong; dev unchanged), which set the
+/// recall floor to 0.51. They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     f1: 0.42,
     non_english_f1: 0.43,
     actor_accuracy: 0.58,
-    rewrite_recall: 0.49,
+    rewrite_recall: 0.51,
     rewrite_precision: 0.88,
 };
 
