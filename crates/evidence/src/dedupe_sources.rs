@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::EvidenceError;
@@ -95,8 +95,11 @@ impl NewsSources {
             }
             keys.push(outlet_key(&row.id));
         }
+        // A DFA: built once per process, it searched a 7,800-byte English text in about 20 µs
+        // where the default's choice for this many patterns took about 30 (4 December 2026).
         let names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| bad(e.to_string()))?;
         Ok(NewsSources {
@@ -114,9 +117,10 @@ impl NewsSources {
     /// Why lowercase the text rather than search each name's case forms: names come in mixed
     /// case ("РБК-Україна", "Цензор.НЕТ", "Interfax-Ukraine") that simple rules of capitals
     /// miss. Tried on 4 December 2026: the case forms halved the time of this search (10 of
-    /// 20 µs per 2,000-character text, under 1% of a page's ingest) and lost a rewrite link.
+    /// 20 µs per 2,000-character text, under 1% of a page's ingest) and lost a rewrite link;
+    /// [`lowercase`] then took most of the lowercasing's cost away instead.
     pub fn cited(&self, text: &str) -> Vec<u64> {
-        let text = text.to_lowercase();
+        let text = lowercase(text);
         let text = text.as_str();
         let mut out = Vec::new();
         for m in self.names.find_iter(text) {
@@ -166,6 +170,30 @@ impl NewsSources {
             })
             .map(|(_, i)| self.keys[*i])
     }
+}
+
+/// `text` lowercased, as `str::to_lowercase` does (outside the Greek final sigma, which no
+/// name holds), with each run of ASCII lowercased at once. Why: `to_lowercase` goes character by
+/// character after the first non-ASCII one, and an English page has its first curly quote early
+/// (on a 7,800-byte English text: 28 µs with `to_lowercase`, under 1 µs for the ASCII runs).
+fn lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 /// The shipped list, parsed once (a unit test checks that it parses).
@@ -263,6 +291,19 @@ mod tests {
             s.cited("según informó el diario El País"),
             vec![outlet_key("el-pais")]
         );
+    }
+
+    #[test]
+    fn lowercase_agrees_with_the_standard_library() {
+        for t in [
+            "",
+            "ABC",
+            "“Європейська Правда” SAID, ÉTÉ İstanbul Ǆ ß ẞ 日本",
+            "Plain ascii only.",
+            "ЁЖ ёж",
+        ] {
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t}");
+        }
     }
 
     #[test]
