@@ -737,3 +737,51 @@ async fn without_the_us_the_dashboard_shows_what_moved_as_the_report_does() {
     assert_eq!(shown, first);
     chromium.close().await;
 }
+
+/// The sources list says why an article was linked to an earlier one, when the pointer rests on
+/// the link (the fixtures' a02 rewrites a01, a03 copies it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sources_list_says_why_an_article_is_a_copy() {
+    let root = common::scenarios();
+    let (_db_dir, db) = common::fixtures_ledger();
+    let addr = start(AppState::new(common::dir(&root)).with_db(&db)).await;
+    let chromium = Chromium::launch().await;
+    let page = chromium
+        .browser
+        .new_page(format!("http://{addr}/?scenario=ukraine-2025-08#evidence"))
+        .await
+        .expect("open the dashboard");
+    wait_for(&page, "document.body.dataset.state === 'ready'").await;
+    wait_for(
+        &page,
+        "document.getElementById('evidence').dataset.state === 'ready'",
+    )
+    .await;
+    eval::<bool>(
+        &page,
+        "(document.getElementById('sources-box').open = true, true)",
+    )
+    .await;
+    wait_for(
+        &page,
+        "document.querySelector('#sources tbody tr[data-article=\"a02\"]') !== null",
+    )
+    .await;
+    let cell = |id: &str| {
+        format!(
+            "(() => {{ const td = document.querySelector('#sources tbody tr[data-article=\"{id}\"]').lastElementChild; return [td.textContent, td.title]; }})()"
+        )
+    };
+    let a02: (String, String) = eval(&page, &cell("a02")).await;
+    assert_eq!(a02.0, "rewrite of a01");
+    assert_eq!(
+        a02.1,
+        "they share a quotation of 8 words or more and most of their words"
+    );
+    let a03: (String, String) = eval(&page, &cell("a03")).await;
+    assert_eq!(a03.0, "near duplicate of a01");
+    assert_eq!(a03.1, "they share most of their word sequences");
+    let a01: (String, String) = eval(&page, &cell("a01")).await;
+    assert_eq!(a01, (String::new(), String::new()));
+    chromium.close().await;
+}
