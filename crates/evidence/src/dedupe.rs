@@ -43,7 +43,9 @@
 //!    publishers. Chosen on the development split (rewrite recall 0.623 -> 0.649 at precision
 //!    0.941 -> 0.943, both new links from Ukrainian outlets naming the outlet they retell).
 //!    Two articles that both name one outlet (a wire agency) were not linked: at 50% that
-//!    linked no pair of the development split, so nothing there supports it.
+//!    linked no pair of the development split, so nothing there supports it. In a ledger of
+//!    fewer than 20 articles (`MIN_ARTICLES_FOR_RARITY`) the share is the plain one (rarity cannot
+//!    be told there).
 //!
 //! The later article (by date, then by arrival) is recorded as the duplicate of the earlier one.
 //! This stage does not cluster stories and does not read entities.
@@ -214,7 +216,7 @@ impl LinkReason {
         ALL_REASONS.into_iter().find(|r| r.as_str() == s)
     }
 
-    /// What the two articles have in common, for a reader: "it shares most of its word
+    /// What the two articles have in common, for a reader: "they share most of their word
     /// sequences", completing "u010 is a rewrite of u009: ...".
     pub fn describe(self) -> &'static str {
         match self {

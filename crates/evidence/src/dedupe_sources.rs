@@ -112,13 +112,13 @@ impl NewsSources {
 
     /// The keys of the outlets `text` names, sorted and distinct: whole-word matches of a name
     /// in the lowercased text, not followed by `/` ("REUTERS/Kevin Lamarque") and not just after
-    /// a photo-credit word ([`CREDIT_MARKERS`]).
+    /// a photo-credit word (`CREDIT_MARKERS`).
     ///
     /// Why lowercase the text rather than search each name's case forms: names come in mixed
     /// case ("РБК-Україна", "Цензор.НЕТ", "Interfax-Ukraine") that simple rules of capitals
     /// miss. Tried on 4 December 2026: the case forms halved the time of this search (10 of
     /// 20 µs per 2,000-character text, under 1% of a page's ingest) and lost a rewrite link;
-    /// [`lowercase`] then took most of the lowercasing's cost away instead.
+    /// `lowercase` then took most of the lowercasing's cost away instead.
     pub fn cited(&self, text: &str) -> Vec<u64> {
         let text = lowercase(text);
         let text = text.as_str();
