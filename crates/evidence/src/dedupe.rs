@@ -151,117 +151,9 @@ pub struct Fingerprint {
     pub sources: Vec<u64>,
 }
 
-/// The kind of link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LinkKind {
-    NearDuplicate,
-    Rewrite,
-}
-
-impl LinkKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LinkKind::NearDuplicate => "near_duplicate",
-            LinkKind::Rewrite => "rewrite",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<LinkKind> {
-        match s {
-            "near_duplicate" => Some(LinkKind::NearDuplicate),
-            "rewrite" => Some(LinkKind::Rewrite),
-            _ => None,
-        }
-    }
-}
-
-/// Which tier made a link, so that a reader can judge it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LinkReason {
-    /// First tier: most word 5-shingles in common.
-    SharedShingles,
-    /// Second tier: a verbatim quotation and most content words.
-    SharedQuotation,
-    /// Third tier: the rare names and at least four figures.
-    SharedAnchors,
-    /// Fourth tier: one headline slug in the two addresses.
-    SameHeadlineSlug,
-    /// Fifth tier: most rare words.
-    SharedRareWords,
-    /// Sixth tier: the names and figures in the same order.
-    SameAnchorOrder,
-    /// Seventh tier: one text cut at another length.
-    SameExcerpt,
-    /// Eighth tier: one names the outlet that published the other.
-    NamesPublisher,
-}
-
-impl LinkReason {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LinkReason::SharedShingles => "shared_shingles",
-            LinkReason::SharedQuotation => "shared_quotation",
-            LinkReason::SharedAnchors => "shared_anchors",
-            LinkReason::SameHeadlineSlug => "same_headline_slug",
-            LinkReason::SharedRareWords => "shared_rare_words",
-            LinkReason::SameAnchorOrder => "same_anchor_order",
-            LinkReason::SameExcerpt => "same_excerpt",
-            LinkReason::NamesPublisher => "names_publisher",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<LinkReason> {
-        ALL_REASONS.into_iter().find(|r| r.as_str() == s)
-    }
-
-    /// What the two articles have in common, for a reader: "they share most of their word
-    /// sequences", completing "u010 is a rewrite of u009: ...".
-    pub fn describe(self) -> &'static str {
-        match self {
-            LinkReason::SharedShingles => "they share most of their word sequences",
-            LinkReason::SharedQuotation => {
-                "they share a quotation of 8 words or more and most of their words"
-            }
-            LinkReason::SharedAnchors => "they share their rarer names and at least 4 figures",
-            LinkReason::SameHeadlineSlug => "their addresses have the same headline",
-            LinkReason::SharedRareWords => "they share most of their rarer words",
-            LinkReason::SameAnchorOrder => {
-                "they name the same people, states and figures in the same order"
-            }
-            LinkReason::SameExcerpt => "one is a longer or shorter excerpt of the other's text",
-            LinkReason::NamesPublisher => {
-                "one names the other's publisher as its source, and they share words"
-            }
-        }
-    }
-}
-
-const ALL_REASONS: [LinkReason; 8] = [
-    LinkReason::SharedShingles,
-    LinkReason::SharedQuotation,
-    LinkReason::SharedAnchors,
-    LinkReason::SameHeadlineSlug,
-    LinkReason::SharedRareWords,
-    LinkReason::SameAnchorOrder,
-    LinkReason::SameExcerpt,
-    LinkReason::NamesPublisher,
-];
-
-/// `article` copies or rewrites `duplicate_of`, with `similarity` in 0..=1 (estimated Jaccard for
-/// near duplicates, word containment for rewrites).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DuplicateLink {
-    pub article: String,
-    pub duplicate_of: String,
-    pub similarity: f64,
-    pub kind: LinkKind,
-    /// The tier that made the link; `None` for links stored before it was recorded (schema
-    /// version 5).
-    #[serde(default)]
-    pub reason: Option<LinkReason>,
-}
+#[path = "dedupe_link.rs"]
+mod link;
+pub use link::{DuplicateLink, LinkKind, LinkReason};
 
 #[path = "dedupe_fingerprint.rs"]
 mod fingerprints;
@@ -458,15 +350,7 @@ impl DedupeIndex {
         candidates.dedup();
         quote_candidates.sort_unstable();
         quote_candidates.dedup();
-        // The fifth tier's weights of the new article's words, computed when a candidate first
-        // needs them (see `retelling_match`) and kept for the others: a lookup and a logarithm
-        // per word, once per query at most, rather than for every query.
-        let mut query_weights: Option<Vec<f64>> = None;
-        // The IDF of each document frequency met so far in this query (NaN: not yet computed).
-        // Why: the fifth tier weighs every word of each candidate, and the number of articles is
-        // fixed during a query, so the weight depends on the frequency only; one logarithm per
-        // frequency instead of one per word and candidate.
-        let mut idf_memo: Vec<f64> = Vec::new();
+        let mut weights = QueryWeights::default();
         // The third tier's anchors of the new article, once for all candidates.
         let query_anchors: Vec<u64> = fp
             .quotes
@@ -500,23 +384,14 @@ impl DedupeIndex {
             } else if slug_candidates.binary_search(&idx).is_ok() && self.within_days(date, e) {
                 // The same headline slug: a mirror, a syndicated copy or a language version.
                 (1.0, R::SameHeadlineSlug)
-            } else if let Some(c) =
-                self.retelling_match(fp, &mut query_weights, &mut idf_memo, date, e)
-            {
+            } else if let Some(c) = self.retelling_match(fp, &mut weights, date, e) {
                 (c, R::SharedRareWords)
             } else if let Some(c) = self.sequence_match(fp, date, e) {
                 (c, R::SameAnchorOrder)
             } else if let Some(c) = self.excerpt_match(j, fp, date, e) {
                 (c, R::SameExcerpt)
-            } else if let Some(c) = self.source_match(
-                fp,
-                &named,
-                publisher,
-                &mut query_weights,
-                &mut idf_memo,
-                date,
-                e,
-            ) {
+            } else if let Some(c) = self.source_match(fp, &named, publisher, &mut weights, date, e)
+            {
                 (c, R::NamesPublisher)
             } else {
                 continue;
@@ -612,30 +487,28 @@ impl DedupeIndex {
     fn retelling_match(
         &self,
         fp: &Fingerprint,
-        query_weights: &mut Option<Vec<f64>>,
-        idf_memo: &mut Vec<f64>,
+        weights: &mut QueryWeights,
         date: Option<&str>,
         e: &Entry,
     ) -> Option<f64> {
         if !self.within_days(date, e) {
             return None;
         }
-        let c = self.weighted_containment(fp, query_weights, idf_memo, e)?;
+        let c = self.share_of_words(fp, Some(weights), e)?;
         (c >= self.params.retelling_containment).then_some(c)
     }
 
     /// The eighth tier, a retelling of one outlet's report: one article names the outlet that
-    /// published the other, and the smaller one's content words, weighted by rarity, are found
-    /// in the other to the tier's share. `named` are the outlets the new article names other
-    /// than `publisher`, its own.
-    #[allow(clippy::too_many_arguments)]
+    /// published the other, and the smaller one's content words, weighted by rarity (plainly
+    /// counted in a ledger of fewer than [`MIN_ARTICLES_FOR_RARITY`]), are found in the other to
+    /// the tier's share. `named` are the outlets the new article names other than `publisher`,
+    /// its own.
     fn source_match(
         &self,
         fp: &Fingerprint,
         named: &[u64],
         publisher: Option<u64>,
-        query_weights: &mut Option<Vec<f64>>,
-        idf_memo: &mut Vec<f64>,
+        weights: &mut QueryWeights,
         date: Option<&str>,
         e: &Entry,
     ) -> Option<f64> {
@@ -650,33 +523,33 @@ impl DedupeIndex {
         if !cites_publisher {
             return None;
         }
-        let c = if self.entries.len() < MIN_ARTICLES_FOR_RARITY {
-            let smaller = fp.words.len().min(e.fingerprint.words.len());
-            if smaller < self.params.retelling_min_words {
-                return None;
-            }
-            containment(fp, &e.fingerprint)
-        } else {
-            self.weighted_containment(fp, query_weights, idf_memo, e)?
-        };
+        let weighted = self.entries.len() >= MIN_ARTICLES_FOR_RARITY;
+        let c = self.share_of_words(fp, weighted.then_some(weights), e)?;
         (c >= self.params.publisher_containment).then_some(c)
     }
 
-    /// The share of the smaller article's content words, weighted by rarity (IDF over the
-    /// articles indexed so far), that the other one has too; `None` when the smaller one has
-    /// fewer than the fifth tier's minimum of distinct content words. `query_weights` and
-    /// `idf_memo` are kept across the candidates of one query (see [`DedupeIndex::query`]).
-    fn weighted_containment(
+    /// The share of the smaller article's content words that the other one has too, each word
+    /// weighted by its rarity (IDF over the articles indexed so far) when `weights` is given,
+    /// else counted plainly ([`containment`]); `None` when the smaller one has fewer than the
+    /// fifth tier's minimum of distinct content words. `weights` are kept across the candidates
+    /// of one query.
+    fn share_of_words(
         &self,
         fp: &Fingerprint,
-        query_weights: &mut Option<Vec<f64>>,
-        idf_memo: &mut Vec<f64>,
+        weights: Option<&mut QueryWeights>,
         e: &Entry,
     ) -> Option<f64> {
         let smaller = fp.words.len().min(e.fingerprint.words.len());
         if smaller < self.params.retelling_min_words {
             return None;
         }
+        let Some(QueryWeights {
+            words: query_weights,
+            idf_memo,
+        }) = weights
+        else {
+            return Some(containment(fp, &e.fingerprint));
+        };
         // Sum the weights of the smaller article's words, and of those the other one has too
         // (both lists are sorted: one merge).
         let (mut total, mut shared) = (0.0, 0.0);
@@ -868,6 +741,20 @@ impl DedupeIndex {
         self.add(id, date, url, fp);
         links
     }
+}
+
+/// The rarity weights of one query, computed when a candidate first needs them and kept for the
+/// others (the fifth and eighth tiers).
+#[derive(Default)]
+struct QueryWeights {
+    /// The new article's words' weights: a lookup and a logarithm per word, once per query at
+    /// most, rather than for every candidate.
+    words: Option<Vec<f64>>,
+    /// The IDF of each document frequency met so far in this query (NaN: not yet computed).
+    /// Why: every word of each candidate is weighed, and the number of articles is fixed during
+    /// a query, so the weight depends on the frequency only; one logarithm per frequency
+    /// instead of one per word and candidate.
+    idf_memo: Vec<f64>,
 }
 
 /// Below this many indexed articles, the eighth tier compares the plain share of words rather

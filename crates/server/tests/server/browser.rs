@@ -412,15 +412,9 @@ async fn markup_in_a_scenario_runs_nothing_on_the_page() {
 }
 
 /// Elements that markup in the ledger would have created, were it parsed as HTML.
-const INJECTED: &str = "document.querySelectorAll('img, iframe, b, #evidence svg, \
-     [onerror], [onclick], [onload], [onmouseover]').length";
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_ingested_article_full_of_markup_runs_nothing_in_the_evidence_panel() {
-    let root = common::scenarios();
-    let (_db_dir, db) = common::hostile_ledger();
-    let addr = start(AppState::new(common::dir(&root)).with_db(&db)).await;
-    let chromium = Chromium::launch().await;
+/// Opens the dashboard's evidence panel on the August 2025 scenario, waits for its entries, and
+/// opens the list of sources (its rows load then).
+async fn open_sources_list(chromium: &Chromium, addr: std::net::SocketAddr) -> Page {
     let page = chromium
         .browser
         .new_page(format!("http://{addr}/?scenario=ukraine-2025-08#evidence"))
@@ -437,6 +431,19 @@ async fn an_ingested_article_full_of_markup_runs_nothing_in_the_evidence_panel()
         "(document.getElementById('sources-box').open = true, true)",
     )
     .await;
+    page
+}
+
+const INJECTED: &str = "document.querySelectorAll('img, iframe, b, #evidence svg, \
+     [onerror], [onclick], [onload], [onmouseover]').length";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ingested_article_full_of_markup_runs_nothing_in_the_evidence_panel() {
+    let root = common::scenarios();
+    let (_db_dir, db) = common::hostile_ledger();
+    let addr = start(AppState::new(common::dir(&root)).with_db(&db)).await;
+    let chromium = Chromium::launch().await;
+    let page = open_sources_list(&chromium, addr).await;
     wait_for(
         &page,
         "document.querySelectorAll('#sources tbody tr').length === 4",
@@ -746,22 +753,7 @@ async fn the_sources_list_says_why_an_article_is_a_copy() {
     let (_db_dir, db) = common::fixtures_ledger();
     let addr = start(AppState::new(common::dir(&root)).with_db(&db)).await;
     let chromium = Chromium::launch().await;
-    let page = chromium
-        .browser
-        .new_page(format!("http://{addr}/?scenario=ukraine-2025-08#evidence"))
-        .await
-        .expect("open the dashboard");
-    wait_for(&page, "document.body.dataset.state === 'ready'").await;
-    wait_for(
-        &page,
-        "document.getElementById('evidence').dataset.state === 'ready'",
-    )
-    .await;
-    eval::<bool>(
-        &page,
-        "(document.getElementById('sources-box').open = true, true)",
-    )
-    .await;
+    let page = open_sources_list(&chromium, addr).await;
     wait_for(
         &page,
         "document.querySelector('#sources tbody tr[data-article=\"a02\"]') !== null",
