@@ -387,7 +387,11 @@ impl Extractor {
                 // sentence names ("... as President Trump pushes his plan").
                 last_person = Some(Speaker::Entity(p.to_string()));
             }
-            let sentence_quotes = quotes(sent);
+            // The quotations that can be a statement's words; a quoted name or title is not.
+            let sentence_quotes: Vec<_> = quotes(sent)
+                .into_iter()
+                .filter(|q| reads_as_speech(&sent[q.start..q.end]))
+                .collect();
             let mut seen: Vec<&str> = Vec::new();
             let mut rule_claims: Vec<(String, Stance)> = Vec::new();
             let first_of_sentence = out.len();
@@ -515,6 +519,13 @@ impl Extractor {
                 !verbs
                     .iter()
                     .any(|v| overlaps(c.start, c.end, v.start, v.end))
+            })
+            // A word of a name is no predicate: "the Coalition of the Willing" offers nothing
+            // by its name, "Коаліція охочих" neither.
+            .filter(|c| {
+                !mentions
+                    .iter()
+                    .any(|m| overlaps(c.start, c.end, m.start, m.end))
             })
             .collect();
         let mut boundaries: Vec<usize> = rules
@@ -654,6 +665,30 @@ fn crosses_clause(p: &SentenceParse<'_>, a: (usize, usize), b: (usize, usize)) -
         return false;
     }
     p.boundaries.iter().any(|x| *x >= lo && *x < hi)
+}
+
+/// Whether a quotation reads as someone's words rather than a name, a title or a scare-quoted
+/// term: at least three words, and not most of its longer words capitalised (“Coalition of the
+/// Willing”, “Robust Security Guarantees for a Solid and Lasting Peace in Ukraine”). German
+/// capitalises its nouns, so the bar is three in four longer words and at least two of them.
+fn reads_as_speech(q: &str) -> bool {
+    let words: Vec<&str> = q
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let long: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !(capitalised >= 2 && capitalised * 4 >= long.len() * 3)
 }
 
 fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {

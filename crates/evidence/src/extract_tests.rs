@@ -730,3 +730,33 @@ fn a_negation_after_a_demands_modal_turns_it_over() {
         [("DEU".to_string(), "ground_troops".to_string(), "demands")]
     );
 }
+
+#[test]
+fn a_quoted_name_or_title_is_not_the_statements_words() {
+    assert!(!reads_as_speech("Coalition of the Willing"));
+    assert!(!reads_as_speech(
+        "Robust Security Guarantees for a Solid and Lasting Peace in Ukraine"
+    ));
+    assert!(!reads_as_speech("backstop"));
+    assert!(!reads_as_speech("Koalition der Willigen"));
+    assert!(reads_as_speech("to be a backstop in all areas."));
+    assert!(reads_as_speech("Wir sind bereit, Truppen zu entsenden"));
+    assert!(reads_as_speech("Однозначно нет, не могут"));
+    // A statement whose only quotation is a name quotes its sentence.
+    let text =
+        "The leaders of the “Coalition of the Willing” said they will send troops to Ukraine.";
+    let out = run(text);
+    assert!(!out.is_empty(), "{out:?}");
+    assert!(out.iter().all(|s| s.quote == text), "{out:?}");
+}
+
+#[test]
+fn a_word_of_a_name_is_no_stance() {
+    // "Willing" is a cue of readiness everywhere but in the coalition's name.
+    let out = run("The Coalition of the Willing published a paper on security guarantees.");
+    assert!(out.is_empty(), "{out:?}");
+    // Where the sentence has a predicate, it decides.
+    let out = run("The Coalition of the Willing met in Paris to discuss security guarantees.");
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].stance, Stance::Considers, "{out:?}");
+}
