@@ -83,6 +83,9 @@ struct LanguageRules {
     /// Lowercase prepositions and articles of [`crate::lexicon::ActorLexicon`].
     prepositions: Vec<String>,
     determiners: Vec<String>,
+    /// Lowercase words of office of [`crate::lexicon::ActorLexicon::titles`] (a trailing `*`
+    /// kept: a prefix).
+    titles: Vec<String>,
     numbers: BTreeMap<String, f64>,
 }
 
@@ -166,6 +169,7 @@ impl LanguageRules {
                 .map(|w| lower_word(w))
                 .collect(),
             determiners: l.actors.determiners.iter().map(|w| lower_word(w)).collect(),
+            titles: l.actors.titles.iter().map(|w| lower_word(w)).collect(),
             numbers: l
                 .actors
                 .numbers
@@ -238,6 +242,8 @@ struct SentenceParse<'s> {
     relatives: Vec<usize>,
     /// Word indices of articles ("the", "la", "il"): "la France et le Royaume-Uni" is a list.
     determiners: Vec<usize>,
+    /// Word indices of words of office ("President", "Prime Minister", "Bundeskanzler").
+    titles: Vec<usize>,
     /// Mentions and unnamed groups that can be actors, in text order.
     actors: Vec<ActorSpan>,
     /// The body of states the article named first, when named before this sentence ends.
@@ -623,6 +629,9 @@ impl Extractor {
             determiners: (0..words.len())
                 .filter(|&i| rules.determiners.contains(&words.lower[i]))
                 .collect(),
+            titles: (0..words.len())
+                .filter(|&i| is_title(&rules.titles, &words.lower[i]))
+                .collect(),
             actors,
             words,
             body: collective.map(str::to_string),
@@ -665,6 +674,14 @@ fn crosses_clause(p: &SentenceParse<'_>, a: (usize, usize), b: (usize, usize)) -
         return false;
     }
     p.boundaries.iter().any(|x| *x >= lo && *x < hi)
+}
+
+/// Whether a lowercase word is one of `titles` (an entry ending in `*` is a prefix).
+fn is_title(titles: &[String], word: &str) -> bool {
+    titles.iter().any(|t| match t.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => t == word,
+    })
 }
 
 /// Whether a quotation reads as someone's words rather than a name, a title or a scare-quoted

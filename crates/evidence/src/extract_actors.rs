@@ -283,17 +283,42 @@ pub(super) fn subjects<'p>(
         }
     }
     let mut out = vec![nearest];
+    // Where the listed name at the head of the list starts, with the nationality and title
+    // before it ("British Prime Minister Keir Starmer").
+    let mut head_start = nearest.start;
     let mut head = nearest;
     for a in p.actors.iter().rev().filter(|a| a.end <= head.start) {
-        if coordinated(p, a.end, head.start) && verb_end.is_none_or(|v| a.start >= v) {
+        if verb_end.is_some_and(|v| a.start < v) {
+            break;
+        }
+        if a.end <= head_start && coordinated(p, a.end, head_start) {
             out.push(a);
             head = a;
+            head_start = a.start;
+        } else if describes(p, a, head) {
+            head_start = a.start;
         } else {
             break;
         }
     }
     out.reverse();
     out
+}
+
+/// Whether `a` is part of the description of the person `person` named after it: a state (a
+/// nationality) with nothing but words of office between them ("British Prime Minister Keir
+/// Starmer", "le Premier ministre britannique Keir Starmer"), so a list of people goes on past it.
+fn describes(p: &SentenceParse<'_>, a: &ActorSpan, person: &ActorSpan) -> bool {
+    person.kind == EntityKind::Person
+        && a.kind != EntityKind::Person
+        && a.end <= person.start
+        && p.words
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.start >= a.end && t.end <= person.start)
+            .all(|(i, _)| p.titles.contains(&i) || p.determiners.contains(&i))
+        && !p.sent[a.end..person.start].contains(|c: char| c == ',' || c == ';')
 }
 
 /// Whether the text between two actors (bytes `lo..hi`) only joins them: commas and
@@ -315,11 +340,12 @@ pub(super) fn coordinated(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
         .filter(|&i| p.words.toks[i].start >= lo && p.words.toks[i].end <= hi)
         .collect();
     // Commas and coordination words, with the next actor's article ("la Francia e il Regno
-    // Unito", "France and the UK"); an article alone does not join two names.
+    // Unito", "France and the UK") or title ("Macron and Prime Minister Starmer"); an article
+    // alone does not join two names.
     (between.contains(',') || inside.iter().any(|i| p.coordination.contains(i)))
-        && inside
-            .iter()
-            .all(|i| p.coordination.contains(i) || p.determiners.contains(i))
+        && inside.iter().all(|i| {
+            p.coordination.contains(i) || p.determiners.contains(i) || p.titles.contains(i)
+        })
 }
 
 /// The actors of a statement and its attribution: the subjects of the clause, else the state or
@@ -359,9 +385,13 @@ pub(super) fn actors(
             None => publisher.map(str::to_string),
         }
     };
+    // A person subject is the speaker's business (their state comes from the speaker), except
+    // in a list of subjects, where each speaks for their own state ("Macron, Zelensky and
+    // Starmer signed ...": France, Ukraine and the United Kingdom, not the last one named).
+    let listed = subj.len() > 1;
     let subject_actors: Vec<String> = subj
         .iter()
-        .filter(|a| a.kind != EntityKind::Person)
+        .filter(|a| listed || a.kind != EntityKind::Person)
         .filter_map(|a| {
             if a.voice {
                 voice()

@@ -760,3 +760,36 @@ fn a_word_of_a_name_is_no_stance() {
     assert_eq!(out.len(), 1, "{out:?}");
     assert_eq!(out[0].stance, Stance::Considers, "{out:?}");
 }
+
+#[test]
+fn listed_people_with_their_titles_each_speak_for_their_state() {
+    for text in [
+        "French President Emmanuel Macron, Ukrainian President Volodymyr Zelensky and British Prime Minister Keir Starmer signed a declaration on a multinational force.",
+        "Le président français Emmanuel Macron, le président ukrainien Volodymyr Zelensky et le Premier ministre britannique Keir Starmer ont signé une déclaration sur une force multinationale.",
+        "Der französische Präsident Emmanuel Macron, der ukrainische Präsident Wolodymyr Selenskyj und der britische Premierminister Keir Starmer unterzeichneten eine Erklärung über eine multinationale Truppe.",
+        "Emmanuel Macron, Volodymyr Zelensky and Keir Starmer signed a declaration on a multinational force.",
+    ] {
+        let actors: Vec<String> = run(text)
+            .into_iter()
+            .filter(|s| s.capability == "reassurance_force")
+            .map(|s| s.actor)
+            .collect();
+        assert_eq!(actors, ["FRA", "UKR", "GBR"], "{text}");
+    }
+    // One person is the speaker's business, as before; a name in a participial phrase is not
+    // listed with the subject.
+    let actors: Vec<String> =
+        run("British Prime Minister Keir Starmer signed a declaration on a multinational force.")
+            .into_iter()
+            .filter(|s| s.capability == "reassurance_force")
+            .map(|s| s.actor)
+            .collect();
+    assert_eq!(actors, ["GBR"]);
+    let actors: Vec<String> = run(
+        "Trump, speaking to French President Emmanuel Macron, said the US would provide air support.",
+    )
+    .into_iter()
+    .map(|s| s.actor)
+    .collect();
+    assert_eq!(actors, ["USA"]);
+}

@@ -145,6 +145,12 @@ pub struct ActorLexicon {
     /// Articles that may stand between such a preposition and the actor ("to the US").
     #[serde(default)]
     pub determiners: Vec<String>,
+    /// Words of office that stand with a name in a list of people ("French President Emmanuel
+    /// Macron, Ukrainian President Volodymyr Zelensky and British Prime Minister Keir Starmer
+    /// signed"): between two listed names they do not end the list. Lowercase words; one ending
+    /// in `*` matches every word starting with it (inflected forms).
+    #[serde(default)]
+    pub titles: Vec<String>,
     /// Number words with their value ("twenty-six" is written as two words).
     pub numbers: BTreeMap<String, f64>,
 }
