@@ -318,7 +318,7 @@ fn describes(p: &SentenceParse<'_>, a: &ActorSpan, person: &ActorSpan) -> bool {
             .enumerate()
             .filter(|(_, t)| t.start >= a.end && t.end <= person.start)
             .all(|(i, _)| p.titles.contains(&i) || p.determiners.contains(&i))
-        && !p.sent[a.end..person.start].contains(|c: char| c == ',' || c == ';')
+        && !p.sent[a.end..person.start].contains([',', ';'])
 }
 
 /// Whether the text between two actors (bytes `lo..hi`) only joins them: commas and
