@@ -71,6 +71,8 @@ struct LanguageRules {
     verbs: WordMatcher<bool>,
     anonymous: WordMatcher<String>,
     pronouns: Vec<String>,
+    /// Lowercase forms of [`crate::lexicon::AttributionLexicon::reported_speech`].
+    reported_speech: Vec<String>,
     boundaries: WordMatcher<()>,
     after_comma: WordMatcher<()>,
     coordination: WordMatcher<()>,
@@ -143,6 +145,12 @@ impl LanguageRules {
             pronouns: l
                 .attribution
                 .pronouns
+                .iter()
+                .map(|p| lower_word(p))
+                .collect(),
+            reported_speech: l
+                .attribution
+                .reported_speech
                 .iter()
                 .map(|p| lower_word(p))
                 .collect(),

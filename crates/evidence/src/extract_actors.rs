@@ -99,6 +99,17 @@ pub(super) fn speaker(
             return Some((last.clone(), 0));
         }
     }
+    // Reported speech without a reporting verb (German Konjunktiv I) is the person it names
+    // ("Für Kremlchef Putin sei ein Nato-Beitritt nicht diskutierbar"), else it goes on with
+    // the last speaker ("..., sagte Merz. Dazu zähle eine Garantie der USA").
+    if best.is_none() && w.lower.iter().any(|x| rules.reported_speech.contains(x)) {
+        if let Some(m) = mentions.iter().find(|m| m.kind == EntityKind::Person) {
+            return Some((Speaker::Entity(m.entity.clone()), 0));
+        }
+        if let Some(last) = last_person {
+            return Some((last.clone(), 0));
+        }
+    }
     // "Claudia Major of the German Institute ... said": the person, not her institute.
     if let Some((_, Speaker::Entity(e), v)) = &best
         && let Some(org) = mentions

@@ -793,3 +793,25 @@ fn listed_people_with_their_titles_each_speak_for_their_state() {
     .collect();
     assert_eq!(actors, ["USA"]);
 }
+
+#[test]
+fn german_reported_speech_goes_on_with_its_speaker() {
+    // Konjunktiv I without a reporting verb: the last speaker's words, or the person named.
+    let s = run(
+        "Über Art und Umfang würden Bundesregierung und Bundestag entscheiden, sagte Merz. Dafür brauche es Sicherheitsgarantien der USA, die Deutschland fordere.",
+    );
+    let last = s.last().expect("a statement");
+    assert_eq!(
+        last.attributed_to.as_deref(),
+        Some("Friedrich Merz"),
+        "{s:?}"
+    );
+    let s =
+        run("Für Kremlchef Putin sei die Stationierung von Truppen in der Ukraine inakzeptabel.");
+    assert!(
+        s.iter()
+            .all(|x| x.attributed_to.as_deref() == Some("Vladimir Putin")),
+        "{s:?}"
+    );
+    assert!(!s.is_empty());
+}

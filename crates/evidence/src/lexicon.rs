@@ -101,6 +101,11 @@ pub struct AttributionLexicon {
     /// Macron", ", ha detto Meloni"), lowercase: the report is inverted all the same.
     #[serde(default)]
     pub auxiliaries: Vec<String>,
+    /// Verb forms that mark reported speech on their own (German Konjunktiv I: "sei",
+    /// "könne", "werde"), lowercase: a sentence without a speaker that has one goes on with the
+    /// last speaker ("..., sagte Merz. Dazu zähle eine Garantie der USA": Merz's demand).
+    #[serde(default)]
+    pub reported_speech: Vec<String>,
 }
 
 /// Words that end a clause, and words that join coordinated actors.
