@@ -249,7 +249,11 @@ fn claims(
         .map(|(_, (t, _))| t.as_str())
         .collect();
     for p in probs {
+        let kept = model.competing(p);
         for (k, x) in p.iter().enumerate() {
+            if !kept[k] {
+                continue;
+            }
             let (t, s) = model.label(k);
             let th = if ruled.contains(t) {
                 threshold

@@ -120,10 +120,11 @@ pub(super) fn learned_statements(
     let n = p.words.len();
     let end = p.sent.len();
     let mut used_targets: Vec<String> = rule_claims.iter().map(|(t, _)| t.clone()).collect();
+    let kept = model.competing(&probs);
     for (k, prob) in probs.iter().enumerate() {
         // Down to the lower threshold for targets the rules may state nowhere in the article;
         // [`merge_learned`] drops those below the main one whose target they do state.
-        if *prob < model.new_target_threshold_for(lang) {
+        if *prob < model.new_target_threshold_for(lang) || !kept[k] {
             continue;
         }
         let (target, stance) = model.label(k);
