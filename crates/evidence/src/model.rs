@@ -519,6 +519,25 @@ mod tests {
     }
 
     #[test]
+    fn weak_rival_stances_on_one_target_are_dropped_others_kept() {
+        let m = SentenceModel::from_text(
+            "threshold 0.2\ntarget ground_troops\ntarget naval\nstance offers\nstance demands\nstance doubts\npair 0 0 0\npair 0 1 0\npair 0 2 0\npair 1 2 0\n",
+        )
+        .unwrap();
+        // Troops: demands 0.88 keeps offers 0.5 (above half of it) and drops doubts 0.3; the
+        // naval doubt at 0.3 has no rival on its own target and stays.
+        assert_eq!(
+            m.competing(&[0.5, 0.88, 0.3, 0.3]),
+            [true, true, false, true]
+        );
+        // Exactly half the best one is kept; a target given nothing keeps its zeros (no rival).
+        assert_eq!(
+            m.competing(&[0.4, 0.8, 0.0, 0.0]),
+            [true, true, false, true]
+        );
+    }
+
+    #[test]
     fn shipped_model_parses() {
         let m = SentenceModel::from_text(DEFAULT_MODEL_TXT).unwrap();
         assert!(m.pairs.is_empty() || m.weight_count() > 0);
