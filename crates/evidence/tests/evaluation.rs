@@ -159,13 +159,16 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// dedupe stage's eighth tier (a retelling naming the other article's publisher, chosen on dev)
 /// took rewrite recall to 0.513 at precision 0.909 (20 right, 2 wrong), and at 07:10 its list
 /// of 87 outlets (from 50) to 0.538 at 0.913 (21 right, 2 wrong; dev unchanged), which set the
-/// recall floor to 0.51. They are below the targets
+/// recall floor to 0.51. On 4 December (12:30) listed people each speaking for their state,
+/// German reported speech and dropping a sentence's weak rival stances took actor accuracy to
+/// 0.630 (F1 0.438, non-English 0.456), which set its floor to 0.61. They are below the issue's
+/// targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     f1: 0.42,
     non_english_f1: 0.43,
-    actor_accuracy: 0.58,
+    actor_accuracy: 0.61,
     rewrite_recall: 0.51,
     rewrite_precision: 0.88,
 };
@@ -219,7 +222,9 @@ fn real_corpus_test_split_meets_its_floors() {
     }
     // The probability a classifier statement keeps must mean something: its firm claims (from
     // `FIRM_PROBABILITY`) are right clearly more often than its most doubtful ones (below 0.35).
-    // Measured 4 December 2026: 73/137 = 0.533 against 75/223 = 0.336.
+    // Measured 4 December 2026: 73/137 = 0.533 against 75/223 = 0.336; at 12:30, with the weak
+    // rival stances of a sentence dropped (`SentenceModel::competing`), 69/135 = 0.511 against
+    // 61/168 = 0.363.
     let band = |names: &[&str]| {
         let (tp, emitted) = names.iter().fold((0, 0), |(tp, n), b| {
             let c = r.by_source.get(b).copied().unwrap_or_default();
