@@ -343,7 +343,8 @@ pub(super) fn coordinated(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
     }
     if between
         .chars()
-        .any(|c| !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, ',' | '\'' | '’'))
+        // A hyphen joins the words of a title ("прем’єр-міністр"); a dash ends the list.
+        .any(|c| !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, ',' | '\'' | '’' | '-'))
     {
         return false;
     }

@@ -768,6 +768,8 @@ fn listed_people_with_their_titles_each_speak_for_their_state() {
         "Le président français Emmanuel Macron, le président ukrainien Volodymyr Zelensky et le Premier ministre britannique Keir Starmer ont signé une déclaration sur une force multinationale.",
         "Der französische Präsident Emmanuel Macron, der ukrainische Präsident Wolodymyr Selenskyj und der britische Premierminister Keir Starmer unterzeichneten eine Erklärung über eine multinationale Truppe.",
         "Emmanuel Macron, Volodymyr Zelensky and Keir Starmer signed a declaration on a multinational force.",
+        // Title, then the state in the genitive, then the name; a hyphen inside the title.
+        "Президент Франції Еммануель Макрон, Президент України Володимир Зеленський та прем’єр-міністр Великої Британії Кір Стармер підписали декларацію про багатонаціональні сили.",
     ] {
         let actors: Vec<String> = run(text)
             .into_iter()
