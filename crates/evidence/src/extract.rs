@@ -85,9 +85,7 @@ struct LanguageRules {
     /// Lowercase prepositions and articles of [`crate::lexicon::ActorLexicon`].
     prepositions: Vec<String>,
     determiners: Vec<String>,
-    /// Lowercase words of office of [`crate::lexicon::ActorLexicon::titles`] (a trailing `*`
-    /// kept: a prefix).
-    titles: Vec<String>,
+    titles: WordMatcher<()>,
     numbers: BTreeMap<String, f64>,
 }
 
@@ -177,7 +175,7 @@ impl LanguageRules {
                 .map(|w| lower_word(w))
                 .collect(),
             determiners: l.actors.determiners.iter().map(|w| lower_word(w)).collect(),
-            titles: l.actors.titles.iter().map(|w| lower_word(w)).collect(),
+            titles: WordMatcher::new(unit_pairs(&l.actors.titles), &stem),
             numbers: l
                 .actors
                 .numbers
@@ -637,8 +635,11 @@ impl Extractor {
             determiners: (0..words.len())
                 .filter(|&i| rules.determiners.contains(&words.lower[i]))
                 .collect(),
-            titles: (0..words.len())
-                .filter(|&i| is_title(&rules.titles, &words.lower[i]))
+            titles: rules
+                .titles
+                .find(&words)
+                .iter()
+                .flat_map(|h| h.first..=h.last)
                 .collect(),
             actors,
             words,
@@ -682,14 +683,6 @@ fn crosses_clause(p: &SentenceParse<'_>, a: (usize, usize), b: (usize, usize)) -
         return false;
     }
     p.boundaries.iter().any(|x| *x >= lo && *x < hi)
-}
-
-/// Whether a lowercase word is one of `titles` (an entry ending in `*` is a prefix).
-fn is_title(titles: &[String], word: &str) -> bool {
-    titles.iter().any(|t| match t.strip_suffix('*') {
-        Some(prefix) => word.starts_with(prefix),
-        None => t == word,
-    })
 }
 
 /// Whether a quotation reads as someone's words rather than a name, a title or a scare-quoted
@@ -776,3 +769,7 @@ mod tests;
 #[cfg(test)]
 #[path = "extract_lexicon_tests.rs"]
 mod lexicon_tests;
+
+#[cfg(test)]
+#[path = "extract_attribution_tests.rs"]
+mod attribution_tests;

@@ -152,8 +152,8 @@ pub struct ActorLexicon {
     pub determiners: Vec<String>,
     /// Words of office that stand with a name in a list of people ("French President Emmanuel
     /// Macron, Ukrainian President Volodymyr Zelensky and British Prime Minister Keir Starmer
-    /// signed"): between two listed names they do not end the list. Lowercase words; one ending
-    /// in `*` matches every word starting with it (inflected forms).
+    /// signed"): between two listed names they do not end the list. Matched as the other
+    /// phrases are (by stem; a word ending in `*` matches every word starting with it).
     #[serde(default)]
     pub titles: Vec<String>,
     /// Number words with their value ("twenty-six" is written as two words).

@@ -1,0 +1,93 @@
+//! Tests of who a statement is given to and what it quotes, on real reporting's wording: names
+//! that hold a stance word, quoted names and titles, lists of titled people, German reported
+//! speech.
+
+use super::tests::run;
+use super::*;
+
+#[test]
+fn a_quoted_name_or_title_is_not_the_statements_words() {
+    assert!(!reads_as_speech("Coalition of the Willing"));
+    assert!(!reads_as_speech(
+        "Robust Security Guarantees for a Solid and Lasting Peace in Ukraine"
+    ));
+    assert!(!reads_as_speech("backstop"));
+    assert!(!reads_as_speech("Koalition der Willigen"));
+    assert!(reads_as_speech("to be a backstop in all areas."));
+    assert!(reads_as_speech("Wir sind bereit, Truppen zu entsenden"));
+    assert!(reads_as_speech("Однозначно нет, не могут"));
+    // A statement whose only quotation is a name quotes its sentence.
+    let text =
+        "The leaders of the “Coalition of the Willing” said they will send troops to Ukraine.";
+    let out = run(text);
+    assert!(!out.is_empty(), "{out:?}");
+    assert!(out.iter().all(|s| s.quote == text), "{out:?}");
+}
+
+#[test]
+fn a_word_of_a_name_is_no_stance() {
+    // "Willing" is a cue of readiness everywhere but in the coalition's name.
+    let out = run("The Coalition of the Willing published a paper on security guarantees.");
+    assert!(out.is_empty(), "{out:?}");
+    // Where the sentence has a predicate, it decides.
+    let out = run("The Coalition of the Willing met in Paris to discuss security guarantees.");
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].stance, Stance::Considers, "{out:?}");
+}
+
+#[test]
+fn listed_people_with_their_titles_each_speak_for_their_state() {
+    for text in [
+        "French President Emmanuel Macron, Ukrainian President Volodymyr Zelensky and British Prime Minister Keir Starmer signed a declaration on a multinational force.",
+        "Le président français Emmanuel Macron, le président ukrainien Volodymyr Zelensky et le Premier ministre britannique Keir Starmer ont signé une déclaration sur une force multinationale.",
+        "Der französische Präsident Emmanuel Macron, der ukrainische Präsident Wolodymyr Selenskyj und der britische Premierminister Keir Starmer unterzeichneten eine Erklärung über eine multinationale Truppe.",
+        "Emmanuel Macron, Volodymyr Zelensky and Keir Starmer signed a declaration on a multinational force.",
+        // Title, then the state in the genitive, then the name; a hyphen inside the title.
+        "Президент Франції Еммануель Макрон, Президент України Володимир Зеленський та прем’єр-міністр Великої Британії Кір Стармер підписали декларацію про багатонаціональні сили.",
+    ] {
+        let actors: Vec<String> = run(text)
+            .into_iter()
+            .filter(|s| s.capability == "reassurance_force")
+            .map(|s| s.actor)
+            .collect();
+        assert_eq!(actors, ["FRA", "UKR", "GBR"], "{text}");
+    }
+    // One person is the speaker's business, as before; a name in a participial phrase is not
+    // listed with the subject.
+    let actors: Vec<String> =
+        run("British Prime Minister Keir Starmer signed a declaration on a multinational force.")
+            .into_iter()
+            .filter(|s| s.capability == "reassurance_force")
+            .map(|s| s.actor)
+            .collect();
+    assert_eq!(actors, ["GBR"]);
+    let actors: Vec<String> = run(
+        "Trump, speaking to French President Emmanuel Macron, said the US would provide air support.",
+    )
+    .into_iter()
+    .map(|s| s.actor)
+    .collect();
+    assert_eq!(actors, ["USA"]);
+}
+
+#[test]
+fn german_reported_speech_goes_on_with_its_speaker() {
+    // Konjunktiv I without a reporting verb: the last speaker's words, or the person named.
+    let s = run(
+        "Über Art und Umfang würden Bundesregierung und Bundestag entscheiden, sagte Merz. Dafür brauche es Sicherheitsgarantien der USA, die Deutschland fordere.",
+    );
+    let last = s.last().expect("a statement");
+    assert_eq!(
+        last.attributed_to.as_deref(),
+        Some("Friedrich Merz"),
+        "{s:?}"
+    );
+    let s =
+        run("Für Kremlchef Putin sei die Stationierung von Truppen in der Ukraine inakzeptabel.");
+    assert!(
+        s.iter()
+            .all(|x| x.attributed_to.as_deref() == Some("Vladimir Putin")),
+        "{s:?}"
+    );
+    assert!(!s.is_empty());
+}
