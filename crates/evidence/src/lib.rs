@@ -10,6 +10,7 @@
 //! stored by `guarantor-store`, the only crate that knows SQL. The lexicon and gazetteer are
 //! embedded at build time.
 
+pub mod charset;
 pub mod clean;
 pub mod dedupe;
 pub mod extract;
@@ -53,7 +54,9 @@ pub enum EvidenceError {
     TooLarge { size: u64, limit: u64 },
     #[error("file looks binary (it contains a NUL byte)")]
     Binary,
-    #[error("file is not valid UTF-8 (first bad byte at offset {offset})")]
+    #[error(
+        "file is not valid UTF-8 (first bad byte at offset {offset}); save a text file as UTF-8 (a web page in another encoding is read from its .html file)"
+    )]
     InvalidUtf8 { offset: usize },
     #[error("invalid JSON article: {0}")]
     Json(String),

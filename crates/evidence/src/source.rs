@@ -2,16 +2,21 @@
 //! [`RawArticle`]s, with the checks for bad input (binary data, invalid UTF-8, empty or oversized
 //! files, dates that are not on the calendar).
 //!
+//! Text and JSON lines must be UTF-8 (JSON is UTF-8 by definition, and a bare text file declares
+//! nothing to go by). An HTML page in another encoding (`windows-1251`, `ISO-8859-1`, ...) is read
+//! in it, as a browser reads it ([`crate::charset`]).
+//!
 //! A `.jsonl` file is checked line by line, so a bad byte loses its line only. The caller reads
 //! the file; this module never touches the file system, so every rule here is tested on bytes.
 //! It does not clean or interpret the text.
 
+use std::borrow::Cow;
 use std::io::Read;
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::EvidenceError;
+use crate::{EvidenceError, charset};
 
 /// Files larger than this are refused (16 MiB: a news article is under 1 MiB, a `.jsonl` batch of
 /// a few thousand articles fits; larger batches should be split).
@@ -133,30 +138,65 @@ pub fn decode(bytes: &[u8]) -> Result<&str, EvidenceError> {
 
 /// The checks of [`decode`] before UTF-8: size, then binary data.
 fn check_bytes(bytes: &[u8]) -> Result<(), EvidenceError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(EvidenceError::TooLarge {
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
-    }
+    check_size(bytes)?;
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(EvidenceError::Binary);
     }
     Ok(())
 }
 
-/// [`decode`] of bytes the caller owns, turned into a `String` in place.
+/// [`EvidenceError::TooLarge`] past [`MAX_FILE_BYTES`].
+fn check_size(bytes: &[u8]) -> Result<(), EvidenceError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(EvidenceError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// [`decode`] for an HTML page: a page that is not UTF-8 is read in the encoding a browser would
+/// read it in (its byte order mark, its `<meta charset>`, else the detector's guess; see
+/// [`crate::charset`]) rather than refused. A UTF-16 page (with its mark) is text despite its
+/// NUL bytes.
+///
+/// # Errors
+/// [`EvidenceError::Empty`], [`EvidenceError::TooLarge`], [`EvidenceError::Binary`].
+pub fn decode_html(bytes: &[u8]) -> Result<Cow<'_, str>, EvidenceError> {
+    if charset::has_utf16_bom(bytes) {
+        check_size(bytes)?;
+    } else {
+        check_bytes(bytes)?;
+    }
+    let (text, _) = charset::decode_html(bytes);
+    let text = match text {
+        Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix('\u{feff}').unwrap_or(t)),
+        owned => owned,
+    };
+    if text.trim().is_empty() {
+        return Err(EvidenceError::Empty);
+    }
+    Ok(text)
+}
+
+/// [`decode_html`] of bytes the caller owns: UTF-8 (nearly every page) becomes a `String` in
+/// place.
 ///
 /// Why: a gunzipped page is a buffer of its own, and copying it into the article's body was one
 /// more pass over every byte of a crawled page (and one more allocation of its size).
 ///
 /// # Errors
-/// As [`decode`].
-fn decode_owned(bytes: Vec<u8>) -> Result<String, EvidenceError> {
+/// As [`decode_html`].
+fn decode_html_owned(bytes: Vec<u8>) -> Result<String, EvidenceError> {
+    if charset::has_utf16_bom(&bytes) {
+        return decode_html(&bytes).map(Cow::into_owned);
+    }
     check_bytes(&bytes)?;
-    let mut text = String::from_utf8(bytes).map_err(|e| EvidenceError::InvalidUtf8 {
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return decode_html(e.as_bytes()).map(Cow::into_owned),
+    };
     if text.starts_with('\u{feff}') {
         text.replace_range(..'\u{feff}'.len_utf8(), "");
     }
@@ -239,8 +279,8 @@ pub fn parse_file(
             date?;
             vec![Ok(article)]
         }
-        Format::Html => vec![Ok(parse_html(stem, decode(bytes)?))],
-        Format::HtmlGzip => vec![Ok(html_article(stem, decode_owned(gunzip(bytes)?)?))],
+        Format::Html => vec![Ok(html_article(stem, decode_html(bytes)?.into_owned()))],
+        Format::HtmlGzip => vec![Ok(html_article(stem, decode_html_owned(gunzip(bytes)?)?))],
         Format::JsonLines => parse_json_lines(bytes)?,
     })
 }

@@ -138,6 +138,54 @@ fn a_gzip_compressed_page_is_read() {
     assert_eq!(statements[0]["date"], "2025-08-18");
 }
 
+#[test]
+fn pages_in_legacy_encodings_are_read_as_a_browser_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A Russian page served in windows-1251 and declaring it.
+    let ru = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><title>Лавров о войсках</title></head><body><article><p>Министр иностранных дел России Сергей Лавров заявил, что Россия не примет размещение иностранных войск на Украине.</p><p>По его словам, такие планы только затянут конфликт.</p></article></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(ru);
+    std::fs::write(d.join("lavrov.html"), &bytes).unwrap();
+    // The same bytes as a text file: a bare text declares nothing, so it must be UTF-8.
+    std::fs::write(d.join("lavrov.txt"), &bytes).unwrap();
+    // A German page in ISO-8859-1 that declares nothing, compressed.
+    let de = "<html><head><title>Wadephul: keine Soldaten</title></head><body><article><p>Die Bundesregierung schließt die Entsendung deutscher Soldaten in die Ukraine aus, sagte Außenminister Johann Wadephul am Dienstag in Berlin.</p><p>Deutschland werde die Ukraine aber weiter mit Waffen und Ausbildung unterstützen, fügte er hinzu. Über Sicherheitsgarantien werde in den nächsten Wochen gesprochen.</p></article></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(de);
+    std::fs::write(d.join("wadephul.html.gz"), gzip(&bytes)).unwrap();
+    let out = run_in(
+        d,
+        &["ingest", "lavrov.html", "lavrov.txt", "wadephul.html.gz"],
+    );
+    insta::assert_snapshot!(transcript(&out, d), @r"
+    exit: 2
+    --- stdout
+    stored    lavrov  2 statements
+    stored    wadephul  5 statements
+    --- stderr
+    error: lavrov.txt: file is not valid UTF-8 (first bad byte at offset 93); save a text file as UTF-8 (a web page in another encoding is read from its .html file)
+    2 stored, 0 unchanged, 1 failed (database `guarantor.db`)
+    ");
+    let evidence = run_in(d, &["evidence", "--json"]);
+    let quotes: Vec<String> = evidence.json()["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["quote"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.contains("Россия не примет размещение иностранных войск")),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.contains("schließt die Entsendung deutscher Soldaten")),
+        "{quotes:?}"
+    );
+}
+
 /// `bytes` compressed by the system's `gzip` (the test binary does not link a compressor).
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut child = Command::new("gzip")
