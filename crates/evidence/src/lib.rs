@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod resolve;
+pub mod script;
 pub mod source;
 pub mod statement;
 pub mod text;
