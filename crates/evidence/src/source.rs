@@ -169,11 +169,8 @@ pub fn decode_html(bytes: &[u8]) -> Result<Cow<'_, str>, EvidenceError> {
     } else {
         check_bytes(bytes)?;
     }
+    // A byte order mark is read and dropped there.
     let (text, _) = charset::decode_html(bytes);
-    let text = match text {
-        Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix('\u{feff}').unwrap_or(t)),
-        owned => owned,
-    };
     if text.trim().is_empty() {
         return Err(EvidenceError::Empty);
     }
