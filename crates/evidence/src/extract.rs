@@ -518,6 +518,12 @@ impl Extractor {
         let words = rules.words(sent);
         let targets = rules.targets.find(&words);
         let verbs = rules.verbs.find(&words);
+        let opening: Vec<WordHit<()>> = rules
+            .after_comma
+            .find(&words)
+            .into_iter()
+            .filter(|h| sent[..h.start].trim_end().ends_with(','))
+            .collect();
         let cues: Vec<WordHit<Stance>> = rules
             .stances
             .find(&words)
@@ -539,6 +545,13 @@ impl Extractor {
                     .iter()
                     .any(|m| overlaps(c.start, c.end, m.start, m.end))
             })
+            // Nor is the participle that opens a parenthesis about the subject ("the coalition,
+            // led by Britain and France, is working on ...": nobody offers to lead there).
+            .filter(|c| {
+                !opening
+                    .iter()
+                    .any(|h| overlaps(c.start, c.end, h.start, h.end))
+            })
             .collect();
         let mut boundaries: Vec<usize> = rules
             .boundaries
@@ -551,12 +564,6 @@ impl Extractor {
             .find(&words)
             .iter()
             .flat_map(|h| h.first..=h.last)
-            .collect();
-        let opening: Vec<WordHit<()>> = rules
-            .after_comma
-            .find(&words)
-            .into_iter()
-            .filter(|h| sent[..h.start].trim_end().ends_with(','))
             .collect();
         boundaries.extend(opening.iter().map(|h| h.start));
         let relatives: Vec<usize> = opening

@@ -1,6 +1,6 @@
 //! Tests of who a statement is given to and what it quotes, on real reporting's wording: names
 //! that hold a stance word, quoted names and titles, lists of titled people, German reported
-//! speech.
+//! speech, a parenthesis about the subject.
 
 use super::tests::run;
 use super::*;
@@ -90,4 +90,34 @@ fn german_reported_speech_goes_on_with_its_speaker() {
         "{s:?}"
     );
     assert!(!s.is_empty());
+}
+
+#[test]
+fn the_states_leading_a_subject_in_a_parenthesis_are_not_its_subject() {
+    for text in [
+        "The coalition of the willing, led by Britain and France, is working on security guarantees for Ukraine.",
+        "Коалиция желающих, возглавляемая Лондоном и Парижем, работает над гарантиями безопасности для Украины.",
+        "La coalition des volontaires, menée par Paris et Londres, travaille sur des garanties de sécurité pour l'Ukraine.",
+        "Коаліція охочих, очолювана Великою Британією та Францією, працює над гарантіями безпеки для України.",
+    ] {
+        let out = run(text);
+        let claims: Vec<(&str, &str, Stance)> = out
+            .iter()
+            .map(|s| (s.actor.as_str(), s.capability.as_str(), s.stance))
+            .collect();
+        // Nobody offers to lead: the participle is no predicate of the sentence.
+        assert_eq!(
+            claims,
+            [(
+                "Coalition of the Willing",
+                "security_guarantee",
+                Stance::Considers
+            )],
+            "{text}"
+        );
+    }
+    // Without the comma the states are the agents of the verb, as before.
+    let out = run("Britain and France will lead the multinational force.");
+    let actors: Vec<&str> = out.iter().map(|s| s.actor.as_str()).collect();
+    assert_eq!(actors, ["GBR", "FRA"], "{out:?}");
 }

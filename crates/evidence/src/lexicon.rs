@@ -114,7 +114,10 @@ pub struct AttributionLexicon {
 pub struct ClauseLexicon {
     /// A clause ends at one of these words ("but", "while", "if").
     pub boundaries: Vec<String>,
-    /// A clause ends at one of these words when a comma is right before it (", and").
+    /// A clause ends at one of these words when a comma is right before it (", and"); after the
+    /// coordination words they open a parenthesis about the subject (", which ...", ", led by
+    /// Britain and France, ..."), whose actors are not the subject of the verb after it and
+    /// whose words are no stance cue of the sentence.
     pub after_comma: Vec<String>,
     /// Words joining coordinated actors ("Britain, France and Australia").
     pub coordination: Vec<String>,
