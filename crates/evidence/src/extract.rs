@@ -85,6 +85,7 @@ struct LanguageRules {
     /// Lowercase prepositions and articles of [`crate::lexicon::ActorLexicon`].
     prepositions: Vec<String>,
     determiners: Vec<String>,
+    infinitive_markers: Vec<String>,
     titles: WordMatcher<()>,
     numbers: BTreeMap<String, f64>,
 }
@@ -175,6 +176,12 @@ impl LanguageRules {
                 .map(|w| lower_word(w))
                 .collect(),
             determiners: l.actors.determiners.iter().map(|w| lower_word(w)).collect(),
+            infinitive_markers: l
+                .actors
+                .infinitive_markers
+                .iter()
+                .map(|w| lower_word(w))
+                .collect(),
             titles: WordMatcher::new(unit_pairs(&l.actors.titles), &stem),
             numbers: l
                 .actors
@@ -627,7 +634,8 @@ impl Extractor {
         actors.extend(voices);
         actors.sort_by_key(|a| a.start);
         for a in &mut actors {
-            a.object = after_preposition(rules, sent, &words, a.start);
+            a.object = after_preposition(rules, sent, &words, a.start)
+                || in_infinitive_clause(rules, sent, &words, &cues, a.end);
         }
         SentenceParse {
             sent,

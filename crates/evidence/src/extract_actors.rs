@@ -485,12 +485,12 @@ pub(super) fn actors(
         v
     };
     match speaker {
-        Some((Speaker::Entity(e), _)) => {
+        Some((Speaker::Entity(e), v)) => {
             let own = gazetteer.actor_of(e)?;
             // "Kellogg said Europeans will have to provide the troops": the speaker demands,
             // the subject is the one asked.
             let actors = if cue.label == Stance::Demands || subject_actors.is_empty() {
-                vec![own]
+                listed_with_speaker(p, e, *v).unwrap_or(vec![own])
             } else {
                 subject_actors
             };
@@ -706,4 +706,52 @@ pub(super) fn after_preposition(
         k -= 1;
     }
     rules.prepositions.contains(&words.lower[k])
+}
+
+/// Whether an actor ending at byte `end` stands in an infinitive clause with its verb last, as
+/// the verb's object: a comma before it, then a cue with the language's infinitive marker right
+/// before it or at its start ("Die USA sagten zu, die Koalition zu unterstützen"; "..., om de
+/// coalitie te steunen"), with no comma between the actor and the cue.
+pub(super) fn in_infinitive_clause(
+    rules: &LanguageRules,
+    sent: &str,
+    words: &Words,
+    cues: &[WordHit<Stance>],
+    end: usize,
+) -> bool {
+    if rules.infinitive_markers.is_empty() || !sent[..end].contains(',') {
+        return false;
+    }
+    let marked = |i: usize| rules.infinitive_markers.contains(&words.lower[i]);
+    cues.iter().find(|c| c.start >= end).is_some_and(|c| {
+        !sent[end..c.start].contains(',')
+            && (marked(c.first) || (c.first > 0 && marked(c.first - 1)))
+    })
+}
+
+/// The actors of a list that ends with the speaker's name in this sentence, before the reporting
+/// verb that ends at `verb_end`, in the order named ("Frankreich und das Vereinigte Königreich
+/// haben ... bestätigt": both states speak; "Macron and Starmer said": each person's state), or
+/// `None` when the speaker is named alone or not in this sentence.
+fn listed_with_speaker(
+    p: &SentenceParse<'_>,
+    speaker: &str,
+    verb_end: usize,
+) -> Option<Vec<String>> {
+    let mut head = p
+        .actors
+        .iter()
+        .rfind(|a| a.end <= verb_end && a.entity.as_deref() == Some(speaker))?;
+    let mut out = vec![head.actor.clone()];
+    for a in p.actors.iter().rev().filter(|a| a.end <= head.start) {
+        if a.voice || a.entity.is_none() || !coordinated(p, a.end, head.start) {
+            break;
+        }
+        out.push(a.actor.clone());
+        head = a;
+    }
+    (out.len() > 1).then(|| {
+        out.reverse();
+        out
+    })
 }

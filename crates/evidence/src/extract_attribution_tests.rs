@@ -1,6 +1,6 @@
 //! Tests of who a statement is given to and what it quotes, on real reporting's wording: names
 //! that hold a stance word, quoted names and titles, lists of titled people, German reported
-//! speech, a parenthesis about the subject.
+//! speech, a parenthesis about the subject, German infinitive clauses, several speakers.
 
 use super::tests::run;
 use super::*;
@@ -120,4 +120,43 @@ fn the_states_leading_a_subject_in_a_parenthesis_are_not_its_subject() {
     let out = run("Britain and France will lead the multinational force.");
     let actors: Vec<&str> = out.iter().map(|s| s.actor.as_str()).collect();
     assert_eq!(actors, ["GBR", "FRA"], "{out:?}");
+}
+
+#[test]
+fn an_actor_in_a_german_infinitive_clause_is_its_object() {
+    let out = run(
+        "Die USA sagten zu, die Koalition der Willigen zu unterstützen und Sicherheitsgarantien zu geben.",
+    );
+    assert!(!out.is_empty(), "{out:?}");
+    assert!(out.iter().all(|s| s.actor == "USA"), "{out:?}");
+    // Without a comma the actor before "zu" is no infinitive clause's object.
+    let out = run("Deutschland ist bereit, Truppen in die Ukraine zu entsenden.");
+    assert!(out.iter().any(|s| s.actor == "DEU"), "{out:?}");
+}
+
+#[test]
+fn every_state_listed_with_the_speaker_speaks() {
+    for (text, want) in [
+        (
+            "Frankreich und das Vereinigte Königreich haben bestätigt, ihre Soldaten nach einem Waffenstillstand in der Ukraine zu stationieren.",
+            ["FRA", "GBR"],
+        ),
+        (
+            "Macron and Starmer said they would send troops to Ukraine after a ceasefire.",
+            ["FRA", "GBR"],
+        ),
+    ] {
+        let actors: Vec<String> = run(text)
+            .into_iter()
+            .filter(|s| s.capability == "ground_troops")
+            .map(|s| s.actor)
+            .collect();
+        assert_eq!(actors, want, "{text}");
+    }
+    let actors: Vec<String> =
+        run("Britain said it would send troops to Ukraine after a ceasefire.")
+            .into_iter()
+            .map(|s| s.actor)
+            .collect();
+    assert_eq!(actors, ["GBR"]);
 }

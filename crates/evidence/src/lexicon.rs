@@ -153,6 +153,11 @@ pub struct ActorLexicon {
     /// Articles that may stand between such a preposition and the actor ("to the US").
     #[serde(default)]
     pub determiners: Vec<String>,
+    /// The word that marks an infinitive clause with its verb last (German "zu", Dutch "te"):
+    /// an actor after a comma and before "zu" and the cue is the verb's object ("Die USA sagten
+    /// zu, die Koalition zu unterstützen"), the clause's subject being the main clause's.
+    #[serde(default)]
+    pub infinitive_markers: Vec<String>,
     /// Words of office that stand with a name in a list of people ("French President Emmanuel
     /// Macron, Ukrainian President Volodymyr Zelensky and British Prime Minister Keir Starmer
     /// signed"): between two listed names they do not end the list. Matched as the other
