@@ -10,8 +10,10 @@
 //! valid UTF-8 by accident. Then:
 //! 1. a byte order mark (UTF-8, UTF-16LE, UTF-16BE);
 //! 2. the `charset` a `<meta>` tag declares in the first 1024 bytes (`<meta charset=...>` or
-//!    `<meta http-equiv="Content-Type" content="...; charset=...">`), with UTF-16 read as UTF-8
-//!    and `x-user-defined` as `windows-1252`, as the standard's prescan says;
+//!    `<meta http-equiv="Content-Type" content="...; charset=...">`; any `charset=` in the tag
+//!    counts, a little more lenient than the standard, which wants the `http-equiv` too), with
+//!    UTF-16 read as UTF-8 and `x-user-defined` as `windows-1252`, as the standard's prescan
+//!    says;
 //! 3. otherwise Firefox's detector (`chardetng`) over the whole page.
 //!
 //! The decoders are `encoding_rs` (Firefox's): a byte that is invalid in the chosen encoding
@@ -46,40 +48,26 @@ pub fn decode_html(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding) {
 /// Whether the bytes start with a UTF-16 byte order mark (such a page is full of NUL bytes and is
 /// text all the same).
 pub fn has_utf16_bom(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
+    Encoding::for_bom(bytes).is_some_and(|(encoding, _)| encoding != UTF_8)
 }
 
-/// The encoding the first `<meta>` tag with a known charset declares in `head`.
+/// The encoding the first `<meta>` tag with a known `charset=` declares in `head`: the
+/// `charset` attribute or the `charset=` of a `content` value, read from the tag's text (the tag
+/// ends where the page pass ends it, [`crate::clean::prepare::tag_end`]).
 fn declared(head: &[u8]) -> Option<&'static Encoding> {
-    let mut rest = head;
-    while let Some(at) = find_ascii_ci(rest, b"<meta") {
-        rest = &rest[at + 5..];
+    let mut from = 0;
+    while let Some(at) = find_ascii_ci(&head[from..], b"<meta").map(|k| from + k) {
+        let name_end = at + b"<meta".len();
+        let end = crate::clean::prepare::tag_end(head, name_end);
+        from = end.max(name_end);
         // `<metadata>` or `<meta-x>` is another element.
-        if !rest
-            .first()
+        if !head
+            .get(name_end)
             .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
         {
             continue;
         }
-        let (attrs, after) = attributes(rest);
-        rest = after;
-        let mut charset = None;
-        let mut content_type = false;
-        let mut content = None;
-        for (name, value) in attrs {
-            match name.to_ascii_lowercase().as_slice() {
-                b"charset" if charset.is_none() => charset = Some(value),
-                b"http-equiv" => content_type = value.eq_ignore_ascii_case(b"content-type"),
-                b"content" => content = Some(value),
-                _ => {}
-            }
-        }
-        let label = charset.or_else(|| {
-            content
-                .filter(|_| content_type)
-                .and_then(charset_in_content)
-        });
-        if let Some(encoding) = label.and_then(|l| Encoding::for_label(l.trim_ascii())) {
+        if let Some(encoding) = charset_label(&head[name_end..end]).and_then(Encoding::for_label) {
             return Some(if encoding == X_USER_DEFINED {
                 WINDOWS_1252
             } else {
@@ -90,76 +78,30 @@ fn declared(head: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-/// An attribute's name and value, as written.
-type Attribute<'a> = (&'a [u8], &'a [u8]);
-
-/// The attributes of a tag whose name was just read, up to its `>`, and the bytes after it.
-fn attributes(mut s: &[u8]) -> (Vec<Attribute<'_>>, &[u8]) {
-    let mut out = Vec::new();
-    loop {
-        while let Some(b) = s.first() {
-            if b.is_ascii_whitespace() || *b == b'/' {
-                s = &s[1..];
-            } else {
-                break;
-            }
-        }
-        match s.first() {
-            None => return (out, s),
-            Some(b'>') => return (out, &s[1..]),
-            _ => {}
-        }
-        let name_end = s
-            .iter()
-            .position(|b| b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/'))
-            .unwrap_or(s.len());
-        let name = &s[..name_end];
-        s = &s[name_end..];
-        let spaces = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        if s.get(spaces) != Some(&b'=') {
-            out.push((name, &[]));
+/// The encoding label of the first `charset=` in a tag's text (`charset="windows-1251"`,
+/// `content="text/html; charset=KOI8-R"`); a `charset` not followed by `=` (`name=charset`) is
+/// passed over.
+fn charset_label(tag: &[u8]) -> Option<&[u8]> {
+    let mut from = 0;
+    while let Some(at) = find_ascii_ci(&tag[from..], b"charset").map(|k| from + k) {
+        from = at + b"charset".len();
+        let Some(rest) = tag[from..].trim_ascii_start().strip_prefix(b"=") else {
             continue;
-        }
-        s = &s[spaces + 1..];
-        s = &s[s.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
-        let value = match s.first() {
-            Some(q @ (b'"' | b'\'')) => {
-                let end = s[1..]
-                    .iter()
-                    .position(|b| b == q)
-                    .map_or(s.len(), |p| p + 1);
-                let v = &s[1..end];
-                s = &s[(end + 1).min(s.len())..];
-                v
-            }
-            _ => {
-                let end = s
-                    .iter()
-                    .position(|b| b.is_ascii_whitespace() || *b == b'>')
-                    .unwrap_or(s.len());
-                let v = &s[..end];
-                s = &s[end..];
-                v
-            }
         };
-        out.push((name, value));
+        let rest = rest.trim_ascii_start();
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|b| matches!(b, b';' | b'"' | b'\'' | b'>' | b'/') || b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        if end > 0 {
+            return Some(&rest[..end]);
+        }
     }
-}
-
-/// The encoding label after `charset=` in a `content` attribute ("text/html; charset=KOI8-R").
-fn charset_in_content(content: &[u8]) -> Option<&[u8]> {
-    let at = find_ascii_ci(content, b"charset")?;
-    let rest = content[at + 7..].trim_ascii_start();
-    let rest = rest.strip_prefix(b"=")?.trim_ascii_start();
-    let rest = rest
-        .strip_prefix(b"\"")
-        .or_else(|| rest.strip_prefix(b"'"))
-        .unwrap_or(rest);
-    let end = rest
-        .iter()
-        .position(|b| matches!(b, b';' | b'"' | b'\'') || b.is_ascii_whitespace())
-        .unwrap_or(rest.len());
-    (end > 0).then(|| &rest[..end])
+    None
 }
 
 /// The first position of `needle` (lowercase ASCII) in `hay`, ignoring ASCII case.
@@ -295,8 +237,8 @@ mod tests {
         assert_eq!(declared(b"<meta name=charset content=koi8-r>"), None);
         assert_eq!(
             declared(b"<meta content=\"text/html; charset=koi8-r\">"),
-            None,
-            "no http-equiv"
+            Some(KOI8_R),
+            "read without http-equiv too"
         );
         assert_eq!(declared(b"<meta charset=utf-16le>"), Some(UTF_8));
         assert_eq!(

@@ -170,7 +170,7 @@ fn title_may_read_headings(page: &str) -> bool {
 const TITLE_SEPARATORS: [char; 8] = ['|', '-', '–', '—', '\\', '/', '>', '»'];
 
 #[path = "clean_prepare.rs"]
-mod prepare;
+pub(crate) mod prepare;
 pub use prepare::{Keep, MAX_HTML_DEPTH, prepare_html};
 
 /// The boilerplate line classifier, built once from the lexicon.

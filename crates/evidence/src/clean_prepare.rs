@@ -576,7 +576,7 @@ fn shown(keep: Keep, in_body: bool) -> bool {
 
 /// The index just past the `>` ending a start or end tag whose name ends at `from`; quoted
 /// attribute values may contain `>`.
-fn tag_end(b: &[u8], from: usize) -> usize {
+pub(crate) fn tag_end(b: &[u8], from: usize) -> usize {
     let mut i = from;
     while let Some(k) = memchr3(b'>', b'"', b'\'', &b[i..]) {
         let at = i + k;
