@@ -48,6 +48,8 @@ pub enum LinkReason {
     SameExcerpt,
     /// Eighth tier: one names the outlet that published the other.
     NamesPublisher,
+    /// Eighth tier: both name one outlet as their source and share most of their words.
+    SameNamedSource,
 }
 
 impl LinkReason {
@@ -61,6 +63,7 @@ impl LinkReason {
             LinkReason::SameAnchorOrder => "same_anchor_order",
             LinkReason::SameExcerpt => "same_excerpt",
             LinkReason::NamesPublisher => "names_publisher",
+            LinkReason::SameNamedSource => "same_named_source",
         }
     }
 
@@ -86,11 +89,14 @@ impl LinkReason {
             LinkReason::NamesPublisher => {
                 "one names the other's publisher as its source, and they share words"
             }
+            LinkReason::SameNamedSource => {
+                "both name the same outlet as their source, and they share most of their words"
+            }
         }
     }
 }
 
-pub(super) const ALL_REASONS: [LinkReason; 8] = [
+pub(super) const ALL_REASONS: [LinkReason; 9] = [
     LinkReason::SharedShingles,
     LinkReason::SharedQuotation,
     LinkReason::SharedAnchors,
@@ -99,6 +105,7 @@ pub(super) const ALL_REASONS: [LinkReason; 8] = [
     LinkReason::SameAnchorOrder,
     LinkReason::SameExcerpt,
     LinkReason::NamesPublisher,
+    LinkReason::SameNamedSource,
 ];
 
 /// `article` copies or rewrites `duplicate_of`, with `similarity` in 0..=1 (estimated Jaccard for

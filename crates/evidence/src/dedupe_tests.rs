@@ -554,3 +554,103 @@ fn every_link_reason_reads_back_and_says_why() {
     }
     assert_eq!(LinkReason::parse("because"), None);
 }
+
+/// Two retellings of one agency report, by two outlets that both name the agency: the same
+/// facts in the same words, sentences reordered and rephrased (no quotation, no figures).
+const WIRE_RETELLING_A: &str = "Norway is ready to send naval officers and mine clearance divers to the Black Sea mission once a ceasefire holds, Reuters reported on Tuesday, citing two officials in Oslo. The officials said the government would also finance training of Ukrainian engineers and offer logistics support from its northern bases. Parliament must still approve the deployment, and the defence committee meets next week. Sweden and Denmark are weighing similar offers, according to the report.";
+const WIRE_RETELLING_B: &str = "Norway stands ready to send naval officers and mine clearance divers to a Black Sea mission as soon as a ceasefire holds, two officials in Oslo told Reuters. The government also plans to finance training of Ukrainian engineers and to offer logistics help from bases in the north, they said. Parliament still has to approve the deployment; its defence committee convenes next week. Stockholm and Copenhagen are considering comparable offers, the agency said, without naming its sources in those capitals.";
+/// A report of the same day that cites the agency on another point, in its own words.
+const WIRE_INDEPENDENT: &str = "Ukraine's navy said on Tuesday that Russian drones attacked the port of Izmail overnight, damaging grain silos and a ferry terminal. The governor of Odesa region reported two injured workers. Reuters could not verify the claims independently. Shipping through the Danube corridor resumed by morning, the navy added, while insurers raised premiums for vessels calling at Ukrainian ports.";
+
+#[test]
+fn two_retellings_of_one_named_source_are_linked_and_another_report_citing_it_is_not() {
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let reuters = sources::outlet_key("reuters");
+    assert_eq!(fp(WIRE_RETELLING_A).sources, vec![reuters]);
+    assert_eq!(fp(WIRE_RETELLING_B).sources, vec![reuters]);
+    let (a, b) = (fp(WIRE_RETELLING_A), fp(WIRE_RETELLING_B));
+    assert!(estimated_jaccard(&a, &b) < p.near_threshold);
+    assert!(
+        containment(&a, &b) >= p.shared_source_containment,
+        "{}",
+        containment(&a, &b)
+    );
+    // Earlier reports of the mission, a month before: the story's common words are common in
+    // the ledger, so the fifth tier's rarity weights do not link the two (its own test covers
+    // it); what links them is the source both name.
+    let with_background = || {
+        let mut index = DedupeIndex::new(p);
+        for (i, t) in [
+            "Officials in Oslo said the government is ready to finance a Black Sea mission once a ceasefire holds.",
+            "Parliament in Oslo must approve any deployment of naval officers, the defence committee said.",
+            "Sweden and Denmark are weighing offers of training for Ukrainian engineers and logistics support.",
+            "The government said mine clearance divers could join a mission in the Black Sea next week.",
+            "Two officials said Norway would offer support from its northern bases to the mission.",
+            "The defence committee meets to discuss the ceasefire, training and the deployment of officers.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            index.insert(&format!("bg{i}"), Some("2025-08-01"), None, fp(t));
+        }
+        index
+    };
+    let mut index = with_background();
+    index.insert(
+        "a",
+        Some("2025-09-02"),
+        Some("https://example.org/norway-divers"),
+        fp(WIRE_RETELLING_A),
+    );
+    assert!(
+        index
+            .insert(
+                "independent",
+                Some("2025-09-02"),
+                Some("https://example.net/izmail-port"),
+                fp(WIRE_INDEPENDENT)
+            )
+            .is_empty(),
+        "a report of the day citing the agency on another point"
+    );
+    let links = index.insert(
+        "b",
+        Some("2025-09-03"),
+        Some("https://example.com/world/norway-black-sea"),
+        fp(WIRE_RETELLING_B),
+    );
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(
+        (links[0].article.as_str(), links[0].duplicate_of.as_str()),
+        ("b", "a")
+    );
+    assert_eq!(
+        links[0].reason,
+        Some(LinkReason::SameNamedSource),
+        "{links:?}"
+    );
+    assert!(links[0].similarity >= p.shared_source_containment);
+    // A week later it is a new report, not a retelling of that one.
+    let mut later = with_background();
+    later.insert("a", Some("2025-09-02"), None, fp(WIRE_RETELLING_A));
+    assert!(
+        later
+            .insert("b", Some("2025-09-09"), None, fp(WIRE_RETELLING_B))
+            .is_empty()
+    );
+    // Without the agency's name in one of them, the tier does not compare them.
+    let unnamed = WIRE_RETELLING_B.replace("told Reuters", "said");
+    let unnamed = unnamed.replace("the agency said", "they added");
+    assert!(fp(&unnamed).sources.is_empty());
+    let mut plain = with_background();
+    plain.insert("a", Some("2025-09-02"), None, fp(WIRE_RETELLING_A));
+    let links = plain.insert("b", Some("2025-09-03"), None, fp(&unnamed));
+    assert!(
+        links
+            .iter()
+            .all(|l| l.reason != Some(LinkReason::SameNamedSource)),
+        "{links:?}"
+    );
+}
