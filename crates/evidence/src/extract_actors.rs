@@ -75,16 +75,22 @@ pub(super) fn speaker(
         }) {
             consider(2, Speaker::Named(name));
         }
-        if let Some(last) = last_person {
+        if let Some(last) = last_person
+            && !forward_only
+        {
             let before = v.first.checked_sub(1).map(|i| w.lower[i].as_str());
             let after = w.lower.get(v.last + 1).map(String::as_str);
-            if !forward_only
-                && [before, after]
-                    .into_iter()
-                    .flatten()
-                    .any(|x| rules.pronouns.iter().any(|p| p == x))
-            {
+            let is_pronoun =
+                |x: Option<&str>| x.is_some_and(|x| rules.pronouns.iter().any(|p| p == x));
+            // "He said", "», précise-t-il", "..., precizează el": a pronoun before the verb, or
+            // after it in an inverted report, is the speaker. "Diplomats said they ...": after a
+            // verb that is not inverted it is the reported clause's subject, usually the speaker
+            // named right before the verb, so it continues the last person only when nobody is
+            // (dev actor accuracy 1,555 to 1,558 of 2,525).
+            if is_pronoun(before) || (inverted && is_pronoun(after)) {
                 consider(0, last.clone());
+            } else if is_pronoun(after) {
+                consider(1, last.clone());
             }
         }
     }
@@ -443,7 +449,9 @@ pub(super) fn actors(
                         && !in_relative_clause(p, a, cue)
                         && qualifies(p, a, target) == qualifying
                         && (objects || !a.object)
-                        && (objects || !gazetteer.is_beneficiary(&a.actor))
+                        && (objects
+                            || a.kind == EntityKind::Person
+                            || !gazetteer.is_beneficiary(&a.actor))
                 })
                 .min_by_key(|a| a.start)?;
             let mut list = vec![first.actor.clone()];
