@@ -199,6 +199,10 @@ pub(super) fn unknown_name(
     let mut span: Vec<usize> = Vec::new();
     if forward {
         let mut k = i;
+        // "according to Prime Minister Kristen Michal": the title is not part of the name.
+        while k < w.len() && p.titles.contains(&k) && is_cap(k) {
+            k += 1;
+        }
         while k < w.len() && span.len() < 3 && is_cap(k) && (span.is_empty() || adjacent(k - 1, k))
         {
             span.push(k);
@@ -342,7 +346,16 @@ fn describes(p: &SentenceParse<'_>, a: &ActorSpan, person: &ActorSpan) -> bool {
 /// coordination words ("Britain, France and Australia", "Британія та Франція"), and articles
 /// ("la France et le Royaume-Uni").
 pub(super) fn coordinated(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
-    let between = &p.sent[lo..hi];
+    let mut between = &p.sent[lo..hi];
+    // The full stop of an abbreviation the name ends with ("the U.K. and France"; the alias
+    // "U.K" matched without it).
+    if p.sent[..lo].ends_with(|c: char| c.is_uppercase())
+        && p.sent[..lo]
+            .trim_end_matches(|c: char| c.is_uppercase())
+            .ends_with('.')
+    {
+        between = between.strip_prefix('.').unwrap_or(between);
+    }
     if between.trim().is_empty() {
         // Two mentions side by side ("UK Prime Minister") are one actor, not a list.
         return false;
@@ -366,6 +379,15 @@ pub(super) fn coordinated(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
         })
 }
 
+/// What the article said before a sentence, for a sentence that names no subject of its own.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Before {
+    /// The actor of the article's last statement.
+    pub statement: Option<String>,
+    /// The state (or the name) of the last person who spoke or was named.
+    pub person: Option<String>,
+}
+
 /// The actors of a statement and its attribution: the subjects of the clause, else the state or
 /// body the speaker represents, else any actor named in the sentence, else the previous
 /// statement's actor (the article goes on about the same party).
@@ -375,9 +397,10 @@ pub(super) fn actors(
     target: &WordHit<String>,
     cue: &WordHit<Stance>,
     gazetteer: &Gazetteer,
-    previous: Option<String>,
+    before_sentence: &Before,
     publisher: Option<&str>,
 ) -> Option<(Vec<String>, Option<String>, AttributionKind)> {
+    let previous = before_sentence.statement.clone();
     let verb_end = speaker
         .as_ref()
         .map(|(_, v)| *v)
@@ -477,11 +500,22 @@ pub(super) fn actors(
         let previous = previous.clone().filter(|prev| {
             !(gazetteer.is_beneficiary(prev) && publisher.is_some_and(|p| p != prev))
         });
+        // An object that is only the guarantees' beneficiary ("... par une régénération des
+        // forces ukrainiennes") gives way to the last person who spoke: an article's first
+        // claim without a subject is usually its speaker's.
+        let object = || {
+            let found = before(false, true).or_else(|| before(true, true))?;
+            match &before_sentence.person {
+                Some(person) if found.iter().all(|a| gazetteer.is_beneficiary(a)) => {
+                    Some(vec![person.clone()])
+                }
+                _ => Some(found),
+            }
+        };
         before(false, false)
             .or(previous.map(|a| vec![a]))
             .or_else(|| publisher.map(|a| vec![a.to_string()]))
-            .or_else(|| before(false, true))
-            .or_else(|| before(true, true))
+            .or_else(object)
     };
     let dedup = |mut v: Vec<String>| {
         let mut seen = Vec::new();

@@ -199,3 +199,26 @@ fn a_pronoun_after_the_reporting_verb_is_the_speaker_only_in_an_inverted_report(
         "{out:?}"
     );
 }
+
+#[test]
+fn a_name_abbreviated_with_full_stops_heads_a_list() {
+    let out =
+        run("The U.K. and France have already indicated their willingness to deploy peacekeepers.");
+    let mut actors: Vec<&str> = out.iter().map(|s| s.actor.as_str()).collect();
+    actors.sort_unstable();
+    actors.dedup();
+    assert_eq!(actors, ["FRA", "GBR"], "{out:?}");
+}
+
+#[test]
+fn a_title_before_an_unknown_name_is_not_part_of_it() {
+    let out = run(
+        "Estonia has indicated it could send a company of troops as peacekeepers, according to Prime Minister Kristen Michal.",
+    );
+    assert!(!out.is_empty(), "{out:?}");
+    assert!(
+        out.iter()
+            .all(|s| s.attributed_to.as_deref() == Some("Kristen Michal")),
+        "{out:?}"
+    );
+}

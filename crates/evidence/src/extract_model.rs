@@ -111,7 +111,7 @@ pub(super) fn learned_statements(
     p: &SentenceParse<'_>,
     speaker: &Option<(Speaker, usize)>,
     gazetteer: &Gazetteer,
-    previous: Option<String>,
+    before_sentence: &Before,
     rule_statements: &[Statement],
     (article, index, s): (&ArticleRef<'_>, usize, Sentence),
 ) -> Vec<(f32, Statement)> {
@@ -164,9 +164,13 @@ pub(super) fn learned_statements(
                 &t_hit,
                 &c_hit,
                 gazetteer,
-                out.last()
-                    .map(|(_, s)| s.actor.clone())
-                    .or(previous.clone()),
+                &Before {
+                    statement: out
+                        .last()
+                        .map(|(_, s)| s.actor.clone())
+                        .or(before_sentence.statement.clone()),
+                    person: before_sentence.person.clone(),
+                },
                 article.outlet.and_then(|o| gazetteer.publisher(o)),
             )
         }) else {
