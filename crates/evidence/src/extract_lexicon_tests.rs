@@ -102,6 +102,51 @@ fn common_words_sharing_a_stem_with_a_cue_match_nothing() {
             );
         }
     }
+    // Nouns (and adverbs) that share a stem or a prefix with a reporting verb are no reporting
+    // verb: "signed a declaration" made the nearest name the speaker.
+    let nouns: [(&str, &[&str]); 10] = [
+        (
+            "en",
+            &[
+                "declaration",
+                "announcement",
+                "warning",
+                "confirmation",
+                "emphasis",
+                "claims",
+            ],
+        ),
+        (
+            "fr",
+            &[
+                "déclaration",
+                "assurances",
+                "confiance",
+                "précisions",
+                "annonces",
+                "insistance",
+            ],
+        ),
+        (
+            "es",
+            &["declaración", "anuncio", "precisamente", "reiteradamente"],
+        ),
+        ("it", &["dichiarazione", "assicurazione", "avvertimento"]),
+        ("pt", &["declaração", "segunda", "advertência"]),
+        ("it", &["seconda"]),
+        ("ro", &["declarația", "declarație"]),
+        ("ru", &["уверенности"]),
+        ("de", &["sprache"]),
+        ("en", &["said", "declared"]),
+    ];
+    for (code, words) in nouns {
+        let rules = rules_of(code);
+        for w in words {
+            let found = !rules.verbs.find(&rules.words(w)).is_empty();
+            let is_verb = ["said", "declared"].contains(w);
+            assert_eq!(found, is_verb, "{code}: `{w}` as a reporting verb");
+        }
+    }
     // "хотят" (they want) is no clause boundary for "хотя" (although), nor "хоча" (although)
     // a demand for "хоче" (wants).
     let ru = rules_of("ru");
