@@ -270,3 +270,67 @@ fn statements_in_eleven_more_languages() {
         );
     }
 }
+
+#[test]
+fn words_sharing_a_stem_with_a_stance_cue_but_not_its_sense_are_no_cue() {
+    // Found by listing, for every stance entry, the words of the dev split it takes in:
+    // "debido a" and "devido a" (due to) were demands, "firme" (firm) a signature, "sostenibile"
+    // (sustainable) support, "exclusiv" (exclusively) a rule-out, "memnuniyetsiz"
+    // (dissatisfied) support, "verlängern" (to extend) a demand.
+    let cases: [(&str, &[&str]); 6] = [
+        ("es", &["debido", "firme", "firmes"]),
+        ("pt", &["devido"]),
+        ("it", &["sostenibile"]),
+        ("ro", &["exclusiv", "exclusivitate"]),
+        ("tr", &["memnuniyetsiz", "memnuniyetsizliği"]),
+        ("de", &["verlängern"]),
+    ];
+    for (code, words) in cases {
+        let rules = rules_of(code);
+        for w in words {
+            assert!(
+                rules.stances.find(&rules.words(w)).is_empty(),
+                "{code}: `{w}` is a stance cue"
+            );
+        }
+    }
+    // Turkish puts the negation in the verb: "desteklemiyor" (does not support) opposes.
+    let tr = rules_of("tr");
+    let hits = tr.stances.find(&tr.words("desteklemiyor"));
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].label, Stance::Opposes);
+    assert_eq!(
+        tr.stances.find(&tr.words("destekliyor"))[0].label,
+        Stance::Supports
+    );
+}
+
+#[test]
+fn words_sharing_a_stem_with_a_target_but_not_its_sense_are_no_target() {
+    // Found by listing, for every target entry, the words of the dev split it takes in: the
+    // verbs "erklären" (to declare) and "observed", "observou", "observat", "observerait" (of
+    // observers), the adjectives "efectiva", "efectivo" (effective, of "efectivos", troops),
+    // "armadas", "armado" (armed, of "armada", the navy), "inteligente" (of "inteligência"),
+    // "patriotism", Navalny (of "naval*"), Turkish "talimatı" (an instruction, of "talim").
+    let cases: [(&str, &[&str]); 8] = [
+        ("de", &["erklären"]),
+        ("en", &["observed", "observing", "patriotism"]),
+        ("fr", &["observerait", "navalny"]),
+        ("es", &["efectiva", "efectivo", "armadas", "armado"]),
+        ("pt", &["inteligente", "observou", "efetivamente"]),
+        ("ro", &["observat"]),
+        ("tr", &["talimatı"]),
+        ("it", &["sostenibile"]),
+    ];
+    for (code, words) in cases {
+        let rules = rules_of(code);
+        for w in words {
+            assert!(
+                rules.targets.find(&rules.words(w)).is_empty(),
+                "{code}: `{w}` is a target"
+            );
+        }
+    }
+    let en = rules_of("en");
+    assert!(!en.targets.find(&en.words("observers")).is_empty());
+}
