@@ -276,8 +276,10 @@ fn words_sharing_a_stem_with_a_stance_cue_but_not_its_sense_are_no_cue() {
     // Found by listing, for every stance entry, the words of the dev split it takes in:
     // "debido a" and "devido a" (due to) were demands, "firme" (firm) a signature, "sostenibile"
     // (sustainable) support, "exclusiv" (exclusively) a rule-out, "memnuniyetsiz"
-    // (dissatisfied) support, "verlängern" (to extend) a demand.
-    let cases: [(&str, &[&str]); 6] = [
+    // (dissatisfied) support, "verlängern" (to extend) a demand, Polish "obiecujące" (promising)
+    // a promise and "przestrzeganie" (observance) a warning.
+    let cases: [(&str, &[&str]); 7] = [
+        ("pl", &["obiecujące", "przestrzeganiem"]),
         ("es", &["debido", "firme", "firmes"]),
         ("pt", &["devido"]),
         ("it", &["sostenibile"]),
@@ -311,8 +313,10 @@ fn words_sharing_a_stem_with_a_target_but_not_its_sense_are_no_target() {
     // verbs "erklären" (to declare) and "observed", "observou", "observat", "observerait" (of
     // observers), the adjectives "efectiva", "efectivo" (effective, of "efectivos", troops),
     // "armadas", "armado" (armed, of "armada", the navy), "inteligente" (of "inteligência"),
-    // "patriotism", Navalny (of "naval*"), Turkish "talimatı" (an instruction, of "talim").
-    let cases: [(&str, &[&str]); 8] = [
+    // "patriotism", Navalny (of "naval*"), Turkish "talimatı" (an instruction, of "talim"),
+    // Polish "w wywiadzie", "udzielił wywiadu" (an interview; intelligence is "wywiadowczy").
+    let cases: [(&str, &[&str]); 9] = [
+        ("pl", &["wywiadzie", "wywiadu"]),
         ("de", &["erklären"]),
         ("en", &["observed", "observing", "patriotism"]),
         ("fr", &["observerait", "navalny"]),
