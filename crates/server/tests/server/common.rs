@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use guarantor_evidence::source::{self, Format};
-use guarantor_evidence::{DedupeParams, Pipeline};
+use guarantor_evidence::{DedupeParams, Pipeline, ProcessedArticle};
 use guarantor_store::{IngestOutcome, Store};
 
 /// The shipped August 2025 scenario.
@@ -59,6 +59,13 @@ pub fn dir(root: &tempfile::TempDir) -> std::path::PathBuf {
 /// Ingests article files (name, content) into a new ledger at `db`, as `guarantor ingest` does,
 /// and checks that each was stored.
 pub fn ingest(db: &Path, files: &[(&str, &str)]) {
+    ingest_edited(db, files, |_| {});
+}
+
+/// [`ingest`], with each processed article passed to `edit` before it is stored: a test that
+/// needs a statement of a given kind (a classifier's doubtful one) states it itself rather than
+/// depend on what the shipped model gives.
+pub fn ingest_edited(db: &Path, files: &[(&str, &str)], edit: impl Fn(&mut ProcessedArticle)) {
     let mut store = Store::open(db).expect("open ledger");
     let mut index = store
         .dedupe_index(DedupeParams::default())
@@ -69,7 +76,8 @@ pub fn ingest(db: &Path, files: &[(&str, &str)]) {
         let stem = name.rsplit_once('.').map_or(*name, |(s, _)| s);
         for raw in source::parse_file(format, stem, content.as_bytes()).expect("parses") {
             let raw = raw.expect("an article");
-            let article = pipeline.process(&raw).expect("has content");
+            let mut article = pipeline.process(&raw).expect("has content");
+            edit(&mut article);
             let outcome = store.ingest(&article, &mut index).expect("stored");
             assert!(
                 matches!(outcome, IngestOutcome::Stored { .. }),

@@ -100,18 +100,28 @@ async fn the_actor_filter_matches_codes_and_speakers_and_an_unknown_actor_gives_
 }
 
 /// `firm=true` leaves out the classifier's doubtful statements and keeps the rules'. The article
-/// is our own German text on the September 2025 Paris pledges.
+/// is our own German text on the September 2025 Paris pledges; one doubtful classifier statement
+/// (probability 0.3) is added to what the pipeline states, so the test does not hang on the
+/// probabilities of the shipped model.
 #[tokio::test]
 async fn the_firm_filter_leaves_out_doubtful_classifier_statements() {
     let root = common::scenarios();
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("ledger.db");
-    common::ingest(
+    let add_doubtful = |a: &mut guarantor_evidence::ProcessedArticle| {
+        let mut s = a.statements[0].clone();
+        s.id = format!("{}.doubtful", s.id);
+        s.capability = "naval".to_string();
+        s.probability = Some(0.3);
+        a.statements.push(s);
+    };
+    common::ingest_edited(
         &db,
         &[(
             "de1.txt",
             "Title: Sicherheitsgarantien für die Ukraine\nOutlet: Beispielblatt\nDate: 2025-09-04\nLang: de\n\nSechsundzwanzig Staaten haben zugesagt, nach einem Waffenstillstand Truppen in die Ukraine zu entsenden oder sich an Land, zu Wasser oder in der Luft zu beteiligen, sagte Frankreichs Präsident am Donnerstag in Paris.",
         )],
+        add_doubtful,
     );
     let state = AppState::new(common::dir(&root)).with_db(&db);
     let (status, all) = call(&state, get("/api/evidence")).await;
