@@ -425,7 +425,7 @@ impl Extractor {
                     cue.label
                 };
                 rule_claims.push((target.label.clone(), stance));
-                let before = before_sentence(&out, last_person.as_ref(), gazetteer);
+                let before = Before::of(&out, last_person.as_ref(), gazetteer);
                 let Some((actors, attributed_to, attribution)) =
                     actors(&parse, &speaker, target, cue, gazetteer, &before, publisher)
                 else {
@@ -475,7 +475,7 @@ impl Extractor {
                     index,
                 );
                 if let Some(m) = &self.model {
-                    let before = before_sentence(&out, last_person.as_ref(), gazetteer);
+                    let before = Before::of(&out, last_person.as_ref(), gazetteer);
                     learned.extend(model::learned_statements(
                         m,
                         rules.lang.code(),
@@ -692,23 +692,6 @@ fn referring_spans(
 }
 
 /// Whether a clause boundary (a word of `[clauses]`, or ";") lies between two spans.
-/// What the article said before a sentence ([`Before`]): the actor of its last statement, and
-/// the state of the last person who spoke or was named.
-fn before_sentence(
-    out: &[Statement],
-    last_person: Option<&Speaker>,
-    gazetteer: &Gazetteer,
-) -> Before {
-    Before {
-        statement: out.last().map(|s| s.actor.clone()),
-        person: match last_person {
-            Some(Speaker::Entity(e)) => gazetteer.actor_of(e),
-            Some(Speaker::Named(n)) => Some(n.clone()),
-            Some(Speaker::Anonymous(_)) | None => None,
-        },
-    }
-}
-
 fn crosses_clause(p: &SentenceParse<'_>, a: (usize, usize), b: (usize, usize)) -> bool {
     let (lo, hi) = if a.1 <= b.0 { (a.1, b.0) } else { (b.1, a.0) };
     if lo >= hi {
@@ -767,8 +750,11 @@ mod actors;
 
 #[path = "extract_negation.rs"]
 mod negation;
+#[path = "extract_quantity.rs"]
+mod quantity;
 use actors::*;
 use negation::negated;
+use quantity::quantity_near;
 
 /// Whether `name` (a speaker's name as the text gives it) is one of `offices`, with or
 /// without a leading article ("Prime Minister", "the Prime Minister").
