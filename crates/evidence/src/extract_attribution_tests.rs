@@ -222,3 +222,17 @@ fn a_title_before_an_unknown_name_is_not_part_of_it() {
         "{out:?}"
     );
 }
+
+#[test]
+fn a_sentence_whose_only_actor_is_the_beneficiary_goes_on_with_the_last_person() {
+    // "for Ukraine" is the guarantees' beneficiary, not whoever plans the force: with no
+    // statement before it, the sentence is the last person's (Macron's France).
+    let out = run(
+        "Emmanuel Macron spoke to reporters in Paris on Tuesday. A reassurance force for Ukraine is planned.",
+    );
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].actor, "FRA", "{out:?}");
+    // Without anyone named before it, the beneficiary is all there is.
+    let out = run("A reassurance force for Ukraine is planned.");
+    assert!(out.iter().all(|s| s.actor == "UKR"), "{out:?}");
+}
