@@ -380,7 +380,7 @@ pub(super) fn coordinated(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
 }
 
 /// What the article said before a sentence, for a sentence that names no subject of its own.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct Before {
     /// The actor of the article's last statement.
     pub statement: Option<String>,

@@ -88,64 +88,61 @@ fn common_words_sharing_a_stem_with_a_cue_match_nothing() {
         ("uk", &["надалі", "віталій", "збройних"]),
         ("ru", &["согласно"]),
     ];
-    for (code, words) in cases {
-        let rules = rules_of(code);
-        for w in words {
-            let ws = rules.words(w);
-            let hits = rules.stances.find(&ws).len()
-                + rules.targets.find(&ws).len()
-                + rules.hedges.find(&ws).len()
-                + rules.boundaries.find(&ws).len();
-            assert_eq!(
-                hits, 0,
-                "{code}: `{w}` matches a cue, target, hedge or boundary"
-            );
-        }
-    }
+    assert_match_nothing(
+        "a cue, target, hedge or boundary",
+        |r, w| {
+            r.stances.find(w).len()
+                + r.targets.find(w).len()
+                + r.hedges.find(w).len()
+                + r.boundaries.find(w).len()
+        },
+        &cases,
+    );
     // Nouns (and adverbs) that share a stem or a prefix with a reporting verb are no reporting
     // verb: "signed a declaration" made the nearest name the speaker.
-    let nouns: [(&str, &[&str]); 10] = [
-        (
-            "en",
-            &[
-                "declaration",
-                "announcement",
-                "warning",
-                "confirmation",
-                "emphasis",
-                "claims",
-            ],
-        ),
-        (
-            "fr",
-            &[
-                "déclaration",
-                "assurances",
-                "confiance",
-                "précisions",
-                "annonces",
-                "insistance",
-            ],
-        ),
-        (
-            "es",
-            &["declaración", "anuncio", "precisamente", "reiteradamente"],
-        ),
-        ("it", &["dichiarazione", "assicurazione", "avvertimento"]),
-        ("pt", &["declaração", "segunda", "advertência"]),
-        ("it", &["seconda"]),
-        ("ro", &["declarația", "declarație"]),
-        ("ru", &["уверенности"]),
-        ("de", &["sprache"]),
-        ("en", &["said", "declared"]),
-    ];
-    for (code, words) in nouns {
-        let rules = rules_of(code);
-        for w in words {
-            let found = !rules.verbs.find(&rules.words(w)).is_empty();
-            let is_verb = ["said", "declared"].contains(w);
-            assert_eq!(found, is_verb, "{code}: `{w}` as a reporting verb");
-        }
+    assert_match_nothing(
+        "a reporting verb",
+        |r, w| r.verbs.find(w).len(),
+        &[
+            (
+                "en",
+                &[
+                    "declaration",
+                    "announcement",
+                    "warning",
+                    "confirmation",
+                    "emphasis",
+                    "claims",
+                ],
+            ),
+            (
+                "fr",
+                &[
+                    "déclaration",
+                    "assurances",
+                    "confiance",
+                    "précisions",
+                    "annonces",
+                    "insistance",
+                ],
+            ),
+            (
+                "es",
+                &["declaración", "anuncio", "precisamente", "reiteradamente"],
+            ),
+            (
+                "it",
+                &["dichiarazione", "assicurazione", "avvertimento", "seconda"],
+            ),
+            ("pt", &["declaração", "segunda", "advertência"]),
+            ("ro", &["declarația", "declarație"]),
+            ("ru", &["уверенности"]),
+            ("de", &["sprache"]),
+        ],
+    );
+    let en = rules_of("en");
+    for verb in ["said", "declared"] {
+        assert!(!en.verbs.find(&en.words(verb)).is_empty(), "{verb}");
     }
     // "хотят" (they want) is no clause boundary for "хотя" (although), nor "хоча" (although)
     // a demand for "хоче" (wants).
@@ -278,24 +275,19 @@ fn words_sharing_a_stem_with_a_stance_cue_but_not_its_sense_are_no_cue() {
     // (sustainable) support, "exclusiv" (exclusively) a rule-out, "memnuniyetsiz"
     // (dissatisfied) support, "verlängern" (to extend) a demand, Polish "obiecujące" (promising)
     // a promise and "przestrzeganie" (observance) a warning.
-    let cases: [(&str, &[&str]); 7] = [
-        ("pl", &["obiecujące", "przestrzeganiem"]),
-        ("es", &["debido", "firme", "firmes"]),
-        ("pt", &["devido"]),
-        ("it", &["sostenibile"]),
-        ("ro", &["exclusiv", "exclusivitate"]),
-        ("tr", &["memnuniyetsiz", "memnuniyetsizliği"]),
-        ("de", &["verlängern"]),
-    ];
-    for (code, words) in cases {
-        let rules = rules_of(code);
-        for w in words {
-            assert!(
-                rules.stances.find(&rules.words(w)).is_empty(),
-                "{code}: `{w}` is a stance cue"
-            );
-        }
-    }
+    assert_match_nothing(
+        "a stance cue",
+        |r, w| r.stances.find(w).len(),
+        &[
+            ("pl", &["obiecujące", "przestrzeganiem"]),
+            ("es", &["debido", "firme", "firmes"]),
+            ("pt", &["devido"]),
+            ("it", &["sostenibile"]),
+            ("ro", &["exclusiv", "exclusivitate"]),
+            ("tr", &["memnuniyetsiz", "memnuniyetsizliği"]),
+            ("de", &["verlängern"]),
+        ],
+    );
     // Turkish puts the negation in the verb: "desteklemiyor" (does not support) opposes.
     let tr = rules_of("tr");
     let hits = tr.stances.find(&tr.words("desteklemiyor"));
@@ -315,26 +307,35 @@ fn words_sharing_a_stem_with_a_target_but_not_its_sense_are_no_target() {
     // "armadas", "armado" (armed, of "armada", the navy), "inteligente" (of "inteligência"),
     // "patriotism", Navalny (of "naval*"), Turkish "talimatı" (an instruction, of "talim"),
     // Polish "w wywiadzie", "udzielił wywiadu" (an interview; intelligence is "wywiadowczy").
-    let cases: [(&str, &[&str]); 9] = [
-        ("pl", &["wywiadzie", "wywiadu"]),
-        ("de", &["erklären"]),
-        ("en", &["observed", "observing", "patriotism"]),
-        ("fr", &["observerait", "navalny"]),
-        ("es", &["efectiva", "efectivo", "armadas", "armado"]),
-        ("pt", &["inteligente", "observou", "efetivamente"]),
-        ("ro", &["observat"]),
-        ("tr", &["talimatı"]),
-        ("it", &["sostenibile"]),
-    ];
-    for (code, words) in cases {
-        let rules = rules_of(code);
-        for w in words {
-            assert!(
-                rules.targets.find(&rules.words(w)).is_empty(),
-                "{code}: `{w}` is a target"
-            );
-        }
-    }
+    assert_match_nothing(
+        "a target",
+        |r, w| r.targets.find(w).len(),
+        &[
+            ("pl", &["wywiadzie", "wywiadu"]),
+            ("de", &["erklären"]),
+            ("en", &["observed", "observing", "patriotism"]),
+            ("fr", &["observerait", "navalny"]),
+            ("es", &["efectiva", "efectivo", "armadas", "armado"]),
+            ("pt", &["inteligente", "observou", "efetivamente"]),
+            ("ro", &["observat"]),
+            ("tr", &["talimatı"]),
+        ],
+    );
     let en = rules_of("en");
     assert!(!en.targets.find(&en.words("observers")).is_empty());
+}
+
+/// Asserts that none of the words, per language, is matched by what `hits` counts (a matcher of
+/// the language's compiled rules), naming `what` it must not be.
+fn assert_match_nothing(
+    what: &str,
+    hits: impl Fn(&LanguageRules, &Words) -> usize,
+    cases: &[(&str, &[&str])],
+) {
+    for (code, words) in cases {
+        let rules = rules_of(code);
+        for w in *words {
+            assert_eq!(hits(&rules, &rules.words(w)), 0, "{code}: `{w}` is {what}");
+        }
+    }
 }
