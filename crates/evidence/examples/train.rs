@@ -10,7 +10,8 @@
 //! (a rewrite and its original in one fold), scored like the evaluation: (article, target, stance)
 //! claims, the rules' claims joined with the model's. With `-- --cv --confusion` it also counts,
 //! for the gold claims missed, the stances predicted for their target instead; `--dump` adds
-//! every sentence with a gold or predicted claim (dev text only).
+//! every sentence with a gold or predicted claim (dev text only); `-- --cv --curve` gives the
+//! learning curve (each fold's model trained on 25, 50, 75 and 100% of its stories).
 
 #[path = "../tests/support/evaluation.rs"]
 mod evaluation;
@@ -29,8 +30,11 @@ const FOLDS: u64 = 5;
 /// at both 0.6 and 0.7, and 0.7 kept more margin above the floor. With the lexicons' stemming
 /// collisions fixed (3 December 2026: "willing" had matched every "will"), the retrained model
 /// gives fixture precision 0.813 at 0.7 and 0.822 at 0.8, and dev cross-validation English F1
-/// 0.42 at both (one claim fewer at 0.8), so 0.8.
-const ENGLISH_THRESHOLD: f32 = 0.8;
+/// 0.42 at both (one claim fewer at 0.8), so 0.8. With each state's and body's name conjoined
+/// with the sentence's targets as features (4 December 2026), the fixtures gain "He ruled out NATO
+/// membership" as a second, rejecting claim at 0.8 (fixture precision 0.815); 0.85 gives 0.822
+/// (recall 0.763), at a dev cross-validation English F1 of 0.48 against 0.49.
+const ENGLISH_THRESHOLD: f32 = 0.85;
 /// English claims on a target the rules state nowhere in the article pass from this
 /// probability (`SentenceModel::new_target_thresholds`). Dev cross-validation, English F1 as
 /// shipped (overall): 0.39 (0.454) without it, 0.40 (0.457) at 0.4, 0.42 (0.461) at 0.3, 0.43
@@ -42,8 +46,9 @@ const ENGLISH_THRESHOLD: f32 = 0.8;
 /// cross-validation English F1 0.45 and 0.44, so 0.5. With positives weighted 10 instead of 3
 /// (563 dev articles, 3 December 2026) the model's probabilities are higher: fixture precision
 /// 0.776 at 0.8 / 0.5, 0.831 at 0.9 / 0.7, 0.833 at 0.8 / 0.8 (recall 0.773), with dev
-/// cross-validation English F1 0.48 at 0.8 / 0.8 and 0.47 at 0.9 / 0.7, so 0.8 here too.
-const ENGLISH_NEW_TARGET_THRESHOLD: f32 = 0.8;
+/// cross-validation English F1 0.48 at 0.8 / 0.8 and 0.47 at 0.9 / 0.7, so 0.8 here too; 0.85
+/// with the main one since 4 December 2026.
+const ENGLISH_NEW_TARGET_THRESHOLD: f32 = 0.85;
 
 /// One dev article, ready for training and scoring.
 struct Item {
@@ -510,15 +515,52 @@ fn cross_validate(items: &[Item], params: TrainParams) {
     }
 }
 
+/// Dev cross-validation with each fold's model trained on a share of its training stories (the
+/// same stories at every share): whether more annotated dev data of this kind would still help.
+fn learning_curve(items: &[Item], params: TrainParams) {
+    // A second hash of the story, independent of its fold.
+    let kept = |i: &Item, share: u64| {
+        guarantor_evidence::text::stable_hash(format!("share {}", i.story).as_bytes()) % 100 < share
+    };
+    for share in [25u64, 50, 75, 100] {
+        let models: Vec<SentenceModel> = (0..FOLDS)
+            .map(|f| {
+                train_on(
+                    items
+                        .iter()
+                        .filter(|i| fold_of(&i.story) != f && kept(i, share)),
+                    params,
+                )
+            })
+            .collect();
+        let (mut all, mut non_en) = (C::default(), C::default());
+        for i in items {
+            let m = &models[fold_of(&i.story) as usize];
+            let probs: Vec<Vec<f32>> = i.examples.iter().map(|e| m.predict(&e.features)).collect();
+            let (t, new_target) = shipped_thresholds(&i.lang, params.threshold);
+            let pred = claims(i, &probs, m, t, new_target);
+            score(&pred, &i.gold, &mut all);
+            if i.lang != "en" {
+                score(&pred, &i.gold, &mut non_en);
+            }
+        }
+        println!(
+            "  {share:>3}% of the training stories: shipped {}  non-en F1 {:.3}",
+            all.line(),
+            non_en.f1()
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(unknown) = args[1..]
         .iter()
-        .find(|a| !["--cv", "--grid", "--confusion", "--dump"].contains(&a.as_str()))
+        .find(|a| !["--cv", "--grid", "--confusion", "--dump", "--curve"].contains(&a.as_str()))
     {
         let help = matches!(unknown.as_str(), "-h" | "--help");
         eprintln!(
-            "{}usage: train [--cv [--grid] [--confusion] [--dump]]\n  (no flag) train on the dev split and write data/evidence-model.txt\n  --cv        5-fold cross-validation within the dev split; writes nothing\n  --grid      with --cv, also compare the training settings of a small grid\n  --confusion with --cv, count the stances predicted for missed gold claims\n  --dump      with --cv --confusion, print every sentence with a gold or predicted claim",
+            "{}usage: train [--cv [--grid] [--confusion] [--dump] [--curve]]\n  (no flag) train on the dev split and write data/evidence-model.txt\n  --cv        5-fold cross-validation within the dev split; writes nothing\n  --grid      with --cv, also compare the training settings of a small grid\n  --confusion with --cv, count the stances predicted for missed gold claims\n  --dump      with --cv --confusion, print every sentence with a gold or predicted claim\n  --curve     with --cv, the learning curve: folds trained on 25 to 100% of their stories",
             if help {
                 String::new()
             } else {
@@ -544,6 +586,10 @@ fn main() {
         items.len()
     );
     let base = TrainParams::default();
+    if args.iter().any(|a| a == "--cv") && args.iter().any(|a| a == "--curve") {
+        learning_curve(&items, base);
+        return;
+    }
     if args.iter().any(|a| a == "--cv") {
         let mut grid = vec![base];
         if args.iter().any(|a| a == "--grid") {

@@ -27,7 +27,8 @@ use crate::lexicon::{LanguageLexicon, Lexicon};
 use crate::model::SentenceModel;
 use crate::resolve::{EntityKind, Gazetteer, Mention};
 use crate::statement::{AttributionKind, Modality, Quantity, Stance, Statement};
-use crate::text::{WordHit, WordMatcher, Words, lower_word, quotes};
+use crate::text::{lower_word, quotes};
+use crate::words::{WordHit, WordMatcher, Words};
 
 #[path = "extract_sentences.rs"]
 mod sentences;

@@ -269,6 +269,49 @@ fn statements_in_eleven_more_languages() {
 }
 
 #[test]
+fn a_separable_verb_is_read_with_its_particle_at_the_end_of_the_clause() {
+    // German and Dutch put the particle of a separable verb at the end of the main clause, far
+    // from the finite verb: "schließt ... aus" rules out, and with a negation between the two it
+    // leaves the door open. Own sentences.
+    for (text, want) in [
+        (
+            "Die Bundesregierung schließt die Entsendung deutscher Soldaten in die Ukraine aus, sagte Wadephul.",
+            ("DEU", "ground_troops", Stance::RulesOut),
+        ),
+        (
+            "Merz schließt eine Beteiligung deutscher Soldaten nicht aus.",
+            ("DEU", "ground_troops", Stance::Considers),
+        ),
+        (
+            "Frankreich bietet der Ukraine Ausbildung an.",
+            ("FRA", "training", Stance::Offers),
+        ),
+        (
+            "Moskau weist jede Stationierung westlicher Truppen zurück.",
+            ("RUS", "ground_troops", Stance::Rejects),
+        ),
+        (
+            "Nederland sluit deelname met grondtroepen niet uit.",
+            ("NLD", "ground_troops", Stance::Considers),
+        ),
+        (
+            "België sluit de inzet van grondtroepen uit.",
+            ("BEL", "ground_troops", Stance::RulesOut),
+        ),
+    ] {
+        let got: Vec<(String, String, Stance)> = run(text)
+            .into_iter()
+            .map(|s| (s.actor, s.capability, s.stance))
+            .collect();
+        assert_eq!(
+            got,
+            [(want.0.to_string(), want.1.to_string(), want.2)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn words_sharing_a_stem_with_a_stance_cue_but_not_its_sense_are_no_cue() {
     // Found by listing, for every stance entry, the words of the dev split it takes in:
     // "debido a" and "devido a" (due to) were demands, "firme" (firm) a signature, "sostenibile"

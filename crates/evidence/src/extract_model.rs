@@ -5,9 +5,11 @@
 //! Features are binary and hashed ([`crate::model::feature_id`]): the language; each word's stem,
 //! its first five letters and each pair of adjacent stems (per language); the lexicon's hits
 //! (targets, stance cues, the stance a cue takes after a negation, every target with every cue,
-//! hedges, negations, quotation marks) and the claims the rules decided, which carry over between
-//! languages; the states and bodies named and the speaker's; the previous sentence's targets; and
-//! whether the sentence opens the article (usually the headline).
+//! hedges, negations, quotation marks, every target with a hedge or a negation in the sentence)
+//! and the claims the rules decided, which carry over between languages; the states and bodies
+//! named, each with every target of the sentence ("Russia" with the force tells "rejects" from
+//! "offers" in any language), and the speaker's; the previous sentence's targets; and whether the
+//! sentence opens the article (usually the headline).
 
 use super::*;
 use crate::model::{feature_id, feature_id_of};
@@ -69,9 +71,15 @@ pub(super) fn features(
     }
     if !p.hedges.is_empty() {
         ids.push(feature_id("H"));
+        for t in &p.targets {
+            ids.push(feature_id_of(&["HT:", &t.label]));
+        }
     }
     if !p.negations.is_empty() {
         ids.push(feature_id("N"));
+        for t in &p.targets {
+            ids.push(feature_id_of(&["NT:", &t.label]));
+        }
     }
     if !quotes(p.sent).is_empty() {
         ids.push(feature_id("Q"));
@@ -79,6 +87,9 @@ pub(super) fn features(
     for a in &p.actors {
         ids.push(feature_id_of(&["A:", &a.actor]));
         ids.push(feature_id_of(&["AK:", a.kind.as_str()]));
+        for t in &p.targets {
+            ids.push(feature_id_of(&["AT:", &a.actor, "|", &t.label]));
+        }
     }
     match speaker {
         Some((Speaker::Entity(e), _)) => {
@@ -292,5 +303,6 @@ fn after_sentence<L>(n: usize, end: usize, label: L) -> WordHit<L> {
         start: end,
         end,
         label,
+        tail: None,
     }
 }

@@ -24,6 +24,7 @@ pub mod script;
 pub mod source;
 pub mod statement;
 pub mod text;
+pub mod words;
 
 pub use clean::{Cleaned, DropReason, Dropped, LineClassifier};
 pub use dedupe::{DedupeIndex, DedupeParams, DuplicateLink, Fingerprint, LinkKind, LinkReason};
