@@ -350,7 +350,7 @@ impl Extractor {
         let mut last_group: Option<String> = None;
         let mut previous_targets: Vec<String> = Vec::new();
         // The classifier's statements with their probability, merged at the end.
-        let mut learned: Vec<(f32, Statement)> = Vec::new();
+        let mut learned: Vec<model::Learned> = Vec::new();
         for (index, s) in sentences_in(text, lang).into_iter().enumerate() {
             let sent = &text[s.start..s.end];
             let local: Vec<Mention> = mentions
@@ -479,7 +479,7 @@ impl Extractor {
                     let before = Before::of(&out, last_person.as_ref(), gazetteer);
                     learned.extend(model::learned_statements(
                         m,
-                        rules.lang.code(),
+                        rules,
                         &features,
                         &rule_claims,
                         &parse,
@@ -506,11 +506,7 @@ impl Extractor {
                 )
                 .collect();
         }
-        let threshold = self
-            .model
-            .as_ref()
-            .map_or(1.0, |m| m.threshold_for(rules.lang.code()));
-        model::merge_learned(&mut out, learned, threshold);
+        model::merge_learned(&mut out, learned);
         out
     }
 

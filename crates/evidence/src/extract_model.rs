@@ -116,7 +116,7 @@ pub(super) fn features(
 #[allow(clippy::too_many_arguments)]
 pub(super) fn learned_statements(
     model: &SentenceModel,
-    lang: &str,
+    rules: &LanguageRules,
     features: &[u32],
     rule_claims: &[(String, Stance)],
     p: &SentenceParse<'_>,
@@ -125,20 +125,25 @@ pub(super) fn learned_statements(
     before_sentence: &Before,
     rule_statements: &[Statement],
     (article, index, s): (&ArticleRef<'_>, usize, Sentence),
-) -> Vec<(f32, Statement)> {
+) -> Vec<Learned> {
+    let lang = rules.lang.code();
     let probs = model.predict(features);
-    let mut out: Vec<(f32, Statement)> = Vec::new();
+    let mut out: Vec<Learned> = Vec::new();
     let n = p.words.len();
     let end = p.sent.len();
     let mut used_targets: Vec<String> = rule_claims.iter().map(|(t, _)| t.clone()).collect();
     let kept = model.competing(&probs);
     for (k, prob) in probs.iter().enumerate() {
+        let (target, stance) = model.label(k);
         // Down to the lower threshold for targets the rules may state nowhere in the article;
         // [`merge_learned`] drops those below the main one whose target they do state.
-        if *prob < model.new_target_threshold_for(lang) || !kept[k] {
+        let worded = p.targets.iter().any(|t| t.label == target)
+            && p.cues.iter().any(|c| {
+                c.label == stance || (negated(rules, p, c) && rules.negate(c.label) == stance)
+            });
+        if *prob < model.new_target_threshold_for(lang, worded) || !kept[k] {
             continue;
         }
-        let (target, stance) = model.label(k);
         if rule_claims.iter().any(|(t, s)| t == target && *s == stance) {
             continue;
         }
@@ -178,7 +183,7 @@ pub(super) fn learned_statements(
                 &Before {
                     statement: out
                         .last()
-                        .map(|(_, s)| s.actor.clone())
+                        .map(|l| l.statement.actor.clone())
                         .or(before_sentence.statement.clone()),
                     person: before_sentence.person.clone(),
                 },
@@ -194,10 +199,12 @@ pub(super) fn learned_statements(
         };
         used_targets.push(target.to_string());
         let modality = modality_of(p, &c_hit);
+        let main = *prob >= model.threshold_for(lang, worded);
         for (j, actor) in actors.into_iter().enumerate() {
-            out.push((
-                *prob,
-                Statement {
+            out.push(Learned {
+                prob: *prob,
+                main,
+                statement: Statement {
                     id: if j == 0 {
                         base.clone()
                     } else {
@@ -219,10 +226,19 @@ pub(super) fn learned_statements(
                     sentence: index,
                     probability: Some((f64::from(*prob) * 100.0).round() / 100.0),
                 },
-            ));
+            });
         }
     }
     out
+}
+
+/// A claim of the classifier's, before it meets the rules' ([`merge_learned`]).
+pub(super) struct Learned {
+    pub prob: f32,
+    /// Whether it passed the language's main threshold (`SentenceModel::threshold_for`), not
+    /// only the lower one for a target the rules state nowhere in the article.
+    pub main: bool,
+    pub statement: Statement,
 }
 
 /// The actors and attribution of the rules' statements on `target` in the sentence, else of its
@@ -253,22 +269,23 @@ fn borrowed_subject(
 }
 
 /// Adds the classifier's statements to the rules': a claim (target, stance) the rules state
-/// somewhere in the article is left to them, a claim below `threshold` is dropped when the rules
-/// state its target somewhere in the article (it passed only the lower threshold for targets
-/// the rules missed), and any other claim is added once, from the sentence where the classifier
-/// is most confident (the earliest on a tie), with every actor found there. Statements stay in
-/// sentence order.
-pub(super) fn merge_learned(
-    out: &mut Vec<Statement>,
-    learned: Vec<(f32, Statement)>,
-    threshold: f32,
-) {
-    let learned: Vec<(f32, Statement)> = learned
+/// somewhere in the article is left to them, a claim under the main threshold is dropped when
+/// the rules state its target somewhere in the article (it passed only the lower threshold for
+/// targets the rules missed), and any other claim is added once, from the sentence where the
+/// classifier is most confident (the earliest on a tie), with every actor found there.
+/// Statements stay in sentence order.
+pub(super) fn merge_learned(out: &mut Vec<Statement>, learned: Vec<Learned>) {
+    let learned: Vec<Learned> = learned
         .into_iter()
-        .filter(|(p, st)| *p >= threshold || !out.iter().any(|r| r.capability == st.capability))
+        .filter(|l| l.main || !out.iter().any(|r| r.capability == l.statement.capability))
         .collect();
     let mut best: Vec<(String, Stance, f32, usize)> = Vec::new();
-    for (p, st) in &learned {
+    for Learned {
+        prob,
+        statement: st,
+        ..
+    } in &learned
+    {
         if out
             .iter()
             .any(|r| r.capability == st.capability && r.stance == st.stance)
@@ -279,15 +296,15 @@ pub(super) fn merge_learned(
             .iter_mut()
             .find(|b| b.0 == st.capability && b.1 == st.stance)
         {
-            Some(b) if *p > b.2 => {
-                b.2 = *p;
+            Some(b) if *prob > b.2 => {
+                b.2 = *prob;
                 b.3 = st.sentence;
             }
             Some(_) => {}
-            None => best.push((st.capability.clone(), st.stance, *p, st.sentence)),
+            None => best.push((st.capability.clone(), st.stance, *prob, st.sentence)),
         }
     }
-    out.extend(learned.into_iter().map(|(_, s)| s).filter(|s| {
+    out.extend(learned.into_iter().map(|l| l.statement).filter(|s| {
         best.iter()
             .any(|b| b.0 == s.capability && b.1 == s.stance && b.3 == s.sentence)
     }));

@@ -627,15 +627,20 @@ fn a_learned_claim_below_the_main_threshold_needs_a_target_the_rules_missed() {
         probability: None,
     };
     let mut out = vec![st(0, "ground_troops", Stance::Commits)];
+    let learned = |prob: f32, main: bool, statement: Statement| model::Learned {
+        prob,
+        main,
+        statement,
+    };
     let learned = vec![
-        // Below 0.7, on a target the rules state: dropped.
-        (0.5, st(1, "ground_troops", Stance::Offers)),
-        // Below 0.7, on a target the rules missed: kept.
-        (0.5, st(1, "naval", Stance::Offers)),
-        // Above 0.7: kept whatever the rules state.
-        (0.8, st(2, "ground_troops", Stance::Considers)),
+        // Under the main threshold, on a target the rules state: dropped.
+        learned(0.5, false, st(1, "ground_troops", Stance::Offers)),
+        // Under the main threshold, on a target the rules missed: kept.
+        learned(0.5, false, st(1, "naval", Stance::Offers)),
+        // Over it: kept whatever the rules state.
+        learned(0.8, true, st(2, "ground_troops", Stance::Considers)),
     ];
-    model::merge_learned(&mut out, learned, 0.7);
+    model::merge_learned(&mut out, learned);
     let got: Vec<(&str, Stance)> = out
         .iter()
         .map(|s| (s.capability.as_str(), s.stance))

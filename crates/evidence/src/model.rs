@@ -125,8 +125,18 @@ pub struct SentenceModel {
     /// the article: the rules' silence on a target is no evidence against it, while a second
     /// stance on a target the rules found is usually the classifier's confusion.
     pub new_target_thresholds: Vec<(String, f32)>,
+    /// Lower thresholds of single languages for a claim whose sentence holds the lexicon's words
+    /// for both its target and its stance ("Britain is ready to send troops": `ground_troops`
+    /// and an offer cue): the words are evidence of their own, which the sentence's
+    /// probability, spread over every label, carries only in part.
+    pub worded_thresholds: Vec<(String, f32)>,
     /// The header lines of the weights file (how it was trained).
     pub header: Vec<String>,
+}
+
+/// The threshold of `lang` in a list of per-language thresholds.
+fn entry(thresholds: &[(String, f32)], lang: &str) -> Option<f32> {
+    thresholds.iter().find(|(l, _)| l == lang).map(|(_, t)| *t)
 }
 
 fn sigmoid(z: f32) -> f32 {
@@ -159,23 +169,23 @@ impl SentenceModel {
             .collect()
     }
 
-    /// The threshold for sentences in a language (ISO 639-1 code).
-    pub fn threshold_for(&self, lang: &str) -> f32 {
-        self.language_thresholds
-            .iter()
-            .find(|(l, _)| l == lang)
-            .map_or(self.threshold, |(_, t)| *t)
+    /// The threshold for a claim in a language (ISO 639-1 code); `worded` when its sentence
+    /// holds the words of its target and stance, where the language's entry of
+    /// [`SentenceModel::worded_thresholds`] applies if it is lower.
+    pub fn threshold_for(&self, lang: &str, worded: bool) -> f32 {
+        let main = entry(&self.language_thresholds, lang).unwrap_or(self.threshold);
+        match entry(&self.worded_thresholds, lang) {
+            Some(t) if worded => t.min(main),
+            _ => main,
+        }
     }
 
     /// The threshold for a claim, in a language, on a target the rules state nowhere in the
     /// article: the lower of [`SentenceModel::threshold_for`] and the language's entry of
     /// [`SentenceModel::new_target_thresholds`].
-    pub fn new_target_threshold_for(&self, lang: &str) -> f32 {
-        let main = self.threshold_for(lang);
-        self.new_target_thresholds
-            .iter()
-            .find(|(l, _)| l == lang)
-            .map_or(main, |(_, t)| t.min(main))
+    pub fn new_target_threshold_for(&self, lang: &str, worded: bool) -> f32 {
+        let main = self.threshold_for(lang, worded);
+        entry(&self.new_target_thresholds, lang).map_or(main, |t| t.min(main))
     }
 
     /// Which of a sentence's label probabilities stand against the other stances the sentence
@@ -327,6 +337,7 @@ impl SentenceModel {
             threshold: params.threshold,
             language_thresholds: Vec::new(),
             new_target_thresholds: Vec::new(),
+            worded_thresholds: Vec::new(),
             header: Vec::new(),
         }
     }
@@ -347,6 +358,9 @@ impl SentenceModel {
         }
         for (l, t) in &self.new_target_thresholds {
             out.push_str(&format!("threshold_new_target_lang {l} {t}\n"));
+        }
+        for (l, t) in &self.worded_thresholds {
+            out.push_str(&format!("threshold_worded_lang {l} {t}\n"));
         }
         for t in &self.targets {
             out.push_str(&format!("target {t}\n"));
@@ -383,6 +397,7 @@ impl SentenceModel {
             threshold: 0.5,
             language_thresholds: Vec::new(),
             new_target_thresholds: Vec::new(),
+            worded_thresholds: Vec::new(),
             header: Vec::new(),
         };
         for (n, line) in text.lines().enumerate() {
@@ -397,15 +412,19 @@ impl SentenceModel {
                 Some("threshold") => {
                     m.threshold = parts.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
                 }
-                Some("threshold_lang") => {
+                Some(
+                    kind @ ("threshold_lang"
+                    | "threshold_new_target_lang"
+                    | "threshold_worded_lang"),
+                ) => {
                     let l = parts.next().ok_or_else(bad)?.to_string();
                     let t: f32 = parts.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
-                    m.language_thresholds.push((l, t));
-                }
-                Some("threshold_new_target_lang") => {
-                    let l = parts.next().ok_or_else(bad)?.to_string();
-                    let t: f32 = parts.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
-                    m.new_target_thresholds.push((l, t));
+                    match kind {
+                        "threshold_lang" => &mut m.language_thresholds,
+                        "threshold_new_target_lang" => &mut m.new_target_thresholds,
+                        _ => &mut m.worded_thresholds,
+                    }
+                    .push((l, t));
                 }
                 Some("target") => m.targets.push(parts.next().ok_or_else(bad)?.to_string()),
                 Some("stance") => m
@@ -503,14 +522,22 @@ mod tests {
     #[test]
     fn thresholds_for_new_targets_are_the_lower_one_and_round_trip() {
         let mut m = SentenceModel::from_text("threshold 0.2\nthreshold_lang en 0.7\n").unwrap();
-        assert_eq!(m.new_target_threshold_for("en"), 0.7);
+        assert_eq!(m.new_target_threshold_for("en", false), 0.7);
         m.new_target_thresholds = vec![("en".into(), 0.4), ("de".into(), 0.5)];
-        assert_eq!(m.new_target_threshold_for("en"), 0.4);
+        assert_eq!(m.new_target_threshold_for("en", false), 0.4);
         // Never above the language's main threshold.
-        assert_eq!(m.new_target_threshold_for("de"), 0.2);
-        assert_eq!(m.new_target_threshold_for("fr"), 0.2);
+        assert_eq!(m.new_target_threshold_for("de", false), 0.2);
+        assert_eq!(m.new_target_threshold_for("fr", false), 0.2);
+        // A claim with its words in the sentence: the worded threshold where it is lower.
+        m.worded_thresholds = vec![("en".into(), 0.3), ("fr".into(), 0.5)];
+        assert_eq!(m.threshold_for("en", true), 0.3);
+        assert_eq!(m.threshold_for("en", false), 0.7);
+        assert_eq!(m.new_target_threshold_for("en", true), 0.3);
+        assert_eq!(m.threshold_for("fr", true), 0.2);
         let back = SentenceModel::from_text(&m.to_text()).unwrap();
         assert_eq!(back.new_target_thresholds, m.new_target_thresholds);
+        assert_eq!(back.worded_thresholds, m.worded_thresholds);
+        assert_eq!(back.language_thresholds, m.language_thresholds);
         let err = SentenceModel::from_text("threshold_new_target_lang en high").unwrap_err();
         assert_eq!(
             err,
