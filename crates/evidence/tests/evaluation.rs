@@ -337,3 +337,98 @@ fn second_annotations_quote_dev_articles_and_use_the_gold_labels() {
     }
     println!("second annotations: {checked} statements checked");
 }
+
+/// The address of a page as `evaluation-exclusions.txt` hashes it: lowercase, without scheme,
+/// leading `www.` and trailing `/`.
+fn exclusion_key(url: &str) -> String {
+    let lower = url.to_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.trim_end_matches('/').to_string()
+}
+
+/// The list of pages kept for an independent evaluation, when it is next to the workspace.
+fn evaluation_exclusions() -> Option<std::collections::HashSet<String>> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let text = ["../shared", "../../shared"].iter().find_map(|r| {
+        std::fs::read_to_string(root.join(r).join("evaluation-exclusions.txt")).ok()
+    })?;
+    Some(
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// Every corpus item is read, has one id and one address across both splits (an address in both
+/// would be a test item trained on), its gold in its own split, evidence quoted exactly, a
+/// rewrite link inside its split, and no address on the independent evaluation's list.
+#[test]
+fn corpus_items_are_sound_and_kept_apart_from_the_independent_evaluation() {
+    use sha2::Digest;
+    use std::collections::HashMap;
+    assert_eq!(exclusion_key("https://www.Example.com/a/"), "example.com/a");
+    assert_eq!(exclusion_key("http://example.com"), "example.com");
+    let mut split_of: HashMap<String, Split> = HashMap::new();
+    let mut texts: HashMap<String, String> = HashMap::new();
+    let mut addresses: HashMap<String, String> = HashMap::new();
+    let exclusions = evaluation_exclusions();
+    if exclusions.is_none() {
+        println!("note: evaluation-exclusions.txt not found next to the workspace; not checked");
+    }
+    let corpora: Vec<(Split, Corpus)> = [Split::Dev, Split::Test]
+        .into_iter()
+        .map(|s| (s, load_corpus(s)))
+        .collect();
+    for (split, corpus) in &corpora {
+        assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+        for a in &corpus.articles {
+            assert!(
+                split_of.insert(a.id.clone(), *split).is_none(),
+                "id {} twice",
+                a.id
+            );
+            let text = match &a.body {
+                guarantor_evidence::Body::Text(t) | guarantor_evidence::Body::Html(t) => t.clone(),
+                other => panic!("{}: unexpected body {other:?}", a.id),
+            };
+            texts.insert(a.id.clone(), text);
+            if let Some(url) = &a.url {
+                let key = exclusion_key(url);
+                if let Some(first) = addresses.insert(key.clone(), a.id.clone()) {
+                    panic!("{} and {} are one page: {url}", first, a.id);
+                }
+                if let Some(list) = &exclusions {
+                    let hash = format!("{:x}", sha2::Sha256::digest(key.as_bytes()));
+                    assert!(
+                        !list.contains(&hash),
+                        "{}: {url} is kept for the independent evaluation",
+                        a.id
+                    );
+                }
+            }
+        }
+    }
+    for (split, corpus) in &corpora {
+        for g in &corpus.gold {
+            assert_eq!(split_of.get(&g.id), Some(split), "gold of {}", g.id);
+            for s in &g.statements {
+                assert!(
+                    texts[&g.id].contains(&s.evidence),
+                    "{}: evidence not in the text: {:?}",
+                    g.id,
+                    s.evidence
+                );
+            }
+            if let Some(o) = &g.near_duplicate_of {
+                assert_eq!(split_of.get(o), Some(split), "{} rewrites {o}", g.id);
+            }
+        }
+    }
+    assert!(split_of.len() > 800, "{} corpus items", split_of.len());
+}
