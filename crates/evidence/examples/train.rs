@@ -53,11 +53,14 @@ const ENGLISH_NEW_TARGET_THRESHOLD: f32 = 0.85;
 /// this probability (`SentenceModel::worded_thresholds`). Dev cross-validation, English F1 (4
 /// December 2026): 0.48 without, 0.49 at 0.6, 0.50 at 0.5, 0.51 at 0.3, 0.52 at 0.2; fixture
 /// extract precision 0.824 at 0.6, 0.815 at 0.5, 0.789 at 0.3 (floor 0.82), so 0.6. The claims
-/// the fixtures lose precision on below 0.6 are ones their gold, written before
+/// the fixtures lose precision on below that are ones their gold, written before
 /// `ANNOTATION.md`, leaves out ("Twenty-six countries have committed to join a reassurance force
 /// ... at sea" as a naval commitment; allies saying a peacekeeping force needs American troops
-/// as a demand on the force).
-const ENGLISH_WORDED_THRESHOLD: f32 = 0.6;
+/// as a demand on the force). Retrained with the shards `ja`, `jb` and `jc`, the model reads
+/// "Europeans will have to provide the troops for any peacekeeping force" as a demand on the
+/// force at 0.6 as well (fixture precision 0.815), so 0.65 (0.824; English 0.49 either way);
+/// with the shards `jd` to `jh` too, at 0.65 as well, so 0.7 (0.824; English 0.49).
+const ENGLISH_WORDED_THRESHOLD: f32 = 0.7;
 
 /// One dev article, ready for training and scoring.
 struct Item {

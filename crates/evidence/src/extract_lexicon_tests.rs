@@ -312,6 +312,36 @@ fn a_separable_verb_is_read_with_its_particle_at_the_end_of_the_clause() {
 }
 
 #[test]
+fn calling_a_deployment_premature_doubts_it() {
+    // ANNOTATION.md: `doubts` questions feasibility; the dev gold reads "premature" and "too
+    // early" so ("Francja, Niemcy, Dania i Hiszpania uznały, że dyskusja na temat wysłania wojsk
+    // jest przedwczesna"). Own sentences.
+    for (code, text) in [
+        (
+            "en",
+            "Germany said talk of sending troops to Ukraine was premature.",
+        ),
+        (
+            "pl",
+            "Niemcy uznały, że dyskusja o wysłaniu wojsk jest przedwczesna.",
+        ),
+        (
+            "de",
+            "Deutschland hält eine Debatte über die Entsendung von Soldaten für verfrüht.",
+        ),
+        (
+            "fr",
+            "L'Allemagne juge prématuré d'envoyer des troupes en Ukraine.",
+        ),
+    ] {
+        let rules = rules_of(code);
+        let ws = rules.words(text);
+        let cues: Vec<Stance> = rules.stances.find(&ws).iter().map(|h| h.label).collect();
+        assert!(cues.contains(&Stance::Doubts), "{code}: {text}: {cues:?}");
+    }
+}
+
+#[test]
 fn words_sharing_a_stem_with_a_stance_cue_but_not_its_sense_are_no_cue() {
     // Found by listing, for every stance entry, the words of the dev split it takes in:
     // "debido a" and "devido a" (due to) were demands, "firme" (firm) a signature, "sostenibile"
