@@ -14,6 +14,14 @@ pub(super) fn rules_of(code: &str) -> LanguageRules {
     LanguageRules::new(l)
 }
 
+/// The (actor, target, stance) of each statement the rules give `text`.
+fn claims(text: &str) -> Vec<(String, String, Stance)> {
+    run(text)
+        .into_iter()
+        .map(|s| (s.actor, s.capability, s.stance))
+        .collect()
+}
+
 #[test]
 fn common_words_sharing_a_stem_with_a_cue_match_nothing() {
     // A stem shared with a lexicon word made these match: "willing" took every "will" for an
@@ -257,10 +265,7 @@ fn statements_in_eleven_more_languages() {
             ("TUR", "naval", Stance::Offers),
         ),
     ] {
-        let got: Vec<(String, String, Stance)> = run(text)
-            .into_iter()
-            .map(|s| (s.actor, s.capability, s.stance))
-            .collect();
+        let got = claims(text);
         assert!(
             got.contains(&(want.0.to_string(), want.1.to_string(), want.2)),
             "{text}: {got:?}"
@@ -299,12 +304,8 @@ fn a_separable_verb_is_read_with_its_particle_at_the_end_of_the_clause() {
             ("BEL", "ground_troops", Stance::RulesOut),
         ),
     ] {
-        let got: Vec<(String, String, Stance)> = run(text)
-            .into_iter()
-            .map(|s| (s.actor, s.capability, s.stance))
-            .collect();
         assert_eq!(
-            got,
+            claims(text),
             [(want.0.to_string(), want.1.to_string(), want.2)],
             "{text}"
         );

@@ -133,15 +133,28 @@ pub(super) fn learned_statements(
     let end = p.sent.len();
     let mut used_targets: Vec<String> = rule_claims.iter().map(|(t, _)| t.clone()).collect();
     let kept = model.competing(&probs);
+    // The stances the sentence's cues give, a negated cue's turned over (the `C:` and `CN:`
+    // features): a claim of one of them on a target the sentence names is worded.
+    let cue_stances: Vec<Stance> = p
+        .cues
+        .iter()
+        .flat_map(|c| {
+            [
+                Some(c.label),
+                negated(rules, p, c).then(|| rules.negate(c.label)),
+            ]
+        })
+        .flatten()
+        .collect();
     for (k, prob) in probs.iter().enumerate() {
+        if !kept[k] {
+            continue;
+        }
         let (target, stance) = model.label(k);
+        let worded = cue_stances.contains(&stance) && p.targets.iter().any(|t| t.label == target);
         // Down to the lower threshold for targets the rules may state nowhere in the article;
         // [`merge_learned`] drops those below the main one whose target they do state.
-        let worded = p.targets.iter().any(|t| t.label == target)
-            && p.cues.iter().any(|c| {
-                c.label == stance || (negated(rules, p, c) && rules.negate(c.label) == stance)
-            });
-        if *prob < model.new_target_threshold_for(lang, worded) || !kept[k] {
+        if *prob < model.new_target_threshold_for(lang, worded) {
             continue;
         }
         if rule_claims.iter().any(|(t, s)| t == target && *s == stance) {
