@@ -24,7 +24,7 @@ fn main() {
         r.articles
     );
     println!(
-        "{:<8} {:>9} {:>7} {:>6}   tp/fp/fn",
+        "{:<24} {:>9} {:>7} {:>6}   tp/fp/fn",
         "stage", "precision", "recall", "F1"
     );
     for (name, c) in [
@@ -32,9 +32,10 @@ fn main() {
         ("dedupe", r.dedupe),
         ("resolve", r.resolve),
         ("extract", r.extract),
+        ("extract by ANNOTATION.md", r.extract_annotated),
     ] {
         println!(
-            "{name:<8} {:>9.3} {:>7.3} {:>6.3}   {}/{}/{}",
+            "{name:<24} {:>9.3} {:>7.3} {:>6.3}   {}/{}/{}",
             c.precision(),
             c.recall(),
             c.f1(),

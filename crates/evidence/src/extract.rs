@@ -66,6 +66,10 @@ struct LanguageRules {
     negation_after_cue: bool,
     /// Lowercase [`crate::lexicon::NegationLexicon::restrictive_after`].
     restrictive_after: Vec<String>,
+    /// Lowercase [`crate::lexicon::NegationLexicon::without`].
+    without: Vec<String>,
+    /// [`crate::lexicon::NegationLexicon::without_follows`].
+    without_follows: bool,
     negated: BTreeMap<Stance, Stance>,
     hedges: WordMatcher<()>,
     /// Reporting verbs; the label is true when the speaker can only follow ("according to").
@@ -131,6 +135,8 @@ impl LanguageRules {
                 .iter()
                 .map(|w| lower_word(w))
                 .collect(),
+            without: l.negation.without.iter().map(|w| lower_word(w)).collect(),
+            without_follows: l.negation.without_follows,
             negated: l.stances.negated.clone(),
             hedges: WordMatcher::new(unit_pairs(&l.modality.hedges), &stem),
             verbs: WordMatcher::new(verbs, &stem),
@@ -420,11 +426,7 @@ impl Extractor {
                     continue;
                 }
                 seen.push(target.label.as_str());
-                let stance = if negated(rules, &parse, cue) {
-                    rules.negate(cue.label)
-                } else {
-                    cue.label
-                };
+                let stance = stance_of(rules, &parse, target, cue);
                 rule_claims.push((target.label.clone(), stance));
                 let before = Before::of(&out, last_person.as_ref(), gazetteer);
                 let Some((actors, attributed_to, attribution)) =
@@ -750,7 +752,7 @@ mod negation;
 #[path = "extract_quantity.rs"]
 mod quantity;
 use actors::*;
-use negation::negated;
+use negation::{negated, stance_of};
 use quantity::quantity_near;
 
 /// Whether `name` (a speaker's name as the text gives it) is one of `offices`, with or

@@ -2,6 +2,7 @@
 
 use super::tests::run;
 use super::*;
+use crate::statement::Polarity;
 
 /// The compiled rules of the shipped lexicon for the language `code`.
 pub(super) fn rules_of(code: &str) -> LanguageRules {
@@ -412,4 +413,36 @@ fn assert_match_nothing(
             assert_eq!(hits(&rules, &rules.words(w)), 0, "{code}: `{w}` is {what}");
         }
     }
+}
+
+#[test]
+fn refusing_a_deal_without_guarantees_demands_them() {
+    // The guarantee governed by "without" is what the refusal asks for; a target outside the
+    // exception keeps the refusal. Own sentences, in the wording of Zelensky's statements.
+    for text in [
+        "Zelensky said Ukraine will not accept any deal without security guarantees.",
+        "Зеленський заявив, що Україна не погодиться на мир без гарантій безпеки.",
+        "Selenskyj sagte, die Ukraine werde keinen Deal ohne Sicherheitsgarantien akzeptieren.",
+    ] {
+        let found = claims(text);
+        assert!(
+            found
+                .iter()
+                .any(|(a, t, s)| a == "UKR" && t == "security_guarantee" && *s == Stance::Demands),
+            "{text}: {found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(_, t, s)| t == "security_guarantee" && s.polarity() == Polarity::Against),
+            "{text}: {found:?}"
+        );
+    }
+    let found = claims("Poland will not send troops without a UN mandate.");
+    assert!(
+        found
+            .iter()
+            .any(|(a, t, s)| a == "POL" && t == "ground_troops" && *s == Stance::RulesOut),
+        "{found:?}"
+    );
 }

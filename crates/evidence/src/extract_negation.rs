@@ -2,6 +2,7 @@
 //! [`super`], so it shares the parent's private types.
 
 use super::*;
+use crate::statement::Polarity;
 
 /// Whether a negation lies within the language's window before the cue, with no comma between,
 /// or right after a demand's modal ("they should not be covered under Article 5", "must not"),
@@ -24,4 +25,44 @@ pub(super) fn negated(rules: &LanguageRules, p: &SentenceParse<'_>, cue: &WordHi
                     .get(n.last + 1)
                     .is_none_or(|w| !rules.restrictive_after.contains(w)))
     })
+}
+
+/// The stance a cue gives a target: the cue's, turned over when it is [`negated`], and a demand
+/// when it refuses a target that a word of exception governs ([`excepted`]): "will not accept
+/// any deal without guarantees" asks for the guarantees.
+pub(super) fn stance_of(
+    rules: &LanguageRules,
+    p: &SentenceParse<'_>,
+    target: &WordHit<String>,
+    cue: &WordHit<Stance>,
+) -> Stance {
+    let stance = if negated(rules, p, cue) {
+        rules.negate(cue.label)
+    } else {
+        cue.label
+    };
+    if stance.polarity() == Polarity::Against && excepted(rules, p, target) {
+        Stance::Demands
+    } else {
+        stance
+    }
+}
+
+/// Words a word of exception may stand from its noun: "without firm security guarantees", "sem
+/// ter garantias".
+const EXCEPTION_REACH: usize = 3;
+
+/// Whether the target is governed by a word of exception ([`crate::lexicon::NegationLexicon::
+/// without`]) in the same clause: "no deal without security guarantees", "не погодиться на мир
+/// без гарантій безпеки". A negated cue then asks for the target rather than turning it down.
+fn excepted(rules: &LanguageRules, p: &SentenceParse<'_>, target: &WordHit<String>) -> bool {
+    let w = &p.words.lower;
+    let is_without = |i: usize| rules.without.contains(&w[i]);
+    if rules.without_follows {
+        return target.last + 1 < w.len() && is_without(target.last + 1);
+    }
+    (target.first.saturating_sub(EXCEPTION_REACH)..target.first)
+        .rev()
+        .take_while(|&i| !p.words.ends_clause(i))
+        .any(is_without)
 }

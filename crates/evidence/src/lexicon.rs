@@ -76,6 +76,15 @@ pub struct NegationLexicon {
     /// after the predicate (Turkish "hazır değil", "not ready"; judgement, per language).
     #[serde(default)]
     pub after_cue: bool,
+    /// Words of exception ("without", "без", "ohne"): a target one of them governs is what a
+    /// negated statement asks for, not what it turns down ("will not accept any deal without
+    /// security guarantees" demands guarantees). Lowercase, whole words.
+    #[serde(default)]
+    pub without: Vec<String>,
+    /// The word of exception follows its noun (Turkish "garantiler olmadan"), rather than
+    /// standing before it.
+    #[serde(default)]
+    pub without_follows: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

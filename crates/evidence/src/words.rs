@@ -57,6 +57,11 @@ impl Words {
         }
     }
 
+    /// Whether the word at `i` ends a clause (see `clause_end`).
+    pub fn ends_clause(&self, i: usize) -> bool {
+        self.clause_end.get(i).copied().unwrap_or(true)
+    }
+
     pub fn len(&self) -> usize {
         self.toks.len()
     }

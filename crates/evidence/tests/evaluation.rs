@@ -13,12 +13,15 @@ use guarantor_evidence::Pipeline;
 
 /// Floors, stated in docs/evidence.md; each is below the measured figure by a margin so that a
 /// harmless lexicon edit does not fail the build, but a real regression does.
-const FLOORS: [(&str, f64, f64); 4] = [
+const FLOORS: [(&str, f64, f64); 5] = [
     // (stage, precision floor, recall floor)
     ("clean", 0.95, 0.95),
     ("dedupe", 0.99, 0.99),
     ("resolve", 0.95, 0.95),
     ("extract", 0.82, 0.70),
+    // The same statements read by ANNOTATION.md (`tests/fixtures/statements.toml`): every
+    // claim, unnamed actors of their own, so recall is lower; 0.748 / 0.624 when set.
+    ("extract by ANNOTATION.md", 0.72, 0.59),
 ];
 
 /// F1 floor for main-content extraction on the 181 benchmark pages (dom_smoothie + line
@@ -40,6 +43,7 @@ fn fixture_stages_meet_their_floors() {
         ("dedupe", r.dedupe),
         ("resolve", r.resolve),
         ("extract", r.extract),
+        ("extract by ANNOTATION.md", r.extract_annotated),
     ];
     for ((name, c), (fname, pf, rf)) in stages.iter().zip(FLOORS) {
         assert_eq!(*name, fname);
