@@ -33,6 +33,7 @@ fn main() {
         ("resolve", r.resolve),
         ("extract", r.extract),
         ("extract by ANNOTATION.md", r.extract_annotated),
+        ("  (target, stance) only", r.extract_annotated_claims),
     ] {
         println!(
             "{name:<24} {:>9.3} {:>7.3} {:>6.3}   {}/{}/{}",

@@ -282,6 +282,48 @@ fn a_translation_in_the_same_order_is_linked_and_a_report_in_its_own_order_is_no
     assert!(links[0].similarity >= p.sequence_similarity);
 }
 
+/// Own texts for the sixth tier's short case: a short story and its German translation, with
+/// fewer anchors in common than a long text needs, and an independent report of the same
+/// meeting naming the same parties in its own order.
+const SHORT_STORY: &str = "Healey met Pistorius in Berlin on Monday. Healey said Britain would send 12 minehunters, and Pistorius said Germany would add 4 frigates. Tusk said Poland would host the headquarters. Zelensky thanked Healey and Pistorius.";
+const SHORT_TRANSLATION: &str = "Healey traf Pistorius am Montag in Berlin. Healey sagte, Großbritannien werde 12 Minenjagdboote schicken, und Pistorius sagte, Deutschland werde 4 Fregatten beisteuern. Tusk sagte, Polen werde das Hauptquartier beherbergen. Selenskyj dankte Healey und Pistorius.";
+const SHORT_INDEPENDENT: &str = "Zelensky praised Pistorius and Healey on Monday. Poland's Tusk offered the headquarters, Germany 4 frigates through Pistorius, and Britain 12 minehunters, Healey said in Berlin.";
+
+#[test]
+fn a_short_translation_in_the_same_order_is_linked_and_a_report_in_its_own_order_is_not() {
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let story = fp(SHORT_STORY);
+    let len = story.sequence.len();
+    assert!(
+        (p.sequence_short_min_common..p.sequence_min_common).contains(&len),
+        "the story is short: {len} anchors"
+    );
+    let mut index = DedupeIndex::new(p);
+    assert!(
+        index
+            .insert("story", Some("2025-09-02"), None, story)
+            .is_empty()
+    );
+    let own = index.insert("own", Some("2025-09-02"), None, fp(SHORT_INDEPENDENT));
+    assert!(own.is_empty(), "{own:?}");
+    let links = index.insert("de", Some("2025-09-03"), None, fp(SHORT_TRANSLATION));
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].duplicate_of, "story");
+    assert_eq!(links[0].reason, Some(LinkReason::SameAnchorOrder));
+    assert!(links[0].similarity >= p.sequence_short_similarity);
+    // Without the short case no tier links them.
+    let long_only = DedupeParams {
+        sequence_short_similarity: 1.01,
+        ..p
+    };
+    let mut index = DedupeIndex::new(long_only);
+    index.insert("story", Some("2025-09-02"), None, fp(SHORT_STORY));
+    let links = index.insert("de", Some("2025-09-03"), None, fp(SHORT_TRANSLATION));
+    assert!(links.is_empty(), "{links:?}");
+}
+
 #[test]
 fn longest_common_subsequence_by_brute_force() {
     // Every subsequence of a short sequence, checked against the other: the longest found.

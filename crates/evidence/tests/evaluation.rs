@@ -168,6 +168,8 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// 0.630 (F1 0.438, non-English 0.456), which set its floor to 0.61. Separable verbs, actors
 /// with targets as features, the worded English threshold and 147 more dev articles took F1 to
 /// 0.450 and non-English to 0.465 (4 December, 21:50), which set their floors to 0.43 and 0.44.
+/// The sixth dedupe tier's short case (4 December, 23:30) took rewrite recall to 0.564 at
+/// precision 0.917 (22 right, 2 wrong), which set the recall floor to 0.54.
 /// They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
@@ -175,7 +177,7 @@ const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     f1: 0.43,
     non_english_f1: 0.44,
     actor_accuracy: 0.61,
-    rewrite_recall: 0.51,
+    rewrite_recall: 0.54,
     rewrite_precision: 0.88,
 };
 
