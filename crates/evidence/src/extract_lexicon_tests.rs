@@ -446,3 +446,31 @@ fn refusing_a_deal_without_guarantees_demands_them() {
         "{found:?}"
     );
 }
+
+#[test]
+fn binding_guarantees_are_guarantees_and_article_5_is_named() {
+    // ANNOTATION.md: `security_guarantee` covers "binding frameworks the text does not describe
+    // as Article-5-like"; the dev gold reads "garantías de seguridad vinculantes" so (15 claims,
+    // against 5 where Article 5 is named). Own sentences.
+    for text in [
+        "The coalition agreed on legally binding security guarantees for Ukraine, Macron said.",
+        "La coalition s'est engagée sur des garanties juridiquement contraignantes, a dit Macron.",
+        "Die Koalition hat verbindliche Sicherheitsgarantien vereinbart, sagte Merz.",
+    ] {
+        let targets: Vec<String> = claims(text).into_iter().map(|(_, t, _)| t).collect();
+        assert!(
+            targets.contains(&"security_guarantee".to_string())
+                && !targets.contains(&"article5_like_guarantee".to_string()),
+            "{text}: {targets:?}"
+        );
+    }
+    let targets: Vec<String> =
+        claims("The coalition agreed on Article 5-like guarantees for Ukraine, Macron said.")
+            .into_iter()
+            .map(|(_, t, _)| t)
+            .collect();
+    assert!(
+        targets.contains(&"article5_like_guarantee".to_string()),
+        "{targets:?}"
+    );
+}
