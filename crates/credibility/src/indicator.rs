@@ -6,7 +6,7 @@
 //! `ln(1 + n/knee) / ln(1 + full/knee)` capped at 1; multinational is `min(1, guarantors/full)`;
 //! coverage is the mean covered share of the requirements; duration is `min(1, years/full)` or 1
 //! when open-ended; the reliability prior is the base rate of its class. The package score is
-//! `Σ wᵢ sᵢ / Σ wᵢ`. This module does not rank or compare (see [`crate::rank`]) and prints nothing.
+//! `Σ wᵢ sᵢ / Σ wᵢ`. This module does not rank or compare (see [`crate::rank()`]) and prints nothing.
 
 use guarantor_engine::{Assessment, fmt_num};
 use guarantor_model::{Automaticity, CommandForm, Duration, LegalForm, ReliabilityClass, Scenario};

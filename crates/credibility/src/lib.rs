@@ -6,7 +6,7 @@
 //! whether one is nuclear-armed), capability coverage (from the engine's assessment), a
 //! major-power backstop, integrated command, duration and the alliance-reliability prior. The
 //! package score is their weighted mean; the weights are judgements kept in
-//! `data/credibility-weights.toml`. [`rank`] sets packages against each other and finds the
+//! `data/credibility-weights.toml`. [`rank()`] sets packages against each other and finds the
 //! smallest weight change that would reorder two neighbours.
 //!
 //! Architecture invariant: pure, like the engine. No files (the weights and the reference

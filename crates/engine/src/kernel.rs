@@ -18,7 +18,7 @@
 //! 4. **What capacity and red-line checks read**: per contributor and capability, the amount in
 //!    force ([`Kernel::load`]); per red line, the amount its rule selects ([`Kernel::red_line`]).
 //!
-//! [`crate::assess`] evaluates the kernel once, at the scenario's own point, and turns the numbers
+//! [`crate::assess()`] evaluates the kernel once, at the scenario's own point, and turns the numbers
 //! into explained rows; `guarantor_robust` evaluates it once per Monte Carlo draw or Sobol point,
 //! after setting the numbers, events and available pledges of that draw in a reused [`State`].
 //! Both read the same arrays, so a rule changed here changes both, and the robustness figures
@@ -34,7 +34,7 @@
 //! pledge in an evaluation is decided here.
 //!
 //! What this is not: the formulas as text and the explanations (those are [`crate::requirement`],
-//! [`crate::coverage`], [`crate::capacity`], [`crate::redlines`] and [`crate::assess`]), nor the
+//! [`crate::coverage`], [`crate::capacity`], [`crate::redlines`] and [`crate::assess()`]), nor the
 //! loader's cycle detector (`guarantor_model::conditions`), which only finds pledges that wait on
 //! themselves.
 
@@ -111,7 +111,7 @@ pub struct Load {
     pledges: Vec<u32>,
 }
 
-/// Observes the coverage passes: which pledge fills which row by how much. [`crate::assess`]
+/// Observes the coverage passes: which pledge fills which row by how much. [`crate::assess()`]
 /// records it to explain each row; per-draw evaluation uses `()`, which compiles to nothing.
 pub trait Trace {
     /// Pledge `pledge` gives `units` to row `row` (a `sum` capability).

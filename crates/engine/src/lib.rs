@@ -2,11 +2,11 @@
 //!
 //! The rules that decide coverage (eligibility, pledge conditions to a least fixed point, the
 //! coverage passes, the amounts capacity and red-line checks read) are written once, in the
-//! compiled [`kernel`], which [`assess`] evaluates at the scenario's own point and
-//! `guarantor_robust` evaluates per Monte Carlo draw. Around it, [`assess`] explains the result:
+//! compiled [`kernel`], which [`assess()`] evaluates at the scenario's own point and
+//! `guarantor_robust` evaluates per Monte Carlo draw. Around it, [`assess()`] explains the result:
 //! requirements per mission with their formulas ([`requirement`]), lapsed pledges, coverage and
 //! gaps ([`coverage`]), each contributor against its capacity ([`capacity`]), red lines
-//! ([`redlines`]). [`compare`] sets two assessments side by side.
+//! ([`redlines`]). [`compare()`] sets two assessments side by side.
 //!
 //! Architecture invariant: the engine is pure. It reads no file, prints nothing and has no clock
 //! or randomness; the same scenario always gives the same assessment, in the same order.

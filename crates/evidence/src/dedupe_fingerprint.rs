@@ -73,7 +73,7 @@ pub(super) fn numbers(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// [`numbers`] with the byte offset where each starts; `toks` are the [`tokens`] of `text`.
+/// `numbers` with the byte offset where each starts; `toks` are the [`tokens`] of `text`.
 pub(super) fn numbers_at(text: &str, toks: &[crate::text::Token]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;

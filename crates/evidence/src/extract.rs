@@ -224,7 +224,7 @@ const SPEAKER_AFTER_WORDS: usize = 4;
 const SPEAKER_BEFORE_WORDS: usize = 6;
 /// Largest number of words between a reporting verb and an anonymous source, either side.
 const ANONYMOUS_WORDS: usize = 2;
-/// Largest number of words between a person and the "of <institute>" that follows the name.
+/// Largest number of words between a person and the "of `<institute>`" that follows the name.
 const PERSON_OF_WORDS: usize = 1;
 
 /// One actor of a statement, with where it was found in the sentence.

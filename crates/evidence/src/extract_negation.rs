@@ -52,9 +52,10 @@ pub(super) fn stance_of(
 /// ter garantias".
 const EXCEPTION_REACH: usize = 3;
 
-/// Whether the target is governed by a word of exception ([`crate::lexicon::NegationLexicon::
-/// without`]) in the same clause: "no deal without security guarantees", "не погодиться на мир
-/// без гарантій безпеки". A negated cue then asks for the target rather than turning it down.
+/// Whether the target is governed by a word of exception in the same clause
+/// ([`crate::lexicon::NegationLexicon::without`]): "no deal without security guarantees", "не
+/// погодиться на мир без гарантій безпеки". A refusal then asks for the target rather than
+/// turning it down.
 fn excepted(rules: &LanguageRules, p: &SentenceParse<'_>, target: &WordHit<String>) -> bool {
     let w = &p.words.lower;
     let is_without = |i: usize| rules.without.contains(&w[i]);

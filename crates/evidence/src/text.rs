@@ -163,7 +163,7 @@ pub fn mix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The hash a [`WordMatcher`] files a word under ([`FastHasher`] over its bytes).
+/// The hash a [`WordMatcher`](crate::words::WordMatcher) files a word under ([`FastHasher`] over its bytes).
 pub fn word_hash(word: &str) -> u64 {
     let mut h = FastHasher::default();
     std::hash::Hasher::write(&mut h, word.as_bytes());

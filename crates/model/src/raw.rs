@@ -1,7 +1,7 @@
 //! The scenario file as written: serde types that mirror the TOML, with source spans kept.
 //!
 //! These types are only the shape of the file. They do not know whether `capability = "air_defense"`
-//! exists or whether a mission's layer is declared; [`crate::load`] checks that and builds the
+//! exists or whether a mission's layer is declared; [`crate::load()`] checks that and builds the
 //! validated [`crate::Scenario`]. Fields that a later check may complain about are
 //! [`Spanned`], so that the complaint can point at the exact text. The doc comments here are
 //! also the descriptions in the JSON Schema (`guarantor schema`), so they are written for users;

@@ -2,7 +2,7 @@
 //!
 //! Every reference in a [`Scenario`] resolves (a pledge's capability is in the taxonomy, its
 //! mission exists, its conditions name known contributors and events), every number is finite and
-//! non-negative, and defaults are filled in. Building one is [`crate::load`]'s job; this module
+//! non-negative, and defaults are filled in. Building one is [`crate::load()`]'s job; this module
 //! only defines the types and small lookups. Order is file order everywhere, so output is stable.
 
 use serde::Serialize;

@@ -12,7 +12,7 @@
 //! numbers of each chunk of draws derive from (seed, chunk index) alone and sums are added in
 //! chunk order, so the same seed gives the same numbers whatever the thread count. No rule of the
 //! guarantee is written here: coverage is the engine's kernel, so it equals
-//! [`guarantor_engine::assess`] on the concrete scenario of any draw (a test checks it draw by
+//! [`guarantor_engine::assess()`] on the concrete scenario of any draw (a test checks it draw by
 //! draw). Default pledge reliabilities come from `data/pledge-reliability.toml`.
 
 pub mod compiled;

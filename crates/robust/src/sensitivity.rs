@@ -4,7 +4,7 @@
 //! The output studied is one number per draw: whether every requirement is met (`all_met`, an
 //! indicator whose mean is the probability all are met), the gap of one requirement
 //! (`MISSION.CAPABILITY`), or the total gap of a capability (`CAPABILITY`). Its Sobol indices over
-//! every uncertain input come from [`crate::sobol`]. The tornado data are read off the same
+//! every uncertain input come from [`crate::sobol()`]. The tornado data are read off the same
 //! evaluations: the mean output when an input is on its low side (pledge not honoured, event not
 //! happening, parameter below its median) against its high side, all other inputs varying. That
 //! costs no extra runs and, unlike one-at-a-time swings around a base case, it is meaningful for

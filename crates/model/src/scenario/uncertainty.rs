@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::vocabulary::vocabulary;
 
 /// What a scenario says is uncertain: how likely each pledge and event is, and the ranges of its
-/// parameters. Every name in it resolves (checked by [`crate::load`]).
+/// parameters. Every name in it resolves (checked by [`crate::load()`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Uncertainty {
     /// Pledges with a stated probability of being honoured, in file order. The others take the
