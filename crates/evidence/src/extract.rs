@@ -61,6 +61,8 @@ struct LanguageRules {
     targets: WordMatcher<String>,
     stances: WordMatcher<Stance>,
     negation: WordMatcher<()>,
+    /// [`crate::lexicon::NegationLexicon::concord`].
+    concord: WordMatcher<()>,
     negation_window: usize,
     /// [`crate::lexicon::NegationLexicon::after_cue`].
     negation_after_cue: bool,
@@ -127,6 +129,7 @@ impl LanguageRules {
             targets,
             stances: WordMatcher::new(l.stance_phrases(), &stem),
             negation: WordMatcher::new(unit_pairs(&l.negation.words), &stem),
+            concord: WordMatcher::new(unit_pairs(&l.negation.concord), &stem),
             negation_window: l.negation.window_words,
             negation_after_cue: l.negation.after_cue,
             restrictive_after: l

@@ -474,3 +474,28 @@ fn binding_guarantees_are_guarantees_and_article_5_is_named() {
         "{targets:?}"
     );
 }
+
+#[test]
+fn a_negative_concord_word_agrees_with_a_refusal() {
+    // "Never ... will not agree" refuses in languages with negative concord; the same words
+    // still negate a cue that is no refusal ("nigdy nie wyśle": never will send). Own sentences.
+    for text in [
+        "Polska nigdy nie zgodzi się na wysłanie wojsk, powiedział Tusk.",
+        "Польща ніколи не погодиться на відправку військ, заявив Туск.",
+    ] {
+        let found = claims(text);
+        assert!(
+            found
+                .iter()
+                .any(|(a, t, s)| a == "POL" && t == "ground_troops" && *s == Stance::Rejects),
+            "{text}: {found:?}"
+        );
+    }
+    let found = claims("Polska nigdy nie wyśle wojsk na Ukrainę, powiedział Tusk.");
+    assert!(
+        found
+            .iter()
+            .any(|(a, t, s)| a == "POL" && t == "ground_troops" && *s == Stance::RulesOut),
+        "{found:?}"
+    );
+}

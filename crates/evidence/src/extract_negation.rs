@@ -9,10 +9,14 @@ use crate::statement::Polarity;
 /// unless it only restricts ("must not only ... but"; the lexicon's `[negation]
 /// restrictive_after`), or right after any cue where the language puts it there (`[negation]
 /// after_cue`: Turkish "hazır değil"), or between a separable verb and its particle ("schließt
-/// eine Beteiligung nicht aus").
+/// eine Beteiligung nicht aus"). A negative-concord word before a refusal does not count
+/// ([`crate::lexicon::NegationLexicon::concord`]).
 pub(super) fn negated(rules: &LanguageRules, p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> bool {
     let from = cue.first.saturating_sub(rules.negation_window);
-    p.negations.iter().any(|n| {
+    // A negative-concord word agrees with a refusal ("ни при каких условиях не согласится").
+    let refusal = cue.label.polarity() == Polarity::Against;
+    let concord = |n: &WordHit<()>| refusal && rules.concord.matches_at(&p.words, n.first);
+    p.negations.iter().filter(|n| !concord(n)).any(|n| {
         (n.first >= from && n.last < cue.first && !p.sent[n.end..cue.start].contains(','))
             || (rules.negation_after_cue && n.first == cue.last + 1)
             || cue
