@@ -23,6 +23,11 @@ fn claims(text: &str) -> Vec<(String, String, Stance)> {
         .collect()
 }
 
+/// One (actor, target, stance), as [`claims`] lists them.
+fn claim(actor: &str, target: &str, stance: Stance) -> (String, String, Stance) {
+    (actor.to_string(), target.to_string(), stance)
+}
+
 #[test]
 fn common_words_sharing_a_stem_with_a_cue_match_nothing() {
     // A stem shared with a lexicon word made these match: "willing" took every "will" for an
@@ -268,7 +273,7 @@ fn statements_in_eleven_more_languages() {
     ] {
         let got = claims(text);
         assert!(
-            got.contains(&(want.0.to_string(), want.1.to_string(), want.2)),
+            got.contains(&claim(want.0, want.1, want.2)),
             "{text}: {got:?}"
         );
     }
@@ -305,11 +310,7 @@ fn a_separable_verb_is_read_with_its_particle_at_the_end_of_the_clause() {
             ("BEL", "ground_troops", Stance::RulesOut),
         ),
     ] {
-        assert_eq!(
-            claims(text),
-            [(want.0.to_string(), want.1.to_string(), want.2)],
-            "{text}"
-        );
+        assert_eq!(claims(text), [claim(want.0, want.1, want.2)], "{text}");
     }
 }
 
@@ -426,9 +427,7 @@ fn refusing_a_deal_without_guarantees_demands_them() {
     ] {
         let found = claims(text);
         assert!(
-            found
-                .iter()
-                .any(|(a, t, s)| a == "UKR" && t == "security_guarantee" && *s == Stance::Demands),
+            found.contains(&claim("UKR", "security_guarantee", Stance::Demands)),
             "{text}: {found:?}"
         );
         assert!(
@@ -440,9 +439,7 @@ fn refusing_a_deal_without_guarantees_demands_them() {
     }
     let found = claims("Poland will not send troops without a UN mandate.");
     assert!(
-        found
-            .iter()
-            .any(|(a, t, s)| a == "POL" && t == "ground_troops" && *s == Stance::RulesOut),
+        found.contains(&claim("POL", "ground_troops", Stance::RulesOut)),
         "{found:?}"
     );
 }
@@ -485,17 +482,13 @@ fn a_negative_concord_word_agrees_with_a_refusal() {
     ] {
         let found = claims(text);
         assert!(
-            found
-                .iter()
-                .any(|(a, t, s)| a == "POL" && t == "ground_troops" && *s == Stance::Rejects),
+            found.contains(&claim("POL", "ground_troops", Stance::Rejects)),
             "{text}: {found:?}"
         );
     }
     let found = claims("Polska nigdy nie wyśle wojsk na Ukrainę, powiedział Tusk.");
     assert!(
-        found
-            .iter()
-            .any(|(a, t, s)| a == "POL" && t == "ground_troops" && *s == Stance::RulesOut),
+        found.contains(&claim("POL", "ground_troops", Stance::RulesOut)),
         "{found:?}"
     );
 }

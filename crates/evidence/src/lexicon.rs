@@ -81,16 +81,16 @@ pub struct NegationLexicon {
     /// security guarantees" demands guarantees). Lowercase, whole words.
     #[serde(default)]
     pub without: Vec<String>,
+    /// The word of exception follows its noun (Turkish "garantiler olmadan"), rather than
+    /// standing before it.
+    #[serde(default)]
+    pub without_follows: bool,
     /// Negative-concord words ("никогда", "żadnych", "hiçbir"), a subset of `words`: in
     /// languages where they stand beside the verb's own negation, they agree with a refusal
     /// rather than turn it over ("ни при каких условиях не согласится", "hiçbir anlaşmayı kabul
     /// etmeyecek" refuse). Before any other cue they negate as the other words do.
     #[serde(default)]
     pub concord: Vec<String>,
-    /// The word of exception follows its noun (Turkish "garantiler olmadan"), rather than
-    /// standing before it.
-    #[serde(default)]
-    pub without_follows: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

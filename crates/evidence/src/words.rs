@@ -145,7 +145,8 @@ pub struct WordHit<L> {
 /// `*` matches any word starting with it (lowercase), any other word matches a word with the
 /// same stem, a word starting with `=` matches only itself, and `...` stands for the words
 /// between a separable verb and its particle at the end of the clause (`WordPattern::Gap`).
-/// Leftmost-longest (in words, then the most specific), non-overlapping, like [`PhraseMatcher`](crate::text::PhraseMatcher).
+/// Leftmost-longest (in words, then the most specific), non-overlapping, like
+/// [`PhraseMatcher`](crate::text::PhraseMatcher).
 #[derive(Debug, Clone)]
 ///
 /// Phrases are filed by the [`word_hash`] of their first word, which [`Words`] computes once per
