@@ -545,6 +545,20 @@ pub(super) fn actors(
         });
         v
     };
+    // "Although Trump ruled out U.S. ground forces in Ukraine, he has insisted that ...": a cue
+    // with a person as its subject, in its own clause before the reporting verb, is that
+    // person's, not the speaker's (who was taken from the report that follows).
+    if let Some((_, v)) = speaker
+        && *v > cue.end
+        && let [person] = subj.as_slice()
+        && person.kind == EntityKind::Person
+    {
+        return Some((
+            vec![person.actor.clone()],
+            person.entity.clone(),
+            AttributionKind::Named,
+        ));
+    }
     match speaker {
         Some((Speaker::Entity(e), v)) => {
             let own = gazetteer.actor_of(e)?;

@@ -236,3 +236,29 @@ fn a_sentence_whose_only_actor_is_the_beneficiary_goes_on_with_the_last_person()
     let out = run("A reassurance force for Ukraine is planned.");
     assert!(out.iter().all(|s| s.actor == "UKR"), "{out:?}");
 }
+
+#[test]
+fn a_person_subject_before_a_later_report_keeps_the_cue() {
+    // The reporting verb comes after the rule-out, in another clause: its speaker ("he", or
+    // the name nearest before it, "Ukraine") is not the rule-out's. Without the rule, the
+    // English and French sentences gave the rule-out to Ukraine.
+    for text in [
+        "Although Trump ruled out U.S. ground forces in Ukraine, he has insisted that the United States will help.",
+        "Trump ruled out U.S. ground forces in Ukraine, but said the United States will help.",
+        "Bien que Trump ait exclu l'envoi de troupes américaines en Ukraine, il a insisté sur le fait que les États-Unis aideraient.",
+        "Хоча Трамп виключив відправку американських військ в Україну, він наполягав, що США допоможуть.",
+    ] {
+        let out: Vec<Statement> = run(text)
+            .into_iter()
+            .filter(|s| s.capability == "ground_troops")
+            .collect();
+        assert_eq!(out.len(), 1, "{text}: {out:?}");
+        assert_eq!(out[0].stance, Stance::RulesOut, "{text}");
+        assert_eq!(out[0].actor, "USA", "{text}");
+        assert_eq!(
+            out[0].attributed_to.as_deref(),
+            Some("Donald Trump"),
+            "{text}"
+        );
+    }
+}
