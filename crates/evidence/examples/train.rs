@@ -77,7 +77,9 @@ struct Item {
 }
 
 fn find_evidence(text: &str, evidence: &str) -> Option<(usize, usize)> {
-    let ev = evidence.trim();
+    // The clean stage repairs mojibake; a quotation of it is looked for as repaired.
+    let ev = guarantor_evidence::mojibake::repair(evidence);
+    let ev = ev.trim();
     if ev.is_empty() {
         return None;
     }

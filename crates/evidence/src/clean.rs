@@ -13,6 +13,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 use serde::Serialize;
 
 use crate::lexicon::BoilerplateLexicon;
+use crate::mojibake;
 use crate::source::{Body, RawArticle};
 use crate::text::PhraseMatcher;
 
@@ -200,13 +201,16 @@ impl LineClassifier {
 
     /// Cleans an article: extracts HTML main content, then classifies lines.
     pub fn clean(&self, article: &RawArticle) -> Cleaned {
+        let title = article.title.as_deref();
+        // Mojibake in the page's own text is repaired first ([`crate::mojibake`]): no line of it
+        // would otherwise resolve a name or match a cue.
         match &article.body {
-            Body::Text(t) => self.clean_text(t, article.title.as_deref()),
+            Body::Text(t) => self.clean_text(&mojibake::repair(t), title),
             Body::Html(h) => {
                 let text = extract_html(h).unwrap_or_default();
-                self.clean_text(&text, article.title.as_deref())
+                self.clean_text(&mojibake::repair(&text), title)
             }
-            Body::Page { main_text, .. } => self.clean_text(main_text, article.title.as_deref()),
+            Body::Page { main_text, .. } => self.clean_text(&mojibake::repair(main_text), title),
         }
     }
 

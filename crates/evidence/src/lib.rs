@@ -19,6 +19,7 @@ pub mod ledger;
 pub mod lexicon;
 pub mod link;
 pub mod model;
+pub mod mojibake;
 pub mod resolve;
 pub mod script;
 pub mod source;
