@@ -93,8 +93,14 @@ struct LanguageRules {
     prepositions: Vec<String>,
     determiners: Vec<String>,
     infinitive_markers: Vec<String>,
+    agent_prepositions: Vec<String>,
+    agent_prepositions_before: Vec<String>,
     titles: WordMatcher<()>,
     numbers: BTreeMap<String, f64>,
+}
+
+fn lower_words(list: &[String]) -> Vec<String> {
+    list.iter().map(|w| lower_word(w)).collect()
 }
 
 fn unit_pairs(list: &[String]) -> Vec<(String, ())> {
@@ -179,19 +185,11 @@ impl LanguageRules {
                 unit_pairs(&l.actors.group_back_references),
                 &stem,
             ),
-            prepositions: l
-                .actors
-                .prepositions
-                .iter()
-                .map(|w| lower_word(w))
-                .collect(),
-            determiners: l.actors.determiners.iter().map(|w| lower_word(w)).collect(),
-            infinitive_markers: l
-                .actors
-                .infinitive_markers
-                .iter()
-                .map(|w| lower_word(w))
-                .collect(),
+            prepositions: lower_words(&l.actors.prepositions),
+            determiners: lower_words(&l.actors.determiners),
+            infinitive_markers: lower_words(&l.actors.infinitive_markers),
+            agent_prepositions: lower_words(&l.actors.agent_prepositions),
+            agent_prepositions_before: lower_words(&l.actors.agent_prepositions_before),
             titles: WordMatcher::new(unit_pairs(&l.actors.titles), &stem),
             numbers: l
                 .actors
@@ -269,6 +267,8 @@ struct SentenceParse<'s> {
     titles: Vec<usize>,
     /// Mentions and unnamed groups that can be actors, in text order.
     actors: Vec<ActorSpan>,
+    /// Agents of a passive participle (`agents` in `extract_actors.rs`).
+    agents: Vec<Agent>,
     /// The body of states the article named first, when named before this sentence ends.
     body: Option<String>,
 }
@@ -639,6 +639,7 @@ impl Extractor {
             a.object = after_preposition(rules, sent, &words, a.start)
                 || in_infinitive_clause(rules, sent, &words, &cues, a.end);
         }
+        let agents = agents(rules, sent, &words, &actors);
         SentenceParse {
             sent,
             targets,
@@ -659,6 +660,7 @@ impl Extractor {
                 .flat_map(|h| h.first..=h.last)
                 .collect(),
             actors,
+            agents,
             words,
             body: collective.map(str::to_string),
         }
@@ -754,30 +756,12 @@ mod actors;
 mod negation;
 #[path = "extract_quantity.rs"]
 mod quantity;
+#[path = "extract_roles.rs"]
+mod roles;
 use actors::*;
 use negation::{negated, stance_of};
 use quantity::quantity_near;
-
-/// Whether `name` (a speaker's name as the text gives it) is one of `offices`, with or
-/// without a leading article ("Prime Minister", "the Prime Minister").
-fn is_office(name: &str, offices: &[String]) -> bool {
-    let n = name.trim().to_lowercase();
-    offices
-        .iter()
-        .any(|o| *o == n || o.strip_prefix("the ").is_some_and(|rest| rest == n))
-}
-
-/// Whether a sentence opens with one of `offices` as a whole phrase ("The Prime Minister will
-/// tell", "Глава держави наголосив"), after any opening quotation mark.
-fn opens_with_office(sentence: &str, offices: &[String]) -> bool {
-    let s = sentence
-        .trim_start_matches(|c: char| c.is_whitespace() || "\"'“”«»„".contains(c))
-        .to_lowercase();
-    offices.iter().any(|o| {
-        s.strip_prefix(o.as_str())
-            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
-    })
-}
+use roles::*;
 
 #[path = "extract_model.rs"]
 mod model;

@@ -545,6 +545,18 @@ pub(super) fn actors(
         });
         v
     };
+    // "The security guarantees demanded by Kyiv", "die von Kiew geforderten Garantien": the
+    // passive's agent is the claim's actor, whoever reports it.
+    if let Some(agent) = passive_agent(p, cue) {
+        let (by, kind) = match speaker {
+            Some((Speaker::Entity(x) | Speaker::Named(x), _)) => {
+                (Some(x.clone()), AttributionKind::Named)
+            }
+            Some((Speaker::Anonymous(x), _)) => (Some(x.clone()), AttributionKind::Anonymous),
+            None => (None, AttributionKind::Reported),
+        };
+        return Some((vec![agent.actor.clone()], by, kind));
+    }
     // "Although Trump ruled out U.S. ground forces in Ukraine, he has insisted that ...": a cue
     // with a person as its subject, in its own clause before the reporting verb, is that
     // person's, not the speaker's (who was taken from the report that follows).
@@ -672,56 +684,6 @@ pub(super) fn unnamed_groups(rules: &LanguageRules, sent: &str, words: &Words) -
     out
 }
 
-/// Whether the word before byte `start` (or the one before it, when that is an article) is a
-/// preposition of [`LanguageRules::prepositions`], with nothing but spaces and apostrophes
-/// between ("for Ukraine", "to the US", "pour l'Ukraine").
-pub(super) fn after_preposition(
-    rules: &LanguageRules,
-    sent: &str,
-    words: &Words,
-    start: usize,
-) -> bool {
-    if rules.prepositions.is_empty() {
-        return false;
-    }
-    let Some(mut k) = words.toks.iter().rposition(|t| t.end <= start) else {
-        return false;
-    };
-    let joined = |k: usize, next: usize| {
-        sent[words.toks[k].end..next]
-            .chars()
-            .all(|c| c.is_whitespace() || c == '\'' || c == '’')
-    };
-    if !joined(k, start) {
-        return false;
-    }
-    if rules.determiners.contains(&words.lower[k]) && k > 0 && joined(k - 1, words.toks[k].start) {
-        k -= 1;
-    }
-    rules.prepositions.contains(&words.lower[k])
-}
-
-/// Whether an actor ending at byte `end` stands in an infinitive clause with its verb last, as
-/// the verb's object: a comma before it, then a cue with the language's infinitive marker right
-/// before it or at its start ("Die USA sagten zu, die Koalition zu unterstützen"; "..., om de
-/// coalitie te steunen"), with no comma between the actor and the cue.
-pub(super) fn in_infinitive_clause(
-    rules: &LanguageRules,
-    sent: &str,
-    words: &Words,
-    cues: &[WordHit<Stance>],
-    end: usize,
-) -> bool {
-    if rules.infinitive_markers.is_empty() || !sent[..end].contains(',') {
-        return false;
-    }
-    let marked = |i: usize| rules.infinitive_markers.contains(&words.lower[i]);
-    cues.iter().find(|c| c.start >= end).is_some_and(|c| {
-        !sent[end..c.start].contains(',')
-            && (marked(c.first) || (c.first > 0 && marked(c.first - 1)))
-    })
-}
-
 /// The actors of a list that ends with the speaker's name in this sentence, before the reporting
 /// verb that ends at `verb_end`, in the order named ("Frankreich und das Vereinigte Königreich
 /// haben ... bestätigt": both states speak; "Macron and Starmer said": each person's state), or
@@ -746,5 +708,26 @@ fn listed_with_speaker(
     (out.len() > 1).then(|| {
         out.reverse();
         out
+    })
+}
+
+/// Whether `name` (a speaker's name as the text gives it) is one of `offices`, with or
+/// without a leading article ("Prime Minister", "the Prime Minister").
+pub(super) fn is_office(name: &str, offices: &[String]) -> bool {
+    let n = name.trim().to_lowercase();
+    offices
+        .iter()
+        .any(|o| *o == n || o.strip_prefix("the ").is_some_and(|rest| rest == n))
+}
+
+/// Whether a sentence opens with one of `offices` as a whole phrase ("The Prime Minister will
+/// tell", "Глава держави наголосив"), after any opening quotation mark.
+pub(super) fn opens_with_office(sentence: &str, offices: &[String]) -> bool {
+    let s = sentence
+        .trim_start_matches(|c: char| c.is_whitespace() || "\"'“”«»„".contains(c))
+        .to_lowercase();
+    offices.iter().any(|o| {
+        s.strip_prefix(o.as_str())
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
     })
 }

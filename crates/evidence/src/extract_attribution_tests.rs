@@ -262,3 +262,29 @@ fn a_person_subject_before_a_later_report_keeps_the_cue() {
         );
     }
 }
+
+#[test]
+fn the_agent_of_a_passive_participle_is_the_actor() {
+    // Without the agent prepositions each of these went to the speaker, Russia.
+    for text in [
+        "Putin said the security guarantees demanded by Ukraine will not come.",
+        "Lavrov a declarat că garanțiile de securitate cerute de Kiev sunt inacceptabile.",
+        "Lavrov ha detto che le garanzie di sicurezza richieste dall'Ucraina sono inaccettabili.",
+        "Ławrow powiedział, że gwarancje bezpieczeństwa żądane przez Kijów są nie do przyjęcia.",
+        // German and Dutch put the agent before the participle.
+        "Die von Kiew geforderten Sicherheitsgarantien sollen im Herbst beraten werden, sagte Putin.",
+        "Putin zei dat de veiligheidsgaranties, geëist door Oekraïne, er niet komen.",
+    ] {
+        let out: Vec<Statement> = run(text)
+            .into_iter()
+            .filter(|s| s.capability == "security_guarantee")
+            .collect();
+        assert_eq!(out.len(), 1, "{text}: {out:?}");
+        assert_eq!(out[0].stance, Stance::Demands, "{text}");
+        assert_eq!(out[0].actor, "UKR", "{text}");
+    }
+    // German "von" after the verb is "from": the one asked is not the actor.
+    let out = run("Die USA verlangen von Europa mehr Truppen.");
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].actor, "USA", "{out:?}");
+}

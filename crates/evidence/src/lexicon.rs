@@ -165,6 +165,16 @@ pub struct ActorLexicon {
     /// "led by France", "guarantees from the US") are left out.
     #[serde(default)]
     pub prepositions: Vec<String>,
+    /// Prepositions that mark the agent of a passive participle right after it ("the guarantees
+    /// demanded by Kyiv", "cerute de Kiev", "richieste dall'Ucraina"): that actor is the
+    /// claim's, not the speaker or the sentence's subject.
+    #[serde(default)]
+    pub agent_prepositions: Vec<String>,
+    /// Prepositions that mark the agent of a passive participle right before it ("die von Kiew
+    /// geforderten Garantien", "de door Oekraïne geëiste garanties"). German "von" after a
+    /// verb is "from" ("verlangt von den USA"), so it is listed here only.
+    #[serde(default)]
+    pub agent_prepositions_before: Vec<String>,
     /// Articles that may stand between such a preposition and the actor ("to the US").
     #[serde(default)]
     pub determiners: Vec<String>,
