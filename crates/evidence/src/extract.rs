@@ -95,6 +95,7 @@ struct LanguageRules {
     infinitive_markers: Vec<String>,
     agent_prepositions: Vec<String>,
     agent_prepositions_before: Vec<String>,
+    experiencer_prepositions: Vec<String>,
     titles: WordMatcher<()>,
     numbers: BTreeMap<String, f64>,
 }
@@ -190,6 +191,7 @@ impl LanguageRules {
             infinitive_markers: lower_words(&l.actors.infinitive_markers),
             agent_prepositions: lower_words(&l.actors.agent_prepositions),
             agent_prepositions_before: lower_words(&l.actors.agent_prepositions_before),
+            experiencer_prepositions: lower_words(&l.actors.experiencer_prepositions),
             titles: WordMatcher::new(unit_pairs(&l.actors.titles), &stem),
             numbers: l
                 .actors

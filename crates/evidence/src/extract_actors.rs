@@ -545,9 +545,9 @@ pub(super) fn actors(
         });
         v
     };
-    // "The security guarantees demanded by Kyiv", "die von Kiew geforderten Garantien": the
-    // passive's agent is the claim's actor, whoever reports it.
-    if let Some(agent) = passive_agent(p, cue) {
+    // "The security guarantees demanded by Kyiv", "unacceptable for Russia": the passive's
+    // agent, or the one a refusal is for, is the claim's actor, whoever reports it.
+    if let Some(agent) = agent_of(p, target, cue) {
         let (by, kind) = match speaker {
             Some((Speaker::Entity(x) | Speaker::Named(x), _)) => {
                 (Some(x.clone()), AttributionKind::Named)

@@ -288,3 +288,34 @@ fn the_agent_of_a_passive_participle_is_the_actor() {
     assert_eq!(out.len(), 1, "{out:?}");
     assert_eq!(out[0].actor, "USA", "{out:?}");
 }
+
+#[test]
+fn a_refusal_is_the_actor_s_it_is_for() {
+    // "Unacceptable for Russia": Russia refuses, whoever says so (the speaker or, with none,
+    // the reporting outlet). Without the experiencer prepositions the first went to the
+    // speaker's state and the second to no one.
+    for (text, target) in [
+        (
+            "Zelensky said that foreign troops in Ukraine are unacceptable for Russia.",
+            "ground_troops",
+        ),
+        (
+            "Песков: для России абсолютно неприемлем ввод иностранных войск.",
+            "ground_troops",
+        ),
+    ] {
+        let out: Vec<Statement> = run(text)
+            .into_iter()
+            .filter(|s| s.capability == target)
+            .collect();
+        assert_eq!(out.len(), 1, "{text}: {out:?}");
+        assert_eq!(out[0].stance, Stance::Rejects, "{text}");
+        assert_eq!(out[0].actor, "RUS", "{text}");
+    }
+    // The claim's target between the refusal and the name: the name is not the one refusing.
+    let out = run(
+        "Russia firmly opposes troops for Ukraine, the Russian foreign ministry said in a statement on Monday.",
+    );
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].actor, "RUS", "{out:?}");
+}

@@ -1,27 +1,44 @@
 //! The role an actor's neighbouring words give it: an object or a place after a preposition
-//! ("for Ukraine"), the object of an infinitive clause, or the agent of a passive participle
-//! ("demanded by Kyiv"). A child module of [`super`], beside the attribution rules of
+//! ("for Ukraine"), the object of an infinitive clause, the agent of a passive participle
+//! ("demanded by Kyiv") or the one a refusal is for ("unacceptable for Russia"). A child module of [`super`], beside the attribution rules of
 //! `extract_actors.rs` that ask these questions.
 
 use super::*;
+use crate::statement::Polarity;
 
-/// The named agent of a cue that is a passive participle: an actor after an agent preposition
-/// right after the cue ("guarantees demanded by Kyiv", "garanțiile cerute de Kiev", "richieste
-/// dall'Ucraina"), or right before it where the agent stands before the participle ("die von
-/// Kiew geforderten Garantien", "de door Oekraïne geëiste garanties").
-pub(super) fn passive_agent<'p>(
+/// The named actor a cue's own prepositions give it, whoever reports the claim:
+/// - the agent of a passive participle, after an agent preposition right after the cue
+///   ("guarantees demanded by Kyiv", "garanțiile cerute de Kiev", "richieste dall'Ucraina"), or
+///   right before it where the agent stands before the participle ("die von Kiew geforderten
+///   Garantien", "de door Oekraïne geëiste garanties");
+/// - the one a refusal is for ("unacceptable for Russia", "неприемлемо для России",
+///   "для России абсолютно неприемлем"), right after the cue or at most one word before it.
+///
+/// The claim's target never stands between ("Russia opposes guarantees for Ukraine" is
+/// Russia's).
+pub(super) fn agent_of<'p>(
     p: &'p SentenceParse<'_>,
+    target: &WordHit<String>,
     cue: &WordHit<Stance>,
 ) -> Option<&'p ActorSpan> {
     p.agents.iter().find_map(|g| {
         let a = &p.actors[g.actor];
-        let next_to = (g.after_cue && a.start >= cue.end && p.words.between(cue.end, a.start) <= 2)
-            || (g.before_cue && a.end <= cue.start && p.words.between(a.end, cue.start) == 0);
-        (next_to && a.entity.is_some() && !a.voice).then_some(a)
+        let after = a.start >= cue.end
+            && !(target.start >= cue.end && target.end <= a.start)
+            && p.words.between(cue.end, a.start) <= 2;
+        let before = |gap: usize| {
+            a.end <= cue.start
+                && !(target.start >= a.end && target.end <= cue.start)
+                && p.words.between(a.end, cue.start) <= gap
+        };
+        let passive = (g.after_cue && after) || (g.before_cue && before(0));
+        let refused_for =
+            g.experiencer && cue.label.polarity() == Polarity::Against && (after || before(1));
+        ((passive || refused_for) && a.entity.is_some() && !a.voice).then_some(a)
     })
 }
 
-/// An actor after an agent preposition ("by Kyiv", "von Kiew").
+/// An actor after an agent or experiencer preposition ("by Kyiv", "von Kiew", "for Russia").
 pub(super) struct Agent {
     /// Index into [`SentenceParse::actors`].
     actor: usize,
@@ -31,9 +48,11 @@ pub(super) struct Agent {
     /// The preposition is one of [`LanguageRules::agent_prepositions_before`]: the agent may
     /// precede the participle.
     before_cue: bool,
+    /// The preposition is one of [`LanguageRules::experiencer_prepositions`].
+    experiencer: bool,
 }
 
-/// The actors of a sentence that stand after an agent preposition.
+/// The actors of a sentence that stand after an agent or experiencer preposition.
 pub(super) fn agents(
     rules: &LanguageRules,
     sent: &str,
@@ -48,8 +67,9 @@ pub(super) fn agents(
             actor,
             after_cue: after(&rules.agent_prepositions, a),
             before_cue: after(&rules.agent_prepositions_before, a),
+            experiencer: after(&rules.experiencer_prepositions, a),
         })
-        .filter(|g| g.after_cue || g.before_cue)
+        .filter(|g| g.after_cue || g.before_cue || g.experiencer)
         .collect()
 }
 

@@ -175,6 +175,10 @@ pub struct ActorLexicon {
     /// verb is "from" ("verlangt von den USA"), so it is listed here only.
     #[serde(default)]
     pub agent_prepositions_before: Vec<String>,
+    /// Prepositions that mark the one a refusal is for ("unacceptable for Russia",
+    /// "неприемлемо для России", "inaceitável para a Rússia"): that actor is the claim's.
+    #[serde(default)]
+    pub experiencer_prepositions: Vec<String>,
     /// Articles that may stand between such a preposition and the actor ("to the US").
     #[serde(default)]
     pub determiners: Vec<String>,
