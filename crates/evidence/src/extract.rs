@@ -72,6 +72,8 @@ struct LanguageRules {
     without: Vec<String>,
     /// [`crate::lexicon::NegationLexicon::without_follows`].
     without_follows: bool,
+    /// Lowercase [`crate::lexicon::NegationLexicon::determiners`].
+    negative_determiners: Vec<String>,
     negated: BTreeMap<Stance, Stance>,
     hedges: WordMatcher<()>,
     /// Reporting verbs; the label is true when the speaker can only follow ("according to").
@@ -147,6 +149,7 @@ impl LanguageRules {
                 .collect(),
             without: l.negation.without.iter().map(|w| lower_word(w)).collect(),
             without_follows: l.negation.without_follows,
+            negative_determiners: lower_words(&l.negation.determiners),
             negated: l.stances.negated.clone(),
             hedges: WordMatcher::new(unit_pairs(&l.modality.hedges), &stem),
             verbs: WordMatcher::new(verbs, &stem),
@@ -304,9 +307,21 @@ impl Extractor {
         self.model.as_deref()
     }
 
-    /// The language the rules would use for a text.
+    /// The language the rules would use for a text: the declared one, else whatlang's guess
+    /// when it is sure, else the language whose lexicon finds the most of its words there
+    /// (`extract_language.rs`).
     pub fn language(&self, text: &str, declared: Option<&str>) -> Option<Lang> {
-        lang::detect(text, declared).filter(|l| self.rules.iter().any(|r| r.lang == *l))
+        let found = match declared.filter(|d| !d.trim().is_empty()) {
+            Some(_) => lang::detect(text, declared),
+            None => match lang::guess(text) {
+                Some((l, true)) => Some(l),
+                guess => {
+                    let guess = guess.map(|(l, _)| l);
+                    self.vote(text, guess).or(guess)
+                }
+            },
+        };
+        found.filter(|l| self.rules.iter().any(|r| r.lang == *l))
     }
 
     /// Statements of one article. `mentions` are the resolve stage's, with offsets in `text`.
@@ -754,6 +769,8 @@ fn modality_of(p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> Modality {
 #[path = "extract_actors.rs"]
 mod actors;
 
+#[path = "extract_language.rs"]
+mod language;
 #[path = "extract_negation.rs"]
 mod negation;
 #[path = "extract_quantity.rs"]

@@ -492,3 +492,33 @@ fn a_negative_concord_word_agrees_with_a_refusal() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_negative_determiner_before_the_target_denies_the_cue() {
+    // "will send no troops" read as a commitment to send troops: the negation stood after the
+    // cue, where only the negations before a cue were looked for.
+    for text in [
+        "Britain will send no troops to Ukraine, the defence secretary said on Tuesday after a meeting in London.",
+        "Deutschland wird keine Soldaten in die Ukraine entsenden, sagte Kanzler Merz am Dienstag in Berlin.",
+    ] {
+        let out: Vec<Statement> = run(text)
+            .into_iter()
+            .filter(|s| s.capability == "ground_troops")
+            .collect();
+        assert_eq!(out.len(), 1, "{text}: {out:?}");
+        assert_eq!(out[0].stance, Stance::RulesOut, "{text}");
+    }
+    // With the verb negated too, the two agree ("n'enverra aucun soldat").
+    let out = run(
+        "La France n'enverra aucun soldat en Ukraine, a déclaré le ministre mardi à Paris après la réunion.",
+    );
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].stance, Stance::RulesOut, "{out:?}");
+    // The other target of the cue keeps its stance.
+    let out = run(
+        "The United States offers air cover and no troops, officials in Washington said after the meeting on Tuesday.",
+    );
+    let stance = |t: &str| out.iter().find(|s| s.capability == t).map(|s| s.stance);
+    assert_eq!(stance("air_power"), Some(Stance::Offers), "{out:?}");
+    assert_eq!(stance("ground_troops"), Some(Stance::RulesOut), "{out:?}");
+}

@@ -40,7 +40,7 @@ pub(super) fn stance_of(
     target: &WordHit<String>,
     cue: &WordHit<Stance>,
 ) -> Stance {
-    let stance = if negated(rules, p, cue) {
+    let stance = if negated(rules, p, cue) || denied(rules, p, target, cue) {
         rules.negate(cue.label)
     } else {
         cue.label
@@ -50,6 +50,30 @@ pub(super) fn stance_of(
     } else {
         stance
     }
+}
+
+/// Words a negative determiner may stand before its target ("no American troops").
+const DETERMINER_REACH: usize = 2;
+
+/// Whether a negative determiner of the language stands right before the target (at most
+/// [`DETERMINER_REACH`] words, in the same clause), after the cue: "will send no troops",
+/// "schickt keine deutschen Soldaten", "offers air cover, no troops".
+fn denied(
+    rules: &LanguageRules,
+    p: &SentenceParse<'_>,
+    target: &WordHit<String>,
+    cue: &WordHit<Stance>,
+) -> bool {
+    let w = &p.words.lower;
+    let from = target
+        .first
+        .saturating_sub(DETERMINER_REACH)
+        .max(cue.last + 1);
+    target.first > cue.last
+        && (from..target.first)
+            .rev()
+            .take_while(|&i| !p.words.ends_clause(i))
+            .any(|i| rules.negative_determiners.contains(&w[i]))
 }
 
 /// Words a word of exception may stand from its noun: "without firm security guarantees", "sem

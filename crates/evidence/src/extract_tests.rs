@@ -735,3 +735,33 @@ fn a_negation_after_a_demands_modal_turns_it_over() {
         [("DEU".to_string(), "ground_troops".to_string(), "demands")]
     );
 }
+
+#[test]
+fn a_short_text_is_read_in_the_language_its_words_are_in() {
+    // whatlang reads these as German, Spanish and Catalan-then-French: each yielded nothing.
+    let ex = Extractor::new(&Lexicon::default());
+    for (text, lang) in [
+        ("Russia rejects Western troops in Ukraine.", Lang::En),
+        ("Russia offers security guarantees.", Lang::En),
+        ("Russia rejects security guarantees, Lavrov said.", Lang::En),
+        ("Polska nie wyśle wojsk.", Lang::Pl),
+        ("Frankreich will Truppen entsenden.", Lang::De),
+    ] {
+        assert_eq!(ex.language(text, None), Some(lang), "{text}");
+        assert_eq!(run(text).len(), 1, "{text}");
+    }
+    // A declared language decides; one without a lexicon yields nothing, as before.
+    assert_eq!(
+        ex.language("Russia offers security guarantees.", Some("fr")),
+        Some(Lang::Fr)
+    );
+    assert_eq!(
+        ex.language("Russia offers security guarantees.", Some("fi")),
+        None
+    );
+    // Words of no lexicon: whatlang's guess stands.
+    assert_eq!(
+        ex.language("Москва, Київ, Берлін.", None),
+        lang::guess("Москва, Київ, Берлін.").map(|(l, _)| l)
+    );
+}

@@ -123,8 +123,21 @@ pub fn detect(text: &str, declared: Option<&str>) -> Option<Lang> {
     detect_text(&sample)
 }
 
+/// whatlang's guess among the languages with a lexicon, and whether whatlang deems it reliable
+/// (on a sentence or two it often is not: "Russia rejects Western troops in Ukraine." is
+/// German to it).
+pub fn guess(text: &str) -> Option<(Lang, bool)> {
+    let sample: String = text.chars().take(DETECT_CHARS).collect();
+    let info = detector().detect(&sample)?;
+    Lang::from_whatlang(info.lang()).map(|l| (l, info.is_reliable()))
+}
+
 /// whatlang's guess, restricted to the languages with a lexicon.
 pub fn detect_text(text: &str) -> Option<Lang> {
+    detector().detect_lang(text).and_then(Lang::from_whatlang)
+}
+
+fn detector() -> whatlang::Detector {
     let allow = vec![
         whatlang::Lang::Eng,
         whatlang::Lang::Ukr,
@@ -139,8 +152,7 @@ pub fn detect_text(text: &str) -> Option<Lang> {
         whatlang::Lang::Ron,
         whatlang::Lang::Tur,
     ];
-    let detector = whatlang::Detector::with_allowlist(allow);
-    detector.detect_lang(text).and_then(Lang::from_whatlang)
+    whatlang::Detector::with_allowlist(allow)
 }
 
 /// A stemmer for one language.

@@ -91,6 +91,12 @@ pub struct NegationLexicon {
     /// etmeyecek" refuse). Before any other cue they negate as the other words do.
     #[serde(default)]
     pub concord: Vec<String>,
+    /// Negative determiners ("no", "keine", "aucun", "никаких"): one right before a target, after
+    /// the cue, denies what the cue says of it ("will send no troops", "schickt keine
+    /// Soldaten", "offers air cover, no troops"). Where the verb is negated too ("n'enverra
+    /// aucun soldat") the two agree.
+    #[serde(default)]
+    pub determiners: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
