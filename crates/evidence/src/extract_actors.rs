@@ -45,6 +45,7 @@ pub(super) fn speaker(
             if !forward_only
                 && m.end <= v.start
                 && w.between(m.end, v.start) <= SPEAKER_BEFORE_WORDS
+                && !beyond_comma(&p.sent[m.end..v.start])
             {
                 consider(
                     w.between(m.end, v.start) + 1,
@@ -730,4 +731,13 @@ pub(super) fn opens_with_office(sentence: &str, offices: &[String]) -> bool {
         s.strip_prefix(o.as_str())
             .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
     })
+}
+
+/// Whether a name ending where `between` starts is cut off from the reporting verb after it by
+/// a comma that no appositive closes ("Britain will send no troops to Ukraine, the defence
+/// secretary said": Ukraine is not the speaker; "Macron, the French president, said": Macron
+/// is).
+fn beyond_comma(between: &str) -> bool {
+    let b = between.trim_end();
+    b.contains(',') && !b.ends_with(',')
 }

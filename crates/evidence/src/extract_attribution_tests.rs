@@ -319,3 +319,24 @@ fn a_refusal_is_the_actor_s_it_is_for() {
     assert_eq!(out.len(), 1, "{out:?}");
     assert_eq!(out[0].actor, "RUS", "{out:?}");
 }
+
+#[test]
+fn a_name_cut_off_by_a_comma_does_not_speak() {
+    // "..., the defence secretary said": the name before the comma ends the reported clause.
+    let out = run(
+        "Britain will send no troops to Ukraine, the defence secretary said on Tuesday after a meeting in London.",
+    );
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].actor, "GBR", "{out:?}");
+    assert_ne!(out[0].attributed_to.as_deref(), Some("UKR"), "{out:?}");
+    // An appositive closes its comma: the name before it is the speaker.
+    let out = run(
+        "Macron, the host of the summit, said on Thursday that he is ready to send troops to Ukraine after a ceasefire.",
+    );
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(
+        out[0].attributed_to.as_deref(),
+        Some("Emmanuel Macron"),
+        "{out:?}"
+    );
+}
