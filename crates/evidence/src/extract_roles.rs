@@ -1,7 +1,7 @@
 //! The role an actor's neighbouring words give it: an object or a place after a preposition
 //! ("for Ukraine"), the object of an infinitive clause, the agent of a passive participle
-//! ("demanded by Kyiv") or the one a refusal is for ("unacceptable for Russia"). A child module of [`super`], beside the attribution rules of
-//! `extract_actors.rs` that ask these questions.
+//! ("demanded by Kyiv") or the one a refusal is for ("unacceptable for Russia"). A child module
+//! of [`super`], beside the attribution rules of `extract_actors.rs` that ask these questions.
 
 use super::*;
 use crate::statement::Polarity;
