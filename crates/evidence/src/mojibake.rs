@@ -5,9 +5,9 @@
 //! words so, which the rules and the gazetteer could not read, and two English aggregator
 //! copies have their apostrophes and quotation marks so, gluing "government鈥" into one word.
 //!
-//! The single-byte repair follows ftfy's observation that UTF-8 read in a single-byte encoding leaves an
-//! unmistakable trace: every non-ASCII character comes from a lead byte followed by the right
-//! number of continuation bytes. A run of non-ASCII characters is encoded back into the
+//! The single-byte repair follows ftfy's observation that UTF-8 read in a single-byte encoding
+//! leaves an unmistakable trace: every non-ASCII character comes from a lead byte followed by
+//! the right number of continuation bytes. A run of non-ASCII characters is encoded back into the
 //! single-byte encoding and read as UTF-8; it is replaced only when
 //! - every letter of the run is part of such a sequence (a real word such as Ukrainian "Рік",
 //!   whose first two letters happen to form one, keeps its third and stays as it is), and
@@ -52,8 +52,8 @@ fn is_han(c: char) -> bool {
 /// lost on the way (GBK has no pair for it), and an incomplete last sequence becomes U+FFFD, as
 /// an invalid byte does when a page is decoded, so that "government鈥" is the word
 /// "government" again. Only where Han ideographs are under a quarter of the letters (a Chinese
-/// or Japanese text is not mojibake) and only runs whose every character comes back as a plausible one, or as
-/// ASCII, are repaired.
+/// or Japanese text is not mojibake) and only runs whose every character comes back as a
+/// plausible one, or as ASCII, are repaired.
 fn repair_gbk(text: &str) -> Option<String> {
     let (mut han, mut letters) = (0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
@@ -220,8 +220,8 @@ fn sequence_width(lead: u8) -> usize {
 
 /// Whether a character mojibake could stand for in the corpus's languages: Latin letters with
 /// diacritics (Latin-1, Extended-A, Romanian ș and ț), the no-break space, the pound sign,
-/// guillemets and the degree sign, Cyrillic letters, and general punctuation (dashes, quotation marks, the
-/// ellipsis), the euro and the numero sign.
+/// guillemets and the degree sign, Cyrillic letters, and general punctuation (dashes, quotation
+/// marks, the ellipsis), the euro and the numero sign.
 fn plausible(c: char) -> bool {
     matches!(c,
         '\u{A0}' | '\u{A3}' | '\u{AB}' | '\u{B0}' | '\u{BB}'
