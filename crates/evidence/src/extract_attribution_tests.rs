@@ -2,7 +2,7 @@
 //! that hold a stance word, quoted names and titles, lists of titled people, German reported
 //! speech, a parenthesis about the subject, German infinitive clauses, several speakers.
 
-use super::tests::run;
+use super::tests::{only_statement_on, run};
 use super::*;
 
 #[test]
@@ -248,18 +248,10 @@ fn a_person_subject_before_a_later_report_keeps_the_cue() {
         "Bien que Trump ait exclu l'envoi de troupes américaines en Ukraine, il a insisté sur le fait que les États-Unis aideraient.",
         "Хоча Трамп виключив відправку американських військ в Україну, він наполягав, що США допоможуть.",
     ] {
-        let out: Vec<Statement> = run(text)
-            .into_iter()
-            .filter(|s| s.capability == "ground_troops")
-            .collect();
-        assert_eq!(out.len(), 1, "{text}: {out:?}");
-        assert_eq!(out[0].stance, Stance::RulesOut, "{text}");
-        assert_eq!(out[0].actor, "USA", "{text}");
-        assert_eq!(
-            out[0].attributed_to.as_deref(),
-            Some("Donald Trump"),
-            "{text}"
-        );
+        let out = only_statement_on(text, "ground_troops");
+        assert_eq!(out.stance, Stance::RulesOut, "{text}");
+        assert_eq!(out.actor, "USA", "{text}");
+        assert_eq!(out.attributed_to.as_deref(), Some("Donald Trump"), "{text}");
     }
 }
 
@@ -275,13 +267,9 @@ fn the_agent_of_a_passive_participle_is_the_actor() {
         "Die von Kiew geforderten Sicherheitsgarantien sollen im Herbst beraten werden, sagte Putin.",
         "Putin zei dat de veiligheidsgaranties, geëist door Oekraïne, er niet komen.",
     ] {
-        let out: Vec<Statement> = run(text)
-            .into_iter()
-            .filter(|s| s.capability == "security_guarantee")
-            .collect();
-        assert_eq!(out.len(), 1, "{text}: {out:?}");
-        assert_eq!(out[0].stance, Stance::Demands, "{text}");
-        assert_eq!(out[0].actor, "UKR", "{text}");
+        let out = only_statement_on(text, "security_guarantee");
+        assert_eq!(out.stance, Stance::Demands, "{text}");
+        assert_eq!(out.actor, "UKR", "{text}");
     }
     // German "von" after the verb is "from": the one asked is not the actor.
     let out = run("Die USA verlangen von Europa mehr Truppen.");
@@ -294,23 +282,13 @@ fn a_refusal_is_the_actor_s_it_is_for() {
     // "Unacceptable for Russia": Russia refuses, whoever says so (the speaker or, with none,
     // the reporting outlet). Without the experiencer prepositions the first went to the
     // speaker's state and the second to no one.
-    for (text, target) in [
-        (
-            "Zelensky said that foreign troops in Ukraine are unacceptable for Russia.",
-            "ground_troops",
-        ),
-        (
-            "Песков: для России абсолютно неприемлем ввод иностранных войск.",
-            "ground_troops",
-        ),
+    for text in [
+        "Zelensky said that foreign troops in Ukraine are unacceptable for Russia.",
+        "Песков: для России абсолютно неприемлем ввод иностранных войск.",
     ] {
-        let out: Vec<Statement> = run(text)
-            .into_iter()
-            .filter(|s| s.capability == target)
-            .collect();
-        assert_eq!(out.len(), 1, "{text}: {out:?}");
-        assert_eq!(out[0].stance, Stance::Rejects, "{text}");
-        assert_eq!(out[0].actor, "RUS", "{text}");
+        let out = only_statement_on(text, "ground_troops");
+        assert_eq!(out.stance, Stance::Rejects, "{text}");
+        assert_eq!(out.actor, "RUS", "{text}");
     }
     // The claim's target between the refusal and the name: the name is not the one refusing.
     let out = run(

@@ -1,6 +1,6 @@
 //! Tests of the compiled lexicons: what their entries match in each language.
 
-use super::tests::run;
+use super::tests::{only_statement_on, run};
 use super::*;
 use crate::statement::Polarity;
 
@@ -501,12 +501,8 @@ fn a_negative_determiner_before_the_target_denies_the_cue() {
         "Britain will send no troops to Ukraine, the defence secretary said on Tuesday after a meeting in London.",
         "Deutschland wird keine Soldaten in die Ukraine entsenden, sagte Kanzler Merz am Dienstag in Berlin.",
     ] {
-        let out: Vec<Statement> = run(text)
-            .into_iter()
-            .filter(|s| s.capability == "ground_troops")
-            .collect();
-        assert_eq!(out.len(), 1, "{text}: {out:?}");
-        assert_eq!(out[0].stance, Stance::RulesOut, "{text}");
+        let out = only_statement_on(text, "ground_troops");
+        assert_eq!(out.stance, Stance::RulesOut, "{text}");
     }
     // With the verb negated too, the two agree ("n'enverra aucun soldat").
     let out = run(

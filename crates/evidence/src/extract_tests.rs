@@ -5,6 +5,17 @@ pub(super) fn run(text: &str) -> Vec<Statement> {
     run_in(text, "Test Wire")
 }
 
+/// The one statement `text` makes on `target`; fails, naming the text, when there is not
+/// exactly one.
+pub(super) fn only_statement_on(text: &str, target: &str) -> Statement {
+    let mut out: Vec<Statement> = run(text)
+        .into_iter()
+        .filter(|s| s.capability == target)
+        .collect();
+    assert_eq!(out.len(), 1, "{text}: {out:?}");
+    out.remove(0)
+}
+
 /// The statements of `text` published by `outlet`.
 fn run_in(text: &str, outlet: &str) -> Vec<Statement> {
     let lex = Lexicon::default();

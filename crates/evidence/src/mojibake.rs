@@ -63,25 +63,7 @@ fn repair_gbk(text: &str) -> Option<String> {
     if han == 0 || han * 4 > letters {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut changed = false;
-    let mut rest = text;
-    while let Some(start) = rest.find(is_han) {
-        out.push_str(&rest[..start]);
-        let run = &rest[start..];
-        let end = run.find(|c: char| !is_han(c)).unwrap_or(run.len());
-        let run = &run[..end];
-        match gbk_run(run) {
-            Some(fixed) => {
-                out.push_str(&fixed);
-                changed = true;
-            }
-            None => out.push_str(run),
-        }
-        rest = &rest[start + end..];
-    }
-    out.push_str(rest);
-    changed.then_some(out)
+    repair_runs(text, is_han, gbk_run)
 }
 
 /// A run of Han ideographs read back as UTF-8 from its GBK bytes, when it is mojibake.
@@ -114,22 +96,31 @@ fn gbk_run(run: &str) -> Option<String> {
 /// The text with every run of non-ASCII characters that is mojibake of `encoding` repaired, or
 /// `None` when there is none.
 fn repair_in(text: &str, encoding: &'static Encoding) -> Option<String> {
+    repair_runs(text, |c| !c.is_ascii(), |run| repair_run(run, encoding))
+}
+
+/// The text with each maximal run of characters `in_run` accepts replaced by what `repair`
+/// makes of it, or `None` when `repair` repaired none.
+fn repair_runs(
+    text: &str,
+    in_run: impl Fn(char) -> bool,
+    repair: impl Fn(&str) -> Option<String>,
+) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
     let mut rest = text;
-    while let Some(start) = rest.find(|c: char| !c.is_ascii()) {
+    while let Some(start) = rest.find(&in_run) {
         out.push_str(&rest[..start]);
         let run = &rest[start..];
-        let end = run.find(|c: char| c.is_ascii()).unwrap_or(run.len());
-        let run = &run[..end];
-        match repair_run(run, encoding) {
+        let end = run.find(|c: char| !in_run(c)).unwrap_or(run.len());
+        match repair(&run[..end]) {
             Some(fixed) => {
                 out.push_str(&fixed);
                 changed = true;
             }
-            None => out.push_str(run),
+            None => out.push_str(&run[..end]),
         }
-        rest = &rest[start + end..];
+        rest = &run[end..];
     }
     out.push_str(rest);
     changed.then_some(out)

@@ -88,47 +88,46 @@ pub fn load_corpus(split: Split) -> Corpus {
     };
     // Article records are read here rather than by `source`, because ANNOTATION.md allows
     // month dates (`2025-03`) that ingest refuses; the date only orders rewrite links.
-    for f in corpus_files(&dir, "articles-") {
+    for a in read_jsonl::<CorpusArticle>(&dir, "articles-", &mut corpus.errors) {
+        corpus.articles.push(RawArticle {
+            id: a.id,
+            url: a.url,
+            outlet: a.outlet,
+            date: a.date,
+            title: None,
+            lang: a.lang,
+            body: if a.text.trim_start().starts_with('<') {
+                Body::Html(a.text)
+            } else {
+                Body::Text(a.text)
+            },
+        });
+    }
+    corpus.gold = read_jsonl(&dir, "gold-", &mut corpus.errors);
+    corpus
+}
+
+/// The records of the `PREFIX*.jsonl` files of `dir`, in file and line order; a line that does
+/// not parse is listed in `errors` with its file and line number.
+fn read_jsonl<T: serde::de::DeserializeOwned>(
+    dir: &Path,
+    prefix: &str,
+    errors: &mut Vec<String>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for f in corpus_files(dir, prefix) {
         let text = std::fs::read_to_string(&f).expect("corpus file readable");
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            match serde_json::from_str::<CorpusArticle>(line) {
-                Ok(a) => corpus.articles.push(RawArticle {
-                    id: a.id,
-                    url: a.url,
-                    outlet: a.outlet,
-                    date: a.date,
-                    title: None,
-                    lang: a.lang,
-                    body: if a.text.trim_start().starts_with('<') {
-                        Body::Html(a.text)
-                    } else {
-                        Body::Text(a.text)
-                    },
-                }),
-                Err(e) => corpus
-                    .errors
-                    .push(format!("{}:{}: {e}", f.display(), i + 1)),
+            match serde_json::from_str::<T>(line) {
+                Ok(r) => out.push(r),
+                Err(e) => errors.push(format!("{}:{}: {e}", f.display(), i + 1)),
             }
         }
     }
-    for f in corpus_files(&dir, "gold-") {
-        let text = std::fs::read_to_string(&f).expect("gold file readable");
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str::<CorpusGold>(line) {
-                Ok(g) => corpus.gold.push(g),
-                Err(e) => corpus
-                    .errors
-                    .push(format!("{}:{}: {e}", f.display(), i + 1)),
-            }
-        }
-    }
-    corpus
+    out
 }
 
 /// Scores of one language (or of all).
