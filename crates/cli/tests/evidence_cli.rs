@@ -408,3 +408,53 @@ fn killed_during_ingest_leaves_no_half_article() {
     assert_eq!(store.article_count().unwrap(), total);
     assert!(store.integrity().unwrap().incomplete.is_empty());
 }
+
+#[test]
+fn a_headline_is_read_from_pages_and_one_line_texts() {
+    // The headline's claim is the only one: the page's `<h1>` and `<title>` carry it, the body
+    // does not; a `.txt` of one line is its headline alone.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("page.html"),
+        "<html lang=\"en\"><head><title>Britain will send troops to Ukraine after a ceasefire, Starmer says</title></head><body><article><h1>Britain will send troops to Ukraine after a ceasefire, Starmer says</h1><p>The prime minister spoke to reporters in London on Monday evening after a long day of meetings with his cabinet.</p><p>The talks with European partners continue this week in Paris, where officials will meet on Thursday.</p></article></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("one-line.txt"),
+        "Zelenskyy: guarantees without the US are not enough for Ukraine\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("empty-page.html"),
+        "<html><head><title>Poland will not send soldiers to Ukraine</title></head><body></body></html>",
+    )
+    .unwrap();
+    let out = run(
+        d,
+        &["ingest", "page.html", "one-line.txt", "empty-page.html"],
+    );
+    // A page whose body is empty is still refused: its title alone is no article.
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr, d));
+    assert!(
+        text(&out.stderr, d)
+            .contains("empty-page.html: article `empty-page`: no article text left after cleaning"),
+        "{}",
+        text(&out.stderr, d)
+    );
+    let store = Store::open(&d.join("guarantor.db")).unwrap();
+    assert_eq!(store.article_count().unwrap(), 2);
+    let ledger = store.ledger().unwrap();
+    let on = |actor: &str, target: &str| {
+        ledger
+            .statements
+            .iter()
+            .find(|s| s.actor == actor && s.capability == target)
+            .unwrap_or_else(|| panic!("no {actor} {target} in {:?}", ledger.statements))
+    };
+    let gbr = on("GBR", "ground_troops");
+    assert!(gbr.quote.starts_with("Britain will send troops"), "{gbr:?}");
+    let ukr = on("UKR", "security_guarantee");
+    assert_eq!(ukr.stance.as_str(), "doubts", "{ukr:?}");
+    assert_eq!(ukr.attributed_to.as_deref(), Some("Volodymyr Zelenskyy"));
+}

@@ -3,7 +3,7 @@
 //!
 //! Run: `cargo run -p guarantor-evidence --example explain -- "Trump said ..."`. A text that
 //! begins with header lines (`Outlet: gov.uk`, then a blank line; the `.txt` ingest format) keeps
-//! them, so a publisher's voice can be tried. `--rules` first: the rules alone, without the
+//! them, so a publisher's voice can be tried; without them the first line is the headline. `--rules` first: the rules alone, without the
 //! learned classifier, to see which of the two made a statement.
 
 use std::io::Read;
@@ -21,14 +21,8 @@ fn main() {
     if text.is_empty() {
         let _ = std::io::stdin().read_to_string(&mut text);
     }
-    let has_header = ["Title:", "Outlet:", "Date:", "URL:"]
-        .iter()
-        .any(|h| text.starts_with(h));
-    let raw = if has_header {
-        parse_text("input", &text)
-    } else {
-        parse_text("input", &format!("Title: input\n\n{text}"))
-    };
+    // Without header lines the first line is the title, which opens the cleaned text.
+    let raw = parse_text("input", &text);
     let mut pipeline = Pipeline::default();
     if rules_only {
         pipeline.extractor =

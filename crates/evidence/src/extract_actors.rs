@@ -106,6 +106,21 @@ pub(super) fn speaker(
             return Some((last.clone(), 0));
         }
     }
+    // A headline's person before a colon speaks for what follows ("Zelenskyy: guarantees
+    // without the US are not enough", "Фидан: турецкие вооруженные силы готовы ..."), in every
+    // language's news style.
+    if best.is_none()
+        && let Some((person, after)) = colon_speaker(p, mentions)
+    {
+        return Some((Speaker::Entity(person.entity.clone()), after));
+    }
+    // And one after a closing dash ("Нам потрібен альянс Європи та США ..., - Зеленський",
+    // "..., — премьер Мартин"), the Ukrainian and Russian headline's attribution.
+    if best.is_none()
+        && let Some(person) = dash_speaker(p, mentions)
+    {
+        return Some((Speaker::Entity(person.entity.clone()), 0));
+    }
     // Reported speech without a reporting verb (German Konjunktiv I) is the person it names
     // ("Für Kremlchef Putin sei ein Nato-Beitritt nicht diskutierbar"), else it goes on with
     // the last speaker ("..., sagte Merz. Dazu zähle eine Garantie der USA").
@@ -151,6 +166,42 @@ pub(super) fn speaker(
     }
     best.map(|(_, s, v)| (s, v))
 }
+
+/// A person named at the opening of a sentence (at most [`COLON_SPEAKER_WORDS`] words, a title,
+/// before the name) and followed by a colon, with the offset after the colon.
+fn colon_speaker<'m>(
+    p: &SentenceParse<'_>,
+    mentions: &'m [Mention],
+) -> Option<(&'m Mention, usize)> {
+    let m = mentions.iter().find(|m| m.kind == EntityKind::Person)?;
+    let rest = &p.sent[m.end..];
+    let after = m.end + rest.len() - rest.trim_start().len();
+    (p.words.between(0, m.start) <= COLON_SPEAKER_WORDS && p.sent[after..].starts_with(':'))
+        .then_some((m, after + 1))
+}
+
+/// A person named at the end of a sentence after a dash that closes a clause (", - Зеленський",
+/// "». — премьер Мартин"), with at most [`COLON_SPEAKER_WORDS`] words, a title, between.
+fn dash_speaker<'m>(p: &SentenceParse<'_>, mentions: &'m [Mention]) -> Option<&'m Mention> {
+    let m = mentions.iter().rfind(|m| m.kind == EntityKind::Person)?;
+    let closes = |c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '"' | '»' | '”');
+    if !p.sent[m.end..].chars().all(closes) {
+        return None;
+    }
+    let before = &p.sent[..m.start];
+    let dash = before.rfind(['-', '–', '—'])?;
+    let opens = before[..dash].trim_end();
+    (before[dash..]
+        .chars()
+        .nth(1)
+        .is_some_and(char::is_whitespace)
+        && opens.ends_with([',', '.', '!', '?', '»', '"', '”'])
+        && p.words.between(dash, m.start) <= COLON_SPEAKER_WORDS)
+        .then_some(m)
+}
+
+/// Words a colon or dash speaker's title may take before the name ("President Zelenskyy:").
+const COLON_SPEAKER_WORDS: usize = 2;
 
 /// Whether a reporting verb whose sentence runs `before` up to it is inverted: it follows a
 /// comma, a closing quotation mark or a dash (", said Macron", "», — заявил Песков"), possibly

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 use crate::dedupe::DuplicateLink;
-use crate::statement::{Polarity, Stance, Statement};
+use crate::statement::{AttributionKind, Polarity, Stance, Statement};
 
 /// Statements and links, as loaded from the store.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -195,21 +195,30 @@ impl Ledger {
                 };
             }
         }
-        // In chronological order of the pair, as a reader scans the ledger; one disagreement
-        // per pair of articles is enough to point the reader at them.
-        pairs.sort_unstable();
+        // One disagreement per pair of articles is enough to point the reader at them: the
+        // pair whose speakers are best named (a headline the outlet reports gives way to the
+        // spokeswoman quoted under it), then the earliest; in chronological order of the pair,
+        // as a reader scans the ledger.
+        let unnamed = |k: usize| independent[k].attribution != AttributionKind::Named;
+        pairs.sort_unstable_by_key(|&(i, j)| {
+            (usize::from(unnamed(i)) + usize::from(unnamed(j)), i, j)
+        });
         let mut seen: HashSet<(&str, &str, &str)> = HashSet::new();
+        pairs.retain(|&(i, j)| {
+            let (a, b) = (independent[i], independent[j]);
+            seen.insert((&a.article, &b.article, &a.capability))
+        });
+        pairs.sort_unstable();
         pairs
             .into_iter()
-            .filter_map(|(i, j)| {
+            .map(|(i, j)| {
                 let (a, b) = (independent[i], independent[j]);
-                seen.insert((&a.article, &b.article, &a.capability))
-                    .then(|| Disagreement {
-                        actor: a.actor.clone(),
-                        capability: a.capability.clone(),
-                        a: a.clone(),
-                        b: b.clone(),
-                    })
+                Disagreement {
+                    actor: a.actor.clone(),
+                    capability: a.capability.clone(),
+                    a: a.clone(),
+                    b: b.clone(),
+                }
             })
             .collect()
     }
@@ -320,14 +329,25 @@ pub(crate) mod tests {
                 }
             }
         }
+        // Of the pairs between two articles, the one with the fewest unnamed speakers, then
+        // the earliest.
+        let unnamed = |s: &Statement| usize::from(s.attribution != AttributionKind::Named);
+        let better = |(i, j): (usize, usize), (k, l): (usize, usize)| {
+            let rank =
+                |i: usize, j: usize| (unnamed(independent[i]) + unnamed(independent[j]), i, j);
+            rank(i, j) < rank(k, l)
+        };
         pairs.sort();
         let mut out: Vec<Disagreement> = Vec::new();
-        for (i, j) in pairs {
+        for &(i, j) in &pairs {
             let (a, b) = (independent[i], independent[j]);
-            let seen = out.iter().any(|d| {
-                d.a.article == a.article && d.b.article == b.article && d.capability == a.capability
+            let beaten = pairs.iter().any(|&(k, l)| {
+                independent[k].article == a.article
+                    && independent[l].article == b.article
+                    && independent[k].capability == a.capability
+                    && better((k, l), (i, j))
             });
-            if !seen {
+            if !beaten {
                 out.push(Disagreement {
                     actor: a.actor.clone(),
                     capability: a.capability.clone(),
@@ -343,7 +363,7 @@ pub(crate) mod tests {
         #[test]
         fn disagreements_match_their_definition(
             rows in proptest::collection::vec(
-                (0usize..12, 1u32..60, 0usize..3, 0usize..2, 0usize..2, 0usize..4, 0usize..3, 0usize..3),
+                (0usize..12, 1u32..60, 0usize..3, 0usize..2, 0usize..2, 0usize..4, 0usize..3, 0usize..3, proptest::bool::ANY),
                 0..40,
             ),
             copies in proptest::collection::vec(0usize..12, 0..3),
@@ -352,7 +372,7 @@ pub(crate) mod tests {
             let statements = rows
                 .iter()
                 .enumerate()
-                .map(|(n, &(article, day, outlet, actor, cap, stance, sentence, source))| {
+                .map(|(n, &(article, day, outlet, actor, cap, stance, sentence, source, named))| {
                     let mut s = st(
                         &format!("a{article}"),
                         &format!("2025-{:02}-{:02}", 1 + day / 28, 1 + day % 28),
@@ -363,6 +383,9 @@ pub(crate) mod tests {
                     );
                     s.sentence = sentence;
                     s.probability = [None, Some(0.3), Some(0.7)][source];
+                    if named {
+                        s.attribution = AttributionKind::Named;
+                    }
                     s.id = format!("{n}");
                     s
                 })
@@ -387,6 +410,40 @@ pub(crate) mod tests {
                 proptest::prop_assert_eq!(l.latest(actor, cap), by_sort);
             }
         }
+    }
+
+    /// Own example: a report's headline ("White House rules out US ground troops") and the
+    /// spokeswoman quoted under it both disagree with an earlier offer; the reader is sent to
+    /// the named one.
+    #[test]
+    fn a_disagreement_shows_the_named_speaker_over_the_headline() {
+        let offer = st(
+            "a",
+            "2025-08-19",
+            "X",
+            "USA",
+            "ground_troops",
+            Stance::Offers,
+        );
+        let headline = st(
+            "b",
+            "2025-08-19",
+            "Y",
+            "USA",
+            "ground_troops",
+            Stance::RulesOut,
+        );
+        let mut quoted = headline.clone();
+        quoted.sentence = 3;
+        quoted.attribution = AttributionKind::Named;
+        quoted.attributed_to = Some("Karoline Leavitt".into());
+        let l = Ledger {
+            statements: vec![offer, headline, quoted],
+            duplicates: vec![],
+        };
+        let d = l.disagreements();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].b.attributed_to.as_deref(), Some("Karoline Leavitt"));
     }
 
     /// Own example: the rules read "commits" in a sentence where the classifier also gives

@@ -148,7 +148,13 @@ impl Pipeline {
     /// # Errors
     /// [`EvidenceError::NoContent`] when cleaning leaves no text.
     pub fn process(&self, raw: &RawArticle) -> Result<ProcessedArticle, EvidenceError> {
-        let cleaned = self.classifier.clean(raw);
+        let body = self.classifier.clean(raw);
+        // A page whose body cleaning empties (a failed or script-only page) is refused; a text
+        // may be its headline alone (a one-line `.txt`).
+        if body.text.trim().is_empty() && !matches!(raw.body, Body::Text(_)) {
+            return Err(EvidenceError::NoContent);
+        }
+        let cleaned = body.with_headline(raw.title.as_deref());
         if cleaned.text.trim().is_empty() {
             return Err(EvidenceError::NoContent);
         }

@@ -18,7 +18,11 @@ const FLOORS: [(&str, f64, f64); 5] = [
     ("clean", 0.95, 0.95),
     ("dedupe", 0.99, 0.99),
     ("resolve", 0.95, 0.95),
-    ("extract", 0.82, 0.70),
+    // 0.820 / 0.753 until the headline was read (5 December 2026): its claims are outside
+    // this gold's scope (`in_fixture_scope`), but as the text's first sentence it moves the
+    // classifier on a07 (GBR reassurance_force, which this gold has and ANNOTATION.md's has
+    // not) and h05; 0.809 / 0.742 since.
+    ("extract", 0.80, 0.70),
     // The same statements read by ANNOTATION.md (`tests/fixtures/statements.toml`): every
     // claim, unnamed actors of their own, so recall is lower; 0.748 / 0.624 when set.
     ("extract by ANNOTATION.md", 0.72, 0.59),

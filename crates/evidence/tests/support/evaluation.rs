@@ -45,6 +45,21 @@ struct GoldArticle {
 /// with it (../shared/ANNOTATION.md) and scores it.
 pub const FIXTURE_UNANNOTATED_TOPICS: &[&str] = &["security_guarantee"];
 
+/// The statements the fixture gold (`tests/fixtures/gold.toml`) is written for: on the targets
+/// it has (`FIXTURE_UNANNOTATED_TOPICS`), and in the content, the lines under the headline. Its
+/// annotators left the title out, as a header; the pipeline reads it as the text's first line
+/// since 5 December 2026, and ANNOTATION.md annotates it (`statements.toml` scores it).
+pub fn in_fixture_scope<'a>(
+    raw: &'a RawArticle,
+    statements: &'a [Statement],
+) -> impl Iterator<Item = &'a Statement> + 'a {
+    let headline = raw.title.as_deref().map(str::trim).unwrap_or_default();
+    statements.iter().filter(move |s| {
+        !FIXTURE_UNANNOTATED_TOPICS.contains(&s.capability.as_str())
+            && (headline.is_empty() || !headline.contains(s.quote.trim()))
+    })
+}
+
 /// The fixtures' statements read again by `../shared/ANNOTATION.md`
 /// (`tests/fixtures/statements.toml`): the conventions the real corpus is annotated with, by an
 /// annotator who saw neither `gold.toml` nor the extractor's output.
@@ -282,12 +297,8 @@ pub fn evaluate_fixtures(pipeline: &Pipeline) -> FixtureReport {
         let predicted: BTreeSet<String> = p.mentions.iter().map(|m| m.entity.clone()).collect();
         let gold_entities: BTreeSet<String> = g.entities.iter().cloned().collect();
         report.resolve.add_sets(&predicted, &gold_entities);
-        // extract (targets the fixture annotation scheme has; see `FIXTURE_UNANNOTATED_TOPICS`)
-        let predicted = triples(
-            p.statements
-                .iter()
-                .filter(|s| !FIXTURE_UNANNOTATED_TOPICS.contains(&s.capability.as_str())),
-        );
+        // extract (what the fixture annotation scheme covers; see `in_fixture_scope`)
+        let predicted = triples(in_fixture_scope(raw, &p.statements));
         let gold_statements: BTreeSet<[String; 3]> = g.statements.iter().cloned().collect();
         report.extract.add_sets(&predicted, &gold_statements);
         match annotated.get(&g.id) {
@@ -325,11 +336,7 @@ pub fn fixture_differences(pipeline: &Pipeline) -> Vec<String> {
         let Ok(p) = pipeline.process(raw) else {
             continue;
         };
-        let predicted = triples(
-            p.statements
-                .iter()
-                .filter(|s| !FIXTURE_UNANNOTATED_TOPICS.contains(&s.capability.as_str())),
-        );
+        let predicted = triples(in_fixture_scope(raw, &p.statements));
         let gold_statements: BTreeSet<[String; 3]> = g.statements.iter().cloned().collect();
         for s in predicted.difference(&gold_statements) {
             out.push(format!("{} extra   {}", g.id, s.join(" ")));

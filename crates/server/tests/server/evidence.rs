@@ -208,12 +208,12 @@ async fn scenario_entries_are_backed_unevidenced_or_contradicted() {
     let cited = uncited
         .replacen(
             "id = \"gbr-troops\"\n",
-            "id = \"gbr-troops\"\nevidence = [\"w2#0.ground_troops\"]\n",
+            "id = \"gbr-troops\"\nevidence = [\"w2#1.ground_troops\"]\n",
             1,
         )
         .replacen(
             "id = \"usa-no-combat-troops\"\n",
-            "id = \"usa-no-combat-troops\"\nevidence = [\"w1#0.ground_troops\"]\n",
+            "id = \"usa-no-combat-troops\"\nevidence = [\"w1#1.ground_troops\"]\n",
             1,
         )
         .replacen(
