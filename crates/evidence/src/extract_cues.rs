@@ -1,6 +1,6 @@
-//! Which stance cue serves which target in a sentence: the nearest cue in the clause, the
-//! governing cue of a chain ("committed to participate"), and a cue shared by coordinated targets
-//! or by a declaration and what it is about. A child module of [`super`], so it shares the
+//! Which stance cue serves which target in a sentence: a verdict in the clause, else the nearest
+//! cue in it, the governing cue of a chain ("committed to participate"), and a cue shared by
+//! coordinated targets or by a declaration and what it is about. A child module of [`super`], so it shares the
 //! parent's private types.
 
 use super::*;
@@ -19,7 +19,8 @@ fn nearest_cue<'p>(
     p: &'p SentenceParse<'_>,
     target: &WordHit<String>,
 ) -> Option<(usize, &'p WordHit<Stance>)> {
-    p.cues
+    let in_reach: Vec<(usize, &WordHit<Stance>)> = p
+        .cues
         .iter()
         .filter(|c| !crosses_clause(p, (c.start, c.end), (target.start, target.end)))
         .map(|c| {
@@ -33,9 +34,32 @@ fn nearest_cue<'p>(
             (d, c)
         })
         .filter(|(d, _)| *d <= MAX_CUE_WORDS * 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(d, c)| (d, governing_cue(p, c)))
+        .collect();
+    let nearest = in_reach.iter().min_by_key(|(d, _)| *d).copied()?;
+    // A verdict on the target in its clause ("the deployment of foreign troops is unacceptable
+    // for Russia", "размещение иностранных войск ... неприемлемо") is the stance, though the
+    // noun of a deployment or an offer stands nearer. A nearer demand keeps its target ("the
+    // guarantees demanded by Kyiv are unacceptable").
+    let (d, cue) = if VERDICT_OVERRULES.contains(&nearest.1.label) {
+        in_reach
+            .iter()
+            .filter(|(_, c)| c.label == Stance::Rejects)
+            .min_by_key(|(d, _)| *d)
+            .copied()
+            .unwrap_or(nearest)
+    } else {
+        nearest
+    };
+    Some((d, governing_cue(p, cue)))
 }
+
+/// The stances a verdict (a `rejects` cue) in the target's clause overrules when nearer.
+const VERDICT_OVERRULES: &[Stance] = &[
+    Stance::Offers,
+    Stance::Commits,
+    Stance::Considers,
+    Stance::Supports,
+];
 
 /// The first cue of a chain of cues ("committed to participate", "engagés à participer",
 /// "refused to send"): the governing verb decides the stance, so a cue with at most

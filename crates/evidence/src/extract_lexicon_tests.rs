@@ -541,3 +541,21 @@ fn pressing_someone_to_join_is_a_demand_not_their_pledge() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_verdict_in_the_clause_beats_the_nearer_noun_of_a_deployment() {
+    // "размещение" (deployment) is an offer's cue and stands right before the troops; the
+    // verdict after them is Russia's stance.
+    for text in [
+        "Песков заявил, что размещение иностранных войск на Украине неприемлемо для России.",
+        "Песков заявил, что размещение военных сил стран НАТО на территории Украины является недопустимым для России.",
+        "Пєсков заявив, що розміщення іноземних військ в Україні є неприпустимим для Росії.",
+    ] {
+        let s = only_statement_on(text, "ground_troops");
+        assert_eq!(
+            (s.actor.as_str(), s.stance),
+            ("RUS", Stance::Rejects),
+            "{text}: {s:?}"
+        );
+    }
+}
