@@ -751,23 +751,12 @@ fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
 
 #[path = "extract_cues.rs"]
 mod cues;
-use cues::assign_cues;
-
-/// `hedged` when a hedge of the language is in the cue's clause ("ruled out X but could help
-/// with Y" hedges Y only).
-fn modality_of(p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> Modality {
-    if p.hedges
-        .iter()
-        .any(|h| !crosses_clause(p, (h.start, h.end), (cue.start, cue.end)))
-    {
-        Modality::Hedged
-    } else {
-        Modality::Asserted
-    }
-}
+use cues::{assign_cues, modality_of};
 
 #[path = "extract_actors.rs"]
 mod actors;
+#[path = "extract_speakers.rs"]
+mod speakers;
 
 #[path = "extract_language.rs"]
 mod language;
@@ -781,6 +770,7 @@ use actors::*;
 use negation::{negated, stance_of};
 use quantity::quantity_near;
 use roles::*;
+use speakers::*;
 
 #[path = "extract_model.rs"]
 mod model;

@@ -348,3 +348,23 @@ fn a_headline_s_person_before_a_colon_or_after_a_closing_dash_speaks() {
         "{out:?}"
     );
 }
+
+#[test]
+fn the_person_an_appositive_describes_speaks_not_the_nationality_in_it() {
+    for (text, person) in [
+        (
+            "Merz, the German chancellor, said Germany is ready to take part in a reassurance force.",
+            "Friedrich Merz",
+        ),
+        (
+            "Macron, le président français, a déclaré que la France enverra des troupes en Ukraine.",
+            "Emmanuel Macron",
+        ),
+    ] {
+        let out = run(text);
+        assert!(!out.is_empty(), "{text}");
+        for s in &out {
+            assert_eq!(s.attributed_to.as_deref(), Some(person), "{text}: {s:?}");
+        }
+    }
+}

@@ -1,7 +1,8 @@
-//! Which stance cue serves which target in a sentence: a verdict in the clause, else the nearest
-//! cue in it, the governing cue of a chain ("committed to participate"), and a cue shared by
-//! coordinated targets or by a declaration and what it is about. A child module of [`super`], so it shares the
-//! parent's private types.
+//! Which stance cue serves which target in a sentence, and how sure it is: a verdict in the
+//! clause, else the nearest cue in it, the governing cue of a chain ("committed to
+//! participate"), and a cue shared by coordinated targets or by a declaration and what it is
+//! about; hedged when a hedge stands in the cue's clause. A child module of [`super`], so it
+//! shares the parent's private types.
 
 use super::*;
 
@@ -147,4 +148,17 @@ fn coordinated_targets(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
         .collect();
     inside.len() <= 3
         && (inside.iter().any(|i| p.coordination.contains(i)) || p.sent[lo..hi].contains(','))
+}
+
+/// `hedged` when a hedge of the language is in the cue's clause ("ruled out X but could help
+/// with Y" hedges Y only).
+pub(super) fn modality_of(p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> Modality {
+    if p.hedges
+        .iter()
+        .any(|h| !crosses_clause(p, (h.start, h.end), (cue.start, cue.end)))
+    {
+        Modality::Hedged
+    } else {
+        Modality::Asserted
+    }
 }
