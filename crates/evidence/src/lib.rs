@@ -45,8 +45,9 @@ pub use statement::{AttributionKind, FIRM_PROBABILITY, Modality, Quantity, Stanc
 /// describe as Article-5-like.
 pub const EVIDENCE_ONLY_TOPICS: &[&str] = &["reassurance_force", "security_guarantee"];
 
-/// Version of the extraction rules, stored with each article so a changed lexicon is visible.
-pub const EXTRACTOR_VERSION: &str = concat!("guarantor-evidence ", env!("CARGO_PKG_VERSION"), "/3");
+/// Version of the extraction rules, stored with each article so a changed lexicon is visible
+/// (`/4`: the headline opens the text, so statement ids of titled articles moved by one).
+pub const EXTRACTOR_VERSION: &str = concat!("guarantor-evidence ", env!("CARGO_PKG_VERSION"), "/4");
 
 /// Errors of the evidence pipeline. Messages name the offending value; the caller adds the path.
 #[derive(Debug, thiserror::Error)]
