@@ -415,32 +415,33 @@ fn a_headline_is_read_from_pages_and_one_line_texts() {
     // does not; a `.txt` of one line is its headline alone.
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(
-        d.join("page.html"),
-        "<html lang=\"en\"><head><title>Britain will send troops to Ukraine after a ceasefire, Starmer says</title></head><body><article><h1>Britain will send troops to Ukraine after a ceasefire, Starmer says</h1><p>The prime minister spoke to reporters in London on Monday evening after a long day of meetings with his cabinet.</p><p>The talks with European partners continue this week in Paris, where officials will meet on Thursday.</p></article></body></html>",
-    )
-    .unwrap();
-    std::fs::write(
-        d.join("one-line.txt"),
-        "Zelenskyy: guarantees without the US are not enough for Ukraine\n",
-    )
-    .unwrap();
-    std::fs::write(
-        d.join("empty-page.html"),
-        "<html><head><title>Poland will not send soldiers to Ukraine</title></head><body></body></html>",
-    )
-    .unwrap();
+    for (name, content) in [
+        (
+            "page.html",
+            "<html lang=\"en\"><head><title>Britain will send troops to Ukraine after a ceasefire, Starmer says</title></head><body><article><h1>Britain will send troops to Ukraine after a ceasefire, Starmer says</h1><p>The prime minister spoke to reporters in London on Monday evening after a long day of meetings with his cabinet.</p><p>The talks with European partners continue this week in Paris, where officials will meet on Thursday.</p></article></body></html>",
+        ),
+        (
+            "one-line.txt",
+            "Zelenskyy: guarantees without the US are not enough for Ukraine\n",
+        ),
+        (
+            "empty-page.html",
+            "<html><head><title>Poland will not send soldiers to Ukraine</title></head><body></body></html>",
+        ),
+    ] {
+        std::fs::write(d.join(name), content).unwrap();
+    }
     let out = run(
         d,
         &["ingest", "page.html", "one-line.txt", "empty-page.html"],
     );
     // A page whose body is empty is still refused: its title alone is no article.
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr, d));
+    let stderr = text(&out.stderr, d);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        text(&out.stderr, d)
+        stderr
             .contains("empty-page.html: article `empty-page`: no article text left after cleaning"),
-        "{}",
-        text(&out.stderr, d)
+        "{stderr}"
     );
     let store = Store::open(&d.join("guarantor.db")).unwrap();
     assert_eq!(store.article_count().unwrap(), 2);

@@ -322,25 +322,28 @@ fn a_name_cut_off_by_a_comma_does_not_speak() {
 #[test]
 fn a_headline_s_person_before_a_colon_or_after_a_closing_dash_speaks() {
     // Without a reporting verb, the state named in the claim was taken as its actor (USA).
-    let s = only_statement_on(
-        "Zelenskyy: guarantees without the US are not enough",
-        "security_guarantee",
-    );
-    assert_eq!(
-        (s.actor.as_str(), s.stance),
-        ("UKR", Stance::Doubts),
-        "{s:?}"
-    );
-    assert_eq!(s.attributed_to.as_deref(), Some("Volodymyr Zelenskyy"));
-    let s = only_statement_on(
-        "Нам потрібні гарантії безпеки від США, - Зеленський",
-        "security_guarantee",
-    );
-    assert_eq!(
-        (s.actor.as_str(), s.stance),
-        ("UKR", Stance::Demands),
-        "{s:?}"
-    );
+    for (text, stance) in [
+        (
+            "Zelenskyy: guarantees without the US are not enough",
+            Stance::Doubts,
+        ),
+        (
+            "Нам потрібні гарантії безпеки від США, - Зеленський",
+            Stance::Demands,
+        ),
+    ] {
+        let s = only_statement_on(text, "security_guarantee");
+        assert_eq!(
+            (s.actor.as_str(), s.stance),
+            ("UKR", stance),
+            "{text}: {s:?}"
+        );
+        assert_eq!(
+            s.attributed_to.as_deref(),
+            Some("Volodymyr Zelenskyy"),
+            "{text}"
+        );
+    }
     // A topic before the colon is no speaker.
     let out = run("Ukraine: Starmer says Britain will send troops after a ceasefire");
     assert!(

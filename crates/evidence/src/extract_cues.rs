@@ -15,42 +15,43 @@ const CUE_CHAIN_WORDS: usize = 2;
 /// ([`complement_target`]): "declaration of intent on the future deployment of" is six.
 const COMPLEMENT_WORDS: usize = 6;
 
-/// The cue closest to the target in the same clause, with its distance score.
+/// The cue closest to the target in the same clause, or a verdict there (see below), with its
+/// distance score.
 fn nearest_cue<'p>(
     p: &'p SentenceParse<'_>,
     target: &WordHit<String>,
 ) -> Option<(usize, &'p WordHit<Stance>)> {
-    let in_reach: Vec<(usize, &WordHit<Stance>)> = p
-        .cues
-        .iter()
-        .filter(|c| !crosses_clause(p, (c.start, c.end), (target.start, target.end)))
-        .map(|c| {
-            // A cue before the target (the target is its object) is preferred: a cue after it
-            // costs three words more and each word between counts one and a half times.
-            let d = if c.end <= target.start {
-                target.first.saturating_sub(c.last + 1) * 2
-            } else {
-                c.first.saturating_sub(target.last + 1) * 3 + 6
-            };
-            (d, c)
-        })
-        .filter(|(d, _)| *d <= MAX_CUE_WORDS * 2)
-        .collect();
-    let nearest = in_reach.iter().min_by_key(|(d, _)| *d).copied()?;
+    let in_reach = || {
+        p.cues
+            .iter()
+            .filter(|c| !crosses_clause(p, (c.start, c.end), (target.start, target.end)))
+            .map(|c| {
+                // A cue before the target (the target is its object) is preferred: a cue after
+                // it costs three words more and each word between counts one and a half times.
+                let d = if c.end <= target.start {
+                    target.first.saturating_sub(c.last + 1) * 2
+                } else {
+                    c.first.saturating_sub(target.last + 1) * 3 + 6
+                };
+                (d, c)
+            })
+            .filter(|(d, _)| *d <= MAX_CUE_WORDS * 2)
+    };
+    let nearest = in_reach().min_by_key(|(d, _)| *d)?;
     // A verdict on the target in its clause ("the deployment of foreign troops is unacceptable
     // for Russia", "размещение иностранных войск ... неприемлемо") is the stance, though the
     // noun of a deployment or an offer stands nearer. A nearer demand keeps its target ("the
     // guarantees demanded by Kyiv are unacceptable").
-    let (d, cue) = if VERDICT_OVERRULES.contains(&nearest.1.label) {
-        in_reach
-            .iter()
+    let verdict = || {
+        in_reach()
             .filter(|(_, c)| c.label == Stance::Rejects)
             .min_by_key(|(d, _)| *d)
-            .copied()
-            .unwrap_or(nearest)
-    } else {
-        nearest
     };
+    let (d, cue) = VERDICT_OVERRULES
+        .contains(&nearest.1.label)
+        .then(verdict)
+        .flatten()
+        .unwrap_or(nearest);
     Some((d, governing_cue(p, cue)))
 }
 

@@ -522,24 +522,27 @@ fn a_negative_determiner_before_the_target_denies_the_cue() {
 #[test]
 fn pressing_someone_to_join_is_a_demand_not_their_pledge() {
     // "presses"/"pressed" as whole words: "press" (the noun, "told the press") is no cue.
-    let s = only_statement_on(
-        "European leaders pressed Washington to join security guarantees for Kyiv.",
-        "security_guarantee",
-    );
-    assert_eq!(
-        (s.actor.as_str(), s.stance),
-        ("European allies", Stance::Demands),
-        "{s:?}"
-    );
-    let s = only_statement_on(
-        "Macron told the press in Paris that France will send troops to Ukraine.",
-        "ground_troops",
-    );
-    assert_eq!(
-        (s.actor.as_str(), s.stance),
-        ("FRA", Stance::Commits),
-        "{s:?}"
-    );
+    for (text, target, actor, stance) in [
+        (
+            "European leaders pressed Washington to join security guarantees for Kyiv.",
+            "security_guarantee",
+            "European allies",
+            Stance::Demands,
+        ),
+        (
+            "Macron told the press in Paris that France will send troops to Ukraine.",
+            "ground_troops",
+            "FRA",
+            Stance::Commits,
+        ),
+    ] {
+        let s = only_statement_on(text, target);
+        assert_eq!(
+            (s.actor.as_str(), s.stance),
+            (actor, stance),
+            "{text}: {s:?}"
+        );
+    }
 }
 
 #[test]

@@ -182,7 +182,7 @@ pub(super) fn speaker(
 }
 
 /// Whether `state` stands in an appositive after `person` that closes before the reporting
-/// verb ending at `verb_end`: a comma and at most [`COLON_SPEAKER_WORDS`] words (an article)
+/// verb ending at `verb_end`: a comma and at most [`SPEAKER_TITLE_WORDS`] words (an article)
 /// before it, at most three words after it, some words of office around it, a comma, and no
 /// quotation between (", the French president, said", ", le président français, a déclaré").
 fn in_appositive(
@@ -197,7 +197,7 @@ fn in_appositive(
     opening.starts_with(',')
         && !opening[1..].contains(',')
         && !quoted(opening)
-        && before <= COLON_SPEAKER_WORDS
+        && before <= SPEAKER_TITLE_WORDS
         && p.sent[state.end..verb_end]
             .split_once(',')
             .is_some_and(|(office, _)| {
@@ -206,7 +206,7 @@ fn in_appositive(
             })
 }
 
-/// A person named at the opening of a sentence (at most [`COLON_SPEAKER_WORDS`] words, a title,
+/// A person named at the opening of a sentence (at most [`SPEAKER_TITLE_WORDS`] words, a title,
 /// before the name) and followed by a colon, with the offset after the colon.
 fn colon_speaker<'m>(
     p: &SentenceParse<'_>,
@@ -215,12 +215,12 @@ fn colon_speaker<'m>(
     let m = mentions.iter().find(|m| m.kind == EntityKind::Person)?;
     let rest = &p.sent[m.end..];
     let after = m.end + rest.len() - rest.trim_start().len();
-    (p.words.between(0, m.start) <= COLON_SPEAKER_WORDS && p.sent[after..].starts_with(':'))
+    (p.words.between(0, m.start) <= SPEAKER_TITLE_WORDS && p.sent[after..].starts_with(':'))
         .then_some((m, after + 1))
 }
 
 /// A person named at the end of a sentence after a dash that closes a clause (", - Зеленський",
-/// "». — премьер Мартин"), with at most [`COLON_SPEAKER_WORDS`] words, a title, between.
+/// "». — премьер Мартин"), with at most [`SPEAKER_TITLE_WORDS`] words, a title, between.
 fn dash_speaker<'m>(p: &SentenceParse<'_>, mentions: &'m [Mention]) -> Option<&'m Mention> {
     let m = mentions.iter().rfind(|m| m.kind == EntityKind::Person)?;
     let closes = |c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '"' | '»' | '”');
@@ -235,12 +235,14 @@ fn dash_speaker<'m>(p: &SentenceParse<'_>, mentions: &'m [Mention]) -> Option<&'
         .nth(1)
         .is_some_and(char::is_whitespace)
         && opens.ends_with([',', '.', '!', '?', '»', '"', '”'])
-        && p.words.between(dash, m.start) <= COLON_SPEAKER_WORDS)
+        && p.words.between(dash, m.start) <= SPEAKER_TITLE_WORDS)
         .then_some(m)
 }
 
-/// Words a colon or dash speaker's title may take before the name ("President Zelenskyy:").
-const COLON_SPEAKER_WORDS: usize = 2;
+/// Words a title or an article may take between a speaker's name and the punctuation that
+/// marks it as the speaker: a colon, a closing dash or an appositive ("President Zelenskyy:",
+/// ", - премьер Мартин", ", the German chancellor,").
+const SPEAKER_TITLE_WORDS: usize = 2;
 
 /// Whether a reporting verb whose sentence runs `before` up to it is inverted: it follows a
 /// comma, a closing quotation mark or a dash (", said Macron", "», — заявил Песков"), possibly
