@@ -375,8 +375,8 @@ impl Extractor {
         // The last unnamed group counted so far ("26 countries"): "the countries" are it.
         let mut last_group: Option<String> = None;
         let mut previous_targets: Vec<String> = Vec::new();
-        // The classifier's statements with their probability, merged at the end.
-        let mut learned: Vec<model::Learned> = Vec::new();
+        // With a model, every sentence waits for the article-level decision (`model::decide`).
+        let mut pending: Vec<model::Pending<'_>> = Vec::new();
         for (index, s) in sentences_in(text, lang).into_iter().enumerate() {
             let sent = &text[s.start..s.end];
             let local: Vec<Mention> = mentions
@@ -488,34 +488,16 @@ impl Extractor {
                     });
                 }
             }
-            if self.model.is_some() || features_out.is_some() {
-                let features = model::features(
+            let features = (self.model.is_some() || features_out.is_some()).then(|| {
+                model::features(
                     rules,
                     &parse,
                     &speaker,
                     &rule_claims,
                     &previous_targets,
                     index,
-                );
-                if let Some(m) = &self.model {
-                    let before = Before::of(&out, last_person.as_ref(), gazetteer);
-                    learned.extend(model::learned_statements(
-                        m,
-                        rules,
-                        &features,
-                        &rule_claims,
-                        &parse,
-                        &speaker,
-                        gazetteer,
-                        &before,
-                        &out[first_of_sentence..],
-                        (&article, index, s),
-                    ));
-                }
-                if let Some(f) = features_out.as_deref_mut() {
-                    f.push((s, features));
-                }
-            }
+                )
+            });
             previous_targets = parse
                 .targets
                 .iter()
@@ -527,9 +509,30 @@ impl Extractor {
                         .map(|c| format!("PC:{}", c.label.as_str())),
                 )
                 .collect();
+            let Some(features) = features else {
+                continue;
+            };
+            if let Some(m) = &self.model {
+                pending.push(model::Pending {
+                    index,
+                    s,
+                    probs: m.predict(&features),
+                    worded: model::worded(m, rules, &parse),
+                    before: Before::of(&out, last_person.as_ref(), gazetteer),
+                    rules: first_of_sentence..out.len(),
+                    speaker,
+                    rule_claims,
+                    parse,
+                });
+            }
+            if let Some(f) = features_out.as_deref_mut() {
+                f.push((s, features));
+            }
         }
-        model::merge_learned(&mut out, learned);
-        out
+        match &self.model {
+            Some(m) => model::decide(m, rules, gazetteer, &article, out, &pending),
+            None => out,
+        }
     }
 
     fn parse<'s>(

@@ -12,6 +12,7 @@
 //! sentence opens the article (usually the headline).
 
 use super::*;
+use crate::claim_model::{ClaimSummary, SentenceClaims, summarise};
 use crate::model::{feature_id, feature_id_of};
 
 /// Hashed features of one sentence, sorted and without repeats.
@@ -110,31 +111,32 @@ pub(super) fn features(
     ids
 }
 
-/// Statements for the claims the model gives the sentence that the rules did not find: the
-/// target and cue are the lexicon's hits for them when the sentence has them, else the end of
-/// the sentence, and the actors come from the same rules as the rules' own statements.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn learned_statements(
+/// A sentence kept until the article's claims are decided ([`decide`]): what building the
+/// classifier's statements there needs, and what the article-level model reads of it.
+pub(super) struct Pending<'t> {
+    pub index: usize,
+    pub s: Sentence,
+    pub parse: SentenceParse<'t>,
+    pub speaker: Option<(Speaker, usize)>,
+    /// What the article said before the sentence.
+    pub before: Before,
+    /// The rules' statements of the sentence, as a range of the article's statements.
+    pub rules: std::ops::Range<usize>,
+    /// The claims the rules decided in the sentence (with or without a statement).
+    pub rule_claims: Vec<(String, Stance)>,
+    /// The classifier's probability per label.
+    pub probs: Vec<f32>,
+    /// Per label, whether the sentence holds the lexicon's words for its target and stance.
+    pub worded: Vec<bool>,
+}
+
+/// Per label of `model`, whether the sentence holds a hit of its target and a cue of its stance
+/// (or one a negation turns into it).
+pub(super) fn worded(
     model: &SentenceModel,
     rules: &LanguageRules,
-    features: &[u32],
-    rule_claims: &[(String, Stance)],
     p: &SentenceParse<'_>,
-    speaker: &Option<(Speaker, usize)>,
-    gazetteer: &Gazetteer,
-    before_sentence: &Before,
-    rule_statements: &[Statement],
-    (article, index, s): (&ArticleRef<'_>, usize, Sentence),
-) -> Vec<Learned> {
-    let lang = rules.lang.code();
-    let probs = model.predict(features);
-    let mut out: Vec<Learned> = Vec::new();
-    let n = p.words.len();
-    let end = p.sent.len();
-    let mut used_targets: Vec<String> = rule_claims.iter().map(|(t, _)| t.clone()).collect();
-    let kept = model.competing(&probs);
-    // The stances the sentence's cues give, a negated cue's turned over (the `C:` and `CN:`
-    // features): a claim of one of them on a target the sentence names is worded.
+) -> Vec<bool> {
     let cue_stances: Vec<Stance> = p
         .cues
         .iter()
@@ -146,20 +148,103 @@ pub(super) fn learned_statements(
         })
         .flatten()
         .collect();
-    for (k, prob) in probs.iter().enumerate() {
-        if !kept[k] {
-            continue;
+    (0..model.pairs.len())
+        .map(|k| {
+            let (target, stance) = model.label(k);
+            cue_stances.contains(&stance) && p.targets.iter().any(|t| t.label == target)
+        })
+        .collect()
+}
+
+/// The article's statements once its claims are decided: the claim model
+/// ([`crate::claim_model`]) scores every candidate claim from all the sentences; the rules'
+/// statements of the claims it states are kept (the others dropped), and each stated claim the
+/// rules did not find gets statements from the sentence where the classifier is most
+/// confident, with every actor found there. Statements stay in sentence order.
+pub(super) fn decide(
+    model: &SentenceModel,
+    rules: &LanguageRules,
+    gazetteer: &Gazetteer,
+    article: &ArticleRef<'_>,
+    out: Vec<Statement>,
+    pending: &[Pending<'_>],
+) -> Vec<Statement> {
+    let labels: Vec<(&str, Stance)> = (0..model.pairs.len()).map(|k| model.label(k)).collect();
+    let sentences: Vec<SentenceClaims<'_>> = pending
+        .iter()
+        .map(|p| SentenceClaims {
+            probs: &p.probs,
+            worded: &p.worded,
+            ruled: &p.rule_claims,
+        })
+        .collect();
+    let stated: Vec<(ClaimSummary, f32)> = summarise(&labels, &sentences, rules.lang.code())
+        .into_iter()
+        .filter_map(|c| model.claims.states(&c).map(|p| (c, p)))
+        .collect();
+    let mut learned: Vec<Statement> = Vec::new();
+    for p in pending {
+        let wanted: Vec<(usize, f32)> = stated
+            .iter()
+            .filter(|(c, _)| c.ruled == 0 && c.best_at == p.index)
+            .filter_map(|(c, prob)| {
+                let k = labels
+                    .iter()
+                    .position(|l| *l == (c.target.as_str(), c.stance))?;
+                Some((k, *prob))
+            })
+            .collect();
+        if !wanted.is_empty() {
+            learned.extend(learned_statements(
+                model,
+                &wanted,
+                p,
+                gazetteer,
+                &out[p.rules.clone()],
+                article,
+            ));
         }
+    }
+    let mut out: Vec<Statement> = out
+        .into_iter()
+        .filter(|r| {
+            stated
+                .iter()
+                .any(|(c, _)| c.target == r.capability && c.stance == r.stance)
+        })
+        .chain(learned)
+        .collect();
+    out.sort_by_key(|s| s.sentence);
+    out
+}
+
+/// Statements for the claims `wanted` (label, the article-level probability) in one sentence,
+/// which the rules did not find there: the target and cue are the lexicon's hits for them when
+/// the sentence has them, else the end of the sentence, and the actors come from the same rules
+/// as the rules' own statements.
+fn learned_statements(
+    model: &SentenceModel,
+    wanted: &[(usize, f32)],
+    pending: &Pending<'_>,
+    gazetteer: &Gazetteer,
+    rule_statements: &[Statement],
+    article: &ArticleRef<'_>,
+) -> Vec<Statement> {
+    let Pending {
+        index,
+        s,
+        parse: p,
+        speaker,
+        before: before_sentence,
+        rule_claims,
+        ..
+    } = pending;
+    let mut out: Vec<Statement> = Vec::new();
+    let n = p.words.len();
+    let end = p.sent.len();
+    let mut used_targets: Vec<String> = rule_claims.iter().map(|(t, _)| t.clone()).collect();
+    for &(k, prob) in wanted {
         let (target, stance) = model.label(k);
-        let worded = cue_stances.contains(&stance) && p.targets.iter().any(|t| t.label == target);
-        // Down to the lower threshold for targets the rules may state nowhere in the article;
-        // [`merge_learned`] drops those below the main one whose target they do state.
-        if *prob < model.new_target_threshold_for(lang, worded) {
-            continue;
-        }
-        if rule_claims.iter().any(|(t, s)| t == target && *s == stance) {
-            continue;
-        }
         let t_hit = p
             .targets
             .iter()
@@ -196,7 +281,7 @@ pub(super) fn learned_statements(
                 &Before {
                     statement: out
                         .last()
-                        .map(|l| l.statement.actor.clone())
+                        .map(|l| l.actor.clone())
                         .or(before_sentence.statement.clone()),
                     person: before_sentence.person.clone(),
                 },
@@ -212,46 +297,32 @@ pub(super) fn learned_statements(
         };
         used_targets.push(target.to_string());
         let modality = modality_of(p, &c_hit);
-        let main = *prob >= model.threshold_for(lang, worded);
         for (j, actor) in actors.into_iter().enumerate() {
-            out.push(Learned {
-                prob: *prob,
-                main,
-                statement: Statement {
-                    id: if j == 0 {
-                        base.clone()
-                    } else {
-                        format!("{base}.{}", j + 1)
-                    },
-                    article: article.id.to_string(),
-                    actor,
-                    capability: target.to_string(),
-                    stance,
-                    modality,
-                    quantity: quantity_near(p.sent, t_hit.start.min(end), t_hit.end.min(end)),
-                    attributed_to: attributed_to.clone(),
-                    attribution,
-                    quote: p.sent.to_string(),
-                    quote_start: s.start,
-                    quote_end: s.end,
-                    date: article.date.map(str::to_string),
-                    outlet: article.outlet.map(str::to_string),
-                    sentence: index,
-                    probability: Some((f64::from(*prob) * 100.0).round() / 100.0),
+            out.push(Statement {
+                id: if j == 0 {
+                    base.clone()
+                } else {
+                    format!("{base}.{}", j + 1)
                 },
+                article: article.id.to_string(),
+                actor,
+                capability: target.to_string(),
+                stance,
+                modality,
+                quantity: quantity_near(p.sent, t_hit.start.min(end), t_hit.end.min(end)),
+                attributed_to: attributed_to.clone(),
+                attribution,
+                quote: p.sent.to_string(),
+                quote_start: s.start,
+                quote_end: s.end,
+                date: article.date.map(str::to_string),
+                outlet: article.outlet.map(str::to_string),
+                sentence: *index,
+                probability: Some((f64::from(prob) * 100.0).round() / 100.0),
             });
         }
     }
     out
-}
-
-/// A claim of the classifier's, before it meets the rules' ([`merge_learned`]).
-pub(super) struct Learned {
-    pub prob: f32,
-    /// Whether it passed the language's main threshold (`SentenceModel::threshold_for`), not
-    /// only the lower one for a target the rules state nowhere in the article.
-    pub main: bool,
-    pub statement: Statement,
 }
 
 /// The actors and attribution of the rules' statements on `target` in the sentence, else of its
@@ -279,49 +350,6 @@ fn borrowed_subject(
         }
     }
     Some((actors, first.attributed_to.clone(), first.attribution))
-}
-
-/// Adds the classifier's statements to the rules': a claim (target, stance) the rules state
-/// somewhere in the article is left to them, a claim under the main threshold is dropped when
-/// the rules state its target somewhere in the article (it passed only the lower threshold for
-/// targets the rules missed), and any other claim is added once, from the sentence where the
-/// classifier is most confident (the earliest on a tie), with every actor found there.
-/// Statements stay in sentence order.
-pub(super) fn merge_learned(out: &mut Vec<Statement>, learned: Vec<Learned>) {
-    let learned: Vec<Learned> = learned
-        .into_iter()
-        .filter(|l| l.main || !out.iter().any(|r| r.capability == l.statement.capability))
-        .collect();
-    let mut best: Vec<(String, Stance, f32, usize)> = Vec::new();
-    for Learned {
-        prob,
-        statement: st,
-        ..
-    } in &learned
-    {
-        if out
-            .iter()
-            .any(|r| r.capability == st.capability && r.stance == st.stance)
-        {
-            continue;
-        }
-        match best
-            .iter_mut()
-            .find(|b| b.0 == st.capability && b.1 == st.stance)
-        {
-            Some(b) if *prob > b.2 => {
-                b.2 = *prob;
-                b.3 = st.sentence;
-            }
-            Some(_) => {}
-            None => best.push((st.capability.clone(), st.stance, *prob, st.sentence)),
-        }
-    }
-    out.extend(learned.into_iter().map(|l| l.statement).filter(|s| {
-        best.iter()
-            .any(|b| b.0 == s.capability && b.1 == s.stance && b.3 == s.sentence)
-    }));
-    out.sort_by_key(|s| s.sentence);
 }
 
 /// Where a label the rules did not find in the sentence is placed: after its last word (`n`

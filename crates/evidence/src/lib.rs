@@ -11,6 +11,7 @@
 //! embedded at build time.
 
 pub mod charset;
+pub mod claim_model;
 pub mod clean;
 pub mod dedupe;
 pub mod extract;

@@ -176,10 +176,10 @@ pub struct Statement {
     /// Index of the sentence in the cleaned text.
     pub sentence: usize,
     /// How the statement was found: `None` when the rules found it (a target and a stance cue
-    /// of the lexicon in one clause), else the sentence classifier's probability for its
-    /// (target, stance), rounded to 0.01. The classifier adds claims from 0.2 (0.8 in English),
-    /// and the lower this is, the less often they are right (docs/evidence.md, "How sure a
-    /// statement is"): a reader can weigh or filter them.
+    /// of the lexicon in one clause), else the article-level claim model's probability that the
+    /// article states its (target, stance) (`claim_model`), rounded to 0.01. Such claims are
+    /// stated from 0.25 (0.5 in English), and the lower this is, the less often they are right
+    /// (docs/evidence.md, "How sure a statement is"): a reader can weigh or filter them.
     #[serde(default)]
     pub probability: Option<f64>,
 }
