@@ -29,10 +29,10 @@ pub struct Args {
     /// Only statements on this capability of the taxonomy (ground_troops, air_power, ...).
     #[arg(long, value_name = "NAME")]
     pub capability: Option<String>,
-    /// Leave out the statements the sentence classifier found with a probability below P
-    /// (0 to 1); the rules' statements stay. On the held-out test split the classifier's claims
-    /// from 0.8 are right about 6 times in 10, the rules' and those from 0.5 about 1 in 2, those
-    /// below 0.35 1 in 3 (docs/evidence.md, "How sure a statement is").
+    /// Leave out the statements the classifier found with a probability below P (0 to 1); the
+    /// rules' statements stay. On the held-out test split the classifier's claims from 0.5 are
+    /// right about as often as the rules' (1 in 2, more from 0.8), those below 0.35 about 1 in 4
+    /// (docs/evidence.md, "How sure a statement is").
     #[arg(long, value_name = "P", value_parser = parse_probability)]
     pub min_probability: Option<f64>,
     /// Print JSON (`statements`, `duplicates`, `positions`, `disagreements`, `quantities`).
