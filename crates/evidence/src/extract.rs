@@ -287,8 +287,9 @@ impl Extractor {
         }
     }
 
-    /// The rules and a learned sentence classifier: a sentence also yields the claims the
-    /// classifier gives it that the rules did not find.
+    /// The rules and a learned model (the sentence classifier with its article-level claim
+    /// model): an article yields the claims the claim model states, the rules' statements of
+    /// them and the classifier's of those the rules did not find.
     pub fn with_model(lexicon: &Lexicon, model: SentenceModel) -> Self {
         Extractor::with_shared_model(lexicon, Arc::new(model))
     }

@@ -1,6 +1,7 @@
-//! The learned half of [`super`]: the features a sentence gives the [`SentenceModel`], and the
-//! statements of the claims it finds that the rules did not. A child module, so it shares the
-//! parent's private types (the sentence parse, the speaker).
+//! The learned half of [`super`]: the features a sentence gives the [`SentenceModel`], the
+//! article-level decision of which claims the article states ([`decide`], with
+//! [`crate::claim_model`]), and the statements of the stated claims the rules did not find. A
+//! child module, so it shares the parent's private types (the sentence parse, the speaker).
 //!
 //! Features are binary and hashed ([`crate::model::feature_id`]): the language; each word's stem,
 //! its first five letters and each pair of adjacent stems (per language); the lexicon's hits
