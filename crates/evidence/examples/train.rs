@@ -22,7 +22,9 @@ mod evaluation;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use evaluation::*;
-use guarantor_evidence::claim_model::{ClaimModel, ClaimSummary, SentenceClaims, summarise};
+use guarantor_evidence::claim_model::{
+    ClaimModel, ClaimSummary, LabelHit, SentenceClaims, label_hits, summarise,
+};
 use guarantor_evidence::extract::ArticleRef;
 use guarantor_evidence::model::{Example, TrainParams, feature_id_of};
 use guarantor_evidence::{Extractor, Lexicon, Pipeline, SentenceModel, Stance};
@@ -254,17 +256,16 @@ fn score(pred: &BTreeSet<(String, Stance)>, gold: &BTreeSet<(String, Stance)>, c
 /// probabilities under `model` (`claim_model::summarise`, as the extractor calls it).
 fn summaries(item: &Item, probs: &[Vec<f32>], model: &SentenceModel) -> Vec<ClaimSummary> {
     let labels: Vec<(&str, Stance)> = (0..model.pairs.len()).map(|k| model.label(k)).collect();
-    let worded: Vec<Vec<bool>> = item
+    let hits: Vec<Vec<LabelHit>> = item
         .examples
         .iter()
-        .map(|e| {
+        .zip(probs)
+        .map(|(e, p)| {
             let has = |parts: &[&str]| e.features.binary_search(&feature_id_of(parts)).is_ok();
-            labels
-                .iter()
-                .map(|(t, s)| {
-                    has(&["T:", t]) && (has(&["C:", s.as_str()]) || has(&["CN:", s.as_str()]))
-                })
-                .collect()
+            label_hits(p, |k| {
+                let (t, s) = labels[k];
+                has(&["T:", t]) && (has(&["C:", s.as_str()]) || has(&["CN:", s.as_str()]))
+            })
         })
         .collect();
     let mut ruled: Vec<Vec<(String, Stance)>> = vec![Vec::new(); item.examples.len()];
@@ -273,12 +274,10 @@ fn summaries(item: &Item, probs: &[Vec<f32>], model: &SentenceModel) -> Vec<Clai
             r.push(c.clone());
         }
     }
-    let sentences: Vec<SentenceClaims<'_>> = (0..item.examples.len())
-        .map(|k| SentenceClaims {
-            probs: &probs[k],
-            worded: &worded[k],
-            ruled: &ruled[k],
-        })
+    let sentences: Vec<SentenceClaims<'_>> = hits
+        .iter()
+        .zip(&ruled)
+        .map(|(hits, ruled)| SentenceClaims { hits, ruled })
         .collect();
     summarise(&labels, &sentences, &item.lang)
 }

@@ -58,11 +58,35 @@ pub struct ClaimSummary {
     pub lang: String,
 }
 
-/// One sentence as the summaries read it: the classifier's probability per label (in the
-/// model's label order), the labels that are worded there, and the rules' claims.
+/// A label the classifier gives a sentence at least [`CANDIDATE_FLOOR`]: its index in the
+/// model's label order, its probability, and whether the sentence holds the lexicon's words for
+/// its target and stance.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelHit {
+    pub label: usize,
+    pub prob: f32,
+    pub worded: bool,
+}
+
+/// The labels of a sentence's probabilities that reach [`CANDIDATE_FLOOR`], with `worded`
+/// asked of those only.
+pub fn label_hits(probs: &[f32], worded: impl Fn(usize) -> bool) -> Vec<LabelHit> {
+    probs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| **p >= CANDIDATE_FLOOR)
+        .map(|(label, &prob)| LabelHit {
+            label,
+            prob,
+            worded: worded(label),
+        })
+        .collect()
+}
+
+/// One sentence as the summaries read it: the labels the classifier gives it ([`label_hits`];
+/// the rest are no candidates and no rivals) and the rules' claims.
 pub struct SentenceClaims<'a> {
-    pub probs: &'a [f32],
-    pub worded: &'a [bool],
+    pub hits: &'a [LabelHit],
     pub ruled: &'a [(String, Stance)],
 }
 
@@ -97,11 +121,9 @@ pub fn summarise(
             })
     }
     for (index, sentence) in sentences.iter().enumerate() {
-        for (k, &p) in sentence.probs.iter().enumerate() {
-            if p < CANDIDATE_FLOOR {
-                continue;
-            }
-            let (t, s) = labels[k];
+        for hit in sentence.hits {
+            let p = hit.prob;
+            let (t, s) = labels[hit.label];
             let c = entry(&mut by_claim, t, s, lang);
             if p > c.best {
                 c.second = c.best;
@@ -111,7 +133,7 @@ pub fn summarise(
                 c.second = p;
             }
             c.carrying += usize::from(p >= CARRIES);
-            c.worded |= sentence.worded.get(k).copied().unwrap_or(false);
+            c.worded |= hit.worded;
             if index == 0 {
                 c.headline = p;
             }
@@ -124,13 +146,13 @@ pub fn summarise(
             }
         }
     }
-    // Rivals: the best of the other stances on the target, from every label's probabilities.
+    // Rivals: the best of the other stances on the target.
     let mut best_of: BTreeMap<(&str, Stance), f32> = BTreeMap::new();
     let mut ruled_of: BTreeMap<&str, Vec<Stance>> = BTreeMap::new();
     for sentence in sentences {
-        for (k, &p) in sentence.probs.iter().enumerate() {
-            let b = best_of.entry(labels[k]).or_default();
-            *b = b.max(p);
+        for hit in sentence.hits {
+            let b = best_of.entry(labels[hit.label]).or_default();
+            *b = b.max(hit.prob);
         }
         for (t, s) in sentence.ruled {
             ruled_of.entry(t.as_str()).or_default().push(*s);
@@ -310,20 +332,21 @@ mod tests {
             ("ground_troops", Stance::Considers),
         ]);
         let r2 = ruled(&[("sanctions", Stance::Supports)]);
+        let h0 = label_hits(&[0.3, 0.1, 0.01], |_| false);
+        let h1 = label_hits(&[0.6, 0.25, 0.02], |k| k == 0);
+        let h2 = label_hits(&[0.1, 0.04, 0.03], |_| false);
+        assert_eq!(h2.len(), 1, "under the floor: no hit");
         let sentences = [
             SentenceClaims {
-                probs: &[0.3, 0.1, 0.01],
-                worded: &[false, false, false],
+                hits: &h0,
                 ruled: &r0,
             },
             SentenceClaims {
-                probs: &[0.6, 0.25, 0.02],
-                worded: &[true, false, false],
+                hits: &h1,
                 ruled: &r1,
             },
             SentenceClaims {
-                probs: &[0.1, 0.04, 0.03],
-                worded: &[false, false, false],
+                hits: &h2,
                 ruled: &r2,
             },
         ];

@@ -377,22 +377,16 @@ impl Extractor {
         let mut last_group: Option<String> = None;
         let mut previous_targets: Vec<String> = Vec::new();
         // With a model, every sentence waits for the article-level decision (`model::decide`).
-        let mut pending: Vec<model::Pending<'_>> = Vec::new();
+        let mut pending: Vec<model::Pending> = Vec::new();
         for (index, s) in sentences_in(text, lang).into_iter().enumerate() {
             let sent = &text[s.start..s.end];
-            let local: Vec<Mention> = mentions
-                .iter()
-                .filter(|m| m.start >= s.start && m.end <= s.end)
-                .map(|m| Mention {
-                    start: m.start - s.start,
-                    end: m.end - s.start,
-                    ..m.clone()
-                })
-                .collect();
+            let local = local_mentions(mentions, s);
             let body = collective
                 .as_ref()
                 .filter(|(at, _)| *at < s.end)
                 .map(|(_, actor)| actor.as_str());
+            // The group counted before this sentence, as its parse reads "the countries".
+            let group_before = last_group.clone();
             let parse = self.parse(rules, sent, &local, gazetteer, body, last_group.as_deref());
             if let Some(g) = parse
                 .actors
@@ -517,13 +511,13 @@ impl Extractor {
                 pending.push(model::Pending {
                     index,
                     s,
-                    probs: m.predict(&features),
-                    worded: model::worded(m, rules, &parse),
+                    hits: model::hits(m, rules, &parse, &m.predict(&features)),
                     before: Before::of(&out, last_person.as_ref(), gazetteer),
                     rules: first_of_sentence..out.len(),
                     speaker,
                     rule_claims,
-                    parse,
+                    body: body.is_some(),
+                    last_group: group_before,
                 });
             }
             if let Some(f) = features_out.as_deref_mut() {
@@ -531,7 +525,15 @@ impl Extractor {
             }
         }
         match &self.model {
-            Some(m) => model::decide(m, rules, gazetteer, &article, out, &pending),
+            Some(m) => model::decide(
+                (self, m),
+                rules,
+                gazetteer,
+                &article,
+                (text, mentions),
+                out,
+                &pending,
+            ),
             None => out,
         }
     }
@@ -690,6 +692,19 @@ impl Extractor {
 
 /// Actor spans, standing for `referent`, for the phrases of `matcher` in the sentence that no
 /// actor span already covers ("the participants", "these countries").
+/// The mentions inside a sentence, with offsets from its start.
+fn local_mentions(mentions: &[Mention], s: Sentence) -> Vec<Mention> {
+    mentions
+        .iter()
+        .filter(|m| m.start >= s.start && m.end <= s.end)
+        .map(|m| Mention {
+            start: m.start - s.start,
+            end: m.end - s.start,
+            ..m.clone()
+        })
+        .collect()
+}
+
 fn referring_spans(
     matcher: &WordMatcher<()>,
     words: &Words,

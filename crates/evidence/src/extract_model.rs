@@ -13,7 +13,7 @@
 //! sentence opens the article (usually the headline).
 
 use super::*;
-use crate::claim_model::{ClaimSummary, SentenceClaims, summarise};
+use crate::claim_model::{ClaimSummary, LabelHit, SentenceClaims, label_hits, summarise};
 use crate::model::{feature_id, feature_id_of};
 
 /// Hashed features of one sentence, sorted and without repeats.
@@ -112,12 +112,18 @@ pub(super) fn features(
     ids
 }
 
-/// A sentence kept until the article's claims are decided ([`decide`]): what building the
-/// classifier's statements there needs, and what the article-level model reads of it.
-pub(super) struct Pending<'t> {
+/// A sentence kept until the article's claims are decided ([`decide`]): what the article-level
+/// model reads of it, and what building the classifier's statements there needs. Not its parse,
+/// which is made again for the few sentences that get such statements: kept for every sentence,
+/// the parses of a 15 MB text took 1.2 GB.
+pub(super) struct Pending {
     pub index: usize,
     pub s: Sentence,
-    pub parse: SentenceParse<'t>,
+    /// Whether the article's body of states (`Gazetteer::first_collective`) is named before
+    /// the sentence's end, and the group counted before it (`Extractor::parse`'s inputs besides
+    /// the text).
+    pub body: bool,
+    pub last_group: Option<String>,
     pub speaker: Option<(Speaker, usize)>,
     /// What the article said before the sentence.
     pub before: Before,
@@ -125,19 +131,18 @@ pub(super) struct Pending<'t> {
     pub rules: std::ops::Range<usize>,
     /// The claims the rules decided in the sentence (with or without a statement).
     pub rule_claims: Vec<(String, Stance)>,
-    /// The classifier's probability per label.
-    pub probs: Vec<f32>,
-    /// Per label, whether the sentence holds the lexicon's words for its target and stance.
-    pub worded: Vec<bool>,
+    /// The labels the classifier gives the sentence at the candidate floor or more.
+    pub hits: Vec<LabelHit>,
 }
 
-/// Per label of `model`, whether the sentence holds a hit of its target and a cue of its stance
-/// (or one a negation turns into it).
-pub(super) fn worded(
+/// The labels `probs` gives at the candidate floor or more, each with whether the sentence holds
+/// a hit of its target and a cue of its stance (or one a negation turns into it).
+pub(super) fn hits(
     model: &SentenceModel,
     rules: &LanguageRules,
     p: &SentenceParse<'_>,
-) -> Vec<bool> {
+    probs: &[f32],
+) -> Vec<LabelHit> {
     let cue_stances: Vec<Stance> = p
         .cues
         .iter()
@@ -149,12 +154,10 @@ pub(super) fn worded(
         })
         .flatten()
         .collect();
-    (0..model.pairs.len())
-        .map(|k| {
-            let (target, stance) = model.label(k);
-            cue_stances.contains(&stance) && p.targets.iter().any(|t| t.label == target)
-        })
-        .collect()
+    label_hits(probs, |k| {
+        let (target, stance) = model.label(k);
+        cue_stances.contains(&stance) && p.targets.iter().any(|t| t.label == target)
+    })
 }
 
 /// The article's statements once its claims are decided: the claim model
@@ -163,19 +166,19 @@ pub(super) fn worded(
 /// rules did not find gets statements from the sentence where the classifier is most
 /// confident, with every actor found there. Statements stay in sentence order.
 pub(super) fn decide(
-    model: &SentenceModel,
+    (extractor, model): (&Extractor, &SentenceModel),
     rules: &LanguageRules,
     gazetteer: &Gazetteer,
     article: &ArticleRef<'_>,
+    (text, mentions): (&str, &[Mention]),
     out: Vec<Statement>,
-    pending: &[Pending<'_>],
+    pending: &[Pending],
 ) -> Vec<Statement> {
     let labels: Vec<(&str, Stance)> = (0..model.pairs.len()).map(|k| model.label(k)).collect();
     let sentences: Vec<SentenceClaims<'_>> = pending
         .iter()
         .map(|p| SentenceClaims {
-            probs: &p.probs,
-            worded: &p.worded,
+            hits: &p.hits,
             ruled: &p.rule_claims,
         })
         .collect();
@@ -183,6 +186,7 @@ pub(super) fn decide(
         .into_iter()
         .filter_map(|c| model.claims.states(&c).map(|p| (c, p)))
         .collect();
+    let collective = gazetteer.first_collective(mentions);
     let mut learned: Vec<Statement> = Vec::new();
     for p in pending {
         let wanted: Vec<(usize, f32)> = stated
@@ -195,16 +199,28 @@ pub(super) fn decide(
                 Some((k, *prob))
             })
             .collect();
-        if !wanted.is_empty() {
-            learned.extend(learned_statements(
-                model,
-                &wanted,
-                p,
-                gazetteer,
-                &out[p.rules.clone()],
-                article,
-            ));
+        if wanted.is_empty() {
+            continue;
         }
+        let parse = extractor.parse(
+            rules,
+            &text[p.s.start..p.s.end],
+            &local_mentions(mentions, p.s),
+            gazetteer,
+            collective
+                .as_ref()
+                .filter(|_| p.body)
+                .map(|(_, actor)| actor.as_str()),
+            p.last_group.as_deref(),
+        );
+        learned.extend(learned_statements(
+            model,
+            &wanted,
+            (p, &parse),
+            gazetteer,
+            &out[p.rules.clone()],
+            article,
+        ));
     }
     let mut out: Vec<Statement> = out
         .into_iter()
@@ -226,7 +242,7 @@ pub(super) fn decide(
 fn learned_statements(
     model: &SentenceModel,
     wanted: &[(usize, f32)],
-    pending: &Pending<'_>,
+    (pending, p): (&Pending, &SentenceParse<'_>),
     gazetteer: &Gazetteer,
     rule_statements: &[Statement],
     article: &ArticleRef<'_>,
@@ -234,7 +250,6 @@ fn learned_statements(
     let Pending {
         index,
         s,
-        parse: p,
         speaker,
         before: before_sentence,
         rule_claims,
