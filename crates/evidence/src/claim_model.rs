@@ -4,8 +4,8 @@
 //! The sentence classifier ([`crate::model`]) gives each sentence a probability per claim, and
 //! the rules decide claims sentence by sentence. Both err in ways only the whole article shows: a
 //! claim the rules read once against three sentences the classifier gives another stance on the
-//! same target; a weak claim repeated in five sentences; a rule's stance that is usually right
-//! for troops and usually wrong for sanctions. This model scores every candidate claim of an
+//! same target; a weak claim repeated in five sentences; a rule's stance that is right more often
+//! on some targets than on others. This model scores every candidate claim of an
 //! article from a handful of such summaries ([`ClaimSummary`]): the best and second-best
 //! sentence probability, how many sentences carry it, whether the rules state it or another
 //! stance on its target, its margin over the best rival stance, whether it is worded, the
@@ -13,8 +13,8 @@
 //! regression over these named features, trained on the dev split's out-of-fold sentence
 //! probabilities (`examples/train.rs`), so it sees the sentence model as new text will.
 //!
-//! The weights ship as `data/evidence-claims.txt`: one `name weight` line per feature, readable
-//! as they are.
+//! The weights ship in the sentence model's file, `data/evidence-model.txt`, as one
+//! `claim NAME WEIGHT` line per feature (with `claim_threshold` lines), readable as they are.
 
 use std::collections::BTreeMap;
 
