@@ -320,15 +320,20 @@ fn train_claims<'a>(items: impl Iterator<Item = (&'a Item, &'a Vec<ClaimSummary>
 }
 
 /// Every candidate of every item with the probability of a claim model that never saw its
-/// fold: each fold's claim model is trained on the other folds' out-of-fold candidates.
-fn held_out_claims(items: &[Item], cands: &[Vec<ClaimSummary>]) -> Vec<Vec<(f32, ClaimSummary)>> {
+/// fold: each fold's claim model is trained on the other folds' out-of-fold candidates of the
+/// items `kept` allows.
+fn held_out_claims(
+    items: &[Item],
+    cands: &[Vec<ClaimSummary>],
+    kept: impl Fn(&Item) -> bool,
+) -> Vec<Vec<(f32, ClaimSummary)>> {
     let models: Vec<ClaimModel> = (0..FOLDS)
         .map(|f| {
             train_claims(
                 items
                     .iter()
                     .zip(cands)
-                    .filter(|(i, _)| fold_of(&i.story) != f),
+                    .filter(|(i, _)| fold_of(&i.story) != f && kept(i)),
             )
         })
         .collect();
@@ -362,7 +367,7 @@ fn stated(scored: &[(f32, ClaimSummary)], th: f32) -> BTreeSet<(String, Stance)>
 
 fn cross_validate(items: &[Item], params: TrainParams) {
     let cands = out_of_fold(items, params, |_| true);
-    let scored = held_out_claims(items, &cands);
+    let scored = held_out_claims(items, &cands, |_| true);
     let mut rules = C::default();
     for i in items {
         let r: BTreeSet<_> = i.rule_claims.iter().map(|(_, c)| c.clone()).collect();
@@ -559,22 +564,10 @@ fn learning_curve(items: &[Item], params: TrainParams) {
     for share in [25u64, 50, 75, 100] {
         let cands = out_of_fold(items, params, kept(share));
         // The claim models learn from the kept stories' candidates only.
-        let models: Vec<ClaimModel> = (0..FOLDS)
-            .map(|f| {
-                train_claims(
-                    items
-                        .iter()
-                        .zip(&cands)
-                        .filter(|(i, _)| fold_of(&i.story) != f && kept(share)(i)),
-                )
-            })
-            .collect();
+        let scored = held_out_claims(items, &cands, kept(share));
         let (mut all, mut non_en) = (C::default(), C::default());
-        for (i, c) in items.iter().zip(&cands) {
-            let m = &models[fold_of(&i.story) as usize];
-            let sc: Vec<(f32, ClaimSummary)> =
-                c.iter().map(|c| (m.predict(c), c.clone())).collect();
-            let pred = stated_as_shipped(&sc, &i.lang);
+        for (i, sc) in items.iter().zip(&scored) {
+            let pred = stated_as_shipped(sc, &i.lang);
             score(&pred, &i.gold, &mut all);
             if i.lang != "en" {
                 score(&pred, &i.gold, &mut non_en);

@@ -18,6 +18,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::sigmoid;
 use crate::statement::Stance;
 
 /// A claim is a candidate of the article when a sentence gives it at least this probability, or
@@ -196,7 +197,6 @@ pub fn features(c: &ClaimSummary) -> Vec<(String, f32)> {
         ("headline_p".into(), c.headline),
         ("worded".into(), f32::from(u8::from(c.worded))),
         ("ruled_best".into(), ruled * best),
-        ("en".into(), en),
         ("en_best".into(), en * best),
         ("en_ruled".into(), en * ruled),
         (format!("target:{}", c.target), 1.0),
@@ -206,10 +206,6 @@ pub fn features(c: &ClaimSummary) -> Vec<(String, f32)> {
     ];
     f.retain(|(_, v)| *v != 0.0);
     f
-}
-
-fn sigmoid(z: f32) -> f32 {
-    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
 }
 
 /// The article-level model: a weight per named feature and the thresholds of its decision.
@@ -270,15 +266,6 @@ impl ClaimModel {
                 (f, *y)
             })
             .collect();
-        ClaimModel::fit(rows, names.into_iter().collect(), l2, iterations)
-    }
-
-    fn fit(
-        rows: Vec<(Vec<(usize, f32)>, bool)>,
-        names: Vec<(String, usize)>,
-        l2: f32,
-        iterations: usize,
-    ) -> ClaimModel {
         let d = names.len();
         let n = rows.len().max(1) as f32;
         let mut w = vec![0f32; d];

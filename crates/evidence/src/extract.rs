@@ -17,21 +17,23 @@
 //! It does not parse syntax, so long sentences with several clauses can get the wrong actor; the
 //! evaluation measures how often.
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
-use crate::lang::{self, Lang, Stemmer};
-use crate::lexicon::{LanguageLexicon, Lexicon};
+use crate::lang::{self, Lang};
+use crate::lexicon::Lexicon;
 use crate::model::SentenceModel;
 use crate::resolve::{EntityKind, Gazetteer, Mention};
 use crate::statement::{AttributionKind, Modality, Quantity, Stance, Statement};
-use crate::text::{lower_word, quotes};
+use crate::text::quotes;
 use crate::words::{WordHit, WordMatcher, Words};
 
+#[path = "extract_rules.rs"]
+mod rules;
 #[path = "extract_sentences.rs"]
 mod sentences;
+use rules::LanguageRules;
 pub use sentences::{Sentence, sentences, sentences_in};
 
 /// Metadata of the article the statements come from.
@@ -52,167 +54,6 @@ enum Speaker {
     Anonymous(String),
     /// A capitalised name the gazetteer does not know: a person speaking for themselves.
     Named(String),
-}
-
-/// The compiled rules of one language.
-struct LanguageRules {
-    lang: Lang,
-    stemmer: Stemmer,
-    targets: WordMatcher<String>,
-    stances: WordMatcher<Stance>,
-    negation: WordMatcher<()>,
-    /// [`crate::lexicon::NegationLexicon::concord`].
-    concord: WordMatcher<()>,
-    negation_window: usize,
-    /// [`crate::lexicon::NegationLexicon::after_cue`].
-    negation_after_cue: bool,
-    /// Lowercase [`crate::lexicon::NegationLexicon::restrictive_after`].
-    restrictive_after: Vec<String>,
-    /// Lowercase [`crate::lexicon::NegationLexicon::without`].
-    without: Vec<String>,
-    /// [`crate::lexicon::NegationLexicon::without_follows`].
-    without_follows: bool,
-    /// Lowercase [`crate::lexicon::NegationLexicon::determiners`].
-    negative_determiners: Vec<String>,
-    negated: BTreeMap<Stance, Stance>,
-    hedges: WordMatcher<()>,
-    /// Reporting verbs; the label is true when the speaker can only follow ("according to").
-    verbs: WordMatcher<bool>,
-    anonymous: WordMatcher<String>,
-    pronouns: Vec<String>,
-    /// Lowercase forms of [`crate::lexicon::AttributionLexicon::reported_speech`].
-    reported_speech: Vec<String>,
-    boundaries: WordMatcher<()>,
-    after_comma: WordMatcher<()>,
-    coordination: WordMatcher<()>,
-    group_nouns: WordMatcher<()>,
-    first_person: WordMatcher<()>,
-    group_anaphors: WordMatcher<()>,
-    group_back_references: WordMatcher<()>,
-    /// Lowercase auxiliaries of [`crate::lexicon::AttributionLexicon::auxiliaries`].
-    auxiliaries: Vec<String>,
-    /// Lowercase prepositions and articles of [`crate::lexicon::ActorLexicon`].
-    prepositions: Vec<String>,
-    determiners: Vec<String>,
-    infinitive_markers: Vec<String>,
-    agent_prepositions: Vec<String>,
-    agent_prepositions_before: Vec<String>,
-    experiencer_prepositions: Vec<String>,
-    titles: WordMatcher<()>,
-    numbers: BTreeMap<String, f64>,
-}
-
-fn lower_words(list: &[String]) -> Vec<String> {
-    list.iter().map(|w| lower_word(w)).collect()
-}
-
-fn unit_pairs(list: &[String]) -> Vec<(String, ())> {
-    list.iter().map(|p| (p.clone(), ())).collect()
-}
-
-impl LanguageRules {
-    fn new(l: &LanguageLexicon) -> Self {
-        let stemmer = Stemmer::new(
-            l.lang,
-            l.morphology.stemmer == "snowball",
-            &l.morphology.suffixes,
-            l.morphology.min_stem_chars,
-        );
-        let stem = |w: &str| stemmer.stem(w);
-        let targets = WordMatcher::new(
-            l.targets
-                .iter()
-                .flat_map(|(name, ps)| ps.iter().map(move |p| (p.clone(), name.clone())))
-                .collect(),
-            &stem,
-        );
-        let mut verbs: Vec<(String, bool)> = l
-            .attribution
-            .forward
-            .iter()
-            .map(|v| (v.clone(), true))
-            .collect();
-        verbs.extend(l.attribution.verbs.iter().map(|v| (v.clone(), false)));
-        LanguageRules {
-            lang: l.lang,
-            targets,
-            stances: WordMatcher::new(l.stance_phrases(), &stem),
-            negation: WordMatcher::new(unit_pairs(&l.negation.words), &stem),
-            concord: WordMatcher::new(unit_pairs(&l.negation.concord), &stem),
-            negation_window: l.negation.window_words,
-            negation_after_cue: l.negation.after_cue,
-            restrictive_after: l
-                .negation
-                .restrictive_after
-                .iter()
-                .map(|w| lower_word(w))
-                .collect(),
-            without: l.negation.without.iter().map(|w| lower_word(w)).collect(),
-            without_follows: l.negation.without_follows,
-            negative_determiners: lower_words(&l.negation.determiners),
-            negated: l.stances.negated.clone(),
-            hedges: WordMatcher::new(unit_pairs(&l.modality.hedges), &stem),
-            verbs: WordMatcher::new(verbs, &stem),
-            anonymous: WordMatcher::new(
-                l.attribution
-                    .anonymous
-                    .iter()
-                    .map(|a| (a.clone(), a.clone()))
-                    .collect(),
-                &stem,
-            ),
-            pronouns: l
-                .attribution
-                .pronouns
-                .iter()
-                .map(|p| lower_word(p))
-                .collect(),
-            reported_speech: l
-                .attribution
-                .reported_speech
-                .iter()
-                .map(|p| lower_word(p))
-                .collect(),
-            auxiliaries: l
-                .attribution
-                .auxiliaries
-                .iter()
-                .map(|a| lower_word(a))
-                .collect(),
-            boundaries: WordMatcher::new(unit_pairs(&l.clauses.boundaries), &stem),
-            after_comma: WordMatcher::new(unit_pairs(&l.clauses.after_comma), &stem),
-            coordination: WordMatcher::new(unit_pairs(&l.clauses.coordination), &stem),
-            group_nouns: WordMatcher::new(unit_pairs(&l.actors.group_nouns), &stem),
-            first_person: WordMatcher::new(unit_pairs(&l.actors.first_person), &stem),
-            group_anaphors: WordMatcher::new(unit_pairs(&l.actors.group_anaphors), &stem),
-            group_back_references: WordMatcher::new(
-                unit_pairs(&l.actors.group_back_references),
-                &stem,
-            ),
-            prepositions: lower_words(&l.actors.prepositions),
-            determiners: lower_words(&l.actors.determiners),
-            infinitive_markers: lower_words(&l.actors.infinitive_markers),
-            agent_prepositions: lower_words(&l.actors.agent_prepositions),
-            agent_prepositions_before: lower_words(&l.actors.agent_prepositions_before),
-            experiencer_prepositions: lower_words(&l.actors.experiencer_prepositions),
-            titles: WordMatcher::new(unit_pairs(&l.actors.titles), &stem),
-            numbers: l
-                .actors
-                .numbers
-                .iter()
-                .map(|(k, v)| (lower_word(k), *v))
-                .collect(),
-            stemmer,
-        }
-    }
-
-    fn words(&self, sent: &str) -> Words {
-        Words::with_stems(sent, &|lower: &[String]| self.stemmer.stem_each(lower))
-    }
-
-    fn negate(&self, stance: Stance) -> Stance {
-        self.negated.get(&stance).copied().unwrap_or(stance)
-    }
 }
 
 /// The compiled extraction rules, one set per language, and the learned sentence classifier

@@ -116,7 +116,8 @@ pub struct SentenceModel {
     pub header: Vec<String>,
 }
 
-fn sigmoid(z: f32) -> f32 {
+/// The logistic function, clamped so a large score cannot overflow.
+pub(crate) fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
 }
 

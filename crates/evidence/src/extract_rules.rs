@@ -1,0 +1,171 @@
+//! The compiled rules of one language: the lexicon's phrases as word matchers (stemmed by the
+//! language's stemmer) and its word lists lowercased, built once per [`super::Extractor`].
+
+use std::collections::BTreeMap;
+
+use crate::lang::{Lang, Stemmer};
+use crate::lexicon::LanguageLexicon;
+use crate::statement::Stance;
+use crate::text::lower_word;
+use crate::words::{WordMatcher, Words};
+
+/// The compiled rules of one language.
+pub(super) struct LanguageRules {
+    pub(super) lang: Lang,
+    pub(super) stemmer: Stemmer,
+    pub(super) targets: WordMatcher<String>,
+    pub(super) stances: WordMatcher<Stance>,
+    pub(super) negation: WordMatcher<()>,
+    /// [`crate::lexicon::NegationLexicon::concord`].
+    pub(super) concord: WordMatcher<()>,
+    pub(super) negation_window: usize,
+    /// [`crate::lexicon::NegationLexicon::after_cue`].
+    pub(super) negation_after_cue: bool,
+    /// Lowercase [`crate::lexicon::NegationLexicon::restrictive_after`].
+    pub(super) restrictive_after: Vec<String>,
+    /// Lowercase [`crate::lexicon::NegationLexicon::without`].
+    pub(super) without: Vec<String>,
+    /// [`crate::lexicon::NegationLexicon::without_follows`].
+    pub(super) without_follows: bool,
+    /// Lowercase [`crate::lexicon::NegationLexicon::determiners`].
+    pub(super) negative_determiners: Vec<String>,
+    pub(super) negated: BTreeMap<Stance, Stance>,
+    pub(super) hedges: WordMatcher<()>,
+    /// Reporting verbs; the label is true when the speaker can only follow ("according to").
+    pub(super) verbs: WordMatcher<bool>,
+    pub(super) anonymous: WordMatcher<String>,
+    pub(super) pronouns: Vec<String>,
+    /// Lowercase forms of [`crate::lexicon::AttributionLexicon::reported_speech`].
+    pub(super) reported_speech: Vec<String>,
+    pub(super) boundaries: WordMatcher<()>,
+    pub(super) after_comma: WordMatcher<()>,
+    pub(super) coordination: WordMatcher<()>,
+    pub(super) group_nouns: WordMatcher<()>,
+    pub(super) first_person: WordMatcher<()>,
+    pub(super) group_anaphors: WordMatcher<()>,
+    pub(super) group_back_references: WordMatcher<()>,
+    /// Lowercase auxiliaries of [`crate::lexicon::AttributionLexicon::auxiliaries`].
+    pub(super) auxiliaries: Vec<String>,
+    /// Lowercase prepositions and articles of [`crate::lexicon::ActorLexicon`].
+    pub(super) prepositions: Vec<String>,
+    pub(super) determiners: Vec<String>,
+    pub(super) infinitive_markers: Vec<String>,
+    pub(super) agent_prepositions: Vec<String>,
+    pub(super) agent_prepositions_before: Vec<String>,
+    pub(super) experiencer_prepositions: Vec<String>,
+    pub(super) titles: WordMatcher<()>,
+    pub(super) numbers: BTreeMap<String, f64>,
+}
+
+fn lower_words(list: &[String]) -> Vec<String> {
+    list.iter().map(|w| lower_word(w)).collect()
+}
+
+fn unit_pairs(list: &[String]) -> Vec<(String, ())> {
+    list.iter().map(|p| (p.clone(), ())).collect()
+}
+
+impl LanguageRules {
+    pub(super) fn new(l: &LanguageLexicon) -> Self {
+        let stemmer = Stemmer::new(
+            l.lang,
+            l.morphology.stemmer == "snowball",
+            &l.morphology.suffixes,
+            l.morphology.min_stem_chars,
+        );
+        let stem = |w: &str| stemmer.stem(w);
+        let targets = WordMatcher::new(
+            l.targets
+                .iter()
+                .flat_map(|(name, ps)| ps.iter().map(move |p| (p.clone(), name.clone())))
+                .collect(),
+            &stem,
+        );
+        let mut verbs: Vec<(String, bool)> = l
+            .attribution
+            .forward
+            .iter()
+            .map(|v| (v.clone(), true))
+            .collect();
+        verbs.extend(l.attribution.verbs.iter().map(|v| (v.clone(), false)));
+        LanguageRules {
+            lang: l.lang,
+            targets,
+            stances: WordMatcher::new(l.stance_phrases(), &stem),
+            negation: WordMatcher::new(unit_pairs(&l.negation.words), &stem),
+            concord: WordMatcher::new(unit_pairs(&l.negation.concord), &stem),
+            negation_window: l.negation.window_words,
+            negation_after_cue: l.negation.after_cue,
+            restrictive_after: l
+                .negation
+                .restrictive_after
+                .iter()
+                .map(|w| lower_word(w))
+                .collect(),
+            without: l.negation.without.iter().map(|w| lower_word(w)).collect(),
+            without_follows: l.negation.without_follows,
+            negative_determiners: lower_words(&l.negation.determiners),
+            negated: l.stances.negated.clone(),
+            hedges: WordMatcher::new(unit_pairs(&l.modality.hedges), &stem),
+            verbs: WordMatcher::new(verbs, &stem),
+            anonymous: WordMatcher::new(
+                l.attribution
+                    .anonymous
+                    .iter()
+                    .map(|a| (a.clone(), a.clone()))
+                    .collect(),
+                &stem,
+            ),
+            pronouns: l
+                .attribution
+                .pronouns
+                .iter()
+                .map(|p| lower_word(p))
+                .collect(),
+            reported_speech: l
+                .attribution
+                .reported_speech
+                .iter()
+                .map(|p| lower_word(p))
+                .collect(),
+            auxiliaries: l
+                .attribution
+                .auxiliaries
+                .iter()
+                .map(|a| lower_word(a))
+                .collect(),
+            boundaries: WordMatcher::new(unit_pairs(&l.clauses.boundaries), &stem),
+            after_comma: WordMatcher::new(unit_pairs(&l.clauses.after_comma), &stem),
+            coordination: WordMatcher::new(unit_pairs(&l.clauses.coordination), &stem),
+            group_nouns: WordMatcher::new(unit_pairs(&l.actors.group_nouns), &stem),
+            first_person: WordMatcher::new(unit_pairs(&l.actors.first_person), &stem),
+            group_anaphors: WordMatcher::new(unit_pairs(&l.actors.group_anaphors), &stem),
+            group_back_references: WordMatcher::new(
+                unit_pairs(&l.actors.group_back_references),
+                &stem,
+            ),
+            prepositions: lower_words(&l.actors.prepositions),
+            determiners: lower_words(&l.actors.determiners),
+            infinitive_markers: lower_words(&l.actors.infinitive_markers),
+            agent_prepositions: lower_words(&l.actors.agent_prepositions),
+            agent_prepositions_before: lower_words(&l.actors.agent_prepositions_before),
+            experiencer_prepositions: lower_words(&l.actors.experiencer_prepositions),
+            titles: WordMatcher::new(unit_pairs(&l.actors.titles), &stem),
+            numbers: l
+                .actors
+                .numbers
+                .iter()
+                .map(|(k, v)| (lower_word(k), *v))
+                .collect(),
+            stemmer,
+        }
+    }
+
+    pub(super) fn words(&self, sent: &str) -> Words {
+        Words::with_stems(sent, &|lower: &[String]| self.stemmer.stem_each(lower))
+    }
+
+    pub(super) fn negate(&self, stance: Stance) -> Stance {
+        self.negated.get(&stance).copied().unwrap_or(stance)
+    }
+}
