@@ -135,8 +135,8 @@ impl Ledger {
             .filter(|s| s.actor == actor && s.capability == capability && s.is_firm())
             .filter(|s| {
                 s.date.as_deref().is_some_and(|d| {
-                    let day = d.get(..10).unwrap_or(d);
-                    as_of.is_none_or(|limit| day <= limit)
+                    let day = last_day(d);
+                    as_of.is_none_or(|limit| *day <= *limit)
                 })
             })
             .max_by(|a, b| chrono_key(a).cmp(&chrono_key(b)))
@@ -262,6 +262,19 @@ pub fn is_against(s: Stance) -> bool {
 /// model's civil-date type, the project's one calendar; `None` when either is not a date.
 pub fn days_between(a: &str, b: &str) -> Option<i64> {
     Some(day_number(b)? - day_number(a)?)
+}
+
+/// The last day a statement's date can mean, as `YYYY-MM-DD`: a timestamp's day, or the last
+/// day of a month (`2025-08` is `2025-08-31`; ANNOTATION.md dates an article by its month when
+/// no day is known). Comparing this with a scenario's date keeps a month-dated statement out of
+/// an assessment dated inside that month, where it could be the later of the two, as a month in
+/// a scenario's `as_of` means its last day.
+pub fn last_day(d: &str) -> std::borrow::Cow<'_, str> {
+    match d.get(..10) {
+        Some(day) => day.into(),
+        None => guarantor_model::Date::parse_month_end(d)
+            .map_or_else(|_| d.into(), |m| m.to_string().into()),
+    }
 }
 
 fn day_number(d: &str) -> Option<i64> {
@@ -515,6 +528,35 @@ pub(crate) mod tests {
         assert_eq!(days_between("2024-01-01", "2025-01-01"), Some(366));
         assert_eq!(days_between("2025-01-15", "2025-08-18"), Some(215));
         assert_eq!(day_number("1970-01-01"), Some(0));
+        // A month has no day number: it is never within a window of days of another date.
+        assert_eq!(day_number("2025-08"), None);
+    }
+
+    #[test]
+    fn a_month_date_means_its_last_day() {
+        assert_eq!(last_day("2025-08-18T10:00Z"), "2025-08-18");
+        assert_eq!(last_day("2025-08"), "2025-08-31");
+        assert_eq!(last_day("2024-02"), "2024-02-29");
+        let l = Ledger {
+            statements: vec![st(
+                "m",
+                "2025-08",
+                "X",
+                "USA",
+                "ground_troops",
+                Stance::RulesOut,
+            )],
+            duplicates: Vec::new(),
+        };
+        // Within August it could be later than the assessment; from the month's end it is not.
+        assert!(
+            l.latest_firm_as_of("USA", "ground_troops", Some("2025-08-18"))
+                .is_none()
+        );
+        assert!(
+            l.latest_firm_as_of("USA", "ground_troops", Some("2025-08-31"))
+                .is_some()
+        );
     }
 
     #[test]

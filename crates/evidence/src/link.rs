@@ -9,7 +9,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::ledger::Ledger;
+use crate::ledger::{Ledger, last_day};
 use crate::statement::{Stance, Statement};
 
 /// Whether the entry is a pledge or a red line.
@@ -189,7 +189,7 @@ fn superseded_by_evidence<'l>(
     ledger: &'l Ledger,
     as_of: Option<&str>,
 ) -> Option<&'l Statement> {
-    let then = latest.date.as_deref().map(|d| d.get(..10).unwrap_or(d))?;
+    let then = latest.date.as_deref().map(last_day)?;
     // The latest of the cited statements that qualify (the id breaks ties).
     ledger
         .statements
@@ -199,8 +199,8 @@ fn superseded_by_evidence<'l>(
                 && s.actor == e.actor
                 && !contradicts(s.stance, e.stance)
                 && s.date.as_deref().is_some_and(|d| {
-                    let day = d.get(..10).unwrap_or(d);
-                    day > then && as_of.is_none_or(|limit| day <= limit)
+                    let day = last_day(d);
+                    day > then && as_of.is_none_or(|limit| *day <= *limit)
                 })
         })
         .max_by(|a, b| (a.date.as_deref(), &a.id).cmp(&(b.date.as_deref(), &b.id)))
@@ -217,7 +217,7 @@ fn candidates(e: &ScenarioEntry, ledger: &Ledger, as_of: Option<&str>) -> Vec<St
         .filter(|s| s.actor == e.actor && s.capability == e.capability)
         .filter(|s| !contradicts(s.stance, e.stance))
         .filter(|s| match (s.date.as_deref(), as_of) {
-            (Some(d), Some(limit)) => d.get(..10).unwrap_or(d) <= limit,
+            (Some(d), Some(limit)) => *last_day(d) <= *limit,
             _ => true,
         })
         .collect();

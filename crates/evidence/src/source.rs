@@ -450,11 +450,13 @@ pub fn parse_json_line(line: &str) -> Result<RawArticle, EvidenceError> {
 pub const DATE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
 
 /// Reads a date: the `YYYY-MM-DD` prefix of an ISO date or timestamp (`2025-08-18`,
-/// `2025-08-18T10:00Z`); blank means no date.
+/// `2025-08-18T10:00Z`), or a month, `YYYY-MM`, kept as it is (ANNOTATION.md dates an article
+/// by its month when the page shows no day; see [`crate::ledger::last_day`] for how it
+/// compares with a scenario's date); blank means no date.
 ///
 /// # Errors
 /// [`EvidenceError::Date`] naming the date when it is not ISO, not on the calendar
-/// (`2025-02-31`) or outside [`DATE_YEARS`].
+/// (`2025-02-31`, `2025-13`) or outside [`DATE_YEARS`].
 pub fn parse_date(s: &str) -> Result<Option<String>, EvidenceError> {
     let s = s.trim();
     if s.is_empty() {
@@ -466,6 +468,25 @@ pub fn parse_date(s: &str) -> Result<Option<String>, EvidenceError> {
     };
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let year_in_range = |year: u32| {
+        if DATE_YEARS.contains(&year) {
+            Ok(())
+        } else {
+            Err(refuse(format!(
+                "is outside the years {} to {}",
+                DATE_YEARS.start(),
+                DATE_YEARS.end()
+            )))
+        }
+    };
+    if b.len() == 7 && digits(0..4) && b[4] == b'-' && digits(5..7) {
+        year_in_range(s[0..4].parse::<u32>().unwrap_or(0))?;
+        let month = s[5..7].parse::<u32>().unwrap_or(0);
+        if !(1..=12).contains(&month) {
+            return Err(refuse(format!("has no month {month}")));
+        }
+        return Ok(Some(s.to_string()));
+    }
     let iso = b.len() >= 10
         && digits(0..4)
         && b[4] == b'-'
@@ -474,16 +495,11 @@ pub fn parse_date(s: &str) -> Result<Option<String>, EvidenceError> {
         && digits(8..10)
         && b.get(10).is_none_or(|c| matches!(c, b'T' | b't' | b' '));
     if !iso {
-        return Err(refuse("is not an ISO date (YYYY-MM-DD)".into()));
+        return Err(refuse(
+            "is not an ISO date (YYYY-MM-DD, or YYYY-MM for a month)".into(),
+        ));
     }
-    let year = s[0..4].parse::<u32>().unwrap_or(0);
-    if !DATE_YEARS.contains(&year) {
-        return Err(refuse(format!(
-            "is outside the years {} to {}",
-            DATE_YEARS.start(),
-            DATE_YEARS.end()
-        )));
-    }
+    year_in_range(s[0..4].parse::<u32>().unwrap_or(0))?;
     // The calendar is the model's (one civil-date type for scenarios and the ledger).
     match guarantor_model::Date::parse(&s[..10]) {
         Ok(_) => Ok(Some(s[..10].to_string())),
@@ -562,11 +578,11 @@ mod tests {
         assert_eq!(refused("2025-13-01"), "date `2025-13-01` has no month 13");
         assert_eq!(
             refused("Jan 5"),
-            "date `Jan 5` is not an ISO date (YYYY-MM-DD)"
+            "date `Jan 5` is not an ISO date (YYYY-MM-DD, or YYYY-MM for a month)"
         );
         assert_eq!(
             refused("2025-01-050"),
-            "date `2025-01-050` is not an ISO date (YYYY-MM-DD)"
+            "date `2025-01-050` is not an ISO date (YYYY-MM-DD, or YYYY-MM for a month)"
         );
         assert_eq!(
             parse_date("2024-02-29").unwrap().as_deref(),
@@ -581,6 +597,28 @@ mod tests {
             Some("2025-08-18")
         );
         assert_eq!(parse_date("  ").unwrap(), None);
+    }
+
+    #[test]
+    fn a_month_is_a_date_as_annotation_md_writes_it() {
+        assert_eq!(parse_date("2025-03").unwrap().as_deref(), Some("2025-03"));
+        let refused = |d: &str| parse_date(d).unwrap_err().to_string();
+        assert_eq!(refused("2025-13"), "date `2025-13` has no month 13");
+        assert_eq!(refused("2025-00"), "date `2025-00` has no month 0");
+        assert_eq!(
+            refused("9999-01"),
+            "date `9999-01` is outside the years 1900 to 2100"
+        );
+        assert_eq!(
+            refused("2025-3"),
+            "date `2025-3` is not an ISO date (YYYY-MM-DD, or YYYY-MM for a month)"
+        );
+        // A line of the corpus format (ANNOTATION.md) with a month date is stored, not refused.
+        let line = r#"{"id": "m1", "url": null, "outlet": "X", "date": "2025-03", "lang": "en", "licence": "CC BY 4.0", "text": "Body."}"#;
+        assert_eq!(
+            parse_json_line(line).unwrap().date.as_deref(),
+            Some("2025-03")
+        );
     }
 
     #[test]

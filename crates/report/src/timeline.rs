@@ -198,7 +198,12 @@ pub fn section(r: &Report) -> Markup {
         };
     }
     let names = crate::names::Names::new(r.scenario);
-    let undated = chrono.iter().filter(|s| s.date.is_none()).count();
+    // Undated statements and those dated by their month only (`2025-08`) have no day to be
+    // placed at on the chart.
+    let off_chart = chrono
+        .iter()
+        .filter(|s| s.date.as_deref().and_then(day_number).is_none())
+        .count();
     let actors = {
         let mut a: Vec<&str> = chrono.iter().map(|s| s.actor.as_str()).collect();
         a.sort_unstable();
@@ -208,7 +213,7 @@ pub fn section(r: &Report) -> Markup {
     html! {
         h2 id="timeline" { "Stance timeline" }
         p { (chrono.len()) " statements by " (actors) " actors in the evidence ledger"
-            @if undated > 0 { " (" (undated) " undated: in the table only)" }
+            @if off_chart > 0 { " (" (off_chart) " undated or dated by month only: in the table only)" }
             ". Each marker links to its quote below; hover for the words." }
         @if let Some(c) = chart(t.ledger) { (crate::html::chart_figure("stance-timeline", timeline_chart(&c))) }
         h3 { "Quotes" }

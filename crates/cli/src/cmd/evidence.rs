@@ -211,8 +211,8 @@ fn write_text(out: &mut impl Write, ledger: &Ledger) -> anyhow::Result<()> {
                 .unwrap_or_default();
             writeln!(
                 out,
-                "  {}  {:<9} {:<8}  {}{}",
-                s.date.as_deref().unwrap_or("undated   "),
+                "  {:<10}  {:<9} {:<8}  {}{}",
+                s.date.as_deref().unwrap_or("undated"),
                 s.stance.as_str(),
                 s.modality.as_str(),
                 source_of(s),
@@ -259,8 +259,8 @@ fn write_text(out: &mut impl Write, ledger: &Ledger) -> anyhow::Result<()> {
             if let Some(q) = &s.quantity {
                 writeln!(
                     out,
-                    "  {}  {} {}: {}  ({})",
-                    s.date.as_deref().unwrap_or("undated   "),
+                    "  {:<10}  {} {}: {}  ({})",
+                    s.date.as_deref().unwrap_or("undated"),
                     s.actor,
                     s.capability,
                     q.text,

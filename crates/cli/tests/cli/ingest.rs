@@ -95,6 +95,7 @@ fn impossible_dates_are_refused_naming_file_line_and_date() {
         article_line("ok", "2025-03-01", CLAIM),
         article_line("far", "9999-01-01", CLAIM),
         article_line("words", "last Tuesday", CLAIM),
+        article_line("month", "2025-13", CLAIM),
     ]
     .concat();
     std::fs::write(d.join("dates.jsonl"), lines).unwrap();
@@ -106,9 +107,29 @@ fn impossible_dates_are_refused_naming_file_line_and_date() {
     --- stderr
     error: feb.txt: date `2025-02-31` is not on the calendar (February 2025 has 28 days)
     error: dates.jsonl: line 2: date `9999-01-01` is outside the years 1900 to 2100
-    error: dates.jsonl: line 3: date `last Tuesday` is not an ISO date (YYYY-MM-DD)
-    1 stored, 0 unchanged, 3 failed (database `guarantor.db`)
+    error: dates.jsonl: line 3: date `last Tuesday` is not an ISO date (YYYY-MM-DD, or YYYY-MM for a month)
+    error: dates.jsonl: line 4: date `2025-13` has no month 13
+    1 stored, 0 unchanged, 4 failed (database `guarantor.db`)
     ");
+}
+
+#[test]
+fn a_corpus_line_dated_by_its_month_is_stored_and_shown_with_its_month() {
+    // The corpus format of ANNOTATION.md: `lang`, `licence` and a month when no day is known.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let line = format!(
+        "{{\"id\": \"m1\", \"url\": null, \"outlet\": \"Test Wire\", \"date\": \"2025-03\", \"lang\": \"en\", \"licence\": \"CC BY 4.0\", \"text\": \"{CLAIM}\"}}\n"
+    );
+    std::fs::write(d.join("corpus.jsonl"), line).unwrap();
+    let out = run_in(d, &["ingest", "corpus.jsonl"]);
+    assert_eq!(out.code, 0, "{}", transcript(&out, d));
+    let out = run_in(d, &["evidence", "--actor", "GBR"]);
+    let shown = &out.stdout;
+    assert!(
+        shown.contains("  2025-03     offers"),
+        "the month is the statement's date:\n{shown}"
+    );
 }
 
 #[test]

@@ -22,10 +22,15 @@ impl Split {
     }
 }
 
+/// The directory of a split: under `GUARANTOR_CORPUS` when it is set (a corpus kept elsewhere,
+/// such as a private test split or a frozen copy to compare runs while shards are being
+/// written), else under `tests/corpus`.
 pub fn corpus_dir(split: Split) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus")
-        .join(split.dir_name())
+    let root = std::env::var_os("GUARANTOR_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus"),
+        PathBuf::from,
+    );
+    root.join(split.dir_name())
 }
 
 #[derive(Debug, Clone, Deserialize)]
