@@ -6,7 +6,9 @@
 //!
 //! Run: `cargo run -p guarantor-evidence --release --example evaluate` (both splits), with
 //! `-- --split dev` for the development split only, and `-- --diff` for every difference from
-//! the gold of the fixtures and of the development split. Differences are never printed for the
+//! the gold of the fixtures and of the development split. `GUARANTOR_CORPUS=DIR` reads the
+//! splits from `DIR/dev` and `DIR/test` instead (a corpus of your own, annotated by
+//! ANNOTATION.md: `articles-*.jsonl` and `gold-*.jsonl`). Differences are never printed for the
 //! test split: it is for measuring, not for tuning. The floors are enforced by
 //! `tests/evaluation.rs`, not here.
 
@@ -103,12 +105,13 @@ fn main() {
 
 fn print_corpus(split: Split, r: &CorpusReport) {
     println!(
-        "\nReal corpus, {} split (crates/evidence/tests/corpus/{}): (article, target, stance)",
+        "\nReal corpus, {} split ({}): (article, target, stance)",
         split.dir_name(),
-        split.dir_name()
+        corpus_dir(split).display()
     );
     if r.overall.articles == 0 {
         println!("  no articles found");
+        return;
     }
     println!(
         "  {:<12} {:>8} {:>9} {:>7} {:>6} {:>14}   tp/fp/fn",
