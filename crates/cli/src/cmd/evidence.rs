@@ -31,7 +31,7 @@ pub struct Args {
     pub capability: Option<String>,
     /// Leave out the statements the classifier found with a probability below P (0 to 1); the
     /// rules' statements stay. On the held-out test split the classifier's claims from 0.5 are
-    /// right about as often as the rules' (1 in 2, more from 0.8), those below 0.35 about 1 in 4
+    /// right about as often as the rules' (1 in 2, more from 0.8), those below 0.35 about 1 in 3
     /// (docs/evidence.md, "How sure a statement is").
     #[arg(long, value_name = "P", value_parser = parse_probability)]
     pub min_probability: Option<f64>,
