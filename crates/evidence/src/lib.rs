@@ -79,6 +79,12 @@ pub enum EvidenceError {
         #[source]
         source: Box<EvidenceError>,
     },
+    #[error("item {item}: {source}")]
+    Item {
+        item: usize,
+        #[source]
+        source: Box<EvidenceError>,
+    },
     #[error("no article text left after cleaning")]
     NoContent,
     #[error("invalid lexicon: {0}")]
@@ -92,6 +98,14 @@ impl EvidenceError {
     pub fn at_line(self, line: usize) -> EvidenceError {
         EvidenceError::Line {
             line,
+            source: Box::new(self),
+        }
+    }
+
+    /// Wraps an error with the place (from 1) of the article in a `.json` array.
+    pub fn at_item(self, item: usize) -> EvidenceError {
+        EvidenceError::Item {
+            item,
             source: Box::new(self),
         }
     }

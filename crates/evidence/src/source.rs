@@ -87,10 +87,13 @@ pub enum Format {
     /// A gzip-compressed page (`.html.gz`, `.htm.gz`), as crawlers and web archives store them.
     HtmlGzip,
     JsonLines,
+    /// A `.json` file: one article object of the `.jsonl` shape, or an array of them (what most
+    /// tools and scrapers write).
+    Json,
 }
 
 impl Format {
-    /// `.txt`, `.html`/`.htm`, `.html.gz`/`.htm.gz`, `.jsonl`; anything else is `None`.
+    /// `.txt`, `.html`/`.htm`, `.html.gz`/`.htm.gz`, `.jsonl`, `.json`; anything else is `None`.
     pub fn from_path(path: &str) -> Option<Format> {
         Format::split(path).map(|(_, f)| f)
     }
@@ -107,6 +110,7 @@ impl Format {
             "txt" => Format::Text,
             "html" | "htm" => Format::Html,
             "jsonl" => Format::JsonLines,
+            "json" => Format::Json,
             "gz" => {
                 let (stem, inner) = stem.rsplit_once('.')?;
                 return matches!(inner.to_ascii_lowercase().as_str(), "html" | "htm")
@@ -279,7 +283,30 @@ pub fn parse_file(
         Format::Html => vec![Ok(html_article(stem, decode_html(bytes)?.into_owned()))],
         Format::HtmlGzip => vec![Ok(html_article(stem, decode_html_owned(gunzip(bytes)?)?))],
         Format::JsonLines => parse_json_lines(bytes)?,
+        Format::Json => parse_json_file(decode(bytes)?)?,
     })
+}
+
+/// A `.json` file: an article object, or an array of them, each read as a `.jsonl` line is, so
+/// one bad element loses that element only (reported with its place in the array, from 1).
+///
+/// # Errors
+/// [`EvidenceError::Json`] when the file is not JSON, or neither an object nor an array.
+fn parse_json_file(text: &str) -> Result<Vec<Result<RawArticle, EvidenceError>>, EvidenceError> {
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| EvidenceError::Json(e.to_string()))?;
+    match value {
+        serde_json::Value::Array(items) if items.is_empty() => Err(EvidenceError::Empty),
+        serde_json::Value::Array(items) => Ok(items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| parse_json_value(v).map_err(|e| e.at_item(i + 1)))
+            .collect()),
+        serde_json::Value::Object(_) => Ok(vec![parse_json_value(value)]),
+        _ => Err(EvidenceError::Json(
+            "a .json file holds an article object or an array of them".into(),
+        )),
+    }
 }
 
 /// The lines of a `.jsonl` file, each decoded on its own.
@@ -410,8 +437,26 @@ struct JsonArticle {
 /// [`EvidenceError::Json`] when the line is not an object of that shape,
 /// [`EvidenceError::Date`] when its date is not on the calendar.
 pub fn parse_json_line(line: &str) -> Result<RawArticle, EvidenceError> {
-    let a: JsonArticle =
-        serde_json::from_str(line).map_err(|e| EvidenceError::Json(e.to_string()))?;
+    let a: JsonArticle = serde_json::from_str(line).map_err(json_error)?;
+    json_article(a)
+}
+
+/// An article of a `.json` file (see [`parse_json_line`] for its shape).
+fn parse_json_value(value: serde_json::Value) -> Result<RawArticle, EvidenceError> {
+    let a: JsonArticle = serde_json::from_value(value).map_err(json_error)?;
+    json_article(a)
+}
+
+/// serde's message, in the reader's words rather than the type's name ("expected struct
+/// JsonArticle").
+fn json_error(e: serde_json::Error) -> EvidenceError {
+    EvidenceError::Json(
+        e.to_string()
+            .replace("struct JsonArticle", "an article object"),
+    )
+}
+
+fn json_article(a: JsonArticle) -> Result<RawArticle, EvidenceError> {
     let id = match a.id {
         serde_json::Value::String(s) if !s.trim().is_empty() => s,
         serde_json::Value::Number(n) => n.to_string(),
@@ -597,6 +642,40 @@ mod tests {
             Some("2025-08-18")
         );
         assert_eq!(parse_date("  ").unwrap(), None);
+    }
+
+    #[test]
+    fn a_json_file_holds_an_article_or_an_array_and_a_bad_element_loses_itself_only() {
+        let parse = |text: &str| parse_file(Format::Json, "f", text.as_bytes());
+        let array = r#"[{"id": "a", "url": null, "outlet": "X", "date": "2025-08", "text": "One."},
+            {"id": "b", "url": null},
+            7,
+            {"id": 3, "url": "u", "outlet": null, "date": null, "text": "<p>Three.</p>"}]"#;
+        let items = parse(array).unwrap();
+        assert_eq!(items.len(), 4);
+        assert_eq!(items[0].as_ref().unwrap().date.as_deref(), Some("2025-08"));
+        assert_eq!(
+            items[1].as_ref().unwrap_err().to_string(),
+            "item 2: invalid JSON article: missing field `text`"
+        );
+        assert_eq!(
+            items[2].as_ref().unwrap_err().to_string(),
+            "item 3: invalid JSON article: invalid type: integer `7`, expected an article object"
+        );
+        assert!(matches!(items[3].as_ref().unwrap().body, Body::Html(_)));
+        let one = parse(r#"{"id": "s", "url": null, "outlet": null, "date": null, "text": "Hi."}"#);
+        assert_eq!(one.unwrap()[0].as_ref().unwrap().id, "s");
+        let refused = |text: &str| parse(text).unwrap_err().to_string();
+        assert_eq!(
+            refused("42"),
+            "invalid JSON article: a .json file holds an article object or an array of them"
+        );
+        assert_eq!(refused("[]"), "file is empty");
+        assert_eq!(
+            refused("[{\"id\": 1,"),
+            "invalid JSON article: EOF while parsing a value at line 1 column 10"
+        );
+        assert_eq!(Format::from_path("a/b.JSON"), Some(Format::Json));
     }
 
     #[test]

@@ -23,9 +23,10 @@ use crate::input::fail;
 /// are linked, names are resolved and attributed statements are extracted.
 ///
 /// Accepts `.txt` (optional `Title:`/`Outlet:`/`Date:`/`URL:` header lines, otherwise the first
-/// line is the title), `.html`/`.htm` and `.html.gz` (metadata from the page) and `.jsonl` (one
+/// line is the title), `.html`/`.htm` and `.html.gz` (metadata from the page), `.jsonl` (one
 /// article per line with `id`, `url`, `outlet`, `date`, `text`, optional `title` and `lang`; a bad
-/// line loses that line only). Dates are ISO (`2025-08-18`) and must be on the calendar.
+/// line loses that line only) and `.json` (one such object, or an array of them). Dates are ISO
+/// (`2025-08-18`, or `2025-08` for a month) and must be on the calendar.
 /// Directories are searched recursively (a directory reached twice through links is read once).
 /// Files over 16 MiB are refused. Re-ingesting unchanged articles changes nothing; several ingests
 /// may write to one database at once. Exit code 0 when everything was stored, 2 when some input
@@ -355,7 +356,7 @@ type ArticleResults = Vec<Result<RawArticle, EvidenceError>>;
 fn read_articles(path: &Path) -> Result<ArticleResults, String> {
     let name = path.to_string_lossy();
     let format = Format::from_path(&name).ok_or_else(|| {
-        "unsupported file type (expected .txt, .html, .htm, .html.gz or .jsonl)".to_string()
+        "unsupported file type (expected .txt, .html, .htm, .html.gz, .jsonl or .json)".to_string()
     })?;
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     if meta.is_dir() {

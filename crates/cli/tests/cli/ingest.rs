@@ -133,6 +133,25 @@ fn a_corpus_line_dated_by_its_month_is_stored_and_shown_with_its_month() {
 }
 
 #[test]
+fn a_json_array_of_articles_is_read_and_a_bad_element_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let articles = format!(
+        "[{{\"id\": \"j1\", \"url\": null, \"outlet\": \"Test Wire\", \"date\": \"2025-08-18\", \"text\": \"{CLAIM}\"}},\n {{\"id\": \"j2\", \"outlet\": \"Test Wire\"}}]"
+    );
+    std::fs::write(d.join("scraped.json"), articles).unwrap();
+    let out = run_in(d, &["ingest", "scraped.json"]);
+    insta::assert_snapshot!(transcript(&out, d), @r"
+    exit: 2
+    --- stdout
+    stored    j1  1 statement
+    --- stderr
+    error: scraped.json: item 2: invalid JSON article: missing field `text`
+    1 stored, 0 unchanged, 1 failed (database `guarantor.db`)
+    ");
+}
+
+#[test]
 fn a_gzip_compressed_page_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let html = format!(
