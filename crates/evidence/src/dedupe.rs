@@ -701,10 +701,12 @@ impl DedupeIndex {
     }
 }
 
-/// Whether two articles are dated at most `max_days` apart (or either is undated).
+/// Whether two articles are dated at most `max_days` apart (or either is undated). A month date
+/// (`2025-06`) is any of its days: an article of June 2025 is not within a week of one of 30
+/// December 2025, though neither has a day in common with the other.
 fn within(date: Option<&str>, e: &Entry, max_days: i64) -> bool {
     !matches!((date, e.date.as_deref()), (Some(a), Some(b))
-        if crate::ledger::days_between(a, b).is_some_and(|d| d.abs() > max_days))
+        if crate::ledger::days_apart(a, b).is_some_and(|d| d > max_days))
 }
 
 /// The outlets a fingerprint's text names, without its own publisher (an outlet naming itself,

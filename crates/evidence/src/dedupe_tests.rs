@@ -239,6 +239,16 @@ fn a_retelling_in_other_words_is_linked_and_an_independent_report_is_not() {
             .insert("retold", Some("2025-06-20"), None, fp(retelling))
             .is_empty()
     );
+    // A month date is any of its days: June holds the 3rd, December does not.
+    for (month, linked) in [("2025-06", true), ("2025-12", false)] {
+        let mut by_month = DedupeIndex::new(p);
+        for (i, t) in background.iter().enumerate() {
+            by_month.insert(&format!("bg{i}"), Some("2025-06-03"), None, fp(t));
+        }
+        by_month.insert("story", Some(month), None, fp(story));
+        let links = by_month.insert("retold", Some("2025-06-04"), None, fp(retelling));
+        assert_eq!(links.len(), usize::from(linked), "{month}: {links:?}");
+    }
 }
 
 /// Own texts for the sixth tier: a story, its French translation (the same people, states and

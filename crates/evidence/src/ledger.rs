@@ -277,6 +277,25 @@ pub fn last_day(d: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The fewest days between the periods two dates can mean (a day, or every day of a month,
+/// [`last_day`]): 0 when they overlap, as June 2025 and 2025-06-20 do; `None` when either is not
+/// a date.
+pub fn days_apart(a: &str, b: &str) -> Option<i64> {
+    let (a0, a1) = day_range(a)?;
+    let (b0, b1) = day_range(b)?;
+    Some((a0.max(b0) - a1.min(b1)).max(0))
+}
+
+/// The first and last day numbers a date can mean.
+fn day_range(d: &str) -> Option<(i64, i64)> {
+    if let Some(day) = day_number(d) {
+        return Some((day, day));
+    }
+    let last = guarantor_model::Date::parse_month_end(d).ok()?;
+    let first = guarantor_model::Date::parse(&format!("{}-01", d.get(..7)?)).ok()?;
+    Some((first.days(), last.days()))
+}
+
 fn day_number(d: &str) -> Option<i64> {
     guarantor_model::Date::parse(d.get(0..10)?)
         .ok()
@@ -530,6 +549,14 @@ pub(crate) mod tests {
         assert_eq!(day_number("1970-01-01"), Some(0));
         // A month has no day number: it is never within a window of days of another date.
         assert_eq!(day_number("2025-08"), None);
+        // ... but the days it can mean are a range.
+        assert_eq!(days_apart("2025-06", "2025-06-20"), Some(0));
+        assert_eq!(days_apart("2025-06-20", "2025-06"), Some(0));
+        assert_eq!(days_apart("2025-06", "2025-07-03"), Some(3));
+        assert_eq!(days_apart("2025-06", "2025-12-30"), Some(183));
+        assert_eq!(days_apart("2025-05", "2025-07"), Some(31));
+        assert_eq!(days_apart("2025-08-18", "2025-08-11"), Some(7));
+        assert_eq!(days_apart("2025-08-18", "soon"), None);
     }
 
     #[test]
