@@ -3,7 +3,9 @@
 //! An entry is flagged `no_evidence` when it cites nothing or cites ids the ledger does not hold,
 //! and `contradicted` when the actor's latest statement on that capability, dated on or before
 //! the scenario's date, contradicts the stance the entry implies ([`contradicts`]: opposite polarity, except that doubting others suffice
-//! backs a demand). It reads no files: [`scenario_entries`] turns a
+//! backs a demand), and `ahead_of_evidence` when a pledge's status says agreed, signed or
+//! delivered but no statement it cites commits (a floated offer cited for a signed pledge). It
+//! reads no files: [`scenario_entries`] turns a
 //! checked scenario (from `guarantor-model`) into [`ScenarioEntry`] values.
 
 use schemars::JsonSchema;
@@ -33,7 +35,30 @@ pub struct ScenarioEntry {
     pub stance: Stance,
     /// Evidence ids the entry cites (statement ids from `guarantor evidence --json`).
     pub evidence: Vec<String>,
+    /// A pledge's status (`stated`, `signed`, ...; see the scenario format); `None` for a red
+    /// line.
+    pub status: Option<String>,
 }
+
+impl ScenarioEntry {
+    /// Whether the entry's status says the pledge is agreed, signed or delivered (what `--basis
+    /// firm` counts).
+    pub fn firm_status(&self) -> bool {
+        self.status
+            .as_deref()
+            .and_then(guarantor_model::Status::parse)
+            .is_some_and(|s| guarantor_model::StatusBasis::Firm.admits(s))
+    }
+}
+
+/// Stances a cited statement can take for a pledge, firmest first: what [`EntryFlag::AheadOfEvidence`]
+/// names as the most the evidence says.
+const FIRMNESS: [Stance; 4] = [
+    Stance::Commits,
+    Stance::Offers,
+    Stance::Considers,
+    Stance::Supports,
+];
 
 /// The most candidate statements listed for an entry without evidence.
 pub const MAX_CANDIDATES: usize = 3;
@@ -53,6 +78,11 @@ pub enum EntryFlag {
     },
     /// The actor's latest statement on the capability has the opposite polarity.
     Contradicted { statement: Box<Statement> },
+    /// The pledge's status is agreed, signed or delivered, but none of the statements it cites
+    /// that the ledger holds commits: the most they say is `strongest` (offers, considers, ...).
+    /// A floated offer cited for a signed pledge: the status may run ahead of the evidence, or the
+    /// signed text is not cited.
+    AheadOfEvidence { status: String, strongest: Stance },
     /// The actor's latest statement on the capability has the opposite polarity, but the entry
     /// cites a later statement of the same actor that agrees with it (`by`, its id): the older
     /// word is shown, not counted as a contradiction.
@@ -84,6 +114,7 @@ pub fn scenario_entries(scenario: &guarantor_model::Scenario) -> Vec<ScenarioEnt
             capability: p.capability.clone(),
             stance: Stance::Commits,
             evidence: p.evidence.clone(),
+            status: Some(p.status.name().to_string()),
         })
         .collect();
     for r in &scenario.red_lines {
@@ -105,6 +136,7 @@ pub fn scenario_entries(scenario: &guarantor_model::Scenario) -> Vec<ScenarioEnt
                 capability,
                 stance,
                 evidence: r.evidence.clone(),
+                status: None,
             });
         }
     }
@@ -155,6 +187,9 @@ pub fn check_entries(
                     candidates: candidates(e, ledger, as_of),
                 });
             }
+            if let Some(flag) = ahead_of_evidence(e, ledger) {
+                flags.push(flag);
+            }
             if let Some(latest) = ledger.latest_firm_as_of(&e.actor, &e.capability, as_of)
                 && contradicts(latest.stance, e.stance)
             {
@@ -174,6 +209,33 @@ pub fn check_entries(
             }
         })
         .collect()
+}
+
+/// [`EntryFlag::AheadOfEvidence`] for an entry whose firm status no cited statement bears out:
+/// the entry cites statements the ledger holds (else it has no evidence to weigh), and none of
+/// them commits. Any actor's statement counts, as the entry cites it (a coalition's commitment
+/// can carry its members' pledges).
+fn ahead_of_evidence(e: &ScenarioEntry, ledger: &Ledger) -> Option<EntryFlag> {
+    if !e.firm_status() {
+        return None;
+    }
+    let cited: Vec<Stance> = ledger
+        .statements
+        .iter()
+        .filter(|s| e.evidence.contains(&s.id))
+        .map(|s| s.stance)
+        .collect();
+    if cited.is_empty() || cited.contains(&Stance::Commits) {
+        return None;
+    }
+    let strongest = FIRMNESS
+        .into_iter()
+        .find(|f| cited.contains(f))
+        .unwrap_or(cited[0]);
+    Some(EntryFlag::AheadOfEvidence {
+        status: e.status.clone().unwrap_or_default(),
+        strongest,
+    })
 }
 
 /// The latest statement the entry cites that is its own actor's later word and agrees with it,
@@ -250,6 +312,7 @@ mod tests {
             capability: "ground_troops".into(),
             stance,
             evidence: evidence.iter().map(|s| s.to_string()).collect(),
+            status: None,
         }
     }
 
@@ -288,6 +351,7 @@ mod tests {
             capability: "ground_troops".into(),
             stance: Stance::Demands,
             evidence: vec![doubt.id.clone()],
+            status: None,
         };
         let checks = check_entries(std::slice::from_ref(&demand), &ledger, Some("2025-08-31"));
         assert!(checks[0].flags.is_empty(), "{:?}", checks[0].flags);
@@ -295,6 +359,70 @@ mod tests {
         // contradicts a pledge.
         assert!(contradicts(Stance::RulesOut, Stance::Demands));
         assert!(contradicts(Stance::Doubts, Stance::Commits));
+    }
+
+    #[test]
+    fn a_signed_pledge_citing_only_an_offer_runs_ahead_of_its_evidence() {
+        let offer = st(
+            "o",
+            "2026-01-06",
+            "X",
+            "Coalition of the Willing",
+            "ground_troops",
+            Stance::Offers,
+        );
+        let plan = st(
+            "p",
+            "2026-01-05",
+            "X",
+            "USA",
+            "ground_troops",
+            Stance::Considers,
+        );
+        let signed = st(
+            "s",
+            "2026-01-06",
+            "X",
+            "GBR",
+            "ground_troops",
+            Stance::Commits,
+        );
+        let ledger = Ledger {
+            statements: vec![offer.clone(), plan.clone(), signed.clone()],
+            duplicates: vec![],
+        };
+        let pledge = |status: &str, cites: &[&Statement]| ScenarioEntry {
+            status: Some(status.into()),
+            ..entry(
+                "fra-troops",
+                EntryKind::Pledge,
+                Stance::Commits,
+                &cites.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            )
+        };
+        let flags = |e: ScenarioEntry| {
+            check_entries(&[e], &ledger, Some("2026-01-31"))[0]
+                .flags
+                .clone()
+        };
+        // Signed, citing an offer and a plan under consideration: the offer is the most they say.
+        assert_eq!(
+            flags(pledge("signed", &[&plan, &offer])),
+            vec![EntryFlag::AheadOfEvidence {
+                status: "signed".into(),
+                strongest: Stance::Offers
+            }]
+        );
+        // A cited commitment, by any actor, bears the status out.
+        assert!(flags(pledge("signed", &[&offer, &signed])).is_empty());
+        // Stated or floated pledges may rest on an offer; agreed and delivered ones may not.
+        assert!(flags(pledge("stated", &[&offer])).is_empty());
+        assert_eq!(flags(pledge("delivered", &[&offer])).len(), 1);
+        // Citing nothing the ledger holds is `no_evidence`, not this.
+        assert!(matches!(
+            flags(pledge("agreed", &[]))[..],
+            [EntryFlag::NoEvidence { .. }]
+        ));
     }
 
     #[test]
@@ -422,6 +550,7 @@ mod tests {
             capability: "article5_like_guarantee".into(),
             stance: Stance::Commits,
             evidence: evidence.iter().map(|s| s.to_string()).collect(),
+            status: None,
         };
         let flags = |evidence: &[&str], as_of: &str| {
             check_entries(&[pledge(evidence)], &ledger, Some(as_of))

@@ -151,6 +151,10 @@ pub struct EntryEvidence {
     pub cited: Vec<SourcedStatement>,
     /// The actor's latest statement, when it contradicts the entry.
     pub contradicted_by: Option<SourcedStatement>,
+    /// For a pledge whose status is agreed, signed or delivered while none of the statements it
+    /// cites commits: the most they say (`offers`, `considers`, ...; see
+    /// `guarantor_evidence::link::EntryFlag::AheadOfEvidence`). The entry still counts as backed.
+    pub ahead_of_evidence: Option<Stance>,
     /// For an entry without evidence, ledger statements a reader may check and cite (same actor
     /// and capability, not of the opposite polarity, dated by the scenario's date; see
     /// `guarantor_evidence::link::EntryFlag::NoEvidence`).
@@ -347,6 +351,7 @@ pub async fn scenario(
             .map(|(e, c)| {
                 let mut no_evidence = false;
                 let mut contradicted_by = None;
+                let mut ahead_of_evidence = None;
                 let mut to_check = Vec::new();
                 for flag in c.flags {
                     match flag {
@@ -360,6 +365,9 @@ pub async fn scenario(
                         }
                         EntryFlag::Contradicted { statement } => {
                             contradicted_by = Some(loaded.sourced(&statement));
+                        }
+                        EntryFlag::AheadOfEvidence { strongest, .. } => {
+                            ahead_of_evidence = Some(strongest);
                         }
                         // Backed by the later word the entry cites; the older statement is
                         // in the ledger view, and `assess --db` names it.
@@ -397,6 +405,7 @@ pub async fn scenario(
                     unknown,
                     cited,
                     contradicted_by,
+                    ahead_of_evidence,
                     to_check,
                 }
             })

@@ -760,7 +760,10 @@ async function loadEntries(name) {
     return el('tr', { 'data-entry': e.id, 'data-status': e.status },
       el('td', { title: e.id + ': ' + e.kind.replace('_', ' ') + ', implies ' + e.implies.replace('_', ' ') }, entryName(e.id)),
       el('td', null, e.actor), el('td', null, word('capabilities', e.capability)),
-      el('td', null, el('span', { class: cls[e.status] }, e.status), e.no_evidence ? el('div', { class: 'muted' }, 'and no evidence') : ''),
+      el('td', null, el('span', { class: cls[e.status] }, e.status), e.no_evidence ? el('div', { class: 'muted' }, 'and no evidence') : '',
+        // A pledge agreed, signed or delivered whose cited statements only offer or consider.
+        e.ahead_of_evidence ? el('div', { class: 'muted', title: 'its status is firmer than any statement it cites: cite the agreed or signed text, or lower the status' },
+          'cited evidence at most ' + e.ahead_of_evidence.replace('_', ' ')) : ''),
       el('td', null, ...(cited.length ? cited : ['none'])),
       el('td', null, ...against));
   }) : [el('tr', null, el('td', { colSpan: 6, class: 'muted' }, 'No entry is backed or contradicted by the ledger.'))]));

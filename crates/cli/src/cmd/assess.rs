@@ -89,6 +89,7 @@ fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
     let mut missing: Vec<(&str, &[String], Vec<&str>)> = Vec::new();
     let mut contradictions: Vec<String> = Vec::new();
     let mut superseded: Vec<String> = Vec::new();
+    let mut ahead: Vec<String> = Vec::new();
     for c in checks {
         for f in &c.flags {
             match f {
@@ -115,6 +116,13 @@ fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
                     if !contradictions.contains(&line) {
                         contradictions.push(line);
                     }
+                }
+                EntryFlag::AheadOfEvidence { status, strongest } => {
+                    ahead.push(format!(
+                        "  {}: status `{status}`, but no statement it cites commits (at most `{}`): cite the agreed or signed text, or lower the status\n",
+                        c.entry,
+                        strongest.as_str()
+                    ));
                 }
                 EntryFlag::Superseded { statement, by } => {
                     let line = format!(
@@ -159,6 +167,7 @@ fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
     }
     out.extend(contradictions);
     out.extend(superseded);
+    out.extend(ahead);
     out
 }
 

@@ -174,30 +174,34 @@ fn the_shipped_entries_keep_their_ledger_evidence() {
     );
 }
 
+/// No shipped entry is contradicted by the bundled ledger, and none runs ahead of its evidence
+/// (a pledge agreed, signed or delivered whose cited statements only offer or consider).
 #[test]
 fn the_bundled_ledger_contradicts_no_shipped_entry() {
     let (_dir, db, _ids) = ingest_ledger();
     for scenario in std::iter::once(&SCENARIO).chain(OTHER_SCENARIOS) {
         let assess = run(&["assess", scenario, "--db", &db, "--json"]);
         assert_eq!(assess.code, 0, "{}", assess.transcript());
-        let contradicted: Vec<String> = assess.json()["evidence"]
-            .as_array()
-            .expect("evidence checks")
-            .iter()
-            .filter(|check| {
-                check["flags"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .any(|f| f["flag"] == "contradicted")
-            })
-            .map(|check| check.to_string())
-            .collect();
-        assert!(
-            contradicted.is_empty(),
-            "{scenario}: the ledger contradicts\n  {}",
-            contradicted.join("\n  ")
-        );
+        for flag in ["contradicted", "ahead_of_evidence"] {
+            let flagged: Vec<String> = assess.json()["evidence"]
+                .as_array()
+                .expect("evidence checks")
+                .iter()
+                .filter(|check| {
+                    check["flags"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .any(|f| f["flag"] == flag)
+                })
+                .map(|check| check.to_string())
+                .collect();
+            assert!(
+                flagged.is_empty(),
+                "{scenario}: {flag}\n  {}",
+                flagged.join("\n  ")
+            );
+        }
     }
 }
 

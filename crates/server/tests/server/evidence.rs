@@ -305,6 +305,13 @@ async fn scenario_entries_are_backed_unevidenced_or_contradicted() {
                 .any(|f| matches!(f, guarantor_evidence::EntryFlag::Contradicted { .. })),
             "{e}"
         );
+        let ahead = c.flags.iter().find_map(|f| match f {
+            guarantor_evidence::EntryFlag::AheadOfEvidence { strongest, .. } => {
+                Some(strongest.as_str())
+            }
+            _ => None,
+        });
+        assert_eq!(e["ahead_of_evidence"].as_str(), ahead, "{e}");
     }
 
     let (status, v) = call(&state, get("/api/scenarios/ukraine-2025-8/evidence")).await;
