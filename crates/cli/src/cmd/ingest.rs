@@ -75,6 +75,10 @@ struct ArticleReport {
     statements: usize,
     duplicates: Vec<guarantor_evidence::DuplicateLink>,
     error: Option<String>,
+    /// Set when no lexicon reads the article's language, so it yields no statement: the
+    /// declared language (`cs`), or `unknown` when none was declared and none was recognised.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language_not_read: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -184,6 +188,18 @@ fn ingest_one(
             return failed(shown, id, msg, Status::Failed);
         }
     };
+    // The extractor reads only the languages it has a lexicon for: say so rather than leave a
+    // reader to wonder at "0 statements".
+    let language_not_read = pipeline
+        .extractor
+        .language(&article.cleaned.text, raw.lang.as_deref())
+        .is_none()
+        .then(|| {
+            raw.lang
+                .clone()
+                .filter(|l| !l.trim().is_empty())
+                .unwrap_or_else(|| "unknown".to_string())
+        });
     let (status, statements, duplicates) = match store.ingest(&article, index) {
         Err(e) => {
             let status = match e {
@@ -203,6 +219,7 @@ fn ingest_one(
         statements,
         duplicates,
         error: None,
+        language_not_read,
     }
 }
 
@@ -242,6 +259,7 @@ fn failed(path: &str, id: Option<String>, error: String, status: Status) -> Arti
         statements: 0,
         duplicates: Vec::new(),
         error: Some(error),
+        language_not_read: None,
     }
 }
 
@@ -296,6 +314,14 @@ fn article_line(entry: &ArticleReport) -> String {
             entry.statements,
             if entry.statements == 1 { "" } else { "s" }
         ));
+        if let Some(lang) = &entry.language_not_read {
+            line.push_str(&format!(
+                "  (language `{lang}` not read: the lexicons cover {})",
+                guarantor_evidence::lang::Lang::ALL
+                    .map(|l| l.code())
+                    .join(", ")
+            ));
+        }
     }
     for d in &entry.duplicates {
         let kind = d.kind.as_str().replace('_', " ");

@@ -152,6 +152,22 @@ fn a_json_array_of_articles_is_read_and_a_bad_element_is_named() {
 }
 
 #[test]
+fn an_article_in_a_language_without_a_lexicon_says_it_was_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let line = "{\"id\": \"cz1\", \"url\": null, \"outlet\": \"Test Wire\", \"date\": \"2025-03-05\", \"lang\": \"cs\", \"text\": \"Prezident Petr Pavel řekl, že Česko je připraveno vyslat vojáky na Ukrajinu.\"}\n";
+    std::fs::write(d.join("cz.jsonl"), line).unwrap();
+    let out = run_in(d, &["ingest", "cz.jsonl"]);
+    insta::assert_snapshot!(transcript(&out, d), @r"
+    exit: 0
+    --- stdout
+    stored    cz1  0 statements  (language `cs` not read: the lexicons cover en, uk, ru, de, fr, pl, it, es, nl, pt, ro, tr)
+    --- stderr
+    1 stored, 0 unchanged, 0 failed (database `guarantor.db`)
+    ");
+}
+
+#[test]
 fn a_gzip_compressed_page_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let html = format!(
