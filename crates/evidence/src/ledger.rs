@@ -292,8 +292,7 @@ fn day_range(d: &str) -> Option<(i64, i64)> {
         return Some((day, day));
     }
     let last = guarantor_model::Date::parse_month_end(d).ok()?;
-    let first = guarantor_model::Date::parse(&format!("{}-01", d.get(..7)?)).ok()?;
-    Some((first.days(), last.days()))
+    Some((last.days() - i64::from(last.day()) + 1, last.days()))
 }
 
 fn day_number(d: &str) -> Option<i64> {

@@ -122,6 +122,9 @@ pub struct ProcessedArticle {
     pub date: Option<String>,
     pub title: Option<String>,
     pub lang: Option<String>,
+    /// The language the extractor read the article in (the declared one when a lexicon covers
+    /// it, else the detected one); `None` when no lexicon covers it, so it has no statements.
+    pub read_in: Option<lang::Lang>,
     pub cleaned: Cleaned,
     pub fingerprint: Fingerprint,
     pub mentions: Vec<Mention>,
@@ -177,6 +180,8 @@ impl Pipeline {
         let mentions = self.gazetteer.resolve(&cleaned.text);
         let fingerprint =
             dedupe::fingerprint_with_anchors(&cleaned.text, &mentions, &self.dedupe_params);
+        // Decided once here, and given to the extractor as declared, so it does not detect again.
+        let read_in = self.extractor.language(&cleaned.text, raw.lang.as_deref());
         let statements = self.extractor.extract(
             &cleaned.text,
             &mentions,
@@ -185,7 +190,7 @@ impl Pipeline {
                 id: &raw.id,
                 date: raw.date.as_deref(),
                 outlet: raw.outlet.as_deref(),
-                lang: raw.lang.as_deref(),
+                lang: read_in.map(lang::Lang::code).or(raw.lang.as_deref()),
             },
         );
         Ok(ProcessedArticle {
@@ -196,6 +201,7 @@ impl Pipeline {
             date: raw.date.clone(),
             title: raw.title.clone(),
             lang: raw.lang.clone(),
+            read_in,
             cleaned,
             fingerprint,
             mentions,

@@ -420,6 +420,7 @@ fn html_article(stem: &str, html: String) -> RawArticle {
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "an article object")]
 struct JsonArticle {
     id: serde_json::Value,
     url: Option<String>,
@@ -447,13 +448,8 @@ fn parse_json_value(value: serde_json::Value) -> Result<RawArticle, EvidenceErro
     json_article(a)
 }
 
-/// serde's message, in the reader's words rather than the type's name ("expected struct
-/// JsonArticle").
 fn json_error(e: serde_json::Error) -> EvidenceError {
-    EvidenceError::Json(
-        e.to_string()
-            .replace("struct JsonArticle", "an article object"),
-    )
+    EvidenceError::Json(e.to_string())
 }
 
 fn json_article(a: JsonArticle) -> Result<RawArticle, EvidenceError> {
@@ -513,41 +509,35 @@ pub fn parse_date(s: &str) -> Result<Option<String>, EvidenceError> {
     };
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let year_in_range = |year: u32| {
-        if DATE_YEARS.contains(&year) {
-            Ok(())
-        } else {
-            Err(refuse(format!(
-                "is outside the years {} to {}",
-                DATE_YEARS.start(),
-                DATE_YEARS.end()
-            )))
-        }
-    };
-    if b.len() == 7 && digits(0..4) && b[4] == b'-' && digits(5..7) {
-        year_in_range(s[0..4].parse::<u32>().unwrap_or(0))?;
-        let month = s[5..7].parse::<u32>().unwrap_or(0);
-        if !(1..=12).contains(&month) {
-            return Err(refuse(format!("has no month {month}")));
-        }
-        return Ok(Some(s.to_string()));
-    }
-    let iso = b.len() >= 10
+    let month = b.len() == 7 && digits(0..4) && b[4] == b'-' && digits(5..7);
+    let day = b.len() >= 10
         && digits(0..4)
         && b[4] == b'-'
         && digits(5..7)
         && b[7] == b'-'
         && digits(8..10)
         && b.get(10).is_none_or(|c| matches!(c, b'T' | b't' | b' '));
-    if !iso {
+    if !month && !day {
         return Err(refuse(
             "is not an ISO date (YYYY-MM-DD, or YYYY-MM for a month)".into(),
         ));
     }
-    year_in_range(s[0..4].parse::<u32>().unwrap_or(0))?;
-    // The calendar is the model's (one civil-date type for scenarios and the ledger).
-    match guarantor_model::Date::parse(&s[..10]) {
-        Ok(_) => Ok(Some(s[..10].to_string())),
+    if !DATE_YEARS.contains(&s[0..4].parse::<u32>().unwrap_or(0)) {
+        return Err(refuse(format!(
+            "is outside the years {} to {}",
+            DATE_YEARS.start(),
+            DATE_YEARS.end()
+        )));
+    }
+    // The calendar is the model's (one civil-date type for scenarios and the ledger). A month
+    // is kept as written; a day drops the time after it.
+    let (kept, checked) = if month {
+        (s, guarantor_model::Date::parse_month_end(s))
+    } else {
+        (&s[..10], guarantor_model::Date::parse(&s[..10]))
+    };
+    match checked {
+        Ok(_) => Ok(Some(kept.to_string())),
         Err(guarantor_model::DateError::Month { month, .. }) => {
             Err(refuse(format!("has no month {month}")))
         }

@@ -113,16 +113,21 @@ fn impossible_dates_are_refused_naming_file_line_and_date() {
     ");
 }
 
+/// A scratch directory holding one input file, and what `guarantor ingest FILE` made of it there.
+fn ingest_one(file: &str, content: &str) -> (tempfile::TempDir, Output) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(file), content).unwrap();
+    let out = run_in(dir.path(), &["ingest", file]);
+    (dir, out)
+}
+
 #[test]
 fn a_corpus_line_dated_by_its_month_is_stored_and_shown_with_its_month() {
     // The corpus format of ANNOTATION.md: `lang`, `licence` and a month when no day is known.
-    let dir = tempfile::tempdir().unwrap();
+    let line = serde_json::json!({"id": "m1", "url": null, "outlet": "Test Wire", "date": "2025-03",
+        "lang": "en", "licence": "CC BY 4.0", "text": CLAIM});
+    let (dir, out) = ingest_one("corpus.jsonl", &format!("{line}\n"));
     let d = dir.path();
-    let line = format!(
-        "{{\"id\": \"m1\", \"url\": null, \"outlet\": \"Test Wire\", \"date\": \"2025-03\", \"lang\": \"en\", \"licence\": \"CC BY 4.0\", \"text\": \"{CLAIM}\"}}\n"
-    );
-    std::fs::write(d.join("corpus.jsonl"), line).unwrap();
-    let out = run_in(d, &["ingest", "corpus.jsonl"]);
     assert_eq!(out.code, 0, "{}", transcript(&out, d));
     let out = run_in(d, &["evidence", "--actor", "GBR"]);
     let shown = &out.stdout;
@@ -134,14 +139,12 @@ fn a_corpus_line_dated_by_its_month_is_stored_and_shown_with_its_month() {
 
 #[test]
 fn a_json_array_of_articles_is_read_and_a_bad_element_is_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let articles = format!(
-        "[{{\"id\": \"j1\", \"url\": null, \"outlet\": \"Test Wire\", \"date\": \"2025-08-18\", \"text\": \"{CLAIM}\"}},\n {{\"id\": \"j2\", \"outlet\": \"Test Wire\"}}]"
-    );
-    std::fs::write(d.join("scraped.json"), articles).unwrap();
-    let out = run_in(d, &["ingest", "scraped.json"]);
-    insta::assert_snapshot!(transcript(&out, d), @r"
+    let articles = serde_json::json!([
+        {"id": "j1", "url": null, "outlet": "Test Wire", "date": "2025-08-18", "text": CLAIM},
+        {"id": "j2", "outlet": "Test Wire"}
+    ]);
+    let (dir, out) = ingest_one("scraped.json", &articles.to_string());
+    insta::assert_snapshot!(transcript(&out, dir.path()), @r"
     exit: 2
     --- stdout
     stored    j1  1 statement
@@ -153,12 +156,11 @@ fn a_json_array_of_articles_is_read_and_a_bad_element_is_named() {
 
 #[test]
 fn an_article_in_a_language_without_a_lexicon_says_it_was_not_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let line = "{\"id\": \"cz1\", \"url\": null, \"outlet\": \"Test Wire\", \"date\": \"2025-03-05\", \"lang\": \"cs\", \"text\": \"Prezident Petr Pavel řekl, že Česko je připraveno vyslat vojáky na Ukrajinu.\"}\n";
-    std::fs::write(d.join("cz.jsonl"), line).unwrap();
-    let out = run_in(d, &["ingest", "cz.jsonl"]);
-    insta::assert_snapshot!(transcript(&out, d), @r"
+    let line = serde_json::json!({"id": "cz1", "url": null, "outlet": "Test Wire",
+        "date": "2025-03-05", "lang": "cs",
+        "text": "Prezident Petr Pavel řekl, že Česko je připraveno vyslat vojáky na Ukrajinu."});
+    let (dir, out) = ingest_one("cz.jsonl", &format!("{line}\n"));
+    insta::assert_snapshot!(transcript(&out, dir.path()), @r"
     exit: 0
     --- stdout
     stored    cz1  0 statements  (language `cs` not read: the lexicons cover en, uk, ru, de, fr, pl, it, es, nl, pt, ro, tr)
