@@ -149,21 +149,32 @@ impl Extractor {
         self.model.as_deref()
     }
 
-    /// The language the rules would use for a text: the declared one, else whatlang's guess
-    /// when it is sure, else the language whose lexicon finds the most of its words there
-    /// (`extract_language.rs`).
+    /// The language the rules would use for a text: the declared one, else none when the text
+    /// is surely in a language without a lexicon ([`lang::identify`]), else whatlang's guess
+    /// among the languages with one when it is sure, else the language whose lexicon finds the
+    /// most of its words there (`extract_language.rs`).
     pub fn language(&self, text: &str, declared: Option<&str>) -> Option<Lang> {
         let found = match declared.filter(|d| !d.trim().is_empty()) {
             Some(_) => lang::detect(text, declared),
-            None => match lang::guess(text) {
-                Some((l, true)) => Some(l),
-                guess => {
-                    let guess = guess.map(|(l, _)| l);
-                    self.vote(text, guess).or(guess)
-                }
+            None => match lang::identify(text) {
+                Some(lang::Identified::Read(l)) => Some(l),
+                Some(lang::Identified::Foreign(_)) => None,
+                None => self.guess(text),
             },
         };
         found.filter(|l| self.rules.iter().any(|r| r.lang == *l))
+    }
+
+    /// The language of a text whatlang is unsure of among all it knows: its guess among the
+    /// twelve when it is sure of that, else the lexicons' vote.
+    fn guess(&self, text: &str) -> Option<Lang> {
+        match lang::guess(text) {
+            Some((l, true)) => Some(l),
+            guess => {
+                let guess = guess.map(|(l, _)| l);
+                self.vote(text, guess).or(guess)
+            }
+        }
     }
 
     /// Statements of one article. `mentions` are the resolve stage's, with offsets in `text`.

@@ -125,6 +125,9 @@ pub struct ProcessedArticle {
     /// The language the extractor read the article in (the declared one when a lexicon covers
     /// it, else the detected one); `None` when no lexicon covers it, so it has no statements.
     pub read_in: Option<lang::Lang>,
+    /// When no lexicon reads it (`read_in` is `None`), the language to name: the declared tag,
+    /// else the detected language's English name ([`lang::foreign`]), else `unknown`.
+    pub language_not_read: Option<String>,
     pub cleaned: Cleaned,
     pub fingerprint: Fingerprint,
     pub mentions: Vec<Mention>,
@@ -182,6 +185,15 @@ impl Pipeline {
             dedupe::fingerprint_with_anchors(&cleaned.text, &mentions, &self.dedupe_params);
         // Decided once here, and given to the extractor as declared, so it does not detect again.
         let read_in = self.extractor.language(&cleaned.text, raw.lang.as_deref());
+        let language_not_read = read_in.is_none().then(|| {
+            raw.lang
+                .as_deref()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .or_else(|| lang::foreign(&cleaned.text))
+                .unwrap_or("unknown")
+                .to_string()
+        });
         let statements = self.extractor.extract(
             &cleaned.text,
             &mentions,
@@ -202,6 +214,7 @@ impl Pipeline {
             title: raw.title.clone(),
             lang: raw.lang.clone(),
             read_in,
+            language_not_read,
             cleaned,
             fingerprint,
             mentions,

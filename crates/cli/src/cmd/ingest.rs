@@ -190,12 +190,7 @@ fn ingest_one(
     };
     // The extractor reads only the languages it has a lexicon for: say so rather than leave a
     // reader to wonder at "0 statements".
-    let language_not_read = article.read_in.is_none().then(|| {
-        raw.lang
-            .clone()
-            .filter(|l| !l.trim().is_empty())
-            .unwrap_or_else(|| "unknown".to_string())
-    });
+    let language_not_read = article.language_not_read.clone();
     let (status, statements, duplicates) = match store.ingest(&article, index) {
         Err(e) => {
             let status = match e {

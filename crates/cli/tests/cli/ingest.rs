@@ -169,6 +169,25 @@ fn an_article_in_a_language_without_a_lexicon_says_it_was_not_read() {
     ");
 }
 
+/// Without a declared language, a text surely in a language without a lexicon is named and not
+/// read (the detector restricted to the twelve would read this Czech as Spanish).
+#[test]
+fn an_undeclared_article_in_a_language_without_a_lexicon_is_named_and_not_read() {
+    let line = serde_json::json!({"id": "cz2", "url": null, "outlet": "Test Wire",
+        "date": "2025-03-05",
+        "text": "Česká vláda v úterý oznámila, že je připravena vyslat na Ukrajinu vojáky v rámci \
+            mnohonárodních sil, pokud bude uzavřeno příměří. Ministr obrany uvedl, že armáda by \
+            mohla poskytnout ženisty a odborníky na odminování."});
+    let (dir, out) = ingest_one("cz.jsonl", &format!("{line}\n"));
+    insta::assert_snapshot!(transcript(&out, dir.path()), @r"
+    exit: 0
+    --- stdout
+    stored    cz2  0 statements  (language `Czech` not read: the lexicons cover en, uk, ru, de, fr, pl, it, es, nl, pt, ro, tr)
+    --- stderr
+    1 stored, 0 unchanged, 0 failed (database `guarantor.db`)
+    ");
+}
+
 #[test]
 fn a_gzip_compressed_page_is_read() {
     let dir = tempfile::tempdir().unwrap();
