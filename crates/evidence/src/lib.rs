@@ -85,6 +85,10 @@ pub enum EvidenceError {
         #[source]
         source: Box<EvidenceError>,
     },
+    /// A line of annotations (ANNOTATION.md's gold: `statements` and no `text`), not an article:
+    /// an annotated corpus keeps both kinds of lines side by side.
+    #[error("an annotation line (`statements` without `text`), not an article")]
+    AnnotationLine,
     #[error("no article text left after cleaning")]
     NoContent,
     #[error("invalid lexicon: {0}")]
@@ -99,6 +103,17 @@ impl EvidenceError {
         EvidenceError::Line {
             line,
             source: Box::new(self),
+        }
+    }
+
+    /// Whether this is, or wraps, [`EvidenceError::AnnotationLine`]: a line to skip, not bad input.
+    pub fn is_annotation_line(&self) -> bool {
+        match self {
+            EvidenceError::AnnotationLine => true,
+            EvidenceError::Line { source, .. } | EvidenceError::Item { source, .. } => {
+                source.is_annotation_line()
+            }
+            _ => false,
         }
     }
 

@@ -438,14 +438,29 @@ struct JsonArticle {
 /// [`EvidenceError::Json`] when the line is not an object of that shape,
 /// [`EvidenceError::Date`] when its date is not on the calendar.
 pub fn parse_json_line(line: &str) -> Result<RawArticle, EvidenceError> {
-    let a: JsonArticle = serde_json::from_str(line).map_err(json_error)?;
-    json_article(a)
+    match serde_json::from_str::<JsonArticle>(line) {
+        Ok(a) => json_article(a),
+        // Read again as a value only when it failed, to tell an annotation line from a bad one.
+        Err(e) => match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(v) if is_annotation(&v) => Err(EvidenceError::AnnotationLine),
+            _ => Err(json_error(e)),
+        },
+    }
 }
 
 /// An article of a `.json` file (see [`parse_json_line`] for its shape).
 fn parse_json_value(value: serde_json::Value) -> Result<RawArticle, EvidenceError> {
+    if is_annotation(&value) {
+        return Err(EvidenceError::AnnotationLine);
+    }
     let a: JsonArticle = serde_json::from_value(value).map_err(json_error)?;
     json_article(a)
+}
+
+/// Whether a JSON object is a line of ANNOTATION.md's gold (its `statements`, no `text`) rather
+/// than an article.
+fn is_annotation(value: &serde_json::Value) -> bool {
+    value.get("statements").is_some() && value.get("text").is_none()
 }
 
 fn json_error(e: serde_json::Error) -> EvidenceError {

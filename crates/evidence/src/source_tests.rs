@@ -300,3 +300,28 @@ fn a_page_hashes_as_its_html_did() {
     };
     assert_eq!(markup.content_hash(), stored);
 }
+
+#[test]
+fn an_annotation_line_is_told_from_a_bad_article() {
+    // ANNOTATION.md's gold line: the article's id, its entities and statements, no text.
+    let gold = r#"{"id": "a1", "entities": [], "statements": [{"actor": "GBR", "target": "ground_troops", "stance": "offers"}], "near_duplicate_of": null}"#;
+    let article =
+        r#"{"id": "a1", "url": null, "outlet": "X", "date": "2025-08-18", "text": "One."}"#;
+    let file = format!("{article}\n{gold}\n{{\"id\": \"b\", \"url\": null}}\n");
+    let lines = parse_file(Format::JsonLines, "f", file.as_bytes()).unwrap();
+    assert_eq!(lines[0].as_ref().unwrap().id, "a1");
+    let err = lines[1].as_ref().unwrap_err();
+    assert!(err.is_annotation_line());
+    assert_eq!(
+        err.to_string(),
+        "line 2: an annotation line (`statements` without `text`), not an article"
+    );
+    let err = lines[2].as_ref().unwrap_err();
+    assert!(!err.is_annotation_line(), "no statements: a bad article");
+    assert_eq!(
+        err.to_string(),
+        "line 3: invalid JSON article: missing field `text` at line 1 column 24"
+    );
+    let items = parse_file(Format::Json, "f", format!("[{article}, {gold}]").as_bytes()).unwrap();
+    assert!(items[1].as_ref().unwrap_err().is_annotation_line());
+}

@@ -25,7 +25,8 @@ use crate::input::fail;
 /// Accepts `.txt` (optional `Title:`/`Outlet:`/`Date:`/`URL:` header lines, otherwise the first
 /// line is the title), `.html`/`.htm` and `.html.gz` (metadata from the page), `.jsonl` (one
 /// article per line with `id`, `url`, `outlet`, `date`, `text`, optional `title` and `lang`; a bad
-/// line loses that line only) and `.json` (one such object, or an array of them). Dates are ISO
+/// line loses that line only, and an annotation line, `statements` without `text`, is skipped)
+/// and `.json` (one such object, or an array of them). Dates are ISO
 /// (`2025-08-18`, or `2025-08` for a month) and must be on the calendar.
 /// Directories are searched recursively (a directory reached twice through links is read once).
 /// Files over 16 MiB are refused. Re-ingesting unchanged articles changes nothing; several ingests
@@ -88,6 +89,9 @@ struct Report {
     unchanged: usize,
     failed: usize,
     database_errors: usize,
+    /// Lines of annotations (ANNOTATION.md's gold, `statements` without `text`) passed over: an
+    /// annotated corpus keeps them beside the articles.
+    annotation_lines_skipped: usize,
 }
 
 /// Where the per-article lines go, with the progress bar kept out of their way.
@@ -133,13 +137,23 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         };
         // Each article of a file moves the bar by its share of the file's bytes.
         let n = results.len().max(1) as u64;
+        let mut annotations = 0;
         for (i, result) in results.into_iter().enumerate() {
+            let step = size * (i as u64 + 1) / n - size * i as u64 / n;
             let entry = match result {
+                Err(e) if e.is_annotation_line() => {
+                    annotations += 1;
+                    output.advance(step);
+                    continue;
+                }
                 Err(e) => failed(&shown, None, e.to_string(), Status::Failed),
                 Ok(raw) => ingest_one(&pipeline, &mut store, &mut index, &shown, &raw),
             };
             output.push(entry)?;
-            output.advance(size * (i as u64 + 1) / n - size * i as u64 / n);
+            output.advance(step);
+        }
+        if annotations > 0 {
+            output.skipped_annotations(&shown, annotations)?;
         }
     }
     if let Some(b) = &bar {
@@ -157,8 +171,13 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         String::new()
     };
+    let skipped = match report.annotation_lines_skipped {
+        0 => String::new(),
+        1 => ", 1 annotation line skipped".to_string(),
+        n => format!(", {n} annotation lines skipped"),
+    };
     eprintln!(
-        "{} stored, {} unchanged, {} failed{database} (database `{}`)",
+        "{} stored, {} unchanged, {} failed{database}{skipped} (database `{}`)",
         report.stored,
         report.unchanged,
         report.failed,
@@ -260,6 +279,20 @@ impl<W: Write> Output<'_, W> {
             b.inc(bytes);
             b.set_message(format!("{} articles", self.report.articles.len()));
         }
+    }
+
+    /// One note for a file's annotation lines, rather than a line of error each.
+    fn skipped_annotations(&mut self, path: &str, count: usize) -> anyhow::Result<()> {
+        self.report.annotation_lines_skipped += count;
+        let lines = if count == 1 { "line" } else { "lines" };
+        let note = format!(
+            "note: {path}: {count} annotation {lines} skipped (ANNOTATION.md's gold: `statements` without `text`)"
+        );
+        match self.bar {
+            Some(b) => b.suspend(|| eprintln!("{note}")),
+            None => eprintln!("{note}"),
+        }
+        Ok(())
     }
 
     fn push(&mut self, entry: ArticleReport) -> anyhow::Result<()> {

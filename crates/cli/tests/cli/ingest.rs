@@ -188,6 +188,40 @@ fn an_undeclared_article_in_a_language_without_a_lexicon_is_named_and_not_read()
     ");
 }
 
+/// An annotated corpus (ANNOTATION.md) keeps its gold lines beside the articles: given the
+/// directory, ingest stores the articles and passes over the gold with one note per file.
+#[test]
+fn an_annotated_corpus_directory_stores_its_articles_and_skips_its_gold_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let article = serde_json::json!({"id": "a1", "url": null, "outlet": "Test Wire",
+        "date": "2025-08-18", "lang": "en", "text": CLAIM});
+    let gold = |id: &str| {
+        serde_json::json!({"id": id, "entities": [], "near_duplicate_of": null,
+            "statements": [{"actor": "GBR", "target": "ground_troops", "stance": "offers"}]})
+    };
+    std::fs::write(corpus.join("articles-a.jsonl"), format!("{article}\n")).unwrap();
+    std::fs::write(
+        corpus.join("gold-a.jsonl"),
+        format!("{}\n{}\n", gold("a1"), gold("a2")),
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["ingest", "corpus"]);
+    insta::assert_snapshot!(transcript(&out, dir.path()), @r"
+    exit: 0
+    --- stdout
+    stored    a1  1 statement
+    --- stderr
+    note: corpus/gold-a.jsonl: 2 annotation lines skipped (ANNOTATION.md's gold: `statements` without `text`)
+    1 stored, 0 unchanged, 0 failed, 2 annotation lines skipped (database `guarantor.db`)
+    ");
+    let json = run_in(dir.path(), &["ingest", "corpus", "--json"]).json();
+    assert_eq!(json["annotation_lines_skipped"], 2);
+    assert_eq!(json["unchanged"], 1);
+    assert_eq!(json["failed"], 0);
+}
+
 #[test]
 fn a_gzip_compressed_page_is_read() {
     let dir = tempfile::tempdir().unwrap();
