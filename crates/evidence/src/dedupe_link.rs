@@ -50,6 +50,9 @@ pub enum LinkReason {
     NamesPublisher,
     /// Eighth tier: both name one outlet as their source and share most of their words.
     SameNamedSource,
+    /// Eighth tier, across languages: one names the outlet that published the other, and they
+    /// name the same people, states and figures in the same order.
+    TranslatesPublisher,
 }
 
 impl LinkReason {
@@ -64,6 +67,7 @@ impl LinkReason {
             LinkReason::SameExcerpt => "same_excerpt",
             LinkReason::NamesPublisher => "names_publisher",
             LinkReason::SameNamedSource => "same_named_source",
+            LinkReason::TranslatesPublisher => "translates_publisher",
         }
     }
 
@@ -92,11 +96,14 @@ impl LinkReason {
             LinkReason::SameNamedSource => {
                 "both name the same outlet as their source, and they share most of their words"
             }
+            LinkReason::TranslatesPublisher => {
+                "one names the other's publisher as its source, and they name the same people, states and figures in the same order"
+            }
         }
     }
 }
 
-pub(super) const ALL_REASONS: [LinkReason; 9] = [
+pub(super) const ALL_REASONS: [LinkReason; 10] = [
     LinkReason::SharedShingles,
     LinkReason::SharedQuotation,
     LinkReason::SharedAnchors,
@@ -106,6 +113,7 @@ pub(super) const ALL_REASONS: [LinkReason; 9] = [
     LinkReason::SameExcerpt,
     LinkReason::NamesPublisher,
     LinkReason::SameNamedSource,
+    LinkReason::TranslatesPublisher,
 ];
 
 /// `article` copies or rewrites `duplicate_of`, with `similarity` in 0..=1 (estimated Jaccard for

@@ -706,3 +706,43 @@ fn two_retellings_of_one_named_source_are_linked_and_another_report_citing_it_is
         "{links:?}"
     );
 }
+
+/// Own text for the eighth tier across languages: a German retelling of [`SHORT_STORY`] that
+/// names its publisher and adds a paragraph of its own, so that the sixth tier does not link it.
+const SHORT_RETOLD_IN_GERMAN: &str = "Wie Suspilne berichtet, traf Healey Pistorius am Montag in Berlin. Healey sagte, Großbritannien werde 12 Minenjagdboote schicken, und Pistorius sagte, Deutschland werde 4 Fregatten beisteuern. Tusk sagte, Polen werde das Hauptquartier beherbergen. Selenskyj dankte Healey und Pistorius. Zuvor hatten Macron und Merz in Paris mit Meloni, Sánchez und Frederiksen über 26 Staaten und 30 Flugzeuge gesprochen.";
+
+#[test]
+fn a_translation_naming_the_original_publisher_is_linked_by_the_order_of_its_names() {
+    let p = DedupeParams::default();
+    let g = crate::Gazetteer::default();
+    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let story_url = Some("https://suspilne.media/1100000-healey-and-pistorius-in-berlin/");
+    let retold = fp(SHORT_RETOLD_IN_GERMAN);
+    let story = fp(SHORT_STORY);
+    let common = longest_common_subsequence(&story.sequence, &retold.sequence);
+    let similarity = 2.0 * common as f64 / (story.sequence.len() + retold.sequence.len()) as f64;
+    assert!(
+        similarity >= p.publisher_sequence_similarity && similarity < p.sequence_short_similarity,
+        "between the two tiers: {common} in common, similarity {similarity}"
+    );
+    let mut index = DedupeIndex::new(p);
+    index.insert("story", Some("2025-09-01"), story_url, story.clone());
+    let own = index.insert("own", Some("2025-09-01"), None, fp(SHORT_INDEPENDENT));
+    assert!(own.is_empty(), "{own:?}");
+    // An independent report naming the publisher too, but its facts in its own order.
+    let cites = format!("As Suspilne reported, {SHORT_INDEPENDENT}");
+    let mut apart = DedupeIndex::new(p);
+    apart.insert("story", Some("2025-09-01"), story_url, story.clone());
+    let own = apart.insert("cites", Some("2025-09-01"), None, fp(&cites));
+    assert!(own.is_empty(), "{own:?}");
+    let links = index.insert("de", Some("2025-09-02"), None, retold);
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].duplicate_of, "story");
+    assert_eq!(links[0].reason, Some(LinkReason::TranslatesPublisher));
+    // Without naming the publisher, the same text is not linked: the order alone is not enough.
+    let unnamed = SHORT_RETOLD_IN_GERMAN.replace("Wie Suspilne berichtet, traf", "Am Montag traf");
+    let mut index = DedupeIndex::new(p);
+    index.insert("story", Some("2025-09-01"), story_url, story);
+    let links = index.insert("de", Some("2025-09-02"), None, fp(&unnamed));
+    assert!(links.is_empty(), "{links:?}");
+}
