@@ -7,8 +7,9 @@
 //! Run: `cargo run -p guarantor-evidence --release --example evaluate` (both splits), with
 //! `-- --split dev` for the development split only, and `-- --diff` for every difference from
 //! the gold of the fixtures and of the development split. `GUARANTOR_CORPUS=DIR` reads the
-//! splits from `DIR/dev` and `DIR/test` instead (a corpus of your own, annotated by
-//! ANNOTATION.md: `articles-*.jsonl` and `gold-*.jsonl`). Differences are never printed for the
+//! splits from `DIR/dev` and `DIR/test` instead, or `DIR` itself as the test split when it is not
+//! split (a corpus of your own, annotated by ANNOTATION.md: every `.jsonl` file, a line with
+//! `text` an article and one with `statements` its annotation). Differences are never printed for the
 //! test split: it is for measuring, not for tuning. The floors are enforced by
 //! `tests/evaluation.rs`, not here.
 

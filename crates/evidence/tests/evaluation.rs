@@ -453,3 +453,58 @@ fn corpus_items_are_sound_and_kept_apart_from_the_independent_evaluation() {
     }
     assert!(split_of.len() > 800, "{} corpus items", split_of.len());
 }
+
+/// A corpus annotated by ANNOTATION.md is read however its lines are filed: its `gold.jsonl`
+/// beside the articles, or an article and its annotation in one line; and a directory that is
+/// not split into `dev` and `test` is the test split.
+#[test]
+fn a_corpus_of_ones_own_is_read_however_its_lines_are_filed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let article = |id: &str| {
+        serde_json::json!({"id": id, "url": null, "outlet": "Test Wire", "date": "2025-09",
+            "lang": "en", "text": "Britain is ready to send troops to Ukraine, the minister said."})
+    };
+    let gold = serde_json::json!({"id": "a1", "near_duplicate_of": null,
+        "statements": [{"actor": "United Kingdom", "target": "ground_troops", "stance": "offers"}]});
+    let mut both = article("a2");
+    both["statements"] = gold["statements"].clone();
+    std::fs::write(
+        root.join("articles.jsonl"),
+        format!("{}\n{both}\n", article("a1")),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("gold.jsonl"),
+        format!("{gold}\n{{\"id\": \"a3\"}}\nnot json\n"),
+    )
+    .unwrap();
+    std::fs::write(root.join("notes.txt"), "not a corpus file").unwrap();
+    assert_eq!(corpus_dir_in(Some(root), Split::Test), root);
+    assert_eq!(corpus_dir_in(Some(root), Split::Dev), root.join("dev"));
+    let corpus = load_corpus_at(root);
+    let ids = |v: Vec<&str>| v.join(" ");
+    assert_eq!(
+        ids(corpus.articles.iter().map(|a| a.id.as_str()).collect()),
+        "a1 a2"
+    );
+    assert_eq!(
+        ids(corpus.gold.iter().map(|g| g.id.as_str()).collect()),
+        "a2 a1"
+    );
+    let errors: Vec<String> = corpus
+        .errors
+        .iter()
+        .map(|e| e.replace(&root.display().to_string(), "DIR"))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "DIR/gold.jsonl:2: neither an article (`text`) nor an annotation (`statements`)",
+            "DIR/gold.jsonl:3: expected ident at line 1 column 2",
+        ]
+    );
+    // Split into `dev` and `test`, the subdirectories are the splits.
+    std::fs::create_dir(root.join("test")).unwrap();
+    assert_eq!(corpus_dir_in(Some(root), Split::Test), root.join("test"));
+}

@@ -24,13 +24,31 @@ impl Split {
 
 /// The directory of a split: under `GUARANTOR_CORPUS` when it is set (a corpus kept elsewhere,
 /// such as a private test split or a frozen copy to compare runs while shards are being
-/// written), else under `tests/corpus`.
+/// written), else under `tests/corpus`. A `GUARANTOR_CORPUS` directory without a `test`
+/// subdirectory but with `.jsonl` files of its own is the test split itself (and there is no
+/// dev split): a corpus written by ANNOTATION.md need not be split to be scored.
 pub fn corpus_dir(split: Split) -> PathBuf {
-    let root = std::env::var_os("GUARANTOR_CORPUS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus"),
-        PathBuf::from,
-    );
-    root.join(split.dir_name())
+    corpus_dir_in(
+        std::env::var_os("GUARANTOR_CORPUS")
+            .map(PathBuf::from)
+            .as_deref(),
+        split,
+    )
+}
+
+/// [`corpus_dir`] with the root `GUARANTOR_CORPUS` names, if any.
+pub fn corpus_dir_in(root: Option<&Path>, split: Split) -> PathBuf {
+    let Some(root) = root else {
+        return Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus")
+            .join(split.dir_name());
+    };
+    let dir = root.join(split.dir_name());
+    let unsplit = !root.join("test").is_dir() && !root.join("dev").is_dir();
+    if split == Split::Test && unsplit && !corpus_files(root).is_empty() {
+        return root.to_path_buf();
+    }
+    dir
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -67,72 +85,99 @@ pub struct Corpus {
     pub errors: Vec<String>,
 }
 
-fn corpus_files(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+/// The `.jsonl` files of a directory, sorted by name.
+fn corpus_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".jsonl"))
-        })
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
         .collect();
     files.sort();
     files
 }
 
-/// Reads `articles-*.jsonl` and `gold-*.jsonl` of a split; bad lines are listed in `errors`.
+/// Reads the articles and annotations of a split from its `.jsonl` files, in file-name then
+/// line order: a line with `text` is an article, one with `statements` its annotation (a line
+/// may be both), so `articles-*.jsonl` beside `gold-*.jsonl`, ANNOTATION.md's `gold.jsonl`
+/// beside the articles, or one file of both are read alike. Bad lines are listed in `errors`.
 pub fn load_corpus(split: Split) -> Corpus {
-    let dir = corpus_dir(split);
+    load_corpus_at(&corpus_dir(split))
+}
+
+/// [`load_corpus`] of a directory.
+pub fn load_corpus_at(dir: &Path) -> Corpus {
     let mut corpus = Corpus {
         articles: Vec::new(),
         gold: Vec::new(),
         errors: Vec::new(),
     };
-    // Article records are read here rather than by `source`, because ANNOTATION.md allows
-    // month dates (`2025-03`) that ingest refuses; the date only orders rewrite links.
-    for a in read_jsonl::<CorpusArticle>(&dir, "articles-", &mut corpus.errors) {
-        corpus.articles.push(RawArticle {
-            id: a.id,
-            url: a.url,
-            outlet: a.outlet,
-            date: a.date,
-            title: None,
-            lang: a.lang,
-            body: if a.text.trim_start().starts_with('<') {
-                Body::Html(a.text)
-            } else {
-                Body::Text(a.text)
-            },
-        });
-    }
-    corpus.gold = read_jsonl(&dir, "gold-", &mut corpus.errors);
-    corpus
-}
-
-/// The records of the `PREFIX*.jsonl` files of `dir`, in file and line order; a line that does
-/// not parse is listed in `errors` with its file and line number.
-fn read_jsonl<T: serde::de::DeserializeOwned>(
-    dir: &Path,
-    prefix: &str,
-    errors: &mut Vec<String>,
-) -> Vec<T> {
-    let mut out = Vec::new();
-    for f in corpus_files(dir, prefix) {
-        let text = std::fs::read_to_string(&f).expect("corpus file readable");
+    for f in corpus_files(dir) {
+        let text = match std::fs::read_to_string(&f) {
+            Ok(t) => t,
+            Err(e) => {
+                corpus.errors.push(format!("{}: {e}", f.display()));
+                continue;
+            }
+        };
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            match serde_json::from_str::<T>(line) {
-                Ok(r) => out.push(r),
-                Err(e) => errors.push(format!("{}:{}: {e}", f.display(), i + 1)),
+            let at = || format!("{}:{}", f.display(), i + 1);
+            let value: serde_json::Value = match serde_json::from_str(line) {
+                Ok(v) => v,
+                Err(e) => {
+                    corpus.errors.push(format!("{}: {e}", at()));
+                    continue;
+                }
+            };
+            let (is_article, is_gold) = (
+                value.get("text").is_some(),
+                value.get("statements").is_some(),
+            );
+            if !is_article && !is_gold {
+                corpus.errors.push(format!(
+                    "{}: neither an article (`text`) nor an annotation (`statements`)",
+                    at()
+                ));
+            }
+            if is_article {
+                match CorpusArticle::deserialize(&value) {
+                    Ok(a) => corpus.articles.push(a.into_raw()),
+                    Err(e) => corpus.errors.push(format!("{}: {e}", at())),
+                }
+            }
+            if is_gold {
+                match CorpusGold::deserialize(&value) {
+                    Ok(g) => corpus.gold.push(g),
+                    Err(e) => corpus.errors.push(format!("{}: {e}", at())),
+                }
             }
         }
     }
-    out
+    corpus
+}
+
+impl CorpusArticle {
+    /// Article records are read here rather than by `source`, so that the evaluation reads
+    /// exactly ANNOTATION.md's fields; the date only orders rewrite links.
+    fn into_raw(self) -> RawArticle {
+        RawArticle {
+            id: self.id,
+            url: self.url,
+            outlet: self.outlet,
+            date: self.date,
+            title: None,
+            lang: self.lang,
+            body: if self.text.trim_start().starts_with('<') {
+                Body::Html(self.text)
+            } else {
+                Body::Text(self.text)
+            },
+        }
+    }
 }
 
 /// Scores of one language (or of all).
