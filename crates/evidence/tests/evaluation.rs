@@ -469,6 +469,7 @@ fn a_corpus_of_ones_own_is_read_however_its_lines_are_filed() {
         "statements": [{"actor": "United Kingdom", "target": "ground_troops", "stance": "offers"}]});
     let mut both = article("a2");
     both["statements"] = gold["statements"].clone();
+    both["date"] = "2025-09-04T10:00:00Z".into();
     std::fs::write(
         root.join("articles.jsonl"),
         format!("{}\n{both}\n", article("a1")),
@@ -491,6 +492,12 @@ fn a_corpus_of_ones_own_is_read_however_its_lines_are_filed() {
     assert_eq!(
         ids(corpus.gold.iter().map(|g| g.id.as_str()).collect()),
         "a2 a1"
+    );
+    let dates: Vec<Option<&str>> = corpus.articles.iter().map(|a| a.date.as_deref()).collect();
+    assert_eq!(
+        dates,
+        [Some("2025-09"), Some("2025-09-04")],
+        "read as ingest reads them"
     );
     let errors: Vec<String> = corpus
         .errors

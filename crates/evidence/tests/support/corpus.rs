@@ -162,13 +162,17 @@ pub fn load_corpus_at(dir: &Path) -> Corpus {
 
 impl CorpusArticle {
     /// Article records are read here rather than by `source`, so that the evaluation reads
-    /// exactly ANNOTATION.md's fields; the date only orders rewrite links.
+    /// exactly ANNOTATION.md's fields. The date is read as ingest reads it (a timestamp's day, a
+    /// month as written); one that is not a date counts as none, since it only orders rewrite
+    /// links.
     fn into_raw(self) -> RawArticle {
         RawArticle {
             id: self.id,
             url: self.url,
             outlet: self.outlet,
-            date: self.date,
+            date: self
+                .date
+                .and_then(|d| source::parse_date(&d).ok().flatten()),
             title: None,
             lang: self.lang,
             body: if self.text.trim_start().starts_with('<') {
