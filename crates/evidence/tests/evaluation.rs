@@ -511,6 +511,10 @@ fn a_corpus_of_ones_own_is_read_however_its_lines_are_filed() {
             "DIR/gold.jsonl:3: expected ident at line 1 column 2",
         ]
     );
+    assert_eq!(language_row(Some("en-GB")), "en");
+    assert_eq!(language_row(Some(" UK_ua")), "uk");
+    assert_eq!(language_row(Some("")), "?");
+    assert_eq!(language_row(None), "?");
     // Split into `dev` and `test`, the subdirectories are the splits.
     std::fs::create_dir(root.join("test")).unwrap();
     assert_eq!(corpus_dir_in(Some(root), Split::Test), root.join("test"));

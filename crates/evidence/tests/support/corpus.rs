@@ -318,7 +318,7 @@ pub fn evaluate_corpus(
                 .push(format!("{}: article without annotation", raw.id));
             continue;
         };
-        let lang = raw.lang.clone().unwrap_or_else(|| "?".to_string());
+        let lang = language_row(raw.lang.as_deref());
         let mut scores = LangScores {
             articles: 1,
             ..LangScores::default()
@@ -460,6 +460,20 @@ pub fn evaluate_corpus(
         }
     }
     report
+}
+
+/// The row of the per-language table an article counts in: its language's primary subtag,
+/// lowercased (`en-GB` and `EN` are `en`), or `?` when none is declared.
+pub fn language_row(lang: Option<&str>) -> String {
+    lang.map(|l| {
+        l.trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    })
+    .filter(|l| !l.is_empty())
+    .unwrap_or_else(|| "?".to_string())
 }
 
 /// Connected components: article id to the smallest id of its group.
