@@ -9,7 +9,8 @@
 //! hedges, negations, quotation marks, every target with a hedge or a negation in the sentence)
 //! and the claims the rules decided, which carry over between languages; the states and bodies
 //! named, each with every target of the sentence ("Russia" with the force tells "rejects" from
-//! "offers" in any language), and the speaker's; the previous sentence's targets; and whether the
+//! "offers" in any language), and the speaker's; whose a target is ([`modifier_features`]); the
+//! previous sentence's targets; and whether the
 //! sentence opens the article (usually the headline).
 
 use super::*;
@@ -93,6 +94,7 @@ pub(super) fn features(
             ids.push(feature_id_of(&["AT:", &a.actor, "|", &t.label]));
         }
     }
+    modifier_features(p, &mut ids);
     match speaker {
         Some((Speaker::Entity(e), _)) => {
             ids.push(feature_id("SP:entity"));
@@ -110,6 +112,41 @@ pub(super) fn features(
     ids.sort_unstable();
     ids.dedup();
     ids
+}
+
+/// Whose the target is, for the stance: a state or body right before the target's words or right
+/// after them ("British troops", "американські війська", "troupes françaises") against the
+/// sentence's first actor that is not an object. The same ("Britain is ready to send British
+/// troops") reads as an offer of one's own; another ("Kyiv wants American troops") as a demand
+/// or a support; Ukraine's own forces as the strengthening of its army.
+fn modifier_features(p: &SentenceParse<'_>, ids: &mut Vec<u32>) {
+    let joined = |between: &str| between.trim().is_empty() || between.trim() == "-";
+    for t in &p.targets {
+        let Some(m) = p.actors.iter().find(|a| {
+            (a.voice || !a.actor.is_empty())
+                && ((a.end <= t.start && joined(&p.sent[a.end..t.start]))
+                    || (t.end <= a.start && joined(&p.sent[t.end..a.start])))
+        }) else {
+            continue;
+        };
+        let subject = p
+            .actors
+            .iter()
+            .find(|a| !a.object && !a.actor.is_empty() && a.start != m.start);
+        let relation = if m.voice {
+            "own"
+        } else if m.actor == "UKR" {
+            "ukr"
+        } else {
+            match subject {
+                Some(s) if s.actor == m.actor => "own",
+                Some(_) => "other",
+                None => "alone",
+            }
+        };
+        ids.push(feature_id_of(&["TM:", &t.label, "|", relation]));
+        ids.push(feature_id_of(&["TM:", relation]));
+    }
 }
 
 /// A sentence kept until the article's claims are decided ([`decide`]): what the article-level

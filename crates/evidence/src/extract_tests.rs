@@ -771,3 +771,42 @@ fn a_short_text_is_read_in_the_language_its_words_are_in() {
         lang::guess("Москва, Київ, Берлін.").map(|(l, _)| l)
     );
 }
+
+/// Whose the target is, as the classifier sees it (`modifier_features`): the state named right
+/// at the target's words against the sentence's subject, in the word order of each language.
+#[test]
+fn the_classifier_sees_whose_troops_they_are() {
+    let g = Gazetteer::default();
+    let rules = Extractor::new(&Lexicon::default());
+    let has = |text: &str, lang: &str, relation: &str| {
+        let m = g.resolve(text);
+        let article = ArticleRef {
+            id: "t",
+            date: None,
+            outlet: None,
+            lang: Some(lang),
+        };
+        let id = crate::model::feature_id_of(&["TM:", "ground_troops", "|", relation]);
+        rules
+            .sentence_features(text, &m, &g, article)
+            .iter()
+            .any(|(_, f)| f.contains(&id))
+    };
+    assert!(has(
+        "Britain is ready to send British troops to Ukraine.",
+        "en",
+        "own"
+    ));
+    assert!(has("Kyiv wants American troops in Ukraine.", "en", "other"));
+    assert!(has(
+        "La France enverra des troupes françaises.",
+        "fr",
+        "own"
+    ));
+    assert!(has("Ukrainian troops will hold the line.", "en", "ukr"));
+    assert!(!has(
+        "Britain is ready to send troops to Ukraine.",
+        "en",
+        "own"
+    ));
+}
