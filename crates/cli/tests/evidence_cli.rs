@@ -96,6 +96,9 @@ fn evidence_shows_the_us_ground_troops_history() {
         stdout.contains("Karoline Leavitt, Eastern Monitor"),
         "misspelt Levitt resolves"
     );
+    // A filter no statement matches lists no copies either: the links are of the articles shown.
+    let none = run(dir.path(), &["evidence", "--actor", "NZL"]);
+    assert_eq!(text(&none.stdout, dir.path()), "no statements match\n");
 }
 
 #[test]

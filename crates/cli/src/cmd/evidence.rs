@@ -134,7 +134,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if args.json {
         write_json(&mut out, &ledger)?;
     } else {
-        write_text(&mut out, &ledger)?;
+        let filtered =
+            args.actor.is_some() || args.capability.is_some() || args.min_probability.is_some();
+        write_text(&mut out, &ledger, filtered)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -182,7 +184,10 @@ fn source_of(s: &Statement) -> String {
     format!("{who}, {outlet}")
 }
 
-fn write_text(out: &mut impl Write, ledger: &Ledger) -> anyhow::Result<()> {
+/// The ledger as text. When the statements are `filtered`, only the copies and rewrites of
+/// their articles are listed (a reader asking for one actor's statements does not want every
+/// link of the ledger).
+fn write_text(out: &mut impl Write, ledger: &Ledger, filtered: bool) -> anyhow::Result<()> {
     let positions = ledger.positions();
     let copies = ledger.duplicate_index();
     if positions.is_empty() {
@@ -270,9 +275,23 @@ fn write_text(out: &mut impl Write, ledger: &Ledger) -> anyhow::Result<()> {
         }
         writeln!(out)?;
     }
-    if !ledger.duplicates.is_empty() {
+    let articles: std::collections::HashSet<&str> = ledger
+        .statements
+        .iter()
+        .map(|s| s.article.as_str())
+        .collect();
+    let links: Vec<_> = ledger
+        .duplicates
+        .iter()
+        .filter(|d| {
+            !filtered
+                || articles.contains(d.article.as_str())
+                || articles.contains(d.duplicate_of.as_str())
+        })
+        .collect();
+    if !links.is_empty() {
         writeln!(out, "Copies and rewrites")?;
-        for d in &ledger.duplicates {
+        for d in links {
             writeln!(
                 out,
                 "  {} is a {} of {} (similarity {:.2}{})",
