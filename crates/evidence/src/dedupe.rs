@@ -591,7 +591,7 @@ impl DedupeIndex {
                 return None;
             }
             let common = longest_common_subsequence(sa, sb);
-            let similarity = 2.0 * common as f64 / (sa.len() + sb.len()) as f64;
+            let similarity = sequence_similarity(common, sa, sb);
             return (common >= self.params.publisher_sequence_min_common
                 && similarity >= self.params.publisher_sequence_similarity)
                 .then_some((similarity, LinkReason::TranslatesPublisher));
@@ -635,7 +635,7 @@ impl DedupeIndex {
                 .filter(|k| anchors.binary_search(k).is_ok())
                 .count()
         };
-        let similarity = |common: usize| 2.0 * common as f64 / (sa.len() + sb.len()) as f64;
+        let similarity = |common: usize| sequence_similarity(common, sa, sb);
         let long = |common: usize| {
             common >= p.sequence_min_common && similarity(common) >= p.sequence_similarity
         };

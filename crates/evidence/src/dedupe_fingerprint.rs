@@ -283,6 +283,12 @@ pub fn containment(a: &Fingerprint, b: &Fingerprint) -> f64 {
     common as f64 / small.len() as f64
 }
 
+/// How closely two anchor sequences follow each other: 2 x `common` (the length of their
+/// longest common subsequence) over the sum of their lengths.
+pub(super) fn sequence_similarity(common: usize, a: &[u64], b: &[u64]) -> f64 {
+    2.0 * common as f64 / (a.len() + b.len()).max(1) as f64
+}
+
 /// The length of the longest common subsequence (dynamic programming over two rows).
 pub(super) fn longest_common_subsequence(a: &[u64], b: &[u64]) -> usize {
     let mut prev = vec![0usize; b.len() + 1];

@@ -3,6 +3,13 @@ use proptest::prelude::*;
 
 const ORIGINAL: &str = "European governments want Washington to stand behind any force sent to Ukraine after a ceasefire. Officials in several capitals said a force without American support would struggle to deter Moscow. The discussions are at an early stage and no numbers have been agreed, the officials said, adding that training Ukrainian brigades would come first.";
 
+/// The fingerprint of a text with its anchors, as the pipeline makes it (the default gazetteer
+/// resolving the names).
+fn anchored(p: DedupeParams) -> impl Fn(&str) -> Fingerprint {
+    let g = crate::Gazetteer::default();
+    move |t| fingerprint_with_anchors(t, &g.resolve(t), &p)
+}
+
 #[test]
 fn syndicated_copy_is_linked_and_unrelated_text_is_not() {
     let p = DedupeParams::default();
@@ -58,8 +65,7 @@ fn a_translation_is_linked_and_an_independent_report_is_not() {
     // Own texts: a wire story, its Ukrainian translation, and another outlet's own report of
     // the same meeting with its own figures.
     let p = DedupeParams::default();
-    let g = crate::Gazetteer::default();
-    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let fp = anchored(p);
     let wire = "Macron said on Thursday that 26 countries had pledged to join a reassurance force. Starmer said Britain would fund 350 instructors and 40 patrol boats, and that the force would need 12 airfields and 15,000 troops.";
     let translation = "Макрон заявив у четвер, що 26 країн пообіцяли приєднатися до сил заспокоєння. Стармер сказав, що Британія профінансує 350 інструкторів і 40 патрульних катерів, а силам знадобиться 12 аеродромів і 15 000 військових.";
     let independent = "Macron hosted 35 leaders in Paris, where 26 countries backed a reassurance force; Starmer spoke of 10,000 troops and 60 aircraft, and Zelensky asked for 800 air defence missiles.";
@@ -197,8 +203,7 @@ fn a_retelling_in_other_words_is_linked_and_an_independent_report_is_not() {
     // Own texts: a story, another outlet's retelling of it (same rare words, no shared quotation,
     // no figures), and an independent report of the same day with the event's common words.
     let p = DedupeParams::default();
-    let g = crate::Gazetteer::default();
-    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let fp = anchored(p);
     let background = [
         "The defence secretary told parliament on Tuesday that Britain would keep supporting Ukraine after a ceasefire, and that Moscow should not doubt it.",
         "Moscow warned on Tuesday that foreign troops in Ukraine after a ceasefire would be targets; the defence secretary in London called the threat empty.",
@@ -261,8 +266,7 @@ const SEQUENCE_INDEPENDENT: &str = "Putin warned on Tuesday that Russia rejects 
 #[test]
 fn a_translation_in_the_same_order_is_linked_and_a_report_in_its_own_order_is_not() {
     let p = DedupeParams::default();
-    let g = crate::Gazetteer::default();
-    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let fp = anchored(p);
     let story = fp(SEQUENCE_STORY);
     let translation = fp(SEQUENCE_TRANSLATION);
     assert!(
@@ -302,8 +306,7 @@ const SHORT_INDEPENDENT: &str = "Zelensky praised Pistorius and Healey on Monday
 #[test]
 fn a_short_translation_in_the_same_order_is_linked_and_a_report_in_its_own_order_is_not() {
     let p = DedupeParams::default();
-    let g = crate::Gazetteer::default();
-    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let fp = anchored(p);
     let story = fp(SHORT_STORY);
     let len = story.sequence.len();
     assert!(
@@ -396,8 +399,7 @@ const EXCERPT_INDEPENDENT: &str = "Britain and the Netherlands said on Friday th
 #[test]
 fn a_copy_of_a_shorter_excerpt_is_linked_and_an_independent_report_is_not() {
     let p = DedupeParams::default();
-    let g = crate::Gazetteer::default();
-    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let fp = anchored(p);
     let background = [
         "Grain convoys from Odesa continued on Friday despite drones, and the defence ministries in London and The Hague said a ceasefire would need ships to protect them.",
         "Moscow warned on Friday that foreign ships in the Black Sea after a ceasefire would be targets; officials in London called the threat empty.",
@@ -447,8 +449,7 @@ fn an_independent_report_quoting_the_wire_is_not_an_excerpt_copy() {
     // Own text: another outlet's report of the same day, with the same names and places, that
     // quotes one sentence of the wire story word for word and is otherwise its own.
     let p = DedupeParams::default();
-    let g = crate::Gazetteer::default();
-    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let fp = anchored(p);
     let own = "Ukraine's navy welcomed the plan from Britain and the Netherlands on Friday, but its commander in Odesa said his divers needed equipment more than advice. The survey teams, drawn from naval reserve units at Portsmouth and Den Helder, will map drifting mines along the grain corridor with sonar drones before any ship is committed, according to the two ministries. Ukrainian crews have cleared dozens of mines near Zatoka this year, the commander said, and Kyiv hopes Romania will let its sailors train at Constanta. Moscow repeated that any foreign naval presence near Crimea would be treated as hostile.";
     let (wire, own) = (fp(EXCERPT_WIRE), fp(own));
     let c = excerpt_containment(&wire, &own);
@@ -489,8 +490,7 @@ const SOURCE_OTHER_STORY: &str = "The mayor of Odesa said on Monday that two sch
 #[test]
 fn a_retelling_naming_the_original_outlet_is_linked_and_others_are_not() {
     let p = DedupeParams::default();
-    let g = crate::Gazetteer::default();
-    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let fp = anchored(p);
     let background = [
         "Parliament in Kyiv debated the budget for the army on Friday, and the finance minister said financing for ten years needs partners.",
         "The coalition's chiefs of staff met in Paris to discuss air defence and a ceasefire line; no figures were published.",
@@ -581,8 +581,7 @@ fn a_new_ledger_links_a_retelling_from_its_first_two_articles() {
     // No other article indexed: every word is in every article so far, so rarity alone would
     // weigh all words 0.
     let p = DedupeParams::default();
-    let g = crate::Gazetteer::default();
-    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let fp = anchored(p);
     let mut index = DedupeIndex::new(p);
     index.insert(
         "story",
@@ -617,8 +616,7 @@ const WIRE_INDEPENDENT: &str = "Ukraine's navy said on Tuesday that Russian dron
 #[test]
 fn two_retellings_of_one_named_source_are_linked_and_another_report_citing_it_is_not() {
     let p = DedupeParams::default();
-    let g = crate::Gazetteer::default();
-    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let fp = anchored(p);
     let reuters = sources::outlet_key("reuters");
     assert_eq!(fp(WIRE_RETELLING_A).sources, vec![reuters]);
     assert_eq!(fp(WIRE_RETELLING_B).sources, vec![reuters]);
@@ -714,13 +712,12 @@ const SHORT_RETOLD_IN_GERMAN: &str = "Wie Suspilne berichtet, traf Healey Pistor
 #[test]
 fn a_translation_naming_the_original_publisher_is_linked_by_the_order_of_its_names() {
     let p = DedupeParams::default();
-    let g = crate::Gazetteer::default();
-    let fp = |t: &str| fingerprint_with_anchors(t, &g.resolve(t), &p);
+    let fp = anchored(p);
     let story_url = Some("https://suspilne.media/1100000-healey-and-pistorius-in-berlin/");
     let retold = fp(SHORT_RETOLD_IN_GERMAN);
     let story = fp(SHORT_STORY);
     let common = longest_common_subsequence(&story.sequence, &retold.sequence);
-    let similarity = 2.0 * common as f64 / (story.sequence.len() + retold.sequence.len()) as f64;
+    let similarity = sequence_similarity(common, &story.sequence, &retold.sequence);
     assert!(
         similarity >= p.publisher_sequence_similarity && similarity < p.sequence_short_similarity,
         "between the two tiers: {common} in common, similarity {similarity}"

@@ -657,3 +657,7 @@ mod lexicon_tests;
 #[cfg(test)]
 #[path = "extract_attribution_tests.rs"]
 mod attribution_tests;
+
+#[cfg(test)]
+#[path = "extract_model_tests.rs"]
+mod model_tests;
