@@ -69,6 +69,7 @@ fn main() {
     let mut per_lang: BTreeMap<String, Counts> = BTreeMap::new();
     let (mut all, mut targets) = (Counts::default(), Counts::default());
     let (mut actor_right, mut actor_matched) = (0, 0);
+    let (mut modality_same, mut modality_matched) = (0, 0);
     let (mut stance_same, mut stance_shared_targets) = (0, 0);
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut articles = 0;
@@ -132,6 +133,22 @@ fn main() {
             if !actors(a).is_disjoint(&actors(b)) {
                 actor_right += 1;
             }
+            // Modality: does a modality of one reader's statements of the claim meet one of
+            // the other's?
+            let modalities = |g: &CorpusGold| -> BTreeSet<String> {
+                g.statements
+                    .iter()
+                    .filter(|x| &x.target == t && &x.stance == s)
+                    .filter_map(|x| x.modality.clone())
+                    .collect()
+            };
+            let (ma, mb) = (modalities(a), modalities(b));
+            if !ma.is_empty() && !mb.is_empty() {
+                modality_matched += 1;
+                if !ma.is_disjoint(&mb) {
+                    modality_same += 1;
+                }
+            }
         }
     }
     let line = |c: &Counts| {
@@ -165,6 +182,10 @@ fn main() {
     println!(
         "  an actor in common on a claim both annotated: {actor_right}/{actor_matched} ({:.3})",
         actor_right as f64 / actor_matched.max(1) as f64
+    );
+    println!(
+        "  a modality in common on a claim both annotated: {modality_same}/{modality_matched} ({:.3})",
+        modality_same as f64 / modality_matched.max(1) as f64
     );
     let mut v: Vec<_> = confusion.into_iter().collect();
     v.sort_by_key(|(k, n)| (std::cmp::Reverse(*n), k.clone()));

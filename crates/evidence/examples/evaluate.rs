@@ -115,8 +115,15 @@ fn print_corpus(split: Split, r: &CorpusReport) {
         return;
     }
     println!(
-        "  {:<12} {:>8} {:>9} {:>7} {:>6} {:>14}   tp/fp/fn",
-        "language", "articles", "precision", "recall", "F1", "actor accuracy"
+        "  {:<12} {:>8} {:>9} {:>7} {:>6} {:>14}           {:>8} {:>9}   tp/fp/fn",
+        "language",
+        "articles",
+        "precision",
+        "recall",
+        "F1",
+        "actor accuracy",
+        "modality",
+        "asserted"
     );
     let mut rows: Vec<(String, &LangScores)> =
         r.per_lang.iter().map(|(l, s)| (l.clone(), s)).collect();
@@ -124,15 +131,16 @@ fn print_corpus(split: Split, r: &CorpusReport) {
     rows.push(("overall".to_string(), &r.overall));
     for (lang, s) in rows {
         println!(
-            "  {:<12} {:>8} {:>9.3} {:>7.3} {:>6.3} {:>8.3} ({}/{})   {}/{}/{}",
+            "  {:<12} {:>8} {:>9.3} {:>7.3} {:>6.3} {:>8.3} {:>13} {:>8.3} {:>9.3}   {}/{}/{}",
             lang,
             s.articles,
             s.extract.precision(),
             s.extract.recall(),
             s.extract.f1(),
             s.actor_accuracy(),
-            s.actor_right,
-            s.actor_matched,
+            format!("({}/{})", s.actor_right, s.actor_matched),
+            s.modality_accuracy(),
+            s.modality_baseline(),
             s.extract.tp,
             s.extract.fp,
             s.extract.fn_

@@ -308,7 +308,7 @@ impl Extractor {
                             || overlaps(q.start, q.end, cue.start, cue.end)
                     })
                     .map_or((0, sent.len()), |q| (q.start, q.end));
-                let modality = modality_of(&parse, cue);
+                let modality = modality_of(&parse, cue, stance);
                 for (k, actor) in actors.into_iter().enumerate() {
                     let id = if k == 0 {
                         format!("{}#{}.{}", article.id, index, target.label)

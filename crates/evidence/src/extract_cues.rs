@@ -151,13 +151,28 @@ fn coordinated_targets(p: &SentenceParse<'_>, lo: usize, hi: usize) -> bool {
         && (inside.iter().any(|i| p.coordination.contains(i)) || p.sent[lo..hi].contains(','))
 }
 
-/// `hedged` when a hedge of the language is in the cue's clause ("ruled out X but could help
-/// with Y" hedges Y only).
-pub(super) fn modality_of(p: &SentenceParse<'_>, cue: &WordHit<Stance>) -> Modality {
-    if p.hedges
-        .iter()
-        .any(|h| !crosses_clause(p, (h.start, h.end), (cue.start, cue.end)))
-    {
+/// The stances a hedge qualifies: a contribution put forward, discussed or backed ("could send
+/// troops"). In a demand, a refusal, a warning, a doubt or a pledge, the hedge mostly belongs to
+/// what is demanded or refused ("warned that troops could become targets"), and the position
+/// itself is stated firmly: the real corpus's annotators hedge 39% of offers and 41% of
+/// "considers" but 14% of demands, 9% of commitments and 6% of rejections (dev split, 5
+/// December 2026). Restricting hedges to these stances took the modality accuracy of matched dev
+/// claims from 0.762 to 0.807 (always "asserted" scores 0.767).
+const HEDGEABLE: &[Stance] = &[Stance::Offers, Stance::Considers, Stance::Supports];
+
+/// `hedged` when a hedge of the language is in the clause of `anchor` (the cue, else the
+/// target) and the stance is one a hedge qualifies ([`HEDGEABLE`]): "ruled out X but could help
+/// with Y" hedges Y only.
+pub(super) fn modality_of<L>(
+    p: &SentenceParse<'_>,
+    anchor: &WordHit<L>,
+    stance: Stance,
+) -> Modality {
+    let hedged = HEDGEABLE.contains(&stance)
+        && p.hedges
+            .iter()
+            .any(|h| !crosses_clause(p, (h.start, h.end), (anchor.start, anchor.end)));
+    if hedged {
         Modality::Hedged
     } else {
         Modality::Asserted

@@ -349,7 +349,11 @@ fn learned_statements(
             format!("{}#{}.{}", article.id, index, target)
         };
         used_targets.push(target.to_string());
-        let modality = modality_of(p, &c_hit);
+        let modality = if c_hit.start >= end {
+            modality_of(p, &t_hit, stance)
+        } else {
+            modality_of(p, &c_hit, stance)
+        };
         for (j, actor) in actors.into_iter().enumerate() {
             out.push(Statement {
                 id: if j == 0 {

@@ -680,3 +680,34 @@ fn a_short_text_is_read_in_the_language_its_words_are_in() {
         lang::guess("Москва, Київ, Берлін.").map(|(l, _)| l)
     );
 }
+
+/// ANNOTATION.md hedges a claim by could / may / might / probably / reportedly, not by a
+/// condition: "if a ceasefire is agreed, Britain will send troops" is a firm, conditional pledge,
+/// as the real corpus's annotators read it (docs/evidence.md, 5 December 2026). A warning stays
+/// firm when what it warns of is hedged.
+#[test]
+fn a_condition_does_not_hedge_a_pledge_but_could_does() {
+    for (text, modality) in [
+        (
+            "If a ceasefire is agreed, Britain will send troops to Ukraine.",
+            Modality::Asserted,
+        ),
+        ("Britain could send troops to Ukraine.", Modality::Hedged),
+        (
+            "Wenn ein Waffenstillstand vereinbart ist, wird Deutschland Soldaten in die Ukraine schicken, sagte Merz.",
+            Modality::Asserted,
+        ),
+        (
+            "Якщо буде досягнуто перемир'я, Франція надішле війська в Україну, заявив Макрон.",
+            Modality::Asserted,
+        ),
+        // The hedge belongs to what is opposed, not to the warning (`HEDGEABLE`).
+        (
+            "Russia warned that Western troops could become legitimate targets.",
+            Modality::Asserted,
+        ),
+    ] {
+        let s = only_statement_on(text, "ground_troops");
+        assert_eq!(s.modality, modality, "{text}: {s:?}");
+    }
+}

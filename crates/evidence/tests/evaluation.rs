@@ -179,7 +179,11 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// claim model and three dev-only shards (5 December, 07:00; chosen on dev cross-validation,
 /// 0.499 to 0.510) measured F1 0.439, non-English 0.452 and actor accuracy 0.653: the floors stay.
 /// Ten more dev-only shards (5 December, 10:00; 1,112 dev articles): F1 0.444, non-English 0.459,
-/// actor accuracy 0.646; the floors stay.
+/// actor accuracy 0.646; the floors stay. Modality (asserted or hedged) of the matched claims,
+/// scored since 5 December 2026 (14:00): 0.741 before hedges followed ANNOTATION.md (no
+/// conditions, no "can", only offers, considerations and support hedged), 0.831 after, which set
+/// its floor to 0.80; always saying "asserted" scores 0.852 on the test split (0.767 on dev,
+/// where the rule scores 0.807).
 /// They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
@@ -189,6 +193,7 @@ const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     actor_accuracy: 0.61,
     rewrite_recall: 0.54,
     rewrite_precision: 0.88,
+    modality_accuracy: 0.80,
 };
 
 struct CorpusFloors {
@@ -197,6 +202,7 @@ struct CorpusFloors {
     actor_accuracy: f64,
     rewrite_recall: f64,
     rewrite_precision: f64,
+    modality_accuracy: f64,
 }
 
 #[test]
@@ -234,6 +240,11 @@ fn real_corpus_test_split_meets_its_floors() {
             "rewrite precision",
             r.rewrite.precision(),
             f.rewrite_precision,
+        ),
+        (
+            "modality accuracy",
+            r.overall.modality_accuracy(),
+            f.modality_accuracy,
         ),
     ] {
         assert!(value >= floor, "{name} {value:.3} below floor {floor}");

@@ -66,6 +66,9 @@ pub struct CorpusStatement {
     pub actor: String,
     pub target: String,
     pub stance: String,
+    /// `asserted` or `hedged` (ANNOTATION.md); absent in an annotation that does not say.
+    #[serde(default)]
+    pub modality: Option<String>,
     #[serde(default)]
     pub evidence: String,
 }
@@ -193,6 +196,13 @@ pub struct LangScores {
     /// Matched claims whose actor is right, of matched claims.
     pub actor_right: usize,
     pub actor_matched: usize,
+    /// Matched claims whose modality (asserted or hedged) is right, of matched claims whose
+    /// gold gives one: a floated offer told from a firm one.
+    pub modality_right: usize,
+    pub modality_matched: usize,
+    /// Of those, the claims a gold statement gives as asserted: what always saying "asserted"
+    /// would get right, the baseline the modality must beat.
+    pub modality_asserted: usize,
 }
 
 impl LangScores {
@@ -204,6 +214,15 @@ impl LangScores {
         }
     }
 
+    pub fn modality_accuracy(&self) -> f64 {
+        self.modality_right as f64 / self.modality_matched.max(1) as f64
+    }
+
+    /// The modality accuracy of always saying "asserted".
+    pub fn modality_baseline(&self) -> f64 {
+        self.modality_asserted as f64 / self.modality_matched.max(1) as f64
+    }
+
     fn add(&mut self, o: &LangScores) {
         self.articles += o.articles;
         self.extract.tp += o.extract.tp;
@@ -211,6 +230,9 @@ impl LangScores {
         self.extract.fn_ += o.extract.fn_;
         self.actor_right += o.actor_right;
         self.actor_matched += o.actor_matched;
+        self.modality_right += o.modality_right;
+        self.modality_matched += o.modality_matched;
+        self.modality_asserted += o.modality_asserted;
     }
 }
 
@@ -384,6 +406,39 @@ pub fn evaluate_corpus(
                 .filter(|s| s.target == claim.0 && s.stance == claim.1)
                 .map(|s| s.actor.as_str())
                 .collect();
+            // The claim's modality is that of its likeliest statement; it is right when a gold
+            // statement of the claim has it.
+            let gold_modalities: Vec<&str> = gold
+                .statements
+                .iter()
+                .filter(|s| s.target == claim.0 && s.stance == claim.1)
+                .filter_map(|s| s.modality.as_deref())
+                .collect();
+            let likeliest = p
+                .statements
+                .iter()
+                .filter(|s| s.capability == claim.0 && s.stance.as_str() == claim.1)
+                .max_by(|a, b| {
+                    let (pa, pb) = (a.probability.unwrap_or(1.0), b.probability.unwrap_or(1.0));
+                    pa.total_cmp(&pb)
+                });
+            if let (false, Some(s)) = (gold_modalities.is_empty(), likeliest) {
+                scores.modality_matched += 1;
+                scores.modality_asserted += usize::from(gold_modalities.contains(&"asserted"));
+                if gold_modalities.contains(&s.modality.as_str()) {
+                    scores.modality_right += 1;
+                } else if let Some(d) = differences.as_deref_mut() {
+                    d.push(format!(
+                        "{} [{lang}] modality {} {}: ours {}, gold {}  «{}»",
+                        raw.id,
+                        claim.0,
+                        claim.1,
+                        s.modality.as_str(),
+                        gold_modalities.join(","),
+                        s.quote.chars().take(160).collect::<String>()
+                    ));
+                }
+            }
             let right = ours
                 .iter()
                 .any(|o| theirs.iter().any(|t| actor_matches(pipeline, o, t)));
