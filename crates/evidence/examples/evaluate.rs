@@ -146,6 +146,22 @@ fn print_corpus(split: Split, r: &CorpusReport) {
             s.extract.fn_
         );
     }
+    let q = |s: &LangScores| {
+        format!(
+            "recall {:.3} ({}/{}) precision {:.3} ({}/{})",
+            s.quantity_recall(),
+            s.quantity_found,
+            s.quantity_gold,
+            s.quantity_precision(),
+            s.quantity_right,
+            s.quantity_emitted
+        )
+    };
+    println!(
+        "  quantities of matched claims: English {}; other languages {}",
+        q(r.per_lang.get("en").unwrap_or(&LangScores::default())),
+        q(&r.non_english)
+    );
     println!(
         "  rewrite links: recall {:.3} precision {:.3}   tp/fp/fn {}/{}/{}",
         r.rewrite.recall(),

@@ -117,6 +117,8 @@ struct SentenceParse<'s> {
     agents: Vec<Agent>,
     /// The body of states the article named first, when named before this sentence ends.
     body: Option<String>,
+    /// The amounts the sentence states (`extract_quantity.rs`).
+    quantities: Vec<QuantityHit>,
 }
 
 impl Extractor {
@@ -322,7 +324,13 @@ impl Extractor {
                         capability: target.label.clone(),
                         stance,
                         modality,
-                        quantity: quantity_near(sent, target.start, target.end),
+                        quantity: quantity_near(
+                            &parse.quantities,
+                            sent,
+                            &target.label,
+                            target.start,
+                            target.end,
+                        ),
                         attributed_to: attributed_to.clone(),
                         attribution,
                         quote: sent[q_start..q_end].to_string(),
@@ -536,6 +544,7 @@ impl Extractor {
                 .collect(),
             actors,
             agents,
+            quantities: quantities(rules, sent, &words),
             words,
             body: collective.map(str::to_string),
         }
@@ -639,7 +648,7 @@ mod quantity;
 mod roles;
 use actors::*;
 use negation::{negated, stance_of};
-use quantity::quantity_near;
+use quantity::{QuantityHit, quantities, quantity_near};
 use roles::*;
 use speakers::*;
 

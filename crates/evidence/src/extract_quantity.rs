@@ -1,12 +1,32 @@
 //! Quantities of the extract stage: the amount closest to a statement's target ("up to 30,000
-//! troops", "26 countries", "5%"). The pattern is English; in other languages only digits with an
-//! English unit are found.
+//! troops", "26 countries", "5%", "10 000 soldats", "від 10 до 15 тисяч осіб"). English is read
+//! by a pattern of its own (number words, "as many as", units); the other languages by their
+//! lexicon's `[quantities]`: a number in digits (any thousands separator), a range, a scale word
+//! and, within two words and no comma, a unit phrase.
 
 use super::*;
+use crate::text::lower_word;
+
+/// A quantity a sentence states, with the bytes it spans.
+#[derive(Debug, Clone)]
+pub(super) struct QuantityHit {
+    start: usize,
+    end: usize,
+    quantity: Quantity,
+}
+
+/// The quantities a sentence states.
+pub(super) fn quantities(rules: &LanguageRules, sent: &str, words: &Words) -> Vec<QuantityHit> {
+    if rules.lang == Lang::En {
+        english_quantities(sent)
+    } else {
+        lexicon_quantities(rules, sent, words)
+    }
+}
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:as many as|up to|about|around|approximately|some|at least|more than|nearly|roughly|over)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens|tens of thousands)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})+|\d+))?(\s*%|\s+percent|\s+per cent)?(?:\s+of)?(?:\s+(?:[a-z]+\s+)??(troops|soldiers|personnel|military personnel|nations|countries|states|jets|aircraft|fighter jets|batteries|systems|brigades|trainers|instructors|monitors|observers|warships|ships|billion|million|people|guarantors))?\b",
+        r"(?i)\b(?:(?:as many as|up to|about|around|approximately|some|at least|more than|nearly|roughly|over)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens|tens of thousands)(?:\s*(?:-|–|to)\s*(\d{1,3}(?:,\d{3})+|\d+))?(\s*%|\s+percent|\s+per cent)?(?:\s+of)?(?:\s+(?:[a-z]+\s+)??(troops|soldiers|personnel|military personnel|nations|countries|states|jets|aircraft|fighter jets|batteries|systems|brigades|trainers|instructors|monitors|observers|warships|ships|billion|million|people|guarantors|years))?\b",
     )
     // A fixed pattern: failure is a programming error caught by the unit tests.
     .expect("quantity pattern compiles")
@@ -42,17 +62,13 @@ pub(super) fn number_value(s: &str) -> Option<f64> {
     l.replace(',', "").parse().ok()
 }
 
-/// The quantity closest to the target, if any has a unit or a percent sign. The pattern is
-/// English; in other languages only digits with an English unit are found.
-pub(super) fn quantity_near(
-    sent: &str,
-    target_start: usize,
-    target_end: usize,
-) -> Option<Quantity> {
-    let mut best: Option<(usize, Quantity)> = None;
+/// The English pattern's quantities: those with a unit or a percent sign.
+fn english_quantities(sent: &str) -> Vec<QuantityHit> {
+    let mut out = Vec::new();
     for c in QUANTITY.captures_iter(sent) {
-        let whole = c.get(0)?;
-        let number = c.get(1)?.as_str();
+        let (Some(whole), Some(number)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
         let pct = c.get(3).is_some();
         let unit = c.get(4).map(|u| u.as_str().to_lowercase());
         if unit.is_none() && !pct {
@@ -65,23 +81,232 @@ pub(super) fn quantity_near(
         {
             continue;
         }
-        let value = number_value(number);
-        let dist = if whole.end() <= target_start {
-            sent[whole.end()..target_start].chars().count()
-        } else {
-            sent[target_end..whole.start().max(target_end)]
-                .chars()
-                .count()
-        };
-        let q = Quantity {
-            value,
-            upper: c.get(2).and_then(|u| number_value(u.as_str())),
-            unit: if pct { Some("%".to_string()) } else { unit },
-            text: whole.as_str().trim().to_string(),
-        };
-        if best.as_ref().is_none_or(|(d, _)| dist < *d) {
-            best = Some((dist, q));
-        }
+        out.push(QuantityHit {
+            start: whole.start(),
+            end: whole.end(),
+            quantity: Quantity {
+                value: number_value(number.as_str()),
+                upper: c.get(2).and_then(|u| number_value(u.as_str())),
+                unit: if pct { Some("%".to_string()) } else { unit },
+                text: whole.as_str().trim().to_string(),
+            },
+        });
     }
-    best.map(|(_, q)| q)
+    out
+}
+
+/// A number in digits: grouped by thousands with a space, a dot or a comma ("30 000", "30.000",
+/// "30,000"), else with a decimal part ("1,5", "2.5").
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:[ \u{a0}\u{202f}.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+        // A fixed pattern: failure is a programming error caught by the unit tests.
+        .expect("digits pattern compiles")
+});
+
+/// The value of a [`DIGITS`] match.
+fn digits_value(digits: &str) -> Option<f64> {
+    let grouped = digits.len() > 4
+        && digits
+            .rsplit([' ', '\u{a0}', '\u{202f}', '.', ','])
+            .next()
+            .is_some_and(|last| last.len() == 3);
+    if grouped {
+        let plain: String = digits.chars().filter(char::is_ascii_digit).collect();
+        plain.parse().ok()
+    } else {
+        digits.replace(',', ".").parse().ok()
+    }
+}
+
+/// Whether the bytes between two parts of a quantity keep them together: spaces, dots of an
+/// abbreviation ("тыс.", "tys.") and words, but no comma, colon, bracket or quotation mark.
+fn joins(between: &str) -> bool {
+    !between.contains([',', ';', ':', '(', ')', '"', '«', '»', '“', '”'])
+}
+
+/// The lexicon's quantities: a number, a second one after a range word or a dash, a scale word
+/// (or one glued to the number), then a unit phrase within two words; a scale of millions or
+/// billions without a unit is an amount of money ("250 miljoen euro"), and a number before `%`
+/// a share.
+fn lexicon_quantities(rules: &LanguageRules, sent: &str, words: &Words) -> Vec<QuantityHit> {
+    let units = rules.quantity_units.find(words);
+    let scales = rules.quantity_scales.find(words);
+    let mut out = Vec::new();
+    let mut matches = DIGITS.find_iter(sent).peekable();
+    while let Some(m) = matches.next() {
+        // "F-16", "Су-35": a number glued to a name by a dash is a model, not an amount.
+        if sent[..m.start()].ends_with('-')
+            && sent[..m.start() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        {
+            continue;
+        }
+        let Some(value) = digits_value(m.as_str()) else {
+            continue;
+        };
+        let mut end = m.end();
+        let mut upper = None;
+        // A range: "10-15", "від 10 до 15".
+        if let Some(next) = matches.peek() {
+            let between = sent[end..next.start()].trim();
+            let is_range = matches!(between, "-" | "–" | "—")
+                || rules
+                    .quantity_range
+                    .iter()
+                    .any(|w| lower_word(between) == *w);
+            if is_range && next.start() - end <= 12 {
+                upper = digits_value(next.as_str());
+                end = next.end();
+                matches.next();
+            }
+        }
+        // A scale glued to the number ("30mila") or the next word ("30 тисяч", "3 milyar").
+        let mut i = words.at_or_after(end);
+        let mut factor = None;
+        if let Some(t) = words.toks.get(i).filter(|t| t.start < end) {
+            let glued = lower_word(&sent[end..t.end]);
+            factor = rules
+                .glued_scales
+                .iter()
+                .find(|(w, _)| !w.is_empty() && glued.starts_with(w.as_str()))
+                .map(|(_, f)| *f);
+            if factor.is_some() {
+                end = t.end;
+            }
+            i += 1;
+        }
+        if factor.is_none()
+            && let Some(s) = scales
+                .iter()
+                .filter(|s| s.first == i && joins(&sent[end..s.start]))
+                .max_by_key(|s| s.last)
+        {
+            factor = Some(s.label);
+            end = s.end;
+            i = s.last + 1;
+        }
+        let unit = units
+            .iter()
+            .filter(|u| (i..=i + 2).contains(&u.first) && joins(&sent[end.min(u.start)..u.start]))
+            .min_by_key(|u| u.first);
+        let percent = sent[end..].trim_start().starts_with('%');
+        let factor = factor.unwrap_or(1.0);
+        let (value, upper, unit, end) = match (unit, percent) {
+            (Some(u), _) => (
+                value * factor,
+                upper.map(|x| x * factor),
+                u.label.clone(),
+                u.end,
+            ),
+            (None, true) => {
+                let pct = end + sent[end..].find('%').unwrap_or(0) + 1;
+                (value, upper, "%".to_string(), pct)
+            }
+            // Money: millions and billions stay the unit, as English writes "3 billion".
+            (None, false) if factor >= 1e9 => (value, upper, "billion".to_string(), end),
+            (None, false) if factor >= 1e6 => (value, upper, "million".to_string(), end),
+            (None, false) => continue,
+        };
+        out.push(QuantityHit {
+            start: m.start(),
+            end,
+            quantity: Quantity {
+                value: Some(value),
+                upper,
+                unit: Some(unit),
+                text: sent[m.start()..end].trim().to_string(),
+            },
+        });
+    }
+    out
+}
+
+/// What a quantity counts, by its unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counts {
+    /// People under arms or sent: troops, soldiers, personnel, brigades, trainers, observers.
+    Forces,
+    /// States or nations ("26 countries").
+    States,
+    Aircraft,
+    /// Ships, air-defence batteries and systems.
+    Equipment,
+    Money,
+    Years,
+    Share,
+}
+
+fn counts(unit: &str) -> Counts {
+    match unit {
+        "countries" | "nations" | "states" | "guarantors" => Counts::States,
+        "jets" | "aircraft" | "fighter jets" => Counts::Aircraft,
+        "ships" | "warships" | "batteries" | "systems" => Counts::Equipment,
+        "million" | "billion" => Counts::Money,
+        "years" => Counts::Years,
+        "%" => Counts::Share,
+        _ => Counts::Forces,
+    }
+}
+
+/// Whether an amount of this kind can be the quantity of a claim on `target`: a number of
+/// troops is no amount of an Article 5-like guarantee, nor a sum of money one of troops ("100
+/// млн" beside the troops of a sentence about aid). A count of states or a share fits any.
+fn fits(target: &str, what: Counts) -> bool {
+    match what {
+        Counts::States | Counts::Share => true,
+        Counts::Forces => matches!(
+            target,
+            "ground_troops"
+                | "reassurance_force"
+                | "training"
+                | "ceasefire_monitoring"
+                | "border_monitoring"
+                | "naval"
+                | "air_power"
+                | "air_defence"
+        ),
+        Counts::Aircraft => matches!(target, "air_power" | "air_defence" | "arms_supply"),
+        Counts::Equipment => matches!(target, "naval" | "air_defence" | "arms_supply"),
+        Counts::Money => matches!(
+            target,
+            "financial" | "arms_supply" | "sanctions" | "air_defence" | "security_guarantee"
+        ),
+        Counts::Years => matches!(
+            target,
+            "security_guarantee"
+                | "article5_like_guarantee"
+                | "bilateral_agreement"
+                | "financial"
+                | "arms_supply"
+                | "nato_membership"
+        ),
+    }
+}
+
+/// The quantity closest to the target (by characters between them) among those the sentence
+/// states that can count it ([`fits`]).
+pub(super) fn quantity_near(
+    hits: &[QuantityHit],
+    sent: &str,
+    target: &str,
+    target_start: usize,
+    target_end: usize,
+) -> Option<Quantity> {
+    hits.iter()
+        .filter(|h| {
+            h.quantity
+                .unit
+                .as_deref()
+                .is_some_and(|u| fits(target, counts(u)))
+        })
+        .min_by_key(|h| {
+            if h.end <= target_start {
+                sent[h.end..target_start].chars().count()
+            } else {
+                sent[target_end..h.start.max(target_end)].chars().count()
+            }
+        })
+        .map(|h| h.quantity.clone())
 }

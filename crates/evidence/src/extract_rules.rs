@@ -55,6 +55,13 @@ pub(super) struct LanguageRules {
     pub(super) experiencer_prepositions: Vec<String>,
     pub(super) titles: WordMatcher<()>,
     pub(super) numbers: BTreeMap<String, f64>,
+    /// [`crate::lexicon::QuantityLexicon`]: unit phrases labelled with their English unit,
+    /// scale words with their factor (also as lowercase prefixes, for a scale glued to its
+    /// number), and the lowercase words of a range.
+    pub(super) quantity_units: WordMatcher<String>,
+    pub(super) quantity_scales: WordMatcher<f64>,
+    pub(super) glued_scales: Vec<(String, f64)>,
+    pub(super) quantity_range: Vec<String>,
 }
 
 fn lower_words(list: &[String]) -> Vec<String> {
@@ -157,6 +164,34 @@ impl LanguageRules {
                 .iter()
                 .map(|(k, v)| (lower_word(k), *v))
                 .collect(),
+            quantity_units: WordMatcher::new(
+                l.quantities
+                    .units
+                    .iter()
+                    .flat_map(|(unit, ps)| ps.iter().map(move |p| (p.clone(), unit.clone())))
+                    .collect(),
+                &stem,
+            ),
+            quantity_scales: WordMatcher::new(
+                l.quantities
+                    .scales
+                    .iter()
+                    .map(|(w, f)| (w.clone(), *f))
+                    .collect(),
+                &stem,
+            ),
+            glued_scales: l
+                .quantities
+                .scales
+                .iter()
+                .map(|(w, f)| {
+                    (
+                        lower_word(w.trim_start_matches('=').trim_end_matches('*')),
+                        *f,
+                    )
+                })
+                .collect(),
+            quantity_range: lower_words(&l.quantities.range),
             stemmer,
         }
     }

@@ -220,6 +220,25 @@ fn default_min_stem() -> usize {
     3
 }
 
+/// Quantities of one language: which words after a number make it an amount the ledger keeps
+/// ("10 000 soldats", "26 країн", "30mila", "250 miljoen euro"). English has none: its
+/// quantities are read by a pattern of their own (`extract_quantity.rs`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuantityLexicon {
+    /// English unit (`troops`, `countries`, `aircraft`, `ships`, `people`) to the phrases that
+    /// stand for it after a number, matched as the other phrases are.
+    #[serde(default)]
+    pub units: BTreeMap<String, Vec<String>>,
+    /// Scale words after a number (or glued to it: "30mila") with their factor: thousands are
+    /// multiplied in, millions and billions kept as the unit, as English writes "3 billion".
+    #[serde(default)]
+    pub scales: BTreeMap<String, f64>,
+    /// Words between the two numbers of a range ("від 10 до 15", "10 ila 15").
+    #[serde(default)]
+    pub range: Vec<String>,
+}
+
 /// The extraction lexicon of one language (`data/lexicon/<lang>.toml`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -235,6 +254,8 @@ pub struct LanguageLexicon {
     pub attribution: AttributionLexicon,
     pub clauses: ClauseLexicon,
     pub actors: ActorLexicon,
+    #[serde(default)]
+    pub quantities: QuantityLexicon,
 }
 
 impl LanguageLexicon {

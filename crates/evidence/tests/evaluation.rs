@@ -183,7 +183,10 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// scored since 5 December 2026 (14:00): 0.741 before hedges followed ANNOTATION.md (no
 /// conditions, no "can", only offers, considerations and support hedged), 0.831 after, which set
 /// its floor to 0.80; always saying "asserted" scores 0.852 on the test split (0.767 on dev,
-/// where the rule scores 0.807).
+/// where the rule scores 0.807). Quantities of matched claims, scored since 5 December 2026
+/// (15:00): of the test gold's 24 in digits, 1 (English) and 0 (other languages) were found
+/// before the lexicons' `[quantities]`, 1 and 11 after (dev: 36 of 68 and 145 of 218), which
+/// set the floor of their recall to 0.40 (12 of 24).
 /// They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
@@ -194,6 +197,7 @@ const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     rewrite_recall: 0.54,
     rewrite_precision: 0.88,
     modality_accuracy: 0.80,
+    quantity_recall: 0.40,
 };
 
 struct CorpusFloors {
@@ -203,6 +207,7 @@ struct CorpusFloors {
     rewrite_recall: f64,
     rewrite_precision: f64,
     modality_accuracy: f64,
+    quantity_recall: f64,
 }
 
 #[test]
@@ -245,6 +250,11 @@ fn real_corpus_test_split_meets_its_floors() {
             "modality accuracy",
             r.overall.modality_accuracy(),
             f.modality_accuracy,
+        ),
+        (
+            "quantity recall",
+            r.overall.quantity_recall(),
+            f.quantity_recall,
         ),
     ] {
         assert!(value >= floor, "{name} {value:.3} below floor {floor}");

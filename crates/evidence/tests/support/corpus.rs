@@ -6,6 +6,9 @@
 
 use super::*;
 
+#[path = "quantity.rs"]
+mod quantity;
+
 /// The two splits of the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Split {
@@ -69,6 +72,9 @@ pub struct CorpusStatement {
     /// `asserted` or `hedged` (ANNOTATION.md); absent in an annotation that does not say.
     #[serde(default)]
     pub modality: Option<String>,
+    /// The amount as written (`"up to 30,000"`, `"26 countries"`), or null.
+    #[serde(default)]
+    pub quantity: Option<serde_json::Value>,
     #[serde(default)]
     pub evidence: String,
 }
@@ -203,6 +209,13 @@ pub struct LangScores {
     /// Of those, the claims a gold statement gives as asserted: what always saying "asserted"
     /// would get right, the baseline the modality must beat.
     pub modality_asserted: usize,
+    /// Quantities of matched claims: those whose gold has a value in digits, and of them those
+    /// our statements of the claim give; those our statements give a value, and of them those
+    /// the gold gives too.
+    pub quantity_gold: usize,
+    pub quantity_found: usize,
+    pub quantity_emitted: usize,
+    pub quantity_right: usize,
 }
 
 impl LangScores {
@@ -233,6 +246,20 @@ impl LangScores {
         self.modality_right += o.modality_right;
         self.modality_matched += o.modality_matched;
         self.modality_asserted += o.modality_asserted;
+        self.quantity_gold += o.quantity_gold;
+        self.quantity_found += o.quantity_found;
+        self.quantity_emitted += o.quantity_emitted;
+        self.quantity_right += o.quantity_right;
+    }
+
+    /// Share of the gold's quantities (of matched claims) that our statements give.
+    pub fn quantity_recall(&self) -> f64 {
+        self.quantity_found as f64 / self.quantity_gold.max(1) as f64
+    }
+
+    /// Share of our quantities (of matched claims) that the gold gives.
+    pub fn quantity_precision(&self) -> f64 {
+        self.quantity_right as f64 / self.quantity_emitted.max(1) as f64
     }
 }
 
@@ -439,6 +466,15 @@ pub fn evaluate_corpus(
                     ));
                 }
             }
+            if let Some(miss) =
+                score_quantities(&mut scores, &p.statements, &gold.statements, claim)
+                && let Some(d) = differences.as_deref_mut()
+            {
+                d.push(format!(
+                    "{} [{lang}] quantity {} {}: {miss}",
+                    raw.id, claim.0, claim.1
+                ));
+            }
             let right = ours
                 .iter()
                 .any(|o| theirs.iter().any(|t| actor_matches(pipeline, o, t)));
@@ -515,6 +551,65 @@ pub fn evaluate_corpus(
         }
     }
     report
+}
+
+/// Scores the quantities of one matched claim: the values of our statements of it against
+/// those of the gold's ([`quantity::gold_value`]). Returns what differs, if anything.
+fn score_quantities(
+    scores: &mut LangScores,
+    ours: &[Statement],
+    gold: &[CorpusStatement],
+    claim: &(String, String),
+) -> Option<String> {
+    let our_quantities: Vec<&guarantor_evidence::Quantity> = ours
+        .iter()
+        .filter(|s| s.capability == claim.0 && s.stance.as_str() == claim.1)
+        .filter_map(|s| s.quantity.as_ref())
+        .collect();
+    // "3 billion" is the value 3 with the unit "billion".
+    let our_values: Vec<f64> = our_quantities
+        .iter()
+        .flat_map(|q| {
+            let scale = match q.unit.as_deref() {
+                Some("billion") => 1e9,
+                Some("million") => 1e6,
+                _ => 1.0,
+            };
+            [q.value, q.upper]
+                .into_iter()
+                .flatten()
+                .map(move |v| v * scale)
+        })
+        .collect();
+    let gold_texts: Vec<String> = gold
+        .iter()
+        .filter(|s| s.target == claim.0 && s.stance == claim.1)
+        .filter_map(|s| match s.quantity.as_ref()? {
+            serde_json::Value::String(t) => Some(t.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .collect();
+    let gold_values: Vec<f64> = gold_texts
+        .iter()
+        .filter_map(|t| quantity::gold_value(t))
+        .collect();
+    let meet = our_values
+        .iter()
+        .any(|x| gold_values.iter().any(|y| quantity::values_meet(*x, *y)));
+    if !gold_values.is_empty() {
+        scores.quantity_gold += 1;
+        scores.quantity_found += usize::from(meet);
+    }
+    if !our_values.is_empty() {
+        scores.quantity_emitted += 1;
+        scores.quantity_right += usize::from(meet);
+    }
+    let differs = !meet && (!gold_values.is_empty() || !our_values.is_empty());
+    differs.then(|| {
+        let ours: Vec<&str> = our_quantities.iter().map(|q| q.text.as_str()).collect();
+        format!("ours {ours:?}, gold {gold_texts:?}")
+    })
 }
 
 /// The row of the per-language table an article counts in: its language's primary subtag,
