@@ -310,3 +310,69 @@ pub(super) fn quantity_near(
         })
         .map(|h| h.quantity.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::only_statement_on;
+
+    /// Amounts in every language with a lexicon: digits with any thousands separator, ranges, scale
+    /// words (glued or not), units by the lexicon, and only amounts that can count the target.
+    #[test]
+    fn quantities_are_read_in_other_languages_and_must_fit_their_target() {
+        let q = |text: &str, target: &str| only_statement_on(text, target).quantity;
+        let amount = |text: &str, target: &str| {
+            let q = q(text, target).unwrap_or_else(|| panic!("{text}: no quantity"));
+            (q.value, q.upper, q.unit.unwrap_or_default())
+        };
+        assert_eq!(
+            amount(
+                "La France est prête à envoyer 10 000 soldats en Ukraine, a déclaré Macron.",
+                "ground_troops"
+            ),
+            (Some(10_000.0), None, "troops".into())
+        );
+        assert_eq!(
+            amount(
+                "Франція готова відправити від 10 до 15 тисяч військових в Україну, заявив Макрон.",
+                "ground_troops"
+            ),
+            (Some(10_000.0), Some(15_000.0), "troops".into())
+        );
+        assert_eq!(
+            amount(
+                "L'Italia è pronta a inviare 30mila soldati in Ucraina, ha detto Crosetto.",
+                "ground_troops"
+            ),
+            (Some(30_000.0), None, "troops".into())
+        );
+        assert_eq!(
+            amount(
+                "Deutschland wird 1,5 Milliarden Euro für die Luftverteidigung der Ukraine bereitstellen, sagte Merz.",
+                "air_defence"
+            ),
+            (Some(1.5), None, "billion".into())
+        );
+        assert_eq!(
+            amount(
+                "Polska poprze gwarancje bezpieczeństwa na 15 lat, powiedział Tusk.",
+                "security_guarantee"
+            ),
+            (Some(15.0), None, "years".into())
+        );
+        // A sum of money is no amount of troops; "F-16" is a model, not sixteen aircraft.
+        assert_eq!(
+            q(
+                "Washington will provide 100 million dollars in aid but will not send troops to Ukraine.",
+                "ground_troops"
+            ),
+            None
+        );
+        assert_eq!(
+            q(
+                "Belgien wird der Ukraine F-16 Kampfjets liefern, sagte der Minister.",
+                "air_power"
+            ),
+            None
+        );
+    }
+}
