@@ -62,9 +62,32 @@ pub(super) fn number_value(s: &str) -> Option<f64> {
     l.replace(',', "").parse().ok()
 }
 
-/// The English pattern's quantities: those with a unit or a percent sign.
+/// A duration written as an adjective: "a 100-year partnership", "a ten-year agreement".
+static YEARS_LONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)-year\b")
+        // A fixed pattern: failure is a programming error caught by the unit tests.
+        .expect("duration pattern compiles")
+});
+
+/// The English pattern's quantities: those with a unit or a percent sign, and durations written
+/// as adjectives.
 fn english_quantities(sent: &str) -> Vec<QuantityHit> {
-    let mut out = Vec::new();
+    let mut out: Vec<QuantityHit> = YEARS_LONG
+        .captures_iter(sent)
+        .filter_map(|c| {
+            let (whole, number) = (c.get(0)?, c.get(1)?);
+            Some(QuantityHit {
+                start: whole.start(),
+                end: whole.end(),
+                quantity: Quantity {
+                    value: number_value(number.as_str()),
+                    upper: None,
+                    unit: Some("years".to_string()),
+                    text: whole.as_str().to_string(),
+                },
+            })
+        })
+        .collect();
     for c in QUANTITY.captures_iter(sent) {
         let (Some(whole), Some(number)) = (c.get(0), c.get(1)) else {
             continue;
@@ -358,6 +381,13 @@ mod tests {
                 "security_guarantee"
             ),
             (Some(15.0), None, "years".into())
+        );
+        assert_eq!(
+            amount(
+                "Britain signed a 100-year partnership agreement with Ukraine, Starmer said.",
+                "bilateral_agreement"
+            ),
+            (Some(100.0), None, "years".into())
         );
         // A sum of money is no amount of troops; "F-16" is a model, not sixteen aircraft.
         assert_eq!(
