@@ -226,7 +226,7 @@ fn default_min_stem() -> usize {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuantityLexicon {
-    /// English unit (`troops`, `countries`, `aircraft`, `ships`, `people`) to the phrases that
+    /// English unit (`troops`, `countries`, `aircraft`, `ships`, `people`, `years`) to the phrases that
     /// stand for it after a number, matched as the other phrases are.
     #[serde(default)]
     pub units: BTreeMap<String, Vec<String>>,
