@@ -337,6 +337,7 @@ pub(super) fn quantity_near(
 #[cfg(test)]
 mod tests {
     use super::super::tests::only_statement_on;
+    use super::*;
 
     /// Amounts in every language with a lexicon: digits with any thousands separator, ranges, scale
     /// words (glued or not), units by the lexicon, and only amounts that can count the target.
@@ -404,5 +405,33 @@ mod tests {
             ),
             None
         );
+    }
+
+    proptest::proptest! {
+        /// Any text, in any language's rules, gives quantities that lie in the sentence, on
+        /// character boundaries, with their text the bytes they span: numbers, separators,
+        /// dashes, scale and unit words and letters of several scripts mixed at random.
+        #[test]
+        fn quantities_of_any_text_lie_in_it(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "10", "000", " ", "\u{a0}", ".", ",", "-", "–", "%", "30mila", "тисяч",
+                    "військових", "до", "від", "soldats", "pays", "milliards", "1,5", "ila",
+                    "bin", "asker", "F-16", "mil", "millones", "años", "ü", "é", "ß", "(", "\"",
+                ]),
+                0..24,
+            ),
+            lang in 0usize..12,
+        ) {
+            let sent: String = parts.concat();
+            let lexicon = Lexicon::default();
+            let rules = LanguageRules::new(&lexicon.languages[lang]);
+            let words = rules.words(&sent);
+            for h in quantities(&rules, &sent, &words) {
+                proptest::prop_assert!(h.start <= h.end && h.end <= sent.len(), "{sent:?}: {h:?}");
+                proptest::prop_assert!(sent.is_char_boundary(h.start) && sent.is_char_boundary(h.end));
+                proptest::prop_assert_eq!(h.quantity.text.as_str(), sent[h.start..h.end].trim());
+            }
+        }
     }
 }
