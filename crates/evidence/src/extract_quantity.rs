@@ -243,6 +243,65 @@ fn lexicon_quantities(rules: &LanguageRules, sent: &str, words: &Words) -> Vec<Q
             },
         });
     }
+    out.extend(word_quantities(rules, sent, words, &units));
+    out
+}
+
+/// Numbers written as words before a unit, with the lexicon's `[actors.numbers]` ("Vingt-six
+/// pays", "Vinte e seis países", "двадцять шість країн", "dertig bondgenoten"): a tens word may
+/// take a units word after it, with or without a coordination word between ("e", "y", "und"),
+/// and a number after an article ("os dois países") is no amount.
+fn word_quantities(
+    rules: &LanguageRules,
+    sent: &str,
+    words: &Words,
+    units: &[WordHit<String>],
+) -> Vec<QuantityHit> {
+    let number = |i: usize| {
+        words
+            .lower
+            .get(i)
+            .and_then(|w| rules.numbers.get(w))
+            .copied()
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        // "the two countries" names them, it does not count them.
+        let named = k > 0 && rules.determiners.contains(&words.lower[k - 1]);
+        let Some(tens) = number(k).filter(|_| !named) else {
+            k += 1;
+            continue;
+        };
+        let (mut value, mut last) = (tens, k);
+        if tens >= 20.0 && tens % 10.0 == 0.0 {
+            let and =
+                usize::from(k + 1 < words.len() && rules.coordination.matches_at(words, k + 1));
+            if let Some(u) = number(k + 1 + and).filter(|u| *u < 10.0) {
+                value += u;
+                last = k + 1 + and;
+            }
+        }
+        let start = words.toks[k].start;
+        let after = words.toks[last].end;
+        if let Some(u) = units
+            .iter()
+            .filter(|u| (last + 1..=last + 3).contains(&u.first) && joins(&sent[after..u.start]))
+            .min_by_key(|u| u.first)
+        {
+            out.push(QuantityHit {
+                start,
+                end: u.end,
+                quantity: Quantity {
+                    value: Some(value),
+                    upper: None,
+                    unit: Some(u.label.clone()),
+                    text: sent[start..u.end].trim().to_string(),
+                },
+            });
+        }
+        k = last + 1;
+    }
     out
 }
 
@@ -390,6 +449,13 @@ mod tests {
             ),
             (Some(100.0), None, "years".into())
         );
+        assert_eq!(
+            amount(
+                "Vinte e seis países comprometeram-se a enviar tropas para a Ucrânia, disse Macron.",
+                "ground_troops"
+            ),
+            (Some(26.0), None, "countries".into())
+        );
         // A sum of money is no amount of troops; "F-16" is a model, not sixteen aircraft.
         assert_eq!(
             q(
@@ -418,6 +484,7 @@ mod tests {
                     "10", "000", " ", "\u{a0}", ".", ",", "-", "–", "%", "30mila", "тисяч",
                     "військових", "до", "від", "soldats", "pays", "milliards", "1,5", "ila",
                     "bin", "asker", "F-16", "mil", "millones", "años", "ü", "é", "ß", "(", "\"",
+                    "vinte", "e", "seis", "os", "países", "двадцять", "шість", "країн",
                 ]),
                 0..24,
             ),

@@ -353,9 +353,9 @@ impl<L: Clone> WordMatcher<L> {
         out
     }
 
-    /// Whether any phrase matches at word `i`.
+    /// Whether any phrase matches at word `i` (false past the last word).
     pub fn matches_at(&self, words: &Words, i: usize) -> bool {
-        self.longest_at(words, i).is_some()
+        i < words.len() && self.longest_at(words, i).is_some()
     }
 }
 

@@ -209,9 +209,9 @@ pub struct LangScores {
     /// Of those, the claims a gold statement gives as asserted: what always saying "asserted"
     /// would get right, the baseline the modality must beat.
     pub modality_asserted: usize,
-    /// Quantities of matched claims: those whose gold has a value in digits, and of them those
-    /// our statements of the claim give; those our statements give a value, and of them those
-    /// the gold gives too.
+    /// Quantities of matched claims: those whose gold gives one, and of them those our
+    /// statements of the claim give; those our statements give one, and of them those the gold
+    /// gives too (see `score_quantities`).
     pub quantity_gold: usize,
     pub quantity_found: usize,
     pub quantity_emitted: usize,
@@ -590,22 +590,35 @@ fn score_quantities(
             _ => None,
         })
         .collect();
+    // A gold amount with digits is met by a value within 1%, one in words ("Vingt-six pays",
+    // "hundreds") by our text inside it or it inside ours.
     let gold_values: Vec<f64> = gold_texts
         .iter()
         .filter_map(|t| quantity::gold_value(t))
         .collect();
+    let gold_words: Vec<String> = gold_texts
+        .iter()
+        .filter(|t| quantity::gold_value(t).is_none())
+        .map(|t| t.to_lowercase())
+        .collect();
     let meet = our_values
         .iter()
-        .any(|x| gold_values.iter().any(|y| quantity::values_meet(*x, *y)));
-    if !gold_values.is_empty() {
+        .any(|x| gold_values.iter().any(|y| quantity::values_meet(*x, *y)))
+        || our_quantities.iter().any(|q| {
+            let ours = q.text.to_lowercase();
+            gold_words
+                .iter()
+                .any(|g| g.contains(&ours) || ours.contains(g.as_str()))
+        });
+    if !gold_texts.is_empty() {
         scores.quantity_gold += 1;
         scores.quantity_found += usize::from(meet);
     }
-    if !our_values.is_empty() {
+    if !our_quantities.is_empty() {
         scores.quantity_emitted += 1;
         scores.quantity_right += usize::from(meet);
     }
-    let differs = !meet && (!gold_values.is_empty() || !our_values.is_empty());
+    let differs = !meet && (!gold_texts.is_empty() || !our_quantities.is_empty());
     differs.then(|| {
         let ours: Vec<&str> = our_quantities.iter().map(|q| q.text.as_str()).collect();
         format!("ours {ours:?}, gold {gold_texts:?}")

@@ -2,7 +2,7 @@
 //! осіб") against the gold's `quantity` strings. The gold's strings are read here by a parser
 //! of their own, independent of the extractor's lexicons: the first number written in digits
 //! (with any thousands separator) times the scale word after it. Gold quantities written only in
-//! words ("Vinte e seis países") have no value here and are not scored.
+//! words ("Vinte e seis países", "hundreds") have no value here; `corpus.rs` compares their text.
 //! A child module of `corpus.rs` (test support only).
 
 use std::sync::LazyLock;
