@@ -173,12 +173,9 @@ fn lexicon_quantities(rules: &LanguageRules, sent: &str, words: &Words) -> Vec<Q
         let mut upper = None;
         // A range: "10-15", "від 10 до 15".
         if let Some(next) = matches.peek() {
-            let between = sent[end..next.start()].trim();
-            let is_range = matches!(between, "-" | "–" | "—")
-                || rules
-                    .quantity_range
-                    .iter()
-                    .any(|w| lower_word(between) == *w);
+            let between = lower_word(sent[end..next.start()].trim());
+            let is_range = matches!(between.as_str(), "-" | "–" | "—")
+                || rules.quantity_range.contains(&between);
             if is_range && next.start() - end <= 12 {
                 upper = digits_value(next.as_str());
                 end = next.end();
@@ -407,55 +404,63 @@ mod tests {
             let q = q(text, target).unwrap_or_else(|| panic!("{text}: no quantity"));
             (q.value, q.upper, q.unit.unwrap_or_default())
         };
-        assert_eq!(
-            amount(
+        for (text, target, value, upper, unit) in [
+            (
                 "La France est prête à envoyer 10 000 soldats en Ukraine, a déclaré Macron.",
-                "ground_troops"
+                "ground_troops",
+                Some(10_000.0),
+                None,
+                "troops",
             ),
-            (Some(10_000.0), None, "troops".into())
-        );
-        assert_eq!(
-            amount(
+            (
                 "Франція готова відправити від 10 до 15 тисяч військових в Україну, заявив Макрон.",
-                "ground_troops"
+                "ground_troops",
+                Some(10_000.0),
+                Some(15_000.0),
+                "troops",
             ),
-            (Some(10_000.0), Some(15_000.0), "troops".into())
-        );
-        assert_eq!(
-            amount(
+            (
                 "L'Italia è pronta a inviare 30mila soldati in Ucraina, ha detto Crosetto.",
-                "ground_troops"
+                "ground_troops",
+                Some(30_000.0),
+                None,
+                "troops",
             ),
-            (Some(30_000.0), None, "troops".into())
-        );
-        assert_eq!(
-            amount(
+            (
                 "Deutschland wird 1,5 Milliarden Euro für die Luftverteidigung der Ukraine bereitstellen, sagte Merz.",
-                "air_defence"
+                "air_defence",
+                Some(1.5),
+                None,
+                "billion",
             ),
-            (Some(1.5), None, "billion".into())
-        );
-        assert_eq!(
-            amount(
+            (
                 "Polska poprze gwarancje bezpieczeństwa na 15 lat, powiedział Tusk.",
-                "security_guarantee"
+                "security_guarantee",
+                Some(15.0),
+                None,
+                "years",
             ),
-            (Some(15.0), None, "years".into())
-        );
-        assert_eq!(
-            amount(
+            (
                 "Britain signed a 100-year partnership agreement with Ukraine, Starmer said.",
-                "bilateral_agreement"
+                "bilateral_agreement",
+                Some(100.0),
+                None,
+                "years",
             ),
-            (Some(100.0), None, "years".into())
-        );
-        assert_eq!(
-            amount(
+            (
                 "Vinte e seis países comprometeram-se a enviar tropas para a Ucrânia, disse Macron.",
-                "ground_troops"
+                "ground_troops",
+                Some(26.0),
+                None,
+                "countries",
             ),
-            (Some(26.0), None, "countries".into())
-        );
+        ] {
+            assert_eq!(
+                amount(text, target),
+                (value, upper, unit.to_string()),
+                "{text}"
+            );
+        }
         // A sum of money is no amount of troops; "F-16" is a model, not sixteen aircraft.
         assert_eq!(
             q(

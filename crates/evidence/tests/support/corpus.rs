@@ -421,34 +421,30 @@ pub fn evaluate_corpus(
         }
         for claim in predicted.intersection(&gold_claims) {
             scores.actor_matched += 1;
-            let ours: Vec<&str> = p
+            // The claim's statements, ours and the gold's, read once for actor, modality and
+            // quantity.
+            let our_statements: Vec<&Statement> = p
                 .statements
                 .iter()
                 .filter(|s| s.capability == claim.0 && s.stance.as_str() == claim.1)
-                .map(|s| s.actor.as_str())
                 .collect();
-            let theirs: Vec<&str> = gold
+            let gold_statements: Vec<&CorpusStatement> = gold
                 .statements
                 .iter()
                 .filter(|s| s.target == claim.0 && s.stance == claim.1)
-                .map(|s| s.actor.as_str())
                 .collect();
+            let ours: Vec<&str> = our_statements.iter().map(|s| s.actor.as_str()).collect();
+            let theirs: Vec<&str> = gold_statements.iter().map(|s| s.actor.as_str()).collect();
             // The claim's modality is that of its likeliest statement; it is right when a gold
             // statement of the claim has it.
-            let gold_modalities: Vec<&str> = gold
-                .statements
+            let gold_modalities: Vec<&str> = gold_statements
                 .iter()
-                .filter(|s| s.target == claim.0 && s.stance == claim.1)
                 .filter_map(|s| s.modality.as_deref())
                 .collect();
-            let likeliest = p
-                .statements
-                .iter()
-                .filter(|s| s.capability == claim.0 && s.stance.as_str() == claim.1)
-                .max_by(|a, b| {
-                    let (pa, pb) = (a.probability.unwrap_or(1.0), b.probability.unwrap_or(1.0));
-                    pa.total_cmp(&pb)
-                });
+            let likeliest = our_statements.iter().max_by(|a, b| {
+                let (pa, pb) = (a.probability.unwrap_or(1.0), b.probability.unwrap_or(1.0));
+                pa.total_cmp(&pb)
+            });
             if let (false, Some(s)) = (gold_modalities.is_empty(), likeliest) {
                 scores.modality_matched += 1;
                 scores.modality_asserted += usize::from(gold_modalities.contains(&"asserted"));
@@ -466,8 +462,7 @@ pub fn evaluate_corpus(
                     ));
                 }
             }
-            if let Some(miss) =
-                score_quantities(&mut scores, &p.statements, &gold.statements, claim)
+            if let Some(miss) = score_quantities(&mut scores, &our_statements, &gold_statements)
                 && let Some(d) = differences.as_deref_mut()
             {
                 d.push(format!(
@@ -553,19 +548,15 @@ pub fn evaluate_corpus(
     report
 }
 
-/// Scores the quantities of one matched claim: the values of our statements of it against
-/// those of the gold's ([`quantity::gold_value`]). Returns what differs, if anything.
+/// Scores the quantities of one matched claim: the values of our statements of it (`ours`)
+/// against those of the gold's (`gold`) ([`quantity::gold_value`]). Returns what differs, if anything.
 fn score_quantities(
     scores: &mut LangScores,
-    ours: &[Statement],
-    gold: &[CorpusStatement],
-    claim: &(String, String),
+    ours: &[&Statement],
+    gold: &[&CorpusStatement],
 ) -> Option<String> {
-    let our_quantities: Vec<&guarantor_evidence::Quantity> = ours
-        .iter()
-        .filter(|s| s.capability == claim.0 && s.stance.as_str() == claim.1)
-        .filter_map(|s| s.quantity.as_ref())
-        .collect();
+    let our_quantities: Vec<&guarantor_evidence::Quantity> =
+        ours.iter().filter_map(|s| s.quantity.as_ref()).collect();
     // "3 billion" is the value 3 with the unit "billion".
     let our_values: Vec<f64> = our_quantities
         .iter()
@@ -583,7 +574,6 @@ fn score_quantities(
         .collect();
     let gold_texts: Vec<String> = gold
         .iter()
-        .filter(|s| s.target == claim.0 && s.stance == claim.1)
         .filter_map(|s| match s.quantity.as_ref()? {
             serde_json::Value::String(t) => Some(t.clone()),
             serde_json::Value::Number(n) => Some(n.to_string()),
