@@ -5,6 +5,10 @@
 //!
 //! Run: `cargo run -p guarantor-evidence --release --example misses -- en` (a language code of
 //! the corpus: en, uk, ru, de, fr, pl, it, es, nl, pt, ro, tr). Output is tab-separated.
+//!
+//! With `-- en --wrong` it lists instead the rules' claims the gold does not have: article,
+//! target, stance stated, the stances the gold gives that target in the article (`-` for none),
+//! and the statement's quote.
 
 #[path = "../tests/support/evaluation.rs"]
 mod evaluation;
@@ -16,6 +20,7 @@ use evaluation::*;
 use guarantor_evidence::{Extractor, Lexicon, Pipeline};
 
 fn main() {
+    let wrong = std::env::args().any(|a| a == "--wrong");
     let Some(lang) = std::env::args().nth(1) else {
         eprintln!("usage: misses LANG   (e.g. `misses en`; lists the dev split's missed claims)");
         std::process::exit(2);
@@ -42,6 +47,43 @@ fn main() {
             .iter()
             .map(|s| (s.capability.as_str(), s.stance.as_str()))
             .collect();
+        if wrong {
+            let gold_claims: BTreeSet<(&str, &str)> = g
+                .statements
+                .iter()
+                .map(|s| (s.target.as_str(), s.stance.as_str()))
+                .collect();
+            let mut seen = BTreeSet::new();
+            for s in &p.statements {
+                let claim = (s.capability.as_str(), s.stance.as_str());
+                if gold_claims.contains(&claim) || !seen.insert(claim) {
+                    continue;
+                }
+                let stances: Vec<&str> = gold_claims
+                    .iter()
+                    .filter(|(t, _)| *t == claim.0)
+                    .map(|(_, st)| *st)
+                    .collect();
+                let stances = if stances.is_empty() {
+                    "-".to_string()
+                } else {
+                    stances.join(",")
+                };
+                let line = writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    raw.id,
+                    claim.0,
+                    claim.1,
+                    stances,
+                    s.quote.replace('\n', " ")
+                );
+                if line.is_err() {
+                    return;
+                }
+            }
+            continue;
+        }
         for s in &g.statements {
             if predicted.contains(&(s.target.as_str(), s.stance.as_str())) {
                 continue;

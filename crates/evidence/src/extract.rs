@@ -527,7 +527,12 @@ impl Extractor {
             sent,
             targets,
             cues,
-            hedges: rules.hedges.find(&words),
+            hedges: {
+                let mut hedges = rules.hedges.find(&words);
+                hedges.extend(rules.conditional.find(&words));
+                hedges.sort_by_key(|h| h.start);
+                hedges
+            },
             negations: rules.negation.find(&words),
             boundaries,
             anonymous,

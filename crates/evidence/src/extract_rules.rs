@@ -7,7 +7,7 @@ use crate::lang::{Lang, Stemmer};
 use crate::lexicon::LanguageLexicon;
 use crate::statement::Stance;
 use crate::text::lower_word;
-use crate::words::{WordMatcher, Words};
+use crate::words::{WordHit, WordMatcher, Words};
 
 /// The compiled rules of one language.
 pub(super) struct LanguageRules {
@@ -31,6 +31,8 @@ pub(super) struct LanguageRules {
     pub(super) negative_determiners: Vec<String>,
     pub(super) negated: BTreeMap<Stance, Stance>,
     pub(super) hedges: WordMatcher<()>,
+    /// [`crate::lexicon::ModalityLexicon::conditional`]: more hedges, by their endings.
+    pub(super) conditional: ConditionalMood,
     /// Reporting verbs; the label is true when the speaker can only follow ("according to").
     pub(super) verbs: WordMatcher<bool>,
     pub(super) anonymous: WordMatcher<String>,
@@ -62,6 +64,80 @@ pub(super) struct LanguageRules {
     pub(super) quantity_scales: WordMatcher<f64>,
     pub(super) glued_scales: Vec<(String, f64)>,
     pub(super) quantity_range: Vec<String>,
+}
+
+/// The words in the conditional mood, told by their endings or inner suffixes
+/// ([`crate::lexicon::ModalityLexicon::conditional`]).
+#[derive(Debug, Default)]
+pub(super) struct ConditionalMood {
+    endings: Vec<String>,
+    infixes: Vec<String>,
+    exceptions: Vec<String>,
+    exception_prefixes: Vec<String>,
+}
+
+/// Letters a conditional form has before its ending or suffix ("f-erait", "ol-abilir"): "ebbe"
+/// and "ebbero" alone are the Italian past of "avere".
+const CONDITIONAL_MIN_STEM: usize = 1;
+
+impl ConditionalMood {
+    fn new(patterns: &[String], exceptions: &[String]) -> Self {
+        let mut mood = ConditionalMood::default();
+        for p in patterns {
+            let p = lower_word(p);
+            match (p.strip_prefix('*'), p.ends_with('*')) {
+                (Some(inner), true) => mood.infixes.push(inner.trim_end_matches('*').to_string()),
+                (Some(ending), false) => mood.endings.push(ending.to_string()),
+                // A whole word belongs in `hedges`; kept as an ending of itself.
+                (None, _) => mood.endings.push(p.trim_end_matches('*').to_string()),
+            }
+        }
+        for e in exceptions {
+            let e = lower_word(e);
+            match e.strip_suffix('*') {
+                Some(prefix) => mood.exception_prefixes.push(prefix.to_string()),
+                None => mood.exceptions.push(e),
+            }
+        }
+        mood
+    }
+
+    /// Whether the lowercase `word` is in the conditional mood.
+    fn is_conditional(&self, word: &str) -> bool {
+        let stem_before = |at: usize| word[..at].chars().count() >= CONDITIONAL_MIN_STEM;
+        let marked = self
+            .endings
+            .iter()
+            .any(|e| word.ends_with(e.as_str()) && stem_before(word.len() - e.len()))
+            || self.infixes.iter().any(|i| {
+                word.match_indices(i.as_str())
+                    .any(|(at, _)| stem_before(at))
+            });
+        marked
+            && !self.exceptions.iter().any(|e| e == word)
+            && !self
+                .exception_prefixes
+                .iter()
+                .any(|p| word.starts_with(p.as_str()))
+    }
+
+    /// The words of `words` in the conditional mood, as hedge hits.
+    pub(super) fn find(&self, words: &Words) -> Vec<WordHit<()>> {
+        if self.endings.is_empty() && self.infixes.is_empty() {
+            return Vec::new();
+        }
+        (0..words.len())
+            .filter(|&i| self.is_conditional(&words.lower[i]))
+            .map(|i| WordHit {
+                first: i,
+                last: i,
+                start: words.toks[i].start,
+                end: words.toks[i].end,
+                label: (),
+                tail: None,
+            })
+            .collect()
+    }
 }
 
 fn lower_words(list: &[String]) -> Vec<String> {
@@ -114,6 +190,7 @@ impl LanguageRules {
             negative_determiners: lower_words(&l.negation.determiners),
             negated: l.stances.negated.clone(),
             hedges: WordMatcher::new(unit_pairs(&l.modality.hedges), &stem),
+            conditional: ConditionalMood::new(&l.modality.conditional, &l.modality.not_conditional),
             verbs: WordMatcher::new(verbs, &stem),
             anonymous: WordMatcher::new(
                 l.attribution

@@ -711,3 +711,51 @@ fn a_condition_does_not_hedge_a_pledge_but_could_does() {
         assert_eq!(s.modality, modality, "{text}: {s:?}");
     }
 }
+
+/// The conditional mood floats an offer in the Romance languages, Polish and Turkish whatever
+/// the verb (`conditional` in each lexicon's `[modality]`), while a noun or an imperfect with
+/// the same letters ("tirait", "mayoría", "parceria") does not.
+#[test]
+fn the_conditional_mood_hedges_an_offer_in_any_verb() {
+    for (text, modality) in [
+        (
+            "La France se dirait prête à envoyer des troupes en Ukraine.",
+            Modality::Hedged,
+        ),
+        (
+            "La France est prête à envoyer des troupes là où la Russie tirait.",
+            Modality::Asserted,
+        ),
+        (
+            "España estaría dispuesta a enviar tropas a Ucrania.",
+            Modality::Hedged,
+        ),
+        (
+            "España, como la mayoría de sus aliados, está dispuesta a enviar tropas a Ucrania.",
+            Modality::Asserted,
+        ),
+        (
+            "L'Italia si direbbe pronta a inviare truppe in Ucraina.",
+            Modality::Hedged,
+        ),
+        (
+            "Portugal estaria disposto a enviar tropas para a Ucrânia.",
+            Modality::Hedged,
+        ),
+        (
+            "Portugal está disposto a enviar tropas para a Ucrânia, disse o ministro da parceria.",
+            Modality::Asserted,
+        ),
+        (
+            "Polska byłaby gotowa wysłać żołnierzy na Ukrainę.",
+            Modality::Hedged,
+        ),
+        (
+            "Türkiye Ukrayna'ya asker göndermeye hazır olabileceğini açıkladı.",
+            Modality::Hedged,
+        ),
+    ] {
+        let s = only_statement_on(text, "ground_troops");
+        assert_eq!(s.modality, modality, "{text}: {s:?}");
+    }
+}

@@ -103,6 +103,16 @@ pub struct NegationLexicon {
 #[serde(deny_unknown_fields)]
 pub struct ModalityLexicon {
     pub hedges: Vec<String>,
+    /// Word endings of the conditional mood (`*rait`: "enverrait", "participeraient") or, with a
+    /// `*` on both sides, a suffix inside the word (Turkish `*ebil*`: "gönderebileceğini"),
+    /// which hedge an offer as "could" does: the forms are too many to list, and the mood is
+    /// how French, Spanish, Italian, Portuguese and Polish reporting floats a contribution.
+    #[serde(default)]
+    pub conditional: Vec<String>,
+    /// Lowercase words with such an ending that are not in the conditional mood ("retrait",
+    /// "mayoría", "parceria"); an entry ending in `*` covers every word starting with it.
+    #[serde(default)]
+    pub not_conditional: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
