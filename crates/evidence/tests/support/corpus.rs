@@ -476,8 +476,11 @@ pub fn evaluate_corpus(
             if right {
                 scores.actor_right += 1;
             } else if let Some(d) = differences.as_deref_mut() {
+                let quote = likeliest
+                    .map(|s| s.quote.chars().take(160).collect::<String>())
+                    .unwrap_or_default();
                 d.push(format!(
-                    "{} [{lang}] actor    {} {}: ours {ours:?}, gold {theirs:?}",
+                    "{} [{lang}] actor    {} {}: ours {ours:?}, gold {theirs:?}  «{quote}»",
                     raw.id, claim.0, claim.1
                 ));
             }
