@@ -33,7 +33,7 @@ use crate::words::{WordHit, WordMatcher, Words};
 mod rules;
 #[path = "extract_sentences.rs"]
 mod sentences;
-use rules::LanguageRules;
+use rules::{LanguageRules, holds_alternatives};
 pub use sentences::{Sentence, sentences, sentences_in};
 
 /// Metadata of the article the statements come from.
@@ -119,6 +119,9 @@ struct SentenceParse<'s> {
     body: Option<String>,
     /// The amounts the sentence states (`extract_quantity.rs`).
     quantities: Vec<QuantityHit>,
+    /// Whether the sentence offers two ways ("either ... or", "soit ... soit"), which hedges a
+    /// claim ([`cues::modality_of`]).
+    alternatives: bool,
 }
 
 impl Extractor {
@@ -550,6 +553,7 @@ impl Extractor {
             actors,
             agents,
             quantities: quantities(rules, sent, &words),
+            alternatives: holds_alternatives(&rules.alternatives, &words),
             words,
             body: collective.map(str::to_string),
         }

@@ -162,16 +162,18 @@ const HEDGEABLE: &[Stance] = &[Stance::Offers, Stance::Considers, Stance::Suppor
 
 /// `hedged` when a hedge of the language is in the clause of `anchor` (the cue, else the
 /// target) and the stance is one a hedge qualifies ([`HEDGEABLE`]): "ruled out X but could help
-/// with Y" hedges Y only.
+/// with Y" hedges Y only. An either/or in the sentence hedges a pledge too, as ANNOTATION.md
+/// says ("committed to either send troops or be present on land, sea or air").
 pub(super) fn modality_of<L>(
     p: &SentenceParse<'_>,
     anchor: &WordHit<L>,
     stance: Stance,
 ) -> Modality {
-    let hedged = HEDGEABLE.contains(&stance)
+    let hedged = (HEDGEABLE.contains(&stance)
         && p.hedges
             .iter()
-            .any(|h| !crosses_clause(p, (h.start, h.end), (anchor.start, anchor.end)));
+            .any(|h| !crosses_clause(p, (h.start, h.end), (anchor.start, anchor.end))))
+        || (p.alternatives && (HEDGEABLE.contains(&stance) || stance == Stance::Commits));
     if hedged {
         Modality::Hedged
     } else {

@@ -562,3 +562,82 @@ fn a_verdict_in_the_clause_beats_the_nearer_noun_of_a_deployment() {
         );
     }
 }
+
+/// The conditional mood floats an offer in the Romance languages, Polish and Turkish whatever
+/// the verb (`conditional` in each lexicon's `[modality]`), while a noun or an imperfect with
+/// the same letters ("tirait", "mayoría", "parceria") does not.
+#[test]
+fn the_conditional_mood_hedges_an_offer_in_any_verb() {
+    for (text, modality) in [
+        (
+            "La France se dirait prête à envoyer des troupes en Ukraine.",
+            Modality::Hedged,
+        ),
+        (
+            "La France est prête à envoyer des troupes là où la Russie tirait.",
+            Modality::Asserted,
+        ),
+        (
+            "España estaría dispuesta a enviar tropas a Ucrania.",
+            Modality::Hedged,
+        ),
+        (
+            "España, como la mayoría de sus aliados, está dispuesta a enviar tropas a Ucrania.",
+            Modality::Asserted,
+        ),
+        (
+            "L'Italia si direbbe pronta a inviare truppe in Ucraina.",
+            Modality::Hedged,
+        ),
+        (
+            "Portugal estaria disposto a enviar tropas para a Ucrânia.",
+            Modality::Hedged,
+        ),
+        (
+            "Portugal está disposto a enviar tropas para a Ucrânia, disse o ministro da parceria.",
+            Modality::Asserted,
+        ),
+        (
+            "Polska byłaby gotowa wysłać żołnierzy na Ukrainę.",
+            Modality::Hedged,
+        ),
+        (
+            "Türkiye Ukrayna'ya asker göndermeye hazır olabileceğini açıkladı.",
+            Modality::Hedged,
+        ),
+    ] {
+        let s = only_statement_on(text, "ground_troops");
+        assert_eq!(s.modality, modality, "{text}: {s:?}");
+    }
+}
+
+/// An either/or hedges a claim, a pledge included (ANNOTATION.md: "26 countries committed to
+/// either send troops or be present on land, sea or air"); "or" alone does not.
+#[test]
+fn an_either_or_hedges_even_a_pledge() {
+    for (text, modality) in [
+        (
+            "Britain committed to either send troops or provide air cover.",
+            Modality::Hedged,
+        ),
+        (
+            "Britain committed to send troops and air cover.",
+            Modality::Asserted,
+        ),
+        (
+            "Britain committed to send troops to Ukraine or Moldova.",
+            Modality::Asserted,
+        ),
+        (
+            "Vingt-six pays se sont engagés à envoyer des troupes, soit sur terre, soit en mer.",
+            Modality::Hedged,
+        ),
+        (
+            "Türkiye ya asker gönderecek ya da deniz güvenliğini üstlenecek.",
+            Modality::Hedged,
+        ),
+    ] {
+        let s = only_statement_on(text, "ground_troops");
+        assert_eq!(s.modality, modality, "{text}: {s:?}");
+    }
+}

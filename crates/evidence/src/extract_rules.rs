@@ -33,6 +33,8 @@ pub(super) struct LanguageRules {
     pub(super) hedges: WordMatcher<()>,
     /// [`crate::lexicon::ModalityLexicon::conditional`]: more hedges, by their endings.
     pub(super) conditional: ConditionalMood,
+    /// [`crate::lexicon::ModalityLexicon::alternatives`]: the lowercase words of each part.
+    pub(super) alternatives: Vec<(Vec<String>, Vec<String>)>,
     /// Reporting verbs; the label is true when the speaker can only follow ("according to").
     pub(super) verbs: WordMatcher<bool>,
     pub(super) anonymous: WordMatcher<String>,
@@ -140,6 +142,21 @@ impl ConditionalMood {
     }
 }
 
+/// Whether `words` hold one of `pairs` (see [`LanguageRules::alternatives`]): the words of its
+/// first part in a row, then those of its second part further on.
+pub(super) fn holds_alternatives(pairs: &[(Vec<String>, Vec<String>)], words: &Words) -> bool {
+    let at = |part: &[String], from: usize| {
+        (from..words.len()).find(|&i| {
+            !part.is_empty()
+                && i + part.len() <= words.len()
+                && part.iter().zip(&words.lower[i..]).all(|(p, w)| p == w)
+        })
+    };
+    pairs
+        .iter()
+        .any(|(first, second)| at(first, 0).is_some_and(|i| at(second, i + first.len()).is_some()))
+}
+
 fn lower_words(list: &[String]) -> Vec<String> {
     list.iter().map(|w| lower_word(w)).collect()
 }
@@ -191,6 +208,16 @@ impl LanguageRules {
             negated: l.stances.negated.clone(),
             hedges: WordMatcher::new(unit_pairs(&l.modality.hedges), &stem),
             conditional: ConditionalMood::new(&l.modality.conditional, &l.modality.not_conditional),
+            alternatives: l
+                .modality
+                .alternatives
+                .iter()
+                .filter_map(|a| {
+                    let (first, second) = a.split_once("...")?;
+                    let words = |part: &str| part.split_whitespace().map(lower_word).collect();
+                    Some((words(first), words(second)))
+                })
+                .collect(),
             verbs: WordMatcher::new(verbs, &stem),
             anonymous: WordMatcher::new(
                 l.attribution

@@ -113,6 +113,12 @@ pub struct ModalityLexicon {
     /// "mayoría", "parceria"); an entry ending in `*` covers every word starting with it.
     #[serde(default)]
     pub not_conditional: Vec<String>,
+    /// Correlative pairs of an either/or, as "either ... or" (the words of each part, the
+    /// first part before the second in one sentence): ANNOTATION.md hedges a claim offered as
+    /// one of two ways ("26 countries committed to either send troops or be present on land,
+    /// sea or air"), a pledge included.
+    #[serde(default)]
+    pub alternatives: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
