@@ -87,11 +87,11 @@ impl ConditionalMood {
         let mut mood = ConditionalMood::default();
         for p in patterns {
             let p = lower_word(p);
-            match (p.strip_prefix('*'), p.ends_with('*')) {
-                (Some(inner), true) => mood.infixes.push(inner.trim_end_matches('*').to_string()),
-                (Some(ending), false) => mood.endings.push(ending.to_string()),
-                // A whole word belongs in `hedges`; kept as an ending of itself.
-                (None, _) => mood.endings.push(p.trim_end_matches('*').to_string()),
+            // `LanguageLexicon::from_toml` refuses an entry without its leading `*`.
+            let p = p.trim_start_matches('*');
+            match p.strip_suffix('*') {
+                Some(inner) => mood.infixes.push(inner.to_string()),
+                None => mood.endings.push(p.to_string()),
             }
         }
         for e in exceptions {

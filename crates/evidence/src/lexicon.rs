@@ -278,11 +278,28 @@ impl LanguageLexicon {
     /// Parses one language's lexicon.
     ///
     /// # Errors
-    /// [`EvidenceError::Lexicon`] when the TOML does not have the expected shape or names an
-    /// unknown stemmer.
+    /// [`EvidenceError::Lexicon`] when the TOML does not have the expected shape, names an
+    /// unknown stemmer, or has a conditional ending without its `*` or an either/or without
+    /// its two parts.
     pub fn from_toml(text: &str) -> Result<Self, EvidenceError> {
         let l: LanguageLexicon =
             toml::from_str(text).map_err(|e| EvidenceError::Lexicon(e.to_string()))?;
+        let code = l.lang.code();
+        if let Some(c) = l.modality.conditional.iter().find(|c| !c.starts_with('*')) {
+            return Err(EvidenceError::Lexicon(format!(
+                "{code}: [modality] conditional `{c}` is no ending: write `*{c}` (a whole word \
+                 belongs in `hedges`)"
+            )));
+        }
+        if let Some(a) = l.modality.alternatives.iter().find(|a| {
+            a.split_once("...")
+                .is_none_or(|(x, y)| x.trim().is_empty() || y.trim().is_empty())
+        }) {
+            return Err(EvidenceError::Lexicon(format!(
+                "{code}: [modality] alternatives `{a}` is no pair: write its two parts as \
+                 `either ... or`"
+            )));
+        }
         match l.morphology.stemmer.as_str() {
             "snowball" if l.lang.snowball().is_none() => Err(EvidenceError::Lexicon(format!(
                 "{}: no Snowball stemmer for this language",
@@ -437,5 +454,28 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("lang = en"), "{err}");
+    }
+
+    #[test]
+    fn a_conditional_without_its_star_or_an_either_or_without_two_parts_is_refused() {
+        let fr = DEFAULT_LANGUAGE_TOMLS
+            .iter()
+            .find(|(l, _)| *l == Lang::Fr)
+            .map(|(_, t)| *t)
+            .unwrap();
+        let no_star = fr.replacen("conditional = [\"*erait\"", "conditional = [\"erait\"", 1);
+        let err = LanguageLexicon::from_toml(&no_star).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid lexicon: fr: [modality] conditional `erait` is no ending: write `*erait` (a \
+             whole word belongs in `hedges`)"
+        );
+        let one_part = fr.replacen("\"soit ... soit\"", "\"soit\"", 1);
+        let err = LanguageLexicon::from_toml(&one_part).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid lexicon: fr: [modality] alternatives `soit` is no pair: write its two parts \
+             as `either ... or`"
+        );
     }
 }
