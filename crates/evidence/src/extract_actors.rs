@@ -6,7 +6,7 @@
 use super::*;
 
 /// Whether an actor span qualifies the target rather than being its subject: right before it
-/// ("American troops") or right after it with at most one word between ("sanctions on Russia",
+/// ("American troops", "Ukraine's NATO membership") or right after it with at most one word between ("sanctions on Russia",
 /// "війська Франції").
 /// An unnamed group ("26 Länder") is a noun phrase, never a qualifier: right before the target
 /// it is the subject of a verb-final clause ("dass 26 Länder Truppen entsenden wollen").
@@ -14,7 +14,10 @@ pub(super) fn qualifies(p: &SentenceParse<'_>, a: &ActorSpan, target: &WordHit<S
     if a.entity.is_none() && a.kind == EntityKind::Group {
         return false;
     }
-    (a.end <= target.start && p.words.between(a.end, target.start) == 0)
+    // Only spaces between, or a possessive ("Ukraine's", whose "s" is a word of its own): a
+    // comma, a dash or a quotation mark between ends the noun phrase ("..., Ukraine, troops").
+    let adjoins = |between: &str| matches!(between.trim(), "" | "'s" | "’s");
+    (a.end <= target.start && adjoins(&p.sent[a.end..target.start]))
         || (a.start >= target.end && p.words.between(target.end, a.start) <= 1)
 }
 
@@ -322,7 +325,7 @@ pub(super) fn actors(
     };
     // "The security guarantees demanded by Kyiv", "unacceptable for Russia": the passive's
     // agent, or the one a refusal is for, is the claim's actor, whoever reports it.
-    if let Some(agent) = agent_of(p, target, cue) {
+    if let Some(agent) = agent_of(p, target, cue, gazetteer) {
         let (by, kind) = match speaker {
             Some((Speaker::Entity(x) | Speaker::Named(x), _)) => {
                 (Some(x.clone()), AttributionKind::Named)

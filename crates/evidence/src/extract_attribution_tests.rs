@@ -371,3 +371,17 @@ fn the_person_an_appositive_describes_speaks_not_the_nationality_in_it() {
         }
     }
 }
+
+/// The guarantees' beneficiary named with the target ("Ukraine's NATO membership", "NATO
+/// membership for Ukraine") is what the target is for, not who doubts it: the speaker's state
+/// is.
+#[test]
+fn the_beneficiary_named_with_the_target_is_not_who_doubts_it() {
+    for text in [
+        "US Secretary of Defense Pete Hegseth has said that Ukraine's NATO membership is unrealistic.",
+        "US Secretary of Defense Pete Hegseth stressed that NATO membership for Ukraine is not a feasible outcome.",
+    ] {
+        let s = only_statement_on(text, "nato_membership");
+        assert_eq!(s.actor, "USA", "{text}: {s:?}");
+    }
+}

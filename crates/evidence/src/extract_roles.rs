@@ -15,11 +15,14 @@ use crate::statement::Polarity;
 ///   "для России абсолютно неприемлем"), right after the cue or at most one word before it.
 ///
 /// The claim's target never stands between ("Russia opposes guarantees for Ukraine" is
-/// Russia's).
+/// Russia's), and the guarantees' beneficiary right after the target is what the target is
+/// for, not who refuses it ("NATO membership for Ukraine is not a feasible outcome", said by
+/// the US Secretary of Defense).
 pub(super) fn agent_of<'p>(
     p: &'p SentenceParse<'_>,
     target: &WordHit<String>,
     cue: &WordHit<Stance>,
+    gazetteer: &Gazetteer,
 ) -> Option<&'p ActorSpan> {
     p.agents.iter().find_map(|g| {
         let a = &p.actors[g.actor];
@@ -32,8 +35,10 @@ pub(super) fn agent_of<'p>(
                 && p.words.between(a.end, cue.start) <= gap
         };
         let passive = (g.after_cue && after) || (g.before_cue && before(0));
-        let refused_for =
-            g.experiencer && cue.label.polarity() == Polarity::Against && (after || before(1));
+        let refused_for = g.experiencer
+            && cue.label.polarity() == Polarity::Against
+            && (after || before(1))
+            && !(gazetteer.is_beneficiary(&a.actor) && qualifies(p, a, target));
         ((passive || refused_for) && a.entity.is_some() && !a.voice).then_some(a)
     })
 }
