@@ -17,7 +17,9 @@ pub(super) fn qualifies(p: &SentenceParse<'_>, a: &ActorSpan, target: &WordHit<S
     // Only spaces between, a hyphen ("Nato-Soldaten") or a possessive ("Ukraine's", whose "s"
     // is a word of its own): a comma, a dash or a quotation mark between ends the noun phrase
     // ("..., Ukraine, troops").
-    let adjoins = |between: &str| matches!(between.trim(), "" | "-" | "‐" | "‑" | "'s" | "’s");
+    let adjoins = |between: &str| {
+        matches!(between, "-" | "‐" | "‑") || matches!(between.trim(), "" | "'s" | "’s")
+    };
     (a.end <= target.start && adjoins(&p.sent[a.end..target.start]))
         || (a.start >= target.end && p.words.between(target.end, a.start) <= 1)
 }
