@@ -6,8 +6,8 @@
 use super::*;
 
 /// Whether an actor span qualifies the target rather than being its subject: right before it
-/// ("American troops", "Ukraine's NATO membership") or right after it with at most one word between ("sanctions on Russia",
-/// "війська Франції").
+/// ("American troops", "Ukraine's NATO membership") or right after it with at most one word
+/// between ("sanctions on Russia", "війська Франції").
 /// An unnamed group ("26 Länder") is a noun phrase, never a qualifier: right before the target
 /// it is the subject of a verb-final clause ("dass 26 Länder Truppen entsenden wollen").
 pub(super) fn qualifies(p: &SentenceParse<'_>, a: &ActorSpan, target: &WordHit<String>) -> bool {

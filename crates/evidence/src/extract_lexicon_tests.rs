@@ -1,6 +1,6 @@
 //! Tests of the compiled lexicons: what their entries match in each language.
 
-use super::tests::{only_statement_on, run};
+use super::tests::{assert_troops_modality, only_statement_on, run};
 use super::*;
 use crate::statement::Polarity;
 
@@ -568,7 +568,7 @@ fn a_verdict_in_the_clause_beats_the_nearer_noun_of_a_deployment() {
 /// the same letters ("tirait", "mayoría", "parceria") does not.
 #[test]
 fn the_conditional_mood_hedges_an_offer_in_any_verb() {
-    for (text, modality) in [
+    assert_troops_modality(&[
         (
             "La France se dirait prête à envoyer des troupes en Ukraine.",
             Modality::Hedged,
@@ -605,17 +605,14 @@ fn the_conditional_mood_hedges_an_offer_in_any_verb() {
             "Türkiye Ukrayna'ya asker göndermeye hazır olabileceğini açıkladı.",
             Modality::Hedged,
         ),
-    ] {
-        let s = only_statement_on(text, "ground_troops");
-        assert_eq!(s.modality, modality, "{text}: {s:?}");
-    }
+    ]);
 }
 
 /// An either/or hedges a claim, a pledge included (ANNOTATION.md: "26 countries committed to
 /// either send troops or be present on land, sea or air"); "or" alone does not.
 #[test]
 fn an_either_or_hedges_even_a_pledge() {
-    for (text, modality) in [
+    assert_troops_modality(&[
         (
             "Britain committed to either send troops or provide air cover.",
             Modality::Hedged,
@@ -636,8 +633,5 @@ fn an_either_or_hedges_even_a_pledge() {
             "Türkiye ya asker gönderecek ya da deniz güvenliğini üstlenecek.",
             Modality::Hedged,
         ),
-    ] {
-        let s = only_statement_on(text, "ground_troops");
-        assert_eq!(s.modality, modality, "{text}: {s:?}");
-    }
+    ]);
 }

@@ -7,6 +7,14 @@ pub(super) fn run(text: &str) -> Vec<Statement> {
 
 /// The one statement `text` makes on `target`; fails, naming the text, when there is not
 /// exactly one.
+/// Asserts the modality of the one statement on troops of each text.
+pub(super) fn assert_troops_modality(cases: &[(&str, Modality)]) {
+    for (text, modality) in cases {
+        let s = only_statement_on(text, "ground_troops");
+        assert_eq!(s.modality, *modality, "{text}: {s:?}");
+    }
+}
+
 pub(super) fn only_statement_on(text: &str, target: &str) -> Statement {
     let mut out: Vec<Statement> = run(text)
         .into_iter()
@@ -687,7 +695,7 @@ fn a_short_text_is_read_in_the_language_its_words_are_in() {
 /// firm when what it warns of is hedged.
 #[test]
 fn a_condition_does_not_hedge_a_pledge_but_could_does() {
-    for (text, modality) in [
+    assert_troops_modality(&[
         (
             "If a ceasefire is agreed, Britain will send troops to Ukraine.",
             Modality::Asserted,
@@ -706,8 +714,5 @@ fn a_condition_does_not_hedge_a_pledge_but_could_does() {
             "Russia warned that Western troops could become legitimate targets.",
             Modality::Asserted,
         ),
-    ] {
-        let s = only_statement_on(text, "ground_troops");
-        assert_eq!(s.modality, modality, "{text}: {s:?}");
-    }
+    ]);
 }

@@ -109,7 +109,7 @@ pub struct ModalityLexicon {
     /// how French, Spanish, Italian, Portuguese and Polish reporting floats a contribution.
     #[serde(default)]
     pub conditional: Vec<String>,
-    /// Lowercase words with such an ending that are not in the conditional mood ("retrait",
+    /// Lowercase words with such an ending that are not in the conditional mood ("tirait",
     /// "mayoría", "parceria"); an entry ending in `*` covers every word starting with it.
     #[serde(default)]
     pub not_conditional: Vec<String>,
