@@ -235,13 +235,16 @@ pub struct QuoteSpan {
     pub end: usize,
 }
 
-/// Finds quoted spans: “…”, «…», „…“ and straight "…" pairs. Unbalanced marks are ignored.
+/// Finds quoted spans: “…”, «…», „…“, „…” and straight "…" pairs, and the mixed and
+/// right-mark forms real pages print: „…" (a typographic opening mark closed by a straight one)
+/// and ”…” (Romanian, Swedish and Finnish pages open with the closing mark: "”Acesta ar putea
+/// să fie ...”, a adăugat"). Unbalanced marks are ignored.
 pub fn quotes(text: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     for (i, c) in text.char_indices() {
         match (open, c) {
-            (None, '“' | '«' | '„' | '"') => open = Some((i + c.len_utf8(), c)),
+            (None, '“' | '«' | '„' | '"' | '”') => open = Some((i + c.len_utf8(), c)),
             (Some((s, o)), _) if closes(o, c) => {
                 if i > s {
                     out.push(QuoteSpan { start: s, end: i });
@@ -257,7 +260,14 @@ pub fn quotes(text: &str) -> Vec<QuoteSpan> {
 fn closes(open: char, c: char) -> bool {
     matches!(
         (open, c),
-        ('“', '”') | ('«', '»') | ('„', '“') | ('„', '”') | ('"', '"') | ('“', '"')
+        ('“', '”')
+            | ('«', '»')
+            | ('„', '“')
+            | ('„', '”')
+            | ('„', '"')
+            | ('"', '"')
+            | ('“', '"')
+            | ('”', '”')
     )
 }
 
@@ -432,6 +442,10 @@ mod tests {
         let q: Vec<&str> = quotes(t).iter().map(|q| &t[q.start..q.end]).collect();
         assert_eq!(q, ["no troops", "maybe air"]);
         assert!(quotes("an “unbalanced quote").is_empty());
+        // Real pages mix marks: „…" (German, Polish, Romanian sites) and ”…” (Romanian).
+        let t = "„nu vom trimite trupe\" a spus el; ”acesta a fost un punct clar”, a adăugat";
+        let q: Vec<&str> = quotes(t).iter().map(|q| &t[q.start..q.end]).collect();
+        assert_eq!(q, ["nu vom trimite trupe", "acesta a fost un punct clar"]);
     }
 
     #[test]
