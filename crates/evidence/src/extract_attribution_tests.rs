@@ -385,3 +385,48 @@ fn the_beneficiary_named_with_the_target_is_not_who_doubts_it() {
         assert_eq!(s.actor, "USA", "{text}: {s:?}");
     }
 }
+
+#[test]
+fn a_name_after_a_preposition_is_not_who_speaks() {
+    // German puts the subject after the verb when an adverbial opens the sentence; the name
+    // right before the verb is the object of "mit", with its title between.
+    let s = only_statement_on(
+        "Vor dem Treffen mit US-Präsident Donald Trump äußerte sich Außenminister Johann Wadephul skeptisch zu einer Entsendung deutscher Soldaten in die Ukraine.",
+        "ground_troops",
+    );
+    assert_eq!(s.attributed_to.as_deref(), Some("Johann Wadephul"), "{s:?}");
+    assert_eq!(s.actor, "DEU", "{s:?}");
+    let s = only_statement_on(
+        "After a call with US President Donald Trump the Finnish president said that Finland would consider sending troops to Ukraine.",
+        "ground_troops",
+    );
+    assert_ne!(s.attributed_to.as_deref(), Some("Donald Trump"), "{s:?}");
+    // A place after the verb is no speaker either, so the pronoun continues the last one.
+    let out = run(
+        "Moskau lehnt Truppen ab. Nach Angaben von Sprecherin Maria Sacharowa betrachtet Russland ausländische Truppen als Bedrohung. «Westliche Truppen in der Ukraine lehnen wir ab», sagte sie in Moskau.",
+    );
+    let last = out.last().expect("statements");
+    assert_eq!(
+        last.attributed_to.as_deref(),
+        Some("Maria Zakharova"),
+        "{out:?}"
+    );
+    assert_eq!(last.actor, "RUS", "{out:?}");
+    // But the preposition of a forward phrase is the phrase's own.
+    let out =
+        run("Peacekeeping missions in Ukraine must not fall under NATO, according to Hegseth.");
+    assert!(
+        out.iter()
+            .all(|s| s.attributed_to.as_deref() == Some("Pete Hegseth")),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn titles_before_an_unknown_name_are_not_part_of_it() {
+    let s = only_statement_on(
+        "Defence Minister Baiba Braje said her country does not rule out sending troops to Ukraine.",
+        "ground_troops",
+    );
+    assert_eq!(s.attributed_to.as_deref(), Some("Baiba Braje"), "{s:?}");
+}

@@ -90,6 +90,60 @@ pub(super) fn after_preposition(
     after_word_of(&rules.prepositions, rules, sent, words, start)
 }
 
+/// Whether a name starting at byte `start` is the object of a preposition, with at most
+/// [`TITLE_WORDS`] capitalised words, states or articles between ("mit US-Präsident Donald
+/// Trump", "with US President Donald Trump", "with the Ukrainian President ..."): such a name is not
+/// who speaks, however near the reporting verb ("Vor dem Gespräch ... mit US-Präsident Donald
+/// Trump äußerte sich Außenminister Johann Wadephul skeptisch" is Wadephul's). A lowercase word
+/// between ("to reporters Trump said") or another person ends the phrase, and so does byte `from`
+/// (the end of a forward reporting phrase: "according to Hegseth" is Hegseth's).
+pub(super) fn object_of_preposition(
+    rules: &LanguageRules,
+    sent: &str,
+    words: &Words,
+    names: &[Mention],
+    (from, start): (usize, usize),
+) -> bool {
+    let Some(mut k) = words.toks.iter().rposition(|t| t.end <= start) else {
+        return false;
+    };
+    let mut next = start;
+    for _ in 0..=TITLE_WORDS {
+        if words.toks[k].start < from {
+            return false;
+        }
+        let joined = sent[words.toks[k].end..next]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '-'));
+        if !joined {
+            return false;
+        }
+        let word = &words.lower[k];
+        if rules.prepositions.contains(word) {
+            return true;
+        }
+        let t = words.toks[k];
+        let capitalised = sent[t.start..t.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        // A state or body before the title qualifies it ("US-Präsident", "French President");
+        // another person ends the phrase.
+        let person = names
+            .iter()
+            .any(|m| m.start < t.end && t.start < m.end && m.kind == EntityKind::Person);
+        if person || !(capitalised || rules.determiners.contains(word)) || k == 0 {
+            return false;
+        }
+        next = t.start;
+        k -= 1;
+    }
+    false
+}
+
+/// How many title words or articles may stand between a preposition and the name it governs.
+const TITLE_WORDS: usize = 3;
+
 /// Whether the word before byte `start` (or the one before it, when that is an article of
 /// [`LanguageRules::determiners`]) is one of `list`, with nothing but spaces and apostrophes
 /// between.

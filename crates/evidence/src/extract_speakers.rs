@@ -21,13 +21,18 @@ pub(super) fn speaker(
         // follows a comma or a closing quotation mark and someone is named after it, the names
         // before it belong to what was said ("the war with Russia is over, said Macron").
         let inverted = inverted_report(&p.sent[..v.start], &rules.auxiliaries);
+        // A name after a preposition is a place or an object ("», sagte sie in Moskau").
+        let object = |m: &Mention| {
+            let from = if m.start >= v.end { v.end } else { 0 };
+            object_of_preposition(rules, p.sent, w, mentions, (from, m.start))
+        };
         let named_after = || {
-            mentions
+            mentions.iter().any(|m| {
+                m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS && !object(m)
+            }) || p
+                .anonymous
                 .iter()
-                .any(|m| m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS)
-                || p.anonymous
-                    .iter()
-                    .any(|a| a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS)
+                .any(|a| a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS)
                 || unknown_name(p, v.last + 1, true, mentions).is_some()
         };
         let forward_only = v.label || (inverted && named_after());
@@ -37,6 +42,10 @@ pub(super) fn speaker(
             }
         };
         for m in mentions {
+            // The preposition of a forward phrase ("according to Hegseth") is the verb's own.
+            if object(m) {
+                continue;
+            }
             if m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS {
                 consider(
                     w.between(v.end, m.start) + 1,
@@ -310,6 +319,11 @@ pub(super) fn unknown_name(
         span.reverse();
         if span.first() == Some(&0) && span.len() == 1 {
             return None;
+        }
+        // "Ukraine's Foreign Minister confirmed": titles before the name are not part of it,
+        // and titles alone are no name.
+        while span.len() > 1 && p.titles.contains(&span[0]) {
+            span.remove(0);
         }
         if span.len() > 2 && span[0] == 0 {
             // "Analyst Jane Doe said": drop a capitalised title at the start of the sentence.
