@@ -469,6 +469,9 @@ impl Extractor {
         boundaries.extend(sent.match_indices(';').map(|(i, _)| i));
         boundaries.sort_unstable();
         let anonymous = rules.anonymous.find(&words);
+        // The place of a dateline ("WASHINGTON −", "Berlin (Reuters) -") says where the report
+        // was filed: never the subject (an object, below).
+        let dateline = dateline_end(sent);
         let mut actors: Vec<ActorSpan> = mentions
             .iter()
             .filter(|m| {
@@ -522,7 +525,8 @@ impl Extractor {
         actors.extend(voices);
         actors.sort_by_key(|a| a.start);
         for a in &mut actors {
-            a.object = after_preposition(rules, sent, &words, a.start)
+            a.object = a.end <= dateline
+                || after_preposition(rules, sent, &words, a.start)
                 || in_infinitive_clause(rules, sent, &words, &cues, a.end);
         }
         let agents = agents(rules, sent, &words, &actors);

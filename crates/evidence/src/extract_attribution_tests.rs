@@ -430,3 +430,50 @@ fn titles_before_an_unknown_name_are_not_part_of_it() {
     );
     assert_eq!(s.attributed_to.as_deref(), Some("Baiba Braje"), "{s:?}");
 }
+
+#[test]
+fn a_dateline_s_place_is_not_who_acts() {
+    for (sent, dateline) in [
+        (
+            "WASHINGTON − Ukraine's president is seeking guarantees.",
+            "WASHINGTON − ",
+        ),
+        ("DEN HAAG (ANP) - De premier zei ...", "DEN HAAG (ANP) - "),
+        (
+            "ROMA, 7 MAR (ANSA) – Il governo ...",
+            "ROMA, 7 MAR (ANSA) – ",
+        ),
+        (
+            "Berlin (Reuters) - Der Außenminister ...",
+            "Berlin (Reuters) - ",
+        ),
+        (
+            "Kiev, 18 dic. (Adnkronos) - Il presidente ...",
+            "Kiev, 18 dic. (Adnkronos) - ",
+        ),
+        (
+            "Roma, 26 agosto 2025 – E' per ora solo un'ipotesi.",
+            "Roma, 26 agosto 2025 – ",
+        ),
+    ] {
+        assert_eq!(&sent[..dateline_end(sent)], dateline, "{sent}");
+    }
+    // An acronym opening a headline, the Ukrainian and Russian copula, a list's dash.
+    for sent in [
+        "NATO – not an option for Kyiv",
+        "ООН – це організація, яка не може гарантувати мир.",
+        "Mehrere Länder sind bereit – aber nicht alle.",
+        "- Reżimowi ciszy powinien towarzyszyć monitoring.",
+    ] {
+        assert_eq!(dateline_end(sent), 0, "{sent}");
+    }
+    let s = only_statement_on(
+        "WASHINGTON − Ukrainian President Volodymyr Zelenskyy is seeking security guarantees from the U.S. that could span up to 50 years.",
+        "security_guarantee",
+    );
+    assert_eq!(
+        (s.actor.as_str(), s.stance),
+        ("UKR", Stance::Demands),
+        "{s:?}"
+    );
+}
