@@ -477,3 +477,29 @@ fn a_dateline_s_place_is_not_who_acts() {
         "{s:?}"
     );
 }
+
+#[test]
+fn an_outlet_or_an_article_and_noun_is_no_unknown_speaker() {
+    // A news outlet reports; it is not someone who takes a stance.
+    let s = only_statement_on(
+        "Russia rejects any Western troops in Ukraine, according to Sky News.",
+        "ground_troops",
+    );
+    assert_ne!(s.attributed_to.as_deref(), Some("Sky News"), "{s:?}");
+    assert_ne!(s.actor, "Sky News", "{s:?}");
+    // German capitalises every noun: "Die Verbündeten" is the allies, not someone's name.
+    let out = run("Die Verbündeten sagten, sie seien bereit, Truppen in die Ukraine zu entsenden.");
+    let actors: Vec<&str> = out.iter().map(|s| s.actor.as_str()).collect();
+    assert_eq!(actors, ["European allies"], "{out:?}");
+    assert!(
+        out.iter()
+            .all(|s| s.attributed_to.as_deref() != Some("Die Verbündeten")),
+        "{out:?}"
+    );
+    // A known person under the name British reporting gives him.
+    let s = only_statement_on(
+        "Sir Keir said Britain was ready to put troops on the ground in Ukraine.",
+        "ground_troops",
+    );
+    assert_eq!(s.attributed_to.as_deref(), Some("Keir Starmer"), "{s:?}");
+}

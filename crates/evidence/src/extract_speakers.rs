@@ -33,7 +33,7 @@ pub(super) fn speaker(
                 .anonymous
                 .iter()
                 .any(|a| a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS)
-                || unknown_name(p, v.last + 1, true, mentions).is_some()
+                || unknown_name(rules, p, v.last + 1, true, mentions).is_some()
         };
         let forward_only = v.label || (inverted && named_after());
         let mut consider = |dist: usize, sp: Speaker| {
@@ -79,9 +79,9 @@ pub(super) fn speaker(
         }
         // An expert or envoy the gazetteer does not know: two or three capitalised words right
         // after the verb ("said Jane Doe") or right before it ("Jane Doe said").
-        if let Some(name) = unknown_name(p, v.last + 1, true, mentions).or_else(|| {
+        if let Some(name) = unknown_name(rules, p, v.last + 1, true, mentions).or_else(|| {
             (!forward_only)
-                .then(|| unknown_name(p, v.first, false, mentions))
+                .then(|| unknown_name(rules, p, v.first, false, mentions))
                 .flatten()
         }) {
             consider(2, Speaker::Named(name));
@@ -279,8 +279,11 @@ pub(super) fn inverted_report(before: &str, auxiliaries: &[String]) -> bool {
 
 /// Two or three capitalised words, not a known mention, starting at word `i` (forward) or ending
 /// just before word `i` (backward). The first word of the sentence alone does not count, since any
-/// word is capitalised there.
+/// word is capitalised there. An article before a capitalised noun ("Dem Plan zufolge", "Die
+/// Verbündeten") is no name, and neither is a news outlet's ("Sky News reported", "the Wall
+/// Street Journal said": the source of the report, not one who takes a stance).
 pub(super) fn unknown_name(
+    rules: &LanguageRules,
     p: &SentenceParse<'_>,
     i: usize,
     forward: bool,
@@ -330,11 +333,24 @@ pub(super) fn unknown_name(
             span.remove(0);
         }
     }
+    if span
+        .first()
+        .is_some_and(|k| rules.determiners.contains(&w.lower[*k]))
+    {
+        span.remove(0);
+    }
     if span.len() < 2 {
         return None;
     }
     let (a, b) = (span[0], span[span.len() - 1]);
-    Some(p.sent[w.toks[a].start..w.toks[b].end].to_string())
+    let name = &p.sent[w.toks[a].start..w.toks[b].end];
+    if !crate::dedupe::sources::default_sources()
+        .cited(name)
+        .is_empty()
+    {
+        return None;
+    }
+    Some(name.to_string())
 }
 
 /// Whether `name` (a speaker's name as the text gives it) is one of `offices`, with or
