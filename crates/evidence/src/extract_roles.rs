@@ -117,37 +117,33 @@ pub(super) fn dateline_end(sent: &str) -> usize {
     DATELINE.find(sent).map_or(0, |m| m.end())
 }
 
-/// Whether a name starting at byte `start` is the object of a preposition, with at most
+/// Where the preposition governing a name that starts at byte `start` begins, if the name is
+/// the object of one, with at most
 /// [`TITLE_WORDS`] capitalised words, states or articles between ("mit US-Präsident Donald
 /// Trump", "with US President Donald Trump", "with the Ukrainian President ..."): such a name is not
 /// who speaks, however near the reporting verb ("Vor dem Gespräch ... mit US-Präsident Donald
 /// Trump äußerte sich Außenminister Johann Wadephul skeptisch" is Wadephul's). A lowercase word
-/// between ("to reporters Trump said") or another person ends the phrase, and so does byte `from`
-/// (the end of a forward reporting phrase: "according to Hegseth" is Hegseth's).
-pub(super) fn object_of_preposition(
+/// between ("to reporters Trump said") or another person ends the phrase. The caller compares
+/// the start with the end of a forward reporting phrase: "according to Hegseth" is Hegseth's.
+pub(super) fn governing_preposition(
     rules: &LanguageRules,
     sent: &str,
     words: &Words,
     names: &[Mention],
-    (from, start): (usize, usize),
-) -> bool {
-    let Some(mut k) = words.toks.iter().rposition(|t| t.end <= start) else {
-        return false;
-    };
+    start: usize,
+) -> Option<usize> {
+    let mut k = words.toks.iter().rposition(|t| t.end <= start)?;
     let mut next = start;
     for _ in 0..=TITLE_WORDS {
-        if words.toks[k].start < from {
-            return false;
-        }
         let joined = sent[words.toks[k].end..next]
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '-'));
         if !joined {
-            return false;
+            return None;
         }
         let word = &words.lower[k];
         if rules.prepositions.contains(word) {
-            return true;
+            return Some(words.toks[k].start);
         }
         let t = words.toks[k];
         let capitalised = sent[t.start..t.end]
@@ -160,12 +156,12 @@ pub(super) fn object_of_preposition(
             .iter()
             .any(|m| m.start < t.end && t.start < m.end && m.kind == EntityKind::Person);
         if person || !(capitalised || rules.determiners.contains(word)) || k == 0 {
-            return false;
+            return None;
         }
         next = t.start;
         k -= 1;
     }
-    false
+    None
 }
 
 /// How many title words or articles may stand between a preposition and the name it governs.

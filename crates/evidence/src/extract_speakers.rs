@@ -16,19 +16,26 @@ pub(super) fn speaker(
 ) -> Option<(Speaker, usize)> {
     let w = &p.words;
     let mut best: Option<(usize, Speaker, usize)> = None;
+    // Where the preposition governing each name starts, if one does (once per sentence, not
+    // per reporting verb).
+    let governed: Vec<Option<usize>> = mentions
+        .iter()
+        .map(|m| governing_preposition(rules, p.sent, w, mentions, m.start))
+        .collect();
     for v in rules.verbs.find(w) {
         // An inverted report (", said Macron", "», a déclaré le président"): when the verb
         // follows a comma or a closing quotation mark and someone is named after it, the names
         // before it belong to what was said ("the war with Russia is over, said Macron").
         let inverted = inverted_report(&p.sent[..v.start], &rules.auxiliaries);
         // A name after a preposition is a place or an object ("», sagte sie in Moskau").
-        let object = |m: &Mention| {
-            let from = if m.start >= v.end { v.end } else { 0 };
-            object_of_preposition(rules, p.sent, w, mentions, (from, m.start))
+        // The preposition of a forward phrase ("according to Hegseth") is the verb's own.
+        let object = |i: usize| {
+            let from = if mentions[i].start >= v.end { v.end } else { 0 };
+            governed[i].is_some_and(|at| at >= from)
         };
         let named_after = || {
-            mentions.iter().any(|m| {
-                m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS && !object(m)
+            mentions.iter().enumerate().any(|(i, m)| {
+                m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS && !object(i)
             }) || p
                 .anonymous
                 .iter()
@@ -41,9 +48,8 @@ pub(super) fn speaker(
                 best = Some((dist, sp, v.end));
             }
         };
-        for m in mentions {
-            // The preposition of a forward phrase ("according to Hegseth") is the verb's own.
-            if object(m) {
+        for (i, m) in mentions.iter().enumerate() {
+            if object(i) {
                 continue;
             }
             if m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS {
