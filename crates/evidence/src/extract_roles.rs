@@ -118,13 +118,13 @@ pub(super) fn dateline_end(sent: &str) -> usize {
 }
 
 /// Where the preposition governing a name that starts at byte `start` begins, if the name is
-/// the object of one, with at most
-/// [`TITLE_WORDS`] capitalised words, states or articles between ("mit US-Präsident Donald
-/// Trump", "with US President Donald Trump", "with the Ukrainian President ..."): such a name is not
-/// who speaks, however near the reporting verb ("Vor dem Gespräch ... mit US-Präsident Donald
-/// Trump äußerte sich Außenminister Johann Wadephul skeptisch" is Wadephul's). A lowercase word
-/// between ("to reporters Trump said") or another person ends the phrase. The caller compares
-/// the start with the end of a forward reporting phrase: "according to Hegseth" is Hegseth's.
+/// the object of one, with at most [`TITLE_WORDS`] capitalised words, states or articles between
+/// ("mit US-Präsident Donald Trump", "with US President Donald Trump", "with the Ukrainian
+/// President ..."): such a name is not who speaks, however near the reporting verb ("Vor dem
+/// Gespräch ... mit US-Präsident Donald Trump äußerte sich Außenminister Johann Wadephul
+/// skeptisch" is Wadephul's). A lowercase word between ("to reporters Trump said") or another
+/// person ends the phrase. The caller compares the start with the end of a forward reporting
+/// phrase: "according to Hegseth" is Hegseth's.
 pub(super) fn governing_preposition(
     rules: &LanguageRules,
     sent: &str,
