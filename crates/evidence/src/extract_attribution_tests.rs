@@ -2,7 +2,7 @@
 //! that hold a stance word, quoted names and titles, lists of titled people, German reported
 //! speech, a parenthesis about the subject, German infinitive clauses, several speakers.
 
-use super::tests::{only_statement_on, run};
+use super::tests::{assert_all_said_by, only_statement_on, run};
 use super::*;
 
 #[test]
@@ -212,14 +212,9 @@ fn a_name_abbreviated_with_full_stops_heads_a_list() {
 
 #[test]
 fn a_title_before_an_unknown_name_is_not_part_of_it() {
-    let out = run(
+    assert_all_said_by(
         "Estonia has indicated it could send a company of troops as peacekeepers, according to Prime Minister Kristen Michal.",
-    );
-    assert!(!out.is_empty(), "{out:?}");
-    assert!(
-        out.iter()
-            .all(|s| s.attributed_to.as_deref() == Some("Kristen Michal")),
-        "{out:?}"
+        "Kristen Michal",
     );
 }
 
@@ -413,12 +408,9 @@ fn a_name_after_a_preposition_is_not_who_speaks() {
     );
     assert_eq!(last.actor, "RUS", "{out:?}");
     // But the preposition of a forward phrase is the phrase's own.
-    let out =
-        run("Peacekeeping missions in Ukraine must not fall under NATO, according to Hegseth.");
-    assert!(
-        out.iter()
-            .all(|s| s.attributed_to.as_deref() == Some("Pete Hegseth")),
-        "{out:?}"
+    assert_all_said_by(
+        "Peacekeeping missions in Ukraine must not fall under NATO, according to Hegseth.",
+        "Pete Hegseth",
     );
 }
 

@@ -5,8 +5,6 @@ pub(super) fn run(text: &str) -> Vec<Statement> {
     run_in(text, "Test Wire")
 }
 
-/// The one statement `text` makes on `target`; fails, naming the text, when there is not
-/// exactly one.
 /// Asserts the modality of the one statement on troops of each text.
 pub(super) fn assert_troops_modality(cases: &[(&str, Modality)]) {
     for (text, modality) in cases {
@@ -15,6 +13,20 @@ pub(super) fn assert_troops_modality(cases: &[(&str, Modality)]) {
     }
 }
 
+/// Asserts that `text` makes at least one statement and that every one is attributed to
+/// `speaker` (an empty result fails, so the check cannot pass by finding nothing).
+pub(super) fn assert_all_said_by(text: &str, speaker: &str) {
+    let out = run(text);
+    assert!(!out.is_empty(), "{text}: no statement");
+    assert!(
+        out.iter()
+            .all(|s| s.attributed_to.as_deref() == Some(speaker)),
+        "{text}: {out:?}"
+    );
+}
+
+/// The one statement `text` makes on `target`; fails, naming the text, when there is not
+/// exactly one.
 pub(super) fn only_statement_on(text: &str, target: &str) -> Statement {
     let mut out: Vec<Statement> = run(text)
         .into_iter()
@@ -378,11 +390,9 @@ fn in_an_inverted_report_the_speaker_follows_the_verb() {
         assert_ne!(st.actor, "RUS", "{s:?}");
     }
     // Nobody named after the verb: the name before it speaks.
-    let s = run("Britain is ready to send troops, Starmer said.");
-    assert!(
-        s.iter()
-            .all(|st| st.attributed_to.as_deref() == Some("Keir Starmer")),
-        "{s:?}"
+    assert_all_said_by(
+        "Britain is ready to send troops, Starmer said.",
+        "Keir Starmer",
     );
 }
 
@@ -504,12 +514,9 @@ fn a_group_noun_is_not_a_reporting_verb() {
 #[test]
 fn inverted_reports_after_a_dash_or_an_auxiliary_name_the_speaker_after_the_verb() {
     // Own sentences in the reporting order of Russian and French wires.
-    let s = run("«Россия не примет войска НАТО на Украине», — заявил Дмитрий Песков.");
-    assert!(!s.is_empty());
-    assert!(
-        s.iter()
-            .all(|s| s.attributed_to.as_deref() == Some("Dmitry Peskov")),
-        "{s:?}"
+    assert_all_said_by(
+        "«Россия не примет войска НАТО на Украине», — заявил Дмитрий Песков.",
+        "Dmitry Peskov",
     );
     let s = run(
         "Vingt-six pays sont prêts à envoyer des troupes en Ukraine après la fin du conflit avec la Russie, a déclaré jeudi le président français Emmanuel Macron.",
