@@ -212,10 +212,12 @@ pub(super) fn actors(
         // "We will ... as a coalition of the willing": the body the sentence names, which the
         // speaker speaks for (dev actor accuracy 0.582 to 0.584; any "we" of an article that
         // named a body: 0.578).
+        // Not a body that only qualifies the target ("нам потрібно ... як стаття 5 НАТО": we
+        // want what NATO's Article 5 gives, we are not NATO).
         if let Some(body) = &p.body
             && p.actors
                 .iter()
-                .any(|a| a.entity.is_some() && &a.actor == body)
+                .any(|a| a.entity.is_some() && &a.actor == body && !qualifies(p, a, target))
         {
             return Some(body.clone());
         }
@@ -304,9 +306,12 @@ pub(super) fn actors(
         // forces ukrainiennes") gives way to the last person who spoke: an article's first
         // claim without a subject is usually its speaker's.
         let object = || {
-            let found = before(false, true).or_else(|| before(true, true))?;
+            let (found, qualifier) = match before(false, true) {
+                Some(found) => (found, false),
+                None => (before(true, true)?, true),
+            };
             match &before_sentence.person {
-                Some(person) if found.iter().all(|a| gazetteer.is_beneficiary(a)) => {
+                Some(person) if qualifier || found.iter().all(|a| gazetteer.is_beneficiary(a)) => {
                     Some(vec![person.clone()])
                 }
                 _ => Some(found),

@@ -233,6 +233,41 @@ fn a_sentence_whose_only_actor_is_the_beneficiary_goes_on_with_the_last_person()
 }
 
 #[test]
+fn a_sentence_whose_only_actor_qualifies_the_target_goes_on_with_the_last_person() {
+    // "Article 5 of NATO" names the guarantee, not who asks for it: the sentence without a
+    // subject is the last person's (Macron's France), as with the beneficiary above.
+    for text in [
+        "Emmanuel Macron spoke to reporters in Paris on Tuesday. Guarantees modelled on Article 5 of NATO are needed.",
+        "Emmanuel Macron spoke to reporters in Paris on Tuesday. An equivalent of Article 5 of NATO is needed.",
+    ] {
+        let s = only_statement_on(text, "article5_like_guarantee");
+        assert_eq!(s.actor, "FRA", "{text}: {s:?}");
+    }
+}
+
+#[test]
+fn we_are_not_the_body_that_only_qualifies_the_target() {
+    // The article names NATO first, so "we" may speak for it ("we, as NATO allies, ..."), but
+    // not when NATO is only the Article 5 the speaker wants: "we need security to work like
+    // NATO's Article 5" is Ukraine's demand (a Ukrainian report's own wording).
+    let s = only_statement_on(
+        "Зеленський заявив, що Україна пропонує гарантії безпеки. І це наше головне завдання, нам потрібно, щоб безпека працювала на практиці як стаття 5 НАТО.",
+        "article5_like_guarantee",
+    );
+    assert_eq!(s.actor, "UKR", "{s:?}");
+}
+
+#[test]
+fn a_quotation_closed_by_a_verb_alone_is_the_last_person_s() {
+    // "«...», — сказала." names nobody after the verb: the Russian and Ukrainian wires' way of
+    // continuing the person the paragraph is about.
+    assert_all_said_by(
+        "Заголовок\nПрем'єр Італії Джорджа Мелоні виступила в Римі. «Італія не відправить війська в Україну», — сказала.",
+        "Giorgia Meloni",
+    );
+}
+
+#[test]
 fn a_person_subject_before_a_later_report_keeps_the_cue() {
     // The reporting verb comes after the rule-out, in another clause: its speaker ("he", or
     // the name nearest before it, "Ukraine") is not the rule-out's. Without the rule, the

@@ -16,6 +16,9 @@ pub(super) fn speaker(
 ) -> Option<(Speaker, usize)> {
     let w = &p.words;
     let mut best: Option<(usize, Speaker, usize)> = None;
+    // The end of a report after a quotation that names nobody ("«...», — сказал."): its
+    // speaker is the last person, when no one else is found.
+    let mut quoted_report: Option<usize> = None;
     // Where the preposition governing each name starts, if one does (once per sentence, not
     // per reporting verb).
     let governed: Vec<Option<usize>> = mentions
@@ -43,6 +46,9 @@ pub(super) fn speaker(
                 || unknown_name(rules, p, v.last + 1, true, mentions).is_some()
         };
         let forward_only = v.label || (inverted && named_after());
+        if inverted && !named_after() && quoted_before(&p.sent[..v.start]) {
+            quoted_report.get_or_insert(v.end);
+        }
         let mut consider = |dist: usize, sp: Speaker| {
             if best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
                 best = Some((dist, sp, v.end));
@@ -110,6 +116,11 @@ pub(super) fn speaker(
                 consider(1, last.clone());
             }
         }
+    }
+    if best.is_none()
+        && let (Some(last), Some(end)) = (last_person, quoted_report)
+    {
+        return Some((last.clone(), end));
     }
     if best.is_none()
         && let Some(last) = last_person
@@ -258,6 +269,17 @@ fn dash_speaker<'m>(p: &SentenceParse<'_>, mentions: &'m [Mention]) -> Option<&'
 /// marks it as the speaker: a colon, a closing dash or an appositive ("President Zelenskyy:",
 /// ", - премьер Мартин", ", the German chancellor,").
 const SPEAKER_TITLE_WORDS: usize = 2;
+
+/// Whether the text before a reporting verb ends with a closing quotation mark (and a comma or
+/// dash) right before it: "«...», — сказал", "“...”, dichiara".
+fn quoted_before(before: &str) -> bool {
+    before
+        .trim_end()
+        .trim_end_matches(['—', '–', ','])
+        .trim_end()
+        .trim_end_matches(',')
+        .ends_with(['"', '”', '»', '“'])
+}
 
 /// Whether a reporting verb whose sentence runs `before` up to it is inverted: it follows a
 /// comma, a closing quotation mark or a dash (", said Macron", "», — заявил Песков"), possibly
