@@ -4,7 +4,8 @@
 //! child module, so it shares the parent's private types (the sentence parse, the speaker).
 //!
 //! Features are binary and hashed ([`crate::model::feature_id`]): the language; each word's stem,
-//! its first five letters and each pair of adjacent stems (per language); the lexicon's hits
+//! its first five letters and each pair of adjacent stems (per language), and its first five
+//! letters as its cognates spell them in any language ([`cognate_prefix`]); the lexicon's hits
 //! (targets, stance cues, the stance a cue takes after a negation, every target with every cue,
 //! hedges, negations, quotation marks, every target with a hedge or a negation in the sentence)
 //! and the claims the rules decided, which carry over between languages; the states and bodies
@@ -44,6 +45,7 @@ pub(super) fn features(
         ids.push(feature_id_of(&["s:", l, ":", stem]));
         if let Some((cut, _)) = w.lower[i].char_indices().nth(5) {
             ids.push(feature_id_of(&["p:", l, ":", &w.lower[i][..cut]]));
+            ids.push(feature_id_of(&["x:", cognate_prefix(&w.lower[i]).as_str()]));
         }
         if i + 1 < w.len() {
             ids.push(feature_id_of(&["b:", l, ":", stem, "_", &w.stems[i + 1]]));
@@ -425,5 +427,54 @@ fn after_sentence<L>(n: usize, end: usize, label: L) -> WordHit<L> {
         end,
         label,
         tail: None,
+    }
+}
+
+/// The first five letters of a word as its cognates in other languages and scripts spell them:
+/// transliterated to Latin ("гарантії" and "garanties" both "garan"), with the spellings that
+/// vary between languages merged (c and q as k, w as v, y and j as i), so that a word the dev
+/// split labels in one language teaches the sentence classifier about it in the others.
+/// Built on the stack, a character at a time: it is asked of nearly every word at ingest.
+pub(super) fn cognate_prefix(lower: &str) -> CognatePrefix {
+    let mut out = CognatePrefix {
+        bytes: [0; COGNATE_LETTERS],
+        len: 0,
+    };
+    let mut push = |b: u8| {
+        if out.len < COGNATE_LETTERS && b.is_ascii_alphabetic() {
+            out.bytes[out.len] = match b.to_ascii_lowercase() {
+                b'c' | b'q' => b'k',
+                b'w' => b'v',
+                b'y' | b'j' => b'i',
+                b => b,
+            };
+            out.len += 1;
+        }
+    };
+    for ch in lower.chars() {
+        match u8::try_from(ch) {
+            Ok(b) if b.is_ascii() => push(b),
+            _ => deunicode::deunicode_char(ch)
+                .unwrap_or("")
+                .bytes()
+                .for_each(&mut push),
+        }
+    }
+    out
+}
+
+/// Letters of a [`cognate_prefix`].
+const COGNATE_LETTERS: usize = 5;
+
+/// A [`cognate_prefix`]: ASCII letters.
+pub(super) struct CognatePrefix {
+    bytes: [u8; COGNATE_LETTERS],
+    len: usize,
+}
+
+impl CognatePrefix {
+    pub(super) fn as_str(&self) -> &str {
+        // Only ASCII letters are pushed.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
     }
 }

@@ -127,3 +127,29 @@ fn the_classifier_sees_whose_troops_they_are() {
         "own"
     ));
 }
+
+#[test]
+fn cognates_share_their_prefix_across_languages_and_scripts() {
+    // The words for guarantees, contingents and soldiers in Cyrillic and Latin script, as
+    // Ukrainian, Russian, English, French, German, Italian and Spanish reports spell them.
+    for (words, prefix) in [
+        (
+            &["гарантії", "гарантии", "garanties", "garantien", "garanzie"][..],
+            "garan",
+        ),
+        (
+            &["контингент", "contingent", "kontingent", "contingenti"][..],
+            "konti",
+        ),
+        (&["солдати", "soldados", "soldats", "soldaten"][..], "solda"),
+    ] {
+        for w in words {
+            assert_eq!(model::cognate_prefix(w).as_str(), prefix, "{w}");
+        }
+    }
+    // Words of other roots stay apart.
+    assert_ne!(
+        model::cognate_prefix("guarantees").as_str(),
+        model::cognate_prefix("garanties").as_str()
+    );
+}
