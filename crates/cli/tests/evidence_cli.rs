@@ -273,18 +273,25 @@ fn classifier_statements_show_their_probability_and_can_be_left_out() {
         all.iter().any(|s| probability(s).is_none()),
         "a rules statement"
     );
-    assert!(
-        all.iter().any(|s| probability(s).is_some_and(|p| p < 0.5)),
-        "a doubtful classifier statement: {all:#?}"
-    );
-    let kept = json(&["--min-probability", "0.5"]);
+    // Just above the least sure classifier statement, whatever the shipped model gives it (a
+    // fixed threshold broke whenever retraining moved that statement across it).
+    let least = all
+        .iter()
+        .filter_map(probability)
+        .reduce(f64::min)
+        .unwrap_or_else(|| panic!("a classifier statement: {all:#?}"));
+    let floor = format!("{:.3}", least + 0.005);
+    let kept = json(&["--min-probability", &floor]);
     assert!(kept.len() < all.len());
     assert_eq!(
         kept.iter().filter(|s| probability(s).is_none()).count(),
         all.iter().filter(|s| probability(s).is_none()).count(),
         "the rules' statements all stay"
     );
-    assert!(kept.iter().all(|s| probability(s).is_none_or(|p| p >= 0.5)));
+    assert!(
+        kept.iter()
+            .all(|s| probability(s).is_none_or(|p| p > least))
+    );
 
     let out = run(d, &["evidence"]);
     let shown = text(&out.stdout, d);
