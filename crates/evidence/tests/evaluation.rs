@@ -192,13 +192,15 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// modality 0.828 (dev 0.807 to 0.819), F1 0.451, non-English 0.465; the floors stay. With
 /// speakers not governed by a preposition, datelines, the gazetteer's "Сполучені Штати" and
 /// "Sir Keir" (6 December, 01:05): actor accuracy 0.659 (271 of 411; dev 0.616 to 0.632), F1
-/// 0.451, non-English 0.465, which set the actor floor to 0.63.
+/// 0.451, non-English 0.465, which set the actor floor to 0.63. With the classifier's cognate
+/// prefixes shared across languages and scripts (6 December, 03:00): F1 0.454, non-English
+/// 0.471, actor accuracy 0.660, which set the non-English floor to 0.45.
 /// They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     f1: 0.43,
-    non_english_f1: 0.44,
+    non_english_f1: 0.45,
     actor_accuracy: 0.63,
     rewrite_recall: 0.54,
     rewrite_precision: 0.88,
