@@ -394,13 +394,17 @@ impl SentenceModel {
                         .next()
                         .and_then(|x| u32::from_str_radix(x, 16).ok())
                         .ok_or_else(bad)?;
+                    // A feature's weights are on one line: a second line for it is an error.
+                    if m.weights.runs.contains_key(&id) {
+                        return Err(bad());
+                    }
                     let nv = m.targets.len() + m.stances.len() + m.pairs.len();
                     let mut ws = Vec::new();
                     for p in parts {
                         let (v, x) = p.split_once(':').ok_or_else(bad)?;
                         let v: u16 = v.parse().map_err(|_| bad())?;
                         let x: f32 = x.parse().map_err(|_| bad())?;
-                        if usize::from(v) >= nv || m.weights.runs.contains_key(&id) {
+                        if usize::from(v) >= nv {
                             return Err(bad());
                         }
                         ws.push((v, x));
@@ -515,6 +519,15 @@ mod tests {
         assert_eq!(err, "line 1: cannot parse `claim_threshold_lang en high`");
         let err = SentenceModel::from_text("threshold 0.2").unwrap_err();
         assert_eq!(err, "line 1: cannot parse `threshold 0.2`");
+        // Weights: a label that does not exist, and a feature given twice.
+        let head = "target naval\nstance offers\npair 0 0 0.1\n";
+        let err = SentenceModel::from_text(&format!("{head}w 1f 3:0.5\n")).unwrap_err();
+        assert_eq!(err, "line 4: cannot parse `w 1f 3:0.5`");
+        let err = SentenceModel::from_text(&format!("{head}w 1f 0:0.5\nw 1f 2:0.5\n")).unwrap_err();
+        assert_eq!(err, "line 5: cannot parse `w 1f 2:0.5`");
+        let m = SentenceModel::from_text(&format!("{head}w 1f 0:0.5 2:-0.25\n")).unwrap();
+        assert_eq!(m.weight_count(), 2);
+        assert_eq!(m.to_text().lines().last(), Some("w 1f 0:0.5 2:-0.25"));
     }
 
     #[test]
