@@ -162,6 +162,23 @@ fn print_corpus(split: Split, r: &CorpusReport) {
         q(r.per_lang.get("en").unwrap_or(&LangScores::default())),
         q(&r.non_english)
     );
+    let who = |s: &LangScores| {
+        format!(
+            "P {:.3} R {:.3} F1 {:.3} ({}/{}/{})",
+            s.who.precision(),
+            s.who.recall(),
+            s.who.f1(),
+            s.who.tp,
+            s.who.fp,
+            s.who.fn_
+        )
+    };
+    println!(
+        "  who holds each claim, (article, actor, target, stance): English {}; other languages {}; overall {}",
+        who(r.per_lang.get("en").unwrap_or(&LangScores::default())),
+        who(&r.non_english),
+        who(&r.overall)
+    );
     println!(
         "  rewrite links: recall {:.3} precision {:.3}   tp/fp/fn {}/{}/{}",
         r.rewrite.recall(),

@@ -290,14 +290,26 @@ impl Extractor {
                 .into_iter()
                 .filter(|q| reads_as_speech(&sent[q.start..q.end]))
                 .collect();
-            let mut seen: Vec<&str> = Vec::new();
+            // The cues each target has had in this sentence: a target is read once per clause of
+            // its own cue ("Italy will not send troops, while Germany ruled out deploying
+            // forces" is two refusals).
+            let mut seen: Vec<(&str, &WordHit<Stance>)> = Vec::new();
             let mut rule_claims: Vec<(String, Stance)> = Vec::new();
             let first_of_sentence = out.len();
             for (target, cue) in assign_cues(&parse) {
-                if seen.contains(&target.label.as_str()) {
+                let label = target.label.as_str();
+                let earlier: Vec<&WordHit<Stance>> = seen
+                    .iter()
+                    .filter(|(l, _)| *l == label)
+                    .map(|(_, c)| *c)
+                    .collect();
+                if earlier.iter().any(|c| {
+                    std::ptr::eq(*c, cue)
+                        || !crosses_clause(&parse, (c.start, c.end), (cue.start, cue.end))
+                }) {
                     continue;
                 }
-                seen.push(target.label.as_str());
+                seen.push((label, cue));
                 let stance = stance_of(rules, &parse, target, cue);
                 rule_claims.push((target.label.clone(), stance));
                 let before = Before::of(&out, last_person.as_ref(), gazetteer);
@@ -306,6 +318,17 @@ impl Extractor {
                 else {
                     continue;
                 };
+                // Who already holds this stance on the target in the sentence is not repeated.
+                let said = |a: &str| {
+                    out[first_of_sentence..]
+                        .iter()
+                        .any(|o| o.capability == *label && o.stance == stance && o.actor == a)
+                };
+                let actors: Vec<String> = actors.into_iter().filter(|a| !said(a)).collect();
+                let numbered = out[first_of_sentence..]
+                    .iter()
+                    .filter(|o| o.capability == *label)
+                    .count();
                 let (q_start, q_end) = sentence_quotes
                     .iter()
                     .find(|q| {
@@ -314,7 +337,7 @@ impl Extractor {
                     })
                     .map_or((0, sent.len()), |q| (q.start, q.end));
                 let modality = modality_of(&parse, cue, stance);
-                for (k, actor) in actors.into_iter().enumerate() {
+                for (k, actor) in (numbered..).zip(actors) {
                     let id = if k == 0 {
                         format!("{}#{}.{}", article.id, index, target.label)
                     } else {

@@ -363,10 +363,20 @@ pub(super) fn actors(
             // "Kellogg said Europeans will have to provide the troops": the speaker demands,
             // the subject is the one asked.
             let actors = if cue.label == Stance::Demands || subject_actors.is_empty() {
-                listed_with_speaker(p, e, *v).unwrap_or(vec![own])
+                listed_with_speaker(p, e, *v).unwrap_or(vec![own.clone()])
             } else {
                 subject_actors
             };
+            // "Italy and Poland said they will not send troops": a state listed with others as
+            // the speakers is one voice of several, each its own; the report is the outlet's.
+            if actors.len() > 1
+                && actors.contains(&own)
+                && gazetteer
+                    .get(e)
+                    .is_some_and(|x| x.kind != EntityKind::Person)
+            {
+                return Some((dedup(actors), None, AttributionKind::Reported));
+            }
             Some((dedup(actors), Some(e.clone()), AttributionKind::Named))
         }
         Some((Speaker::Named(n), _)) => {

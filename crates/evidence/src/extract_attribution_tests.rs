@@ -530,3 +530,45 @@ fn an_outlet_or_an_article_and_noun_is_no_unknown_speaker() {
     );
     assert_eq!(s.attributed_to.as_deref(), Some("Keir Starmer"), "{s:?}");
 }
+
+#[test]
+fn a_target_is_read_again_in_a_clause_of_its_own_cue() {
+    // Real reporting contrasts positions in one sentence: each clause's cue gives the target to
+    // its own subject. Before, the target was read once per sentence and Germany was lost.
+    let text = "Italy and Poland said they will not send troops, while Germany ruled out deploying forces inside Ukraine.";
+    let out = run(text);
+    let on_troops: Vec<(&str, Stance)> = out
+        .iter()
+        .filter(|s| s.capability == "ground_troops")
+        .map(|s| (s.actor.as_str(), s.stance))
+        .collect();
+    assert_eq!(
+        on_troops,
+        [
+            ("ITA", Stance::RulesOut),
+            ("POL", Stance::RulesOut),
+            ("DEU", Stance::RulesOut)
+        ],
+        "{out:?}"
+    );
+    let mut ids: Vec<&str> = out.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), out.len(), "statement ids are unique: {out:?}");
+    // States listed as the speakers each speak for themselves: neither is the other's source.
+    for s in out.iter().filter(|s| s.actor != "DEU") {
+        assert_eq!(s.attributed_to, None, "{s:?}");
+        assert_eq!(s.attribution, AttributionKind::Reported, "{s:?}");
+    }
+    // One speaking state and another acting: the speaker is still the source.
+    let out = run("Britain said France will send troops to Ukraine.");
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].attributed_to.as_deref(), Some("GBR"), "{out:?}");
+    // Two cues on one target in one clause stay one statement.
+    let out = run("Germany will send troops and will deploy soldiers to Ukraine.");
+    let on_troops = out
+        .iter()
+        .filter(|s| s.capability == "ground_troops")
+        .count();
+    assert_eq!(on_troops, 1, "{out:?}");
+}

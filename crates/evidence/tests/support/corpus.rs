@@ -199,6 +199,9 @@ pub struct LangScores {
     pub articles: usize,
     /// (article, target, stance) claims.
     pub extract: Counts,
+    /// (article, actor, target, stance): who holds each claim, every actor apart, as
+    /// `guarantor evidence --actor` shows them (actors compared as [`actor_matches`] does).
+    pub who: Counts,
     /// Matched claims whose actor is right, of matched claims.
     pub actor_right: usize,
     pub actor_matched: usize,
@@ -241,6 +244,9 @@ impl LangScores {
         self.extract.tp += o.extract.tp;
         self.extract.fp += o.extract.fp;
         self.extract.fn_ += o.extract.fn_;
+        self.who.tp += o.who.tp;
+        self.who.fp += o.who.fp;
+        self.who.fn_ += o.who.fn_;
         self.actor_right += o.actor_right;
         self.actor_matched += o.actor_matched;
         self.modality_right += o.modality_right;
@@ -325,23 +331,25 @@ fn fold_actor(name: &str) -> String {
     guarantor_evidence::text::fold_phrase(name)
 }
 
-/// Whether a predicted actor matches a gold one: equal after normalisation, or both unnamed
-/// groups with the same count ("26 countries (unnamed)" and "26 nations (unnamed)").
-fn actor_matches(pipeline: &Pipeline, predicted: &str, gold: &str) -> bool {
-    let g = normalise_actor(pipeline, gold);
-    let p = normalise_actor(pipeline, predicted);
-    if g == p {
-        return true;
+/// An actor as the scores compare it: [`normalise_actor`], and an unnamed group by its count
+/// alone ("26 countries (unnamed)" and "26 nations (unnamed)" are one group).
+fn actor_key(pipeline: &Pipeline, name: &str) -> String {
+    let count = name
+        .contains("(unnamed")
+        .then(|| {
+            name.split(|c: char| !c.is_ascii_digit())
+                .find(|t| !t.is_empty())
+        })
+        .flatten();
+    match count {
+        Some(n) => format!("{n} (unnamed)"),
+        None => normalise_actor(pipeline, name),
     }
-    let number = |s: &str| {
-        s.split(|c: char| !c.is_ascii_digit())
-            .find(|t| !t.is_empty())
-            .map(str::to_string)
-    };
-    gold.contains("(unnamed")
-        && predicted.contains("(unnamed)")
-        && number(gold).is_some()
-        && number(gold) == number(predicted)
+}
+
+/// Whether a predicted actor matches a gold one (see [`actor_key`]).
+fn actor_matches(pipeline: &Pipeline, predicted: &str, gold: &str) -> bool {
+    actor_key(pipeline, predicted) == actor_key(pipeline, gold)
 }
 
 /// Runs the pipeline over a split and scores it. `differences`, when given, receives every
@@ -405,6 +413,29 @@ pub fn evaluate_corpus(
             .map(|s| (s.target.clone(), s.stance.clone()))
             .collect();
         scores.extract.add_sets(&predicted, &gold_claims);
+        let our_who: BTreeSet<(String, &str, &str)> = p
+            .statements
+            .iter()
+            .map(|s| {
+                (
+                    actor_key(pipeline, &s.actor),
+                    s.capability.as_str(),
+                    s.stance.as_str(),
+                )
+            })
+            .collect();
+        let gold_who: BTreeSet<(String, &str, &str)> = gold
+            .statements
+            .iter()
+            .map(|s| {
+                (
+                    actor_key(pipeline, &s.actor),
+                    s.target.as_str(),
+                    s.stance.as_str(),
+                )
+            })
+            .collect();
+        scores.who.add_sets(&our_who, &gold_who);
         for claim in &predicted {
             let band = source_band(
                 p.statements
