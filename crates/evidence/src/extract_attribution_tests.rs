@@ -572,3 +572,20 @@ fn a_target_is_read_again_in_a_clause_of_its_own_cue() {
         .count();
     assert_eq!(on_troops, 1, "{out:?}");
 }
+
+#[test]
+fn the_one_told_is_not_who_speaks() {
+    // A name after "telling" is spoken to: before, European allies were the speaker, and so
+    // the actor, of the United States' own offer.
+    let text = "A Pentagon official echoed the statement, telling European allies that the United States will provide security guarantees for Ukraine.";
+    let s = only_statement_on(text, "security_guarantee");
+    assert_eq!(s.actor, "USA", "{s:?}");
+    assert_ne!(s.attributed_to.as_deref(), Some("European allies"), "{s:?}");
+    // The speaker before the verb is still the speaker.
+    let s = only_statement_on(
+        "Macron told reporters that France will send troops to Ukraine.",
+        "ground_troops",
+    );
+    assert_eq!(s.actor, "FRA", "{s:?}");
+    assert_eq!(s.attributed_to.as_deref(), Some("Emmanuel Macron"), "{s:?}");
+}

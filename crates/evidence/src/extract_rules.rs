@@ -41,6 +41,8 @@ pub(super) struct LanguageRules {
     pub(super) pronouns: Vec<String>,
     /// Lowercase forms of [`crate::lexicon::AttributionLexicon::reported_speech`].
     pub(super) reported_speech: Vec<String>,
+    /// Lowercase forms of [`crate::lexicon::AttributionLexicon::addressed`].
+    pub(super) addressed: Vec<String>,
     pub(super) boundaries: WordMatcher<()>,
     pub(super) after_comma: WordMatcher<()>,
     pub(super) coordination: WordMatcher<()>,
@@ -239,6 +241,7 @@ impl LanguageRules {
                 .iter()
                 .map(|p| lower_word(p))
                 .collect(),
+            addressed: lower_words(&l.attribution.addressed),
             auxiliaries: l
                 .attribution
                 .auxiliaries

@@ -36,14 +36,19 @@ pub(super) fn speaker(
             let from = if mentions[i].start >= v.end { v.end } else { 0 };
             governed[i].is_some_and(|at| at >= from)
         };
+        // "telling European allies that": the name after such a verb is spoken to.
+        let addressed = v.first == v.last && rules.addressed.contains(&w.lower[v.first]);
         let named_after = || {
-            mentions.iter().enumerate().any(|(i, m)| {
-                m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS && !object(i)
-            }) || p
-                .anonymous
-                .iter()
-                .any(|a| a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS)
-                || unknown_name(rules, p, v.last + 1, true, mentions).is_some()
+            !addressed
+                && (mentions.iter().enumerate().any(|(i, m)| {
+                    m.start >= v.end
+                        && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS
+                        && !object(i)
+                }) || p
+                    .anonymous
+                    .iter()
+                    .any(|a| a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS)
+                    || unknown_name(rules, p, v.last + 1, true, mentions).is_some())
         };
         let forward_only = v.label || (inverted && named_after());
         if inverted && !named_after() && quoted_before(&p.sent[..v.start]) {
@@ -58,7 +63,7 @@ pub(super) fn speaker(
             if object(i) {
                 continue;
             }
-            if m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS {
+            if !addressed && m.start >= v.end && w.between(v.end, m.start) <= SPEAKER_AFTER_WORDS {
                 consider(
                     w.between(v.end, m.start) + 1,
                     Speaker::Entity(m.entity.clone()),
@@ -76,7 +81,7 @@ pub(super) fn speaker(
             }
         }
         for a in &p.anonymous {
-            if a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS {
+            if !addressed && a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS {
                 consider(
                     w.between(v.end, a.start) + 1,
                     Speaker::Anonymous(a.label.clone()),
@@ -91,7 +96,10 @@ pub(super) fn speaker(
         }
         // An expert or envoy the gazetteer does not know: two or three capitalised words right
         // after the verb ("said Jane Doe") or right before it ("Jane Doe said").
-        if let Some(name) = unknown_name(rules, p, v.last + 1, true, mentions).or_else(|| {
+        let named = (!addressed)
+            .then(|| unknown_name(rules, p, v.last + 1, true, mentions))
+            .flatten();
+        if let Some(name) = named.or_else(|| {
             (!forward_only)
                 .then(|| unknown_name(rules, p, v.first, false, mentions))
                 .flatten()

@@ -143,6 +143,10 @@ pub struct AttributionLexicon {
     /// last speaker ("..., sagte Merz. Dazu zähle eine Garantie der USA": Merz's demand).
     #[serde(default)]
     pub reported_speech: Vec<String>,
+    /// Reporting verbs whose following name is the one spoken to, never the speaker ("a
+    /// Pentagon official, telling European allies that ..."), lowercase forms as written.
+    #[serde(default)]
+    pub addressed: Vec<String>,
 }
 
 /// Words that end a clause, and words that join coordinated actors.
