@@ -107,6 +107,9 @@ struct SentenceParse<'s> {
     /// Byte offsets of relative pronouns that open a clause after a comma (", which", ",
     /// который", ", welche"): the lexicon's `after_comma` words that are not coordination.
     relatives: Vec<usize>,
+    /// Those of them that are one word, a relative pronoun (", which", ", который"), not a
+    /// participle ("led by"): the clause they open is about the name before the comma.
+    pronouns: Vec<usize>,
     /// Word indices of articles ("the", "la", "il"): "la France et le Royaume-Uni" is a list.
     determiners: Vec<usize>,
     /// Word indices of words of office ("President", "Prime Minister", "Bundeskanzler").
@@ -489,6 +492,11 @@ impl Extractor {
             .filter(|h| !coordination.contains(&h.first))
             .map(|h| h.start)
             .collect();
+        let pronouns: Vec<usize> = opening
+            .iter()
+            .filter(|h| h.first == h.last && !coordination.contains(&h.first))
+            .map(|h| h.start)
+            .collect();
         boundaries.extend(sent.match_indices(';').map(|(i, _)| i));
         boundaries.sort_unstable();
         let anonymous = rules.anonymous.find(&words);
@@ -568,6 +576,7 @@ impl Extractor {
             anonymous,
             coordination,
             relatives,
+            pronouns,
             determiners: (0..words.len())
                 .filter(|&i| rules.determiners.contains(&words.lower[i]))
                 .collect(),

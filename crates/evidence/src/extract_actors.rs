@@ -33,6 +33,33 @@ fn in_relative_clause(p: &SentenceParse<'_>, a: &ActorSpan, cue: &WordHit<Stance
     })
 }
 
+/// The actor a relative clause holding the cue is about, when the clause names no actor of its
+/// own before the cue: "coordinating with the United States, which would play a crucial role
+/// as a backstop" is the United States' offer, wherever the name before the comma stands (here
+/// after a preposition, so no subject of the main clause).
+fn antecedent<'p>(
+    p: &'p SentenceParse<'_>,
+    target: &WordHit<String>,
+    cue: &WordHit<Stance>,
+) -> Option<&'p ActorSpan> {
+    let r = *p
+        .pronouns
+        .iter()
+        .rfind(|&&r| r < cue.start && !p.sent[r..cue.start].contains(','))?;
+    let named_inside = p.actors.iter().any(|a| {
+        a.start >= r && a.end <= cue.start && !overlaps(a.start, a.end, target.start, target.end)
+    });
+    if named_inside {
+        return None;
+    }
+    p.actors.iter().rfind(|a| {
+        a.end <= r
+            && !a.voice
+            && p.sent[a.end..r].trim_matches(|c: char| c.is_whitespace() || "”’\"')".contains(c))
+                == ","
+    })
+}
+
 /// The subjects of the cue: the nearest actor span before it in its clause (after the reporting
 /// verb when the verb comes first), and every span coordinated with it ("Britain, France and
 /// Australia will ...").
@@ -56,6 +83,9 @@ pub(super) fn subjects<'p>(
     // so no subject to find (the nearest actor before the end is usually an object).
     if cue.start >= p.sent.len() {
         return Vec::new();
+    }
+    if let Some(a) = antecedent(p, target, cue) {
+        return vec![a];
     }
     let Some(mut nearest) = p
         .actors

@@ -589,3 +589,26 @@ fn the_one_told_is_not_who_speaks() {
     assert_eq!(s.actor, "FRA", "{s:?}");
     assert_eq!(s.attributed_to.as_deref(), Some("Emmanuel Macron"), "{s:?}");
 }
+
+#[test]
+fn a_relative_clause_is_about_the_name_before_its_comma() {
+    // The name before ", which" acts in the clause it opens, even after a preposition: before,
+    // the sentence's subject (Finland) was given Britain's troops.
+    for text in [
+        "Finland wants to coordinate with Britain, which will send troops to Ukraine.",
+        "Финляндия хочет координировать действия с Великобританией, которая отправит войска на Украину.",
+        "La Finlande veut se coordonner avec le Royaume-Uni, qui enverra des troupes en Ukraine.",
+    ] {
+        assert_eq!(
+            only_statement_on(text, "ground_troops").actor,
+            "GBR",
+            "{text}"
+        );
+    }
+    // A clause that names its own subject keeps it.
+    let s = only_statement_on(
+        "Britain, which Putin has threatened, will send troops to Ukraine.",
+        "ground_troops",
+    );
+    assert_eq!(s.actor, "GBR", "{s:?}");
+}
