@@ -350,11 +350,16 @@ fn words_sharing_a_stem_with_a_stance_cue_but_not_its_sense_are_no_cue() {
     // "debido a" and "devido a" (due to) were demands, "firme" (firm) a signature, "sostenibile"
     // (sustainable) support, "exclusiv" (exclusively) a rule-out, "memnuniyetsiz"
     // (dissatisfied) support, "verlängern" (to extend) a demand, Polish "obiecujące" (promising)
-    // a promise and "przestrzeganie" (observance) a warning.
+    // a promise and "przestrzeganie" (observance) a warning; English "lead to" (cause) an offer
+    // to lead ("NATO forces in Ukraine would lead to a confrontation" was an offer of troops).
     assert_match_nothing(
         "a stance cue",
         |r, w| r.stances.find(w).len(),
         &[
+            (
+                "en",
+                &["lead to", "would lead to", "leads to", "leading to"],
+            ),
             ("pl", &["obiecujące", "przestrzeganiem"]),
             ("es", &["debido", "firme", "firmes"]),
             ("pt", &["devido"]),
@@ -373,6 +378,17 @@ fn words_sharing_a_stem_with_a_stance_cue_but_not_its_sense_are_no_cue() {
         tr.stances.find(&tr.words("destekliyor"))[0].label,
         Stance::Supports
     );
+    // Leading a force is still an offer.
+    let en = rules_of("en");
+    for lead in [
+        "lead the force",
+        "will lead a mission",
+        "leading the coalition",
+    ] {
+        let hits = en.stances.find(&en.words(lead));
+        assert_eq!(hits.len(), 1, "{lead}");
+        assert_eq!(hits[0].label, Stance::Offers, "{lead}");
+    }
 }
 
 #[test]
