@@ -194,7 +194,9 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// "Sir Keir" (6 December, 01:05): actor accuracy 0.659 (271 of 411; dev 0.616 to 0.632), F1
 /// 0.451, non-English 0.465, which set the actor floor to 0.63. With the classifier's cognate
 /// prefixes shared across languages and scripts (6 December, 03:00): F1 0.454, non-English
-/// 0.471, actor accuracy 0.660, which set the non-English floor to 0.45.
+/// 0.471, actor accuracy 0.660, which set the non-English floor to 0.45. Who holds each claim,
+/// (article, actor, target, stance) with every actor apart, was first scored on 6 December
+/// (05:00): F1 0.276 (P 0.307, R 0.250; English 0.167), which set its floor to 0.25.
 /// They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
@@ -206,6 +208,7 @@ const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     rewrite_precision: 0.88,
     modality_accuracy: 0.80,
     quantity_recall: 0.40,
+    who_f1: 0.25,
 };
 
 struct CorpusFloors {
@@ -216,6 +219,7 @@ struct CorpusFloors {
     rewrite_precision: f64,
     modality_accuracy: f64,
     quantity_recall: f64,
+    who_f1: f64,
 }
 
 #[test]
@@ -264,6 +268,7 @@ fn real_corpus_test_split_meets_its_floors() {
             r.overall.quantity_recall(),
             f.quantity_recall,
         ),
+        ("who F1", r.overall.who.f1(), f.who_f1),
     ] {
         assert!(value >= floor, "{name} {value:.3} below floor {floor}");
     }
