@@ -390,6 +390,16 @@ pub(super) fn actors(
     match speaker {
         Some((Speaker::Entity(e), v)) => {
             let own = gazetteer.actor_of(e)?;
+            // "Italy said it will not send troops, while Germany ruled out ...": a cue in
+            // another clause than the report, with a subject of its own, is not the speaker's
+            // report of it.
+            if !subject_actors.is_empty()
+                && !subject_actors.contains(&own)
+                && cue.label != Stance::Demands
+                && crosses_clause(p, (*v, *v), (cue.start, cue.end))
+            {
+                return Some((dedup(subject_actors), None, AttributionKind::Reported));
+            }
             // "Kellogg said Europeans will have to provide the troops": the speaker demands,
             // the subject is the one asked.
             let actors = if cue.label == Stance::Demands || subject_actors.is_empty() {
