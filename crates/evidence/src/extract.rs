@@ -301,14 +301,10 @@ impl Extractor {
             let first_of_sentence = out.len();
             for (target, cue) in assign_cues(&parse) {
                 let label = target.label.as_str();
-                let earlier: Vec<&WordHit<Stance>> = seen
-                    .iter()
-                    .filter(|(l, _)| *l == label)
-                    .map(|(_, c)| *c)
-                    .collect();
-                if earlier.iter().any(|c| {
-                    std::ptr::eq(*c, cue)
-                        || !crosses_clause(&parse, (c.start, c.end), (cue.start, cue.end))
+                if seen.iter().any(|(l, c)| {
+                    *l == label
+                        && (std::ptr::eq(*c, cue)
+                            || !crosses_clause(&parse, (c.start, c.end), (cue.start, cue.end)))
                 }) {
                     continue;
                 }
