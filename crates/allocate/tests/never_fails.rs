@@ -205,6 +205,41 @@ fn toml(g: &Gen) -> String {
     s
 }
 
+/// Found by the generator below (kept in never_fails.proptest-regressions too): the
+/// least-shortfall optimum sits exactly on its bound (one mission's ground troops all short,
+/// the other's taking every spare unit), and when the earlier phases were held to 1e-9 relative,
+/// CLP aborted the process in the tie-break phase (`Assertion 'lowerValue <= upperValue'`), so
+/// that no error could be caught and reported. Whatever the answer, the test's process must
+/// live to check it.
+#[test]
+fn an_earlier_optimum_held_within_the_solvers_tolerance_does_not_abort() {
+    let g = Gen {
+        amounts: [71, 0, 0, 46, 39, 39],
+        capacity: [
+            None,
+            None,
+            None,
+            Some(10),
+            None,
+            None,
+            Some(28),
+            None,
+            None,
+            None,
+            Some(39),
+            None,
+        ],
+        pledges: Vec::new(),
+        cap: None,
+        red_line: false,
+        locations: [0, 0],
+    };
+    let text = toml(&g);
+    let l = load(&text);
+    assert!(!l.has_errors(), "{:?}", l.diagnostics);
+    allocates("the regression case", &l.scenario.unwrap());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 150, .. ProptestConfig::default() })]
 
