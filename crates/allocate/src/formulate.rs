@@ -241,22 +241,13 @@ fn set_objective(p: &mut Program, terms: &[(usize, f64)]) {
     }
 }
 
-/// How far above its optimum a lexicographic phase's objective may go in later phases, relative
-/// to the optimum (absolute below 1): see [`phase`].
-const HOLD: f64 = 1e-7;
-
 /// Solves with `terms` as objective, then fixes it at its optimum (plus a tolerance).
 ///
-/// The bound holds the optimum to 1e-7 relative (CBC's primal feasibility tolerance), so later
-/// phases keep it exactly as far as a reader can tell. It was 1e-9, tighter than the solver can
-/// hold a row: on a program whose earlier optimum sat on that bound, Debian's CLP aborted the
-/// whole process (`ClpNonLinearCost.cpp:1064: Assertion 'lowerValue <= upperValue'`, no error
-/// to catch; 3e-9 already solved it; the case is the test
-/// `an_earlier_optimum_held_within_the_solvers_tolerance_does_not_abort` in
-/// tests/never_fails.rs). Integer values are rounded after the solve, so on rare instances the
-/// bound is still a hair too tight and the next phase fails (a case is kept in
-/// tests/brute_force.proptest-regressions); then the earlier bounds are loosened to 1e-6
-/// relative and the phase solved once more.
+/// The bound holds the optimum to 1e-9 relative, so later phases keep it exactly as far as a
+/// reader can tell. The solver holds rows only to its feasibility tolerance (1e-7) and integer
+/// values are rounded after the solve, so on rare instances that bound is a hair too tight and
+/// the next phase fails (a case is kept in tests/brute_force.proptest-regressions); then the
+/// earlier bounds are loosened to 1e-6 relative and the phase solved once more.
 fn phase(
     p: &mut Program,
     terms: &[(usize, f64)],
@@ -276,7 +267,7 @@ fn phase(
         }
     };
     let value: f64 = terms.iter().map(|&(i, c)| c * x[i]).sum();
-    let tolerance = HOLD * value.abs().max(1.0);
+    let tolerance = 1e-9 * value.abs().max(1.0);
     p.row(terms.to_vec(), f64::NEG_INFINITY, value + tolerance);
     p.fixed.push(p.rows.len() - 1);
     Ok((x, value))

@@ -8,7 +8,8 @@
 //! [`allocate()`] assembles the report, with the assessment after the allocation; [`text`]
 //! renders it. Weights come from `data/cost-weights.toml` ([`weights`]).
 //!
-//! Architecture invariants: no I/O, no clock, no randomness; the same scenario and options give
+//! Architecture invariants: no I/O (but the pipe to the child process each CBC solve runs in,
+//! `src/isolate.rs`), no clock, no randomness; the same scenario and options give
 //! the same report. Solving is the solver's job: there is no hand-written branch and bound here.
 //! The engine's coverage rules are the judge: `after` is computed by `guarantor_engine::assess`,
 //! and a feasible allocation leaves no gap in it (tested).
@@ -17,6 +18,7 @@ pub mod allocate;
 pub mod explain;
 pub mod formulate;
 pub mod instance;
+mod isolate;
 pub mod program;
 pub mod relax;
 pub mod text;

@@ -6,7 +6,11 @@
 //! holds no knowledge of guarantees, and no solving algorithm of its own: no hand-written branch
 //! and bound, only calls into a maintained solver.
 
-use good_lp::{Expression, ProblemVariables, Solution, SolverModel, variable};
+#[cfg(feature = "solver-highs")]
+use good_lp::Solution;
+use good_lp::{Expression, ProblemVariables, SolverModel, variable};
+
+use crate::isolate::Outcome;
 
 /// A decision variable: `lower ≤ x ≤ upper`, integer or continuous, with its objective coefficient.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +76,9 @@ pub enum SolveError {
     Unbounded,
     #[error("the solver failed: {0}")]
     Failed(String),
+    /// The solver's process died (an assertion of Debian's CBC or CLP): see `src/isolate.rs`.
+    #[error("{0}")]
+    Crashed(String),
 }
 
 /// Something that finds an optimal point of a [`Program`].
@@ -103,7 +110,12 @@ pub fn shipped_solvers() -> Vec<Box<dyn Solver + Send + Sync>> {
 /// The program's variables, objective and rows in `good_lp`'s terms, ready for any backend.
 struct Built {
     problem: ProblemVariables,
+    /// The program's variables in good_lp's terms (HiGHS reads its solution through them).
+    #[cfg_attr(not(feature = "solver-highs"), allow(dead_code))]
     vars: Vec<good_lp::Variable>,
+    /// The solver's column of each program variable: good_lp gives a backend one column per
+    /// variable, in the order they were added.
+    columns: Vec<usize>,
     objective: Expression,
     constraints: Vec<good_lp::Constraint>,
 }
@@ -144,6 +156,10 @@ fn build(program: &Program) -> Built {
             (i, problem.add(def))
         })
         .collect();
+    let mut columns = vec![0; added.len()];
+    for (column, &(i, _)) in added.iter().enumerate() {
+        columns[i] = column;
+    }
     // Back to program order, so `vars[i]` is variable `i` whatever the solver's column order.
     added.sort_unstable_by_key(|&(i, _)| i);
     let vars: Vec<good_lp::Variable> = added.into_iter().map(|(_, v)| v).collect();
@@ -173,12 +189,14 @@ fn build(program: &Program) -> Built {
     Built {
         problem,
         vars,
+        columns,
         objective,
         constraints,
     }
 }
 
 /// Reads the values back, rounding integer variables to whole numbers.
+#[cfg(feature = "solver-highs")]
 fn values(program: &Program, vars: &[good_lp::Variable], solution: &impl Solution) -> Vec<f64> {
     program
         .vars
@@ -191,6 +209,7 @@ fn values(program: &Program, vars: &[good_lp::Variable], solution: &impl Solutio
         .collect()
 }
 
+#[cfg(feature = "solver-highs")]
 fn resolution_error(e: good_lp::ResolutionError) -> SolveError {
     match e {
         good_lp::ResolutionError::Infeasible => SolveError::Infeasible,
@@ -220,7 +239,9 @@ fn trivial(program: &Program) -> Option<Result<Vec<f64>, SolveError>> {
 /// `good_lp`, linked from Debian's `coinor-libcbc-dev`.
 ///
 /// Single-threaded, with the relative and absolute gaps at zero so that the optimum is proven,
-/// not merely within CBC's default tolerance (the brute-force tests compare objectives).
+/// not merely within CBC's default tolerance (the brute-force tests compare objectives). Each
+/// solve runs in a child process (`src/isolate.rs`): Debian's CBC aborts on an assertion for a
+/// few programs, and then the program is solved once more without CBC's preprocessing.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Cbc;
 
@@ -233,10 +254,35 @@ impl Solver for Cbc {
         if let Some(answer) = trivial(program) {
             return answer;
         }
-        let built = build(program);
-        let mut model = built
-            .problem
-            .minimise(built.objective)
+        match solve_cbc(program, &[]) {
+            // The same program crashes the same way: solved again without CBC's preprocessing,
+            // whose presolve and probing are where its assertions fired.
+            Err(SolveError::Crashed(first)) => solve_cbc(program, &[("preprocess", "off")])
+                .map_err(|e| match e {
+                    SolveError::Crashed(second) => SolveError::Crashed(format!(
+                        "{first}; again without preprocessing: {second}"
+                    )),
+                    other => other,
+                }),
+            answer => answer,
+        }
+    }
+}
+
+/// One CBC solve of `program` in a child process (`src/isolate.rs`), with `extra` parameters
+/// after [`Cbc`]'s own.
+fn solve_cbc(program: &Program, extra: &[(&str, &str)]) -> Result<Vec<f64>, SolveError> {
+    let built = build(program);
+    let Built {
+        problem,
+        vars: _,
+        columns,
+        objective,
+        constraints,
+    } = built;
+    let outcome = crate::isolate::solve(move || {
+        let mut model = problem
+            .minimise(objective)
             .using(good_lp::solvers::coin_cbc::coin_cbc);
         model.set_parameter("threads", "0");
         model.set_parameter("ratioGap", "0");
@@ -247,11 +293,28 @@ impl Solver for Cbc {
         // (medians, columns ordered as `build` orders them, 2 December 2026). Turning off
         // preprocessing or heuristics made it 100x slower.
         model.set_parameter("cuts", "off");
-        for c in built.constraints {
+        for (k, v) in extra {
+            model.set_parameter(k, v);
+        }
+        for c in constraints {
             model.add_constraint(c);
         }
-        let solution = model.solve().map_err(resolution_error)?;
-        Ok(values(program, &built.vars, &solution))
+        model.as_inner().to_raw()
+    })
+    .map_err(|crash| SolveError::Crashed(crash.to_string()))?;
+    match outcome {
+        Outcome::Solved(solution) => Ok(program
+            .vars
+            .iter()
+            .zip(&columns)
+            .map(|(v, &c)| {
+                let x = solution.get(c).copied().unwrap_or(0.0);
+                if v.integer { x.round() } else { x }
+            })
+            .collect()),
+        Outcome::Infeasible => Err(SolveError::Infeasible),
+        Outcome::Unbounded => Err(SolveError::Unbounded),
+        Outcome::Stopped(why) => Err(SolveError::Failed(why.to_string())),
     }
 }
 

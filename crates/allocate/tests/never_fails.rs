@@ -205,39 +205,65 @@ fn toml(g: &Gen) -> String {
     s
 }
 
-/// Found by the generator below (kept in never_fails.proptest-regressions too): the
-/// least-shortfall optimum sits exactly on its bound (one mission's ground troops all short,
-/// the other's taking every spare unit), and when the earlier phases were held to 1e-9 relative,
-/// CLP aborted the process in the tie-break phase (`Assertion 'lowerValue <= upperValue'`), so
-/// that no error could be caught and reported. Whatever the answer, the test's process must
-/// live to check it.
+/// Programs on which Debian's CBC aborted the process (an assertion of CLP,
+/// `ClpNonLinearCost.cpp:1064: Assertion 'lowerValue <= upperValue' failed`), found by the
+/// generator below (kept in never_fails.proptest-regressions too). In the first, the
+/// least-shortfall optimum sits exactly on the row that holds it (one mission's ground troops all
+/// short, the other's taking every spare unit); the second is a fair-share tie-break. The test's
+/// process must live to check the answers: the solve runs in a child process, and a crashed
+/// solve is tried again without CBC's preprocessing (`src/isolate.rs`).
 #[test]
-fn an_earlier_optimum_held_within_the_solvers_tolerance_does_not_abort() {
-    let g = Gen {
-        amounts: [71, 0, 0, 46, 39, 39],
-        capacity: [
-            None,
-            None,
-            None,
-            Some(10),
-            None,
-            None,
-            Some(28),
-            None,
-            None,
-            None,
-            Some(39),
-            None,
-        ],
-        pledges: Vec::new(),
-        cap: None,
-        red_line: false,
-        locations: [0, 0],
-    };
-    let text = toml(&g);
-    let l = load(&text);
-    assert!(!l.has_errors(), "{:?}", l.diagnostics);
-    allocates("the regression case", &l.scenario.unwrap());
+fn programs_that_made_cbc_abort_allocate() {
+    let cases = [
+        Gen {
+            amounts: [71, 0, 0, 46, 39, 39],
+            capacity: [
+                None,
+                None,
+                None,
+                Some(10),
+                None,
+                None,
+                Some(28),
+                None,
+                None,
+                None,
+                Some(39),
+                None,
+            ],
+            pledges: Vec::new(),
+            cap: None,
+            red_line: false,
+            locations: [0, 0],
+        },
+        Gen {
+            amounts: [0, 21, 0, 10, 0, 34],
+            capacity: [
+                None,
+                None,
+                Some(43),
+                None,
+                Some(30),
+                None,
+                None,
+                None,
+                Some(11),
+                Some(9),
+                Some(28),
+                Some(2),
+            ],
+            pledges: Vec::new(),
+            cap: None,
+            red_line: false,
+            locations: [0, 0],
+        },
+    ];
+    for g in cases {
+        let text = toml(&g);
+        let l = load(&text);
+        assert!(!l.has_errors(), "{:?}", l.diagnostics);
+        allocates(&text, &l.scenario.unwrap());
+    }
 }
 
 proptest! {
