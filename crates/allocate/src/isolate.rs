@@ -12,8 +12,8 @@
 //! So the model is built in this process and solved in a `fork()`ed child, which writes the
 //! status and the column values to a pipe and exits; a child killed by a signal becomes
 //! [`Crash`], with what it wrote to its standard error (the assertion), and the caller can try
-//! the program another way. A solve is one `fork()` (about a millisecond on the shipped
-//! instances, against 35-160 ms of solving on the bench's 40 x 30 instance).
+//! the program another way. The child costs about 4 ms per solve (the bench's 40 x 30 instance:
+//! `allocate` 39 -> 50 ms for the least burden, 160 -> 178 ms for fair share; docs/allocation.md).
 //!
 //! Forking a multithreaded process leaves the child only the forking thread, with every lock
 //! held as it was. The child therefore runs no Rust allocation and takes no lock another thread
