@@ -11,7 +11,7 @@
 //!
 //! So the model is built in this process and solved in a `fork()`ed child, which writes the
 //! status and the column values to a pipe and exits; a child killed by a signal becomes
-//! [`Crash`], with what it wrote to its standard error (the assertion), and the caller can try
+//! [`Failure::Crashed`], with what it wrote to its standard error (the assertion), and the caller can try
 //! the program another way. The child costs about 4 ms per solve (the bench's 40 x 30 instance:
 //! `allocate` 39 -> 50 ms for the least burden, 160 -> 178 ms for fair share; docs/allocation.md).
 //!
@@ -36,21 +36,37 @@ pub(crate) enum Outcome {
     Stopped(&'static str),
 }
 
-/// The child died: the signal that ended it, and the last line it wrote to its standard error.
+/// Why a solve in a child gave no outcome.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Crash {
-    pub signal: i32,
-    pub message: String,
+pub(crate) enum Failure {
+    /// The child was killed by a signal (an assertion's `abort()` is SIGABRT), with the last
+    /// line it wrote to its standard error (the assertion).
+    Crashed { signal: i32, message: String },
+    /// The child could not be started, or ended without a whole answer.
+    Failed(String),
 }
 
-impl std::fmt::Display for Crash {
+impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "CBC crashed (signal {})", self.signal)?;
-        if !self.message.is_empty() {
-            write!(f, ": {}", self.message)?;
+        match self {
+            Failure::Crashed { signal, message } => {
+                write!(f, "CBC crashed (signal {signal})")?;
+                if !message.is_empty() {
+                    write!(f, ": {message}")?;
+                }
+                Ok(())
+            }
+            Failure::Failed(why) => f.write_str(why),
         }
-        Ok(())
     }
+}
+
+/// How a child that was not killed ended: what it wrote to the pipe, its exit code and the last
+/// line of its standard error.
+struct Ended {
+    out: Vec<u8>,
+    code: i32,
+    stderr: String,
 }
 
 /// Status tags on the pipe, before the values.
@@ -88,36 +104,61 @@ fn tag(model: &Model) -> u8 {
 static SOLVING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Solves `build()`'s model in a child process. `build` runs here, under the process-wide lock.
-pub(crate) fn solve(build: impl FnOnce() -> Model) -> Result<Outcome, Crash> {
-    let bytes = in_child(build, |model, out| {
-        model.solve();
-        let t = tag(model);
-        write_all(out, &[t]);
-        if t == SOLVED {
-            let values = model.col_solution();
-            // SAFETY: a slice of f64 seen as its bytes, in this machine's order, read back by
-            // the parent on the same machine.
-            let bytes = unsafe {
-                std::slice::from_raw_parts(
+pub(crate) fn solve(build: impl FnOnce() -> Model) -> Result<Outcome, Failure> {
+    // SAFETY: the child calls CBC, reads its solution array and writes it to the pipe: no Rust
+    // allocation and no lock but coin_cbc's own, which no thread holds (`SOLVING`).
+    let ended = unsafe {
+        in_child(build, |model, out| {
+            model.solve();
+            let t = tag(model);
+            write_all(out, &[t]);
+            if t == SOLVED {
+                let values = model.col_solution();
+                // SAFETY: a slice of f64 seen as its bytes, in this machine's order, read back by
+                // the parent on the same machine.
+                let bytes = std::slice::from_raw_parts(
                     values.as_ptr().cast::<u8>(),
                     std::mem::size_of_val(values),
-                )
-            };
-            write_all(out, bytes);
+                );
+                write_all(out, bytes);
+            }
+        })
+    }?;
+    decode(&ended.out).ok_or_else(|| {
+        let mut why = format!(
+            "the solver ended without a whole answer (exit code {})",
+            ended.code
+        );
+        if !ended.stderr.is_empty() {
+            why.push_str(": ");
+            why.push_str(&ended.stderr);
         }
-    })?;
-    decode(&bytes).ok_or(Crash {
-        signal: 0,
-        message: "the solver ended without an answer".to_string(),
+        Failure::Failed(why)
     })
+}
+
+/// Leaves a forked child if `child` unwinds, rather than returning into the caller's frames
+/// as a copy of the parent.
+struct ExitOnUnwind;
+
+impl Drop for ExitOnUnwind {
+    fn drop(&mut self) {
+        // SAFETY: ends the child process; runs only in the child.
+        unsafe { libc::_exit(127) }
+    }
 }
 
 /// Runs `build` here and `child` on its result in a forked child process, which writes its
 /// answer to the descriptor it is given; returns what it wrote, or how it died.
-fn in_child<T>(
+///
+/// # Safety
+/// `child` runs in a forked copy of a possibly multithreaded process, where only this thread
+/// exists and every lock is as other threads left it: it must not allocate through Rust's
+/// allocator (mimalloc has no fork handlers), print, or take any lock another thread may hold.
+unsafe fn in_child<T>(
     build: impl FnOnce() -> T,
     child: impl FnOnce(&mut T, i32),
-) -> Result<Vec<u8>, Crash> {
+) -> Result<Ended, Failure> {
     // A poisoned lock only means another solve panicked in this process; CBC's state is in the
     // children.
     let _solving = SOLVING
@@ -145,22 +186,19 @@ fn in_child<T>(
             libc::fcntl(err_write, libc::F_SETFL, libc::O_NONBLOCK);
             libc::dup2(err_write, 2);
         }
+        let guard = ExitOnUnwind;
         child(&mut value, out_write);
+        std::mem::forget(guard);
         // SAFETY: ends the child without running this process's destructors or exit handlers.
         unsafe { libc::_exit(0) }
     }
     close(out_write);
     close(err_write);
     if pid < 0 {
+        let e = std::io::Error::last_os_error();
         close(out_read);
         close(err_read);
-        return Err(Crash {
-            signal: 0,
-            message: format!(
-                "could not start the solver: {}",
-                std::io::Error::last_os_error()
-            ),
-        });
+        return Err(Failure::Failed(format!("could not start the solver: {e}")));
     }
     let out = read_all(out_read);
     let err = read_all(err_read);
@@ -168,24 +206,39 @@ fn in_child<T>(
     close(err_read);
     let mut status = 0;
     // SAFETY: waits for the child just forked; retried when a signal interrupts the wait.
-    while unsafe { libc::waitpid(pid, &mut status, 0) } < 0
-        && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted
-    {}
+    let waited = loop {
+        if unsafe { libc::waitpid(pid, &mut status, 0) } >= 0 {
+            break Ok(());
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            break Err(e);
+        }
+    };
     drop(value);
+    let stderr = String::from_utf8_lossy(&err)
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    if let Err(e) = waited {
+        return Err(Failure::Failed(format!(
+            "could not wait for the solver: {e}"
+        )));
+    }
     if libc::WIFSIGNALED(status) {
-        let message = String::from_utf8_lossy(&err)
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim()
-            .to_string();
-        return Err(Crash {
+        return Err(Failure::Crashed {
             signal: libc::WTERMSIG(status),
-            message,
+            message: stderr,
         });
     }
-    Ok(out)
+    Ok(Ended {
+        out,
+        code: libc::WEXITSTATUS(status),
+        stderr,
+    })
 }
 
 /// Reads what the child wrote: a status tag, then for a solution the column values. `None` when
@@ -206,17 +259,16 @@ fn decode(bytes: &[u8]) -> Option<Outcome> {
     })
 }
 
-fn pipe() -> Result<(i32, i32), Crash> {
+/// A pipe, closed on exec: a program another thread starts meanwhile must not hold its write
+/// end open, or the parent would wait for that program's end.
+fn pipe() -> Result<(i32, i32), Failure> {
     let mut fds = [0; 2];
     // SAFETY: `fds` has room for the two descriptors.
-    if unsafe { libc::pipe(fds.as_mut_ptr()) } != 0 {
-        return Err(Crash {
-            signal: 0,
-            message: format!(
-                "could not start the solver: {}",
-                std::io::Error::last_os_error()
-            ),
-        });
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+        return Err(Failure::Failed(format!(
+            "could not start the solver: {}",
+            std::io::Error::last_os_error()
+        )));
     }
     Ok((fds[0], fds[1]))
 }
@@ -285,21 +337,28 @@ mod tests {
     /// standard error, and the caller lives on and can solve again.
     #[test]
     fn a_child_that_aborts_is_a_crash_not_the_end_of_the_caller() {
-        let crash = in_child(
-            || (),
-            |_, _| {
-                let msg = b"solver.cpp:1: deliberate: Assertion `lower <= upper' failed.\n";
-                // SAFETY: writes a static message to the child's standard error and aborts.
-                unsafe {
+        // SAFETY: the child writes a static message and aborts, allocating nothing.
+        let failure = unsafe {
+            in_child(
+                || (),
+                |_, _| {
+                    let msg = b"solver.cpp:1: deliberate: Assertion `lower <= upper' failed.\n";
                     libc::write(2, msg.as_ptr().cast(), msg.len());
                     libc::abort();
-                }
-            },
-        )
+                },
+            )
+        }
+        .map(|_| ())
         .unwrap_err();
-        assert_eq!(crash.signal, libc::SIGABRT);
         assert_eq!(
-            crash.to_string(),
+            failure,
+            Failure::Crashed {
+                signal: libc::SIGABRT,
+                message: "solver.cpp:1: deliberate: Assertion `lower <= upper' failed.".into()
+            }
+        );
+        assert_eq!(
+            failure.to_string(),
             "CBC crashed (signal 6): solver.cpp:1: deliberate: Assertion `lower <= upper' failed."
         );
         assert_eq!(
@@ -307,5 +366,20 @@ mod tests {
             Ok(Outcome::Solved(Vec::new())),
             "an empty model solves after the crash"
         );
+    }
+
+    /// A child that ends without a whole answer is a failure that says how it ended; one that
+    /// panics leaves through `_exit`, never back into the caller's code.
+    #[test]
+    fn a_child_without_a_whole_answer_is_a_failure() {
+        // SAFETY: the child writes three bytes and returns, allocating nothing.
+        let ended = unsafe { in_child(|| (), |_, out| write_all(out, &[SOLVED, 1, 2])) }.unwrap();
+        assert_eq!((ended.out.len(), ended.code), (3, 0));
+        assert_eq!(decode(&ended.out), None);
+        // SAFETY: the panic runs in the child only (its hook may allocate: acceptable in a
+        // test, where nothing else forks).
+        let ended = unsafe { in_child(|| (), |_, _| panic!("deliberate")) }.unwrap();
+        assert_eq!(ended.code, 127, "left through ExitOnUnwind");
+        assert!(ended.out.is_empty());
     }
 }

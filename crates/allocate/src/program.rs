@@ -10,7 +10,7 @@
 use good_lp::Solution;
 use good_lp::{Expression, ProblemVariables, SolverModel, variable};
 
-use crate::isolate::Outcome;
+use crate::isolate::{Failure, Outcome};
 
 /// A decision variable: `lower ≤ x ≤ upper`, integer or continuous, with its objective coefficient.
 #[derive(Debug, Clone, PartialEq)]
@@ -256,7 +256,8 @@ impl Solver for Cbc {
         }
         match solve_cbc(program, &[]) {
             // The same program crashes the same way: solved again without CBC's preprocessing,
-            // whose presolve and probing are where its assertions fired.
+            // which solved both known cases (tests/never_fails.rs). It is slower (the bench's
+            // fair-share instance took 100 times as long without it), so only after a crash.
             Err(SolveError::Crashed(first)) => solve_cbc(program, &[("preprocess", "off")])
                 .map_err(|e| match e {
                     SolveError::Crashed(second) => SolveError::Crashed(format!(
@@ -269,8 +270,8 @@ impl Solver for Cbc {
     }
 }
 
-/// One CBC solve of `program` in a child process (`src/isolate.rs`), with `extra` parameters
-/// after [`Cbc`]'s own.
+/// One CBC solve of `program` in a child process (`src/isolate.rs`), with [`Cbc`]'s parameters
+/// and `extra` ones (a key of both takes the `extra` value).
 fn solve_cbc(program: &Program, extra: &[(&str, &str)]) -> Result<Vec<f64>, SolveError> {
     let built = build(program);
     let Built {
@@ -301,14 +302,24 @@ fn solve_cbc(program: &Program, extra: &[(&str, &str)]) -> Result<Vec<f64>, Solv
         }
         model.as_inner().to_raw()
     })
-    .map_err(|crash| SolveError::Crashed(crash.to_string()))?;
+    .map_err(|failure| match failure {
+        Failure::Crashed { .. } => SolveError::Crashed(failure.to_string()),
+        Failure::Failed(why) => SolveError::Failed(why),
+    })?;
     match outcome {
+        Outcome::Solved(solution) if solution.len() != columns.len() => {
+            Err(SolveError::Failed(format!(
+                "the solver answered {} values for {} columns",
+                solution.len(),
+                columns.len()
+            )))
+        }
         Outcome::Solved(solution) => Ok(program
             .vars
             .iter()
             .zip(&columns)
             .map(|(v, &c)| {
-                let x = solution.get(c).copied().unwrap_or(0.0);
+                let x = solution[c];
                 if v.integer { x.round() } else { x }
             })
             .collect()),
