@@ -361,25 +361,32 @@ mod tests {
             failure.to_string(),
             "CBC crashed (signal 6): solver.cpp:1: deliberate: Assertion `lower <= upper' failed."
         );
+        // min x, 1 <= x <= 2. (Not an empty model: CBC gives it no solution array, and
+        // coin_cbc's `col_solution` panics on the null pointer in a debug build.)
+        let one_column = || {
+            let mut m = coin_cbc::Model::default();
+            m.set_log_level(0);
+            let x = m.add_col();
+            m.set_col_lower(x, 1.0);
+            m.set_col_upper(x, 2.0);
+            m.set_obj_coeff(x, 1.0);
+            m.to_raw()
+        };
         assert_eq!(
-            solve(Model::new),
-            Ok(Outcome::Solved(Vec::new())),
-            "an empty model solves after the crash"
+            solve(one_column),
+            Ok(Outcome::Solved(vec![1.0])),
+            "a model solves after the crash"
         );
     }
 
-    /// A child that ends without a whole answer is a failure that says how it ended; one that
-    /// panics leaves through `_exit`, never back into the caller's code.
+    /// A child that ends without a whole answer is a failure that says how it ended. (A child
+    /// that panics is not tested here: its panic hook takes locks that another test's thread
+    /// may hold at the fork, the very hazard the module documentation describes.)
     #[test]
     fn a_child_without_a_whole_answer_is_a_failure() {
         // SAFETY: the child writes three bytes and returns, allocating nothing.
         let ended = unsafe { in_child(|| (), |_, out| write_all(out, &[SOLVED, 1, 2])) }.unwrap();
         assert_eq!((ended.out.len(), ended.code), (3, 0));
         assert_eq!(decode(&ended.out), None);
-        // SAFETY: the panic runs in the child only (its hook may allocate: acceptable in a
-        // test, where nothing else forks).
-        let ended = unsafe { in_child(|| (), |_, _| panic!("deliberate")) }.unwrap();
-        assert_eq!(ended.code, 127, "left through ExitOnUnwind");
-        assert!(ended.out.is_empty());
     }
 }
