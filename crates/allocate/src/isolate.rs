@@ -23,6 +23,9 @@
 //! glibc's malloc, which resets its locks in a forked child), reads CBC's own solution array,
 //! writes it with `write(2)` and leaves with `_exit(2)`. Unix only, as the project is (Debian).
 
+use std::io::{PipeWriter, Read, Write};
+use std::os::fd::AsRawFd;
+
 use coin_cbc::raw::{Model, Status};
 
 /// How a solve in the child ended, in the terms of [`crate::program::SolveError`].
@@ -108,10 +111,11 @@ pub(crate) fn solve(build: impl FnOnce() -> Model) -> Result<Outcome, Failure> {
     // SAFETY: the child calls CBC, reads its solution array and writes it to the pipe: no Rust
     // allocation and no lock but coin_cbc's own, which no thread holds (`SOLVING`).
     let ended = unsafe {
-        in_child(build, |model, out| {
+        in_child(build, |model, mut out| {
             model.solve();
             let t = tag(model);
-            write_all(out, &[t]);
+            // A failed write leaves the parent an incomplete answer, which it reports.
+            let _ = out.write_all(&[t]);
             if t == SOLVED {
                 let values = model.col_solution();
                 // SAFETY: a slice of f64 seen as its bytes, in this machine's order, read back by
@@ -120,7 +124,7 @@ pub(crate) fn solve(build: impl FnOnce() -> Model) -> Result<Outcome, Failure> {
                     values.as_ptr().cast::<u8>(),
                     std::mem::size_of_val(values),
                 );
-                write_all(out, bytes);
+                let _ = out.write_all(bytes);
             }
         })
     }?;
@@ -157,7 +161,7 @@ impl Drop for ExitOnUnwind {
 /// allocator (mimalloc has no fork handlers), print, or take any lock another thread may hold.
 unsafe fn in_child<T>(
     build: impl FnOnce() -> T,
-    child: impl FnOnce(&mut T, i32),
+    child: impl FnOnce(&mut T, &PipeWriter),
 ) -> Result<Ended, Failure> {
     // A poisoned lock only means another solve panicked in this process; CBC's state is in the
     // children.
@@ -165,45 +169,38 @@ unsafe fn in_child<T>(
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut value = build();
-    let (out_read, out_write) = pipe()?;
-    let (err_read, err_write) = match pipe() {
-        Ok(p) => p,
-        Err(e) => {
-            close(out_read);
-            close(out_write);
-            return Err(e);
-        }
-    };
+    // Closed on exec: a program another thread starts meanwhile must not hold a write end open,
+    // or the parent would wait for that program's end.
+    let start_failed =
+        |e: std::io::Error| Failure::Failed(format!("could not start the solver: {e}"));
+    let (mut out_read, out_write) = std::io::pipe().map_err(start_failed)?;
+    let (mut err_read, err_write) = std::io::pipe().map_err(start_failed)?;
     // SAFETY: the child only runs `child` (CBC and async-signal-safe functions, no Rust
     // allocation: see the module documentation) and leaves with `_exit`.
     let pid = unsafe { libc::fork() };
     if pid == 0 {
-        // SAFETY: descriptors of this process; its standard error goes to the parent without
-        // ever blocking the child.
+        // SAFETY: a descriptor of this process; the child's standard error goes to the parent
+        // without ever blocking the child.
         unsafe {
-            libc::close(out_read);
-            libc::close(err_read);
-            libc::fcntl(err_write, libc::F_SETFL, libc::O_NONBLOCK);
-            libc::dup2(err_write, 2);
+            libc::fcntl(err_write.as_raw_fd(), libc::F_SETFL, libc::O_NONBLOCK);
+            libc::dup2(err_write.as_raw_fd(), 2);
         }
         let guard = ExitOnUnwind;
-        child(&mut value, out_write);
+        child(&mut value, &out_write);
         std::mem::forget(guard);
         // SAFETY: ends the child without running this process's destructors or exit handlers.
         unsafe { libc::_exit(0) }
     }
-    close(out_write);
-    close(err_write);
+    // The parent's write ends closed, the reads below end when the child's do.
+    drop((out_write, err_write));
     if pid < 0 {
-        let e = std::io::Error::last_os_error();
-        close(out_read);
-        close(err_read);
-        return Err(Failure::Failed(format!("could not start the solver: {e}")));
+        return Err(start_failed(std::io::Error::last_os_error()));
     }
-    let out = read_all(out_read);
-    let err = read_all(err_read);
-    close(out_read);
-    close(err_read);
+    // A read error leaves an incomplete answer, which the caller reports.
+    let mut out = Vec::new();
+    let _ = out_read.read_to_end(&mut out);
+    let mut err = Vec::new();
+    let _ = err_read.read_to_end(&mut err);
     let mut status = 0;
     // SAFETY: waits for the child just forked; retried when a signal interrupts the wait.
     let waited = loop {
@@ -257,60 +254,6 @@ fn decode(bytes: &[u8]) -> Option<Outcome> {
         STOPPED => Outcome::Stopped("Stopped"),
         _ => return None,
     })
-}
-
-/// A pipe, closed on exec: a program another thread starts meanwhile must not hold its write
-/// end open, or the parent would wait for that program's end.
-fn pipe() -> Result<(i32, i32), Failure> {
-    let mut fds = [0; 2];
-    // SAFETY: `fds` has room for the two descriptors.
-    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
-        return Err(Failure::Failed(format!(
-            "could not start the solver: {}",
-            std::io::Error::last_os_error()
-        )));
-    }
-    Ok((fds[0], fds[1]))
-}
-
-fn close(fd: i32) {
-    // SAFETY: closes a descriptor this module opened and closes once.
-    unsafe { libc::close(fd) };
-}
-
-/// Writes all of `bytes`, retrying short and interrupted writes; gives up on any other error
-/// (the parent then reads an incomplete answer and reports it).
-fn write_all(fd: i32, mut bytes: &[u8]) {
-    while !bytes.is_empty() {
-        // SAFETY: writes from a live slice.
-        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
-        if n > 0 {
-            bytes = &bytes[n as usize..];
-        } else if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted
-        {
-            continue;
-        } else {
-            return;
-        }
-    }
-}
-
-/// Everything until the other end is closed.
-fn read_all(fd: i32) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut buf = [0u8; 8192];
-    loop {
-        // SAFETY: reads into a live buffer of its length.
-        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-        if n > 0 {
-            out.extend_from_slice(&buf[..n as usize]);
-        } else if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted
-        {
-            continue;
-        } else {
-            return out;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -385,7 +328,15 @@ mod tests {
     #[test]
     fn a_child_without_a_whole_answer_is_a_failure() {
         // SAFETY: the child writes three bytes and returns, allocating nothing.
-        let ended = unsafe { in_child(|| (), |_, out| write_all(out, &[SOLVED, 1, 2])) }.unwrap();
+        let ended = unsafe {
+            in_child(
+                || (),
+                |_, mut out| {
+                    let _ = out.write_all(&[SOLVED, 1, 2]);
+                },
+            )
+        }
+        .unwrap();
         assert_eq!((ended.out.len(), ended.code), (3, 0));
         assert_eq!(decode(&ended.out), None);
     }

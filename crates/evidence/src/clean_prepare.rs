@@ -136,7 +136,7 @@ pub fn prepare_html(html: &str, keep: Keep) -> String {
         let name_end = name_start
             + b[name_start..]
                 .iter()
-                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
+                .take_while(|&&c| is_name_char(c))
                 .count();
         if name_end == name_start || !b[name_start].is_ascii_alphabetic() {
             // Not a tag: a literal `<`.
@@ -600,6 +600,12 @@ pub(crate) fn tag_end(b: &[u8], from: usize) -> usize {
     b.len()
 }
 
+/// Whether a byte goes on an element's name (custom elements have hyphens: `<nav-item>` is not
+/// a `<nav>`).
+fn is_name_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-' || c == b':'
+}
+
 /// The index just past the end tag that closes the element `name` whose start tag ends at
 /// `from`, counting nested elements of that name; `None` when it is never closed.
 fn element_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
@@ -612,9 +618,7 @@ fn element_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
         let tag = &rest[1 + usize::from(closing)..];
         let same = tag.len() >= name.len()
             && tag[..name.len()].eq_ignore_ascii_case(name)
-            && tag
-                .get(name.len())
-                .is_none_or(|c| !c.is_ascii_alphanumeric());
+            && tag.get(name.len()).is_none_or(|&c| !is_name_char(c));
         let end = tag_end(b, at + 1);
         if same {
             if closing {
@@ -713,6 +717,10 @@ mod tests {
             "<navigation>x</navigation>"
         );
         assert_eq!(page("<nav><p>open"), "<nav><p>open");
+        // A custom element whose name starts with `nav` neither opens nor closes one (an
+        // unclosed `<nav-item>` once kept the whole navigation).
+        assert_eq!(page("<nav><nav-item>a</nav><p>b</p>"), "<p>b</p>");
+        assert_eq!(page("<nav-bar>x</nav-bar>"), "<nav-bar>x</nav-bar>");
         // The metadata pass keeps what it kept.
         let head = r#"<head><title>T</title></head><body><nav><meta property="og:title" content="x"></nav></body>"#;
         assert!(prepare_html(head, Keep::Head).contains("og:title"));
