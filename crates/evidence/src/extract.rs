@@ -21,6 +21,7 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use crate::actor_model::ActorModel;
 use crate::lang::{self, Lang};
 use crate::lexicon::Lexicon;
 use crate::model::SentenceModel;
@@ -61,6 +62,8 @@ enum Speaker {
 pub struct Extractor {
     rules: Vec<LanguageRules>,
     model: Option<Arc<SentenceModel>>,
+    /// The learned choice among a statement's parties ([`crate::actor_model`]), if any.
+    actor_model: Option<Arc<ActorModel>>,
 }
 
 /// Largest number of words between a subject and the stance cue after it.
@@ -133,6 +136,7 @@ impl Extractor {
         Extractor {
             rules: lexicon.languages.iter().map(LanguageRules::new).collect(),
             model: None,
+            actor_model: None,
         }
     }
 
@@ -144,11 +148,21 @@ impl Extractor {
     }
 
     /// [`Extractor::with_model`] with a model shared between extractors (the shipped one is
-    /// parsed once per process: [`crate::model::default_model`]).
+    /// parsed once per process: [`crate::model::default_model`]), and the shipped model of
+    /// the parties ([`crate::actor_model::default_actor_model`]).
     pub fn with_shared_model(lexicon: &Lexicon, model: Arc<SentenceModel>) -> Self {
         Extractor {
             model: Some(model),
+            actor_model: crate::actor_model::default_actor_model(),
             ..Extractor::new(lexicon)
+        }
+    }
+
+    /// The same extractor with another model of the parties, or none (the rules' choice).
+    pub fn with_actor_model(self, actor_model: Option<Arc<ActorModel>>) -> Self {
+        Extractor {
+            actor_model,
+            ..self
         }
     }
 
@@ -194,7 +208,7 @@ impl Extractor {
         gazetteer: &Gazetteer,
         article: ArticleRef<'_>,
     ) -> Vec<Statement> {
-        self.run(text, mentions, gazetteer, article, None)
+        self.run(text, mentions, gazetteer, article, None, None)
     }
 
     /// The sentences of an article with the classifier's features of each, in the order and with
@@ -207,7 +221,7 @@ impl Extractor {
         article: ArticleRef<'_>,
     ) -> Vec<(Sentence, Vec<u32>)> {
         let mut out = Vec::new();
-        self.run(text, mentions, gazetteer, article, Some(&mut out));
+        self.run(text, mentions, gazetteer, article, Some(&mut out), None);
         out
     }
 
@@ -218,6 +232,7 @@ impl Extractor {
         gazetteer: &Gazetteer,
         article: ArticleRef<'_>,
         mut features_out: Option<&mut Vec<(Sentence, Vec<u32>)>>,
+        trace: Trace<'_>,
     ) -> Vec<Statement> {
         let Some(lang) = self.language(text, article.lang) else {
             return Vec::new();
@@ -226,6 +241,10 @@ impl Extractor {
             return Vec::new();
         };
         let mut out: Vec<Statement> = Vec::new();
+        // The party of the last statement as the rules chose it: the rules' fallback to the
+        // party the article goes on about follows their own choices, not the learned ones
+        // (`Extractor::attribute`).
+        let mut rules_last: Option<String> = None;
         // A government's own site speaks for it: a release's "we" is that government.
         let publisher = article.outlet.and_then(|o| gazetteer.publisher(o));
         // ... and its leaders named by title alone ("The Prime Minister will tell leaders").
@@ -311,9 +330,19 @@ impl Extractor {
                 seen.push((label, cue));
                 let stance = stance_of(rules, &parse, target, cue);
                 rule_claims.push((target.label.clone(), stance));
-                let before = Before::of(&out, last_person.as_ref(), gazetteer);
-                let Some((actors, attributed_to, attribution)) =
-                    actors(&parse, &speaker, target, cue, gazetteer, &before, publisher)
+                let before = Before::of(rules_last.as_deref(), last_person.as_ref(), gazetteer);
+                let asked = Asked {
+                    p: &parse,
+                    speaker: &speaker,
+                    target,
+                    cue,
+                    stance,
+                    before: &before,
+                    publisher,
+                    sentence: index,
+                };
+                let Some(((actors, attributed_to, attribution), chosen_by_rules)) =
+                    self.attribute(&asked, gazetteer, rules.lang.code(), trace)
                 else {
                     continue;
                 };
@@ -336,6 +365,9 @@ impl Extractor {
                     })
                     .map_or((0, sent.len()), |q| (q.start, q.end));
                 let modality = modality_of(&parse, cue, stance);
+                if !actors.is_empty() {
+                    rules_last = chosen_by_rules.or(actors.last().cloned());
+                }
                 for (k, actor) in (numbered..).zip(actors) {
                     let id = if k == 0 {
                         format!("{}#{}.{}", article.id, index, target.label)
@@ -397,7 +429,7 @@ impl Extractor {
                     index,
                     s,
                     hits: model::hits(m, rules, &parse, &m.predict(&features)),
-                    before: Before::of(&out, last_person.as_ref(), gazetteer),
+                    before: Before::of(rules_last.as_deref(), last_person.as_ref(), gazetteer),
                     rules: first_of_sentence..out.len(),
                     speaker,
                     rule_claims,
@@ -411,7 +443,7 @@ impl Extractor {
         }
         match &self.model {
             Some(m) => model::decide(
-                (self, m),
+                (self, m, trace),
                 rules,
                 gazetteer,
                 &article,
@@ -696,6 +728,11 @@ use speakers::*;
 #[path = "extract_model.rs"]
 mod model;
 
+#[path = "extract_actor_choice.rs"]
+mod actor_choice;
+pub use actor_choice::ActorChoice;
+use actor_choice::{Asked, Trace};
+
 #[cfg(test)]
 #[path = "extract_tests.rs"]
 mod tests;
@@ -711,3 +748,7 @@ mod attribution_tests;
 #[cfg(test)]
 #[path = "extract_model_tests.rs"]
 mod model_tests;
+
+#[cfg(test)]
+#[path = "extract_actor_choice_tests.rs"]
+mod actor_choice_tests;

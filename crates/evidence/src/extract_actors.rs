@@ -26,7 +26,11 @@ pub(super) fn qualifies(p: &SentenceParse<'_>, a: &ActorSpan, target: &WordHit<S
 
 /// Whether the actor stands in a relative clause that closes before the cue ("..., which Putin
 /// wants, ... the coalition has"): that clause's subject is not the claim's.
-fn in_relative_clause(p: &SentenceParse<'_>, a: &ActorSpan, cue: &WordHit<Stance>) -> bool {
+pub(super) fn in_relative_clause(
+    p: &SentenceParse<'_>,
+    a: &ActorSpan,
+    cue: &WordHit<Stance>,
+) -> bool {
     let close = cue.start.min(p.sent.len()).max(a.end);
     p.relatives.iter().any(|&r| {
         r < a.start && !p.sent[r..a.start].contains(',') && p.sent[a.end..close].contains(',')
@@ -200,15 +204,15 @@ pub(super) struct Before {
 }
 
 impl Before {
-    /// What the article said before a sentence: the actor of its last statement (`out`), and
-    /// the state of the last person who spoke or was named.
+    /// What the article said before a sentence: the party of its last statement as the rules
+    /// chose it (`last`), and the state of the last person who spoke or was named.
     pub(super) fn of(
-        out: &[Statement],
+        last: Option<&str>,
         last_person: Option<&Speaker>,
         gazetteer: &Gazetteer,
     ) -> Before {
         Before {
-            statement: out.last().map(|s| s.actor.clone()),
+            statement: last.map(str::to_string),
             person: match last_person {
                 Some(Speaker::Entity(e)) => gazetteer.actor_of(e),
                 Some(Speaker::Named(n)) => Some(n.clone()),

@@ -207,7 +207,7 @@ pub(super) fn hits(
 /// rules did not find gets statements from the sentence where the classifier is most
 /// confident, with every actor found there. Statements stay in sentence order.
 pub(super) fn decide(
-    (extractor, model): (&Extractor, &SentenceModel),
+    (extractor, model, trace): (&Extractor, &SentenceModel, Trace<'_>),
     rules: &LanguageRules,
     gazetteer: &Gazetteer,
     article: &ArticleRef<'_>,
@@ -255,12 +255,12 @@ pub(super) fn decide(
             p.last_group.as_deref(),
         );
         learned.extend(learned_statements(
-            model,
+            (extractor, model, trace),
             &wanted,
             (p, &parse),
             gazetteer,
             &out[p.rules.clone()],
-            article,
+            (article, rules.lang.code()),
         ));
     }
     let mut out: Vec<Statement> = out
@@ -281,12 +281,12 @@ pub(super) fn decide(
 /// the sentence has them, else the end of the sentence, and the actors come from the same rules
 /// as the rules' own statements.
 fn learned_statements(
-    model: &SentenceModel,
+    (extractor, model, trace): (&Extractor, &SentenceModel, Trace<'_>),
     wanted: &[(usize, f32)],
     (pending, p): (&Pending, &SentenceParse<'_>),
     gazetteer: &Gazetteer,
     rule_statements: &[Statement],
-    article: &ArticleRef<'_>,
+    (article, lang): (&ArticleRef<'_>, &str),
 ) -> Vec<Statement> {
     let Pending {
         index,
@@ -300,6 +300,8 @@ fn learned_statements(
     let n = p.words.len();
     let end = p.sent.len();
     let mut used_targets: Vec<String> = rule_claims.iter().map(|(t, _)| t.clone()).collect();
+    // The party of the last statement as the rules chose it (see `Extractor::run`).
+    let mut rules_last: Option<String> = None;
     for &(k, prob) in wanted {
         let (target, stance) = model.label(k);
         let t_hit = p
@@ -329,21 +331,25 @@ fn learned_statements(
             None
         };
         let Some((actors, attributed_to, attribution)) = borrowed.or_else(|| {
-            actors(
+            let before = Before {
+                statement: rules_last.clone().or(before_sentence.statement.clone()),
+                person: before_sentence.person.clone(),
+            };
+            let asked = Asked {
                 p,
                 speaker,
-                &t_hit,
-                &c_hit,
-                gazetteer,
-                &Before {
-                    statement: out
-                        .last()
-                        .map(|l| l.actor.clone())
-                        .or(before_sentence.statement.clone()),
-                    person: before_sentence.person.clone(),
-                },
-                article.outlet.and_then(|o| gazetteer.publisher(o)),
-            )
+                target: &t_hit,
+                cue: &c_hit,
+                stance,
+                before: &before,
+                publisher: article.outlet.and_then(|o| gazetteer.publisher(o)),
+                sentence: *index,
+            };
+            let (found, chosen_by_rules) = extractor.attribute(&asked, gazetteer, lang, trace)?;
+            if !found.0.is_empty() {
+                rules_last = chosen_by_rules.or(found.0.last().cloned());
+            }
+            Some(found)
         }) else {
             continue;
         };

@@ -10,6 +10,7 @@
 //! stored by `guarantor-store`, the only crate that knows SQL. The lexicon and gazetteer are
 //! embedded at build time.
 
+pub mod actor_model;
 pub mod charset;
 pub mod claim_model;
 pub mod clean;

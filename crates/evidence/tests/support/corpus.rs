@@ -333,7 +333,7 @@ fn fold_actor(name: &str) -> String {
 
 /// An actor as the scores compare it: [`normalise_actor`], and an unnamed group by its count
 /// alone ("26 countries (unnamed)" and "26 nations (unnamed)" are one group).
-fn actor_key(pipeline: &Pipeline, name: &str) -> String {
+pub fn actor_key(pipeline: &Pipeline, name: &str) -> String {
     let count = name
         .contains("(unnamed")
         .then(|| {

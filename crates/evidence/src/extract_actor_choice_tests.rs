@@ -1,0 +1,96 @@
+//! Tests of the learned choice of a statement's party (`extract_actor_choice.rs`): the
+//! candidates it is offered, and where the model may depart from the rules.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::model::feature_id_of;
+
+fn article(lang: &str) -> ArticleRef<'_> {
+    ArticleRef {
+        id: "t",
+        date: None,
+        outlet: None,
+        lang: Some(lang),
+    }
+}
+
+/// A model that adds `weight` to every candidate with feature `name` (unjoined with a stance).
+fn model_preferring(name: &str, weight: f32, margin: f32) -> Arc<ActorModel> {
+    let id = feature_id_of(&["a:", name]);
+    Arc::new(ActorModel::from_text(&format!("margin {margin}\nw {id:x} {weight}\n")).unwrap())
+}
+
+#[test]
+fn choices_put_the_rules_party_first_and_offer_the_speakers_state() {
+    let lex = Lexicon::default();
+    let g = Gazetteer::default();
+    let text = "Zelensky said Britain will send troops to Ukraine after a ceasefire.";
+    let m = g.resolve(text);
+    let rules = Extractor::new(&lex);
+    let statements = rules.extract(text, &m, &g, article("en"));
+    let choices = rules.actor_choices(text, &m, &g, article("en"));
+    assert_eq!(statements.len(), 1, "{statements:?}");
+    assert_eq!(statements[0].actor, "GBR");
+    let [choice] = choices.as_slice() else {
+        panic!("{choices:?}");
+    };
+    assert_eq!(choice.target, "ground_troops");
+    assert_eq!(choice.stance, Stance::Commits);
+    assert_eq!(choice.candidates[0], "GBR", "the rules' party first");
+    assert!(choice.candidates.contains(&"UKR".to_string()), "{choice:?}");
+    assert_eq!(choice.features.len(), choice.candidates.len());
+    let mut unique = choice.candidates.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), choice.candidates.len(), "each candidate once");
+}
+
+#[test]
+fn the_model_departs_from_the_rules_only_by_its_margin() {
+    let lex = Lexicon::default();
+    let g = Gazetteer::default();
+    let text = "Zelensky said Britain will send troops to Ukraine after a ceasefire.";
+    let m = g.resolve(text);
+    let actor = |model: Option<Arc<ActorModel>>| {
+        let e = Extractor::new(&lex).with_actor_model(model);
+        e.extract(text, &m, &g, article("en"))[0].actor.clone()
+    };
+    assert_eq!(actor(None), "GBR");
+    // The speaker's state, preferred by 2: taken at margin 0 and 1, not at 3.
+    assert_eq!(actor(Some(model_preferring("SP", 2.0, 0.0))), "UKR");
+    assert_eq!(actor(Some(model_preferring("SP", 2.0, 1.0))), "UKR");
+    assert_eq!(actor(Some(model_preferring("SP", 2.0, 3.0))), "GBR");
+    // A model that knows nothing keeps the rules' party.
+    assert_eq!(actor(Some(Arc::new(ActorModel::default()))), "GBR");
+}
+
+/// The two sentences that decided how the shipped model reads a party's identity (see the
+/// comment on `a:ID:` in `extract_actor_choice.rs`): a plain subject stays the subject.
+#[test]
+fn the_shipped_model_keeps_a_plain_subject() {
+    let lex = Lexicon::default();
+    let g = Gazetteer::default();
+    let e = Extractor::new(&lex).with_actor_model(crate::actor_model::default_actor_model());
+    assert!(e.actor_model().is_some(), "the shipped model parses");
+    for (text, target, want) in [
+        (
+            "Ukraine's foreign minister Andrii Sybiha said Kyiv needs American air defence systems. Sybiha said Ukraine is ready to buy US weapons with European financing.",
+            "arms_supply",
+            "UKR",
+        ),
+        (
+            "Zelenskiy said any force must include American troops. The United States expects Europe to provide the bulk of the troops, a diplomat said.",
+            "ground_troops",
+            "USA",
+        ),
+    ] {
+        let m = g.resolve(text);
+        let s: Vec<Statement> = e.extract(text, &m, &g, article("en"));
+        let last = s
+            .iter()
+            .rfind(|s| s.capability == target)
+            .unwrap_or_else(|| panic!("{s:?}"));
+        assert_eq!(last.actor, want, "{text}");
+    }
+}
