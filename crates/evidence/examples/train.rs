@@ -25,6 +25,8 @@
 
 #[path = "../tests/support/evaluation.rs"]
 mod evaluation;
+#[path = "train/folds.rs"]
+mod folds;
 #[path = "train/reports.rs"]
 mod reports;
 
@@ -118,48 +120,7 @@ fn load(pipeline: &Pipeline, folds: Folds) -> (Vec<Item>, usize, usize) {
     let corpus = load_corpus(Split::Dev);
     let gold_by_id: HashMap<&str, &CorpusGold> =
         corpus.gold.iter().map(|g| (g.id.as_str(), g)).collect();
-    // Stories: groups joined by `near_duplicate_of`, named by their smallest id.
-    let mut parent: BTreeMap<String, String> = BTreeMap::new();
-    fn root(parent: &BTreeMap<String, String>, x: &str) -> String {
-        let mut x = x.to_string();
-        while let Some(p) = parent.get(&x) {
-            if *p == x {
-                break;
-            }
-            x = p.clone();
-        }
-        x
-    }
-    for g in &corpus.gold {
-        parent.entry(g.id.clone()).or_insert_with(|| g.id.clone());
-        if let Some(o) = &g.near_duplicate_of {
-            parent.entry(o.clone()).or_insert_with(|| o.clone());
-            let (a, b) = (root(&parent, &g.id), root(&parent, o));
-            if a != b {
-                let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-                parent.insert(hi, lo);
-            }
-        }
-    }
-    let dates: HashMap<&str, &str> = corpus
-        .articles
-        .iter()
-        .filter_map(|a| Some((a.id.as_str(), a.date.as_deref()?)))
-        .collect();
-    // The fold key of a story (see `--folds`): its root article's week, or the story itself.
-    let fold_key = |story: String| -> String {
-        let week = (folds == Folds::Week)
-            .then(|| dates.get(story.as_str()))
-            .flatten()
-            .and_then(|d| guarantor_model::Date::parse(d.get(..10)?).ok())
-            .map(|d| d.days().div_euclid(7));
-        match (week, dates.get(story.as_str())) {
-            (Some(w), _) => format!("week {w}"),
-            // A month date: the month is the block.
-            (None, Some(d)) if folds == Folds::Week => format!("month {d}"),
-            _ => story,
-        }
-    };
+    let keys = folds::fold_keys(&corpus, folds == Folds::Week);
     let mut items = Vec::new();
     let (mut located, mut lost) = (0, 0);
     for raw in &corpus.articles {
@@ -209,7 +170,7 @@ fn load(pipeline: &Pipeline, folds: Folds) -> (Vec<Item>, usize, usize) {
         items.push(Item {
             id: raw.id.clone(),
             lang: raw.lang.clone().unwrap_or_default(),
-            story: fold_key(root(&parent, &raw.id)),
+            story: keys[&raw.id].clone(),
             fold: 0,
             examples,
             rule_claims: p
@@ -251,9 +212,7 @@ fn second_annotated() -> BTreeSet<String> {
 }
 
 /// The fold of each fold key: by its hash for stories (many small keys), and for weeks, whose
-/// keys are few and of very different sizes, the largest first to the fold with the fewest
-/// articles so far (hashing them gave folds of 100 to 250 articles, and the score moved by 0.013
-/// between two hash seeds).
+/// keys are few and of very different sizes, balanced by size (`folds::balanced_folds`).
 fn assign_folds(items: &mut [Item], folds: Folds) {
     match folds {
         Folds::Story => {
@@ -266,19 +225,9 @@ fn assign_folds(items: &mut [Item], folds: Folds) {
             for i in items.iter() {
                 *sizes.entry(i.story.as_str()).or_default() += 1;
             }
-            let mut keys: Vec<(&str, usize)> = sizes.into_iter().collect();
-            keys.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let mut load = [0usize; FOLDS as usize];
-            let mut fold_of: HashMap<String, u64> = HashMap::new();
-            for (key, n) in keys {
-                let f = (0..FOLDS as usize)
-                    .min_by_key(|&f| (load[f], f))
-                    .unwrap_or(0);
-                load[f] += n;
-                fold_of.insert(key.to_string(), f as u64);
-            }
+            let fold_of = folds::balanced_folds(sizes, FOLDS as usize);
             for i in items.iter_mut() {
-                i.fold = fold_of[&i.story];
+                i.fold = fold_of[&i.story] as u64;
             }
         }
     }

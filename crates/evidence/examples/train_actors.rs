@@ -17,6 +17,8 @@
 
 #[path = "../tests/support/evaluation.rs"]
 mod evaluation;
+#[path = "train/folds.rs"]
+mod folds;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -125,21 +127,12 @@ fn load(pipeline: &Pipeline) -> (Vec<Item>, Vec<Article>, usize, usize) {
     let corpus = load_corpus(Split::Dev);
     let gold_by_id: HashMap<&str, &CorpusGold> =
         corpus.gold.iter().map(|g| (g.id.as_str(), g)).collect();
-    let keys = fold_keys(&corpus);
+    let keys = folds::fold_keys(&corpus, true);
     let mut per_key: BTreeMap<&str, usize> = BTreeMap::new();
     for k in keys.values() {
         *per_key.entry(k.as_str()).or_default() += 1;
     }
-    // The largest key first, to the fold with the fewest articles so far.
-    let mut order: Vec<(&str, usize)> = per_key.into_iter().collect();
-    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut load = [0usize; FOLDS];
-    let mut fold_of: HashMap<&str, usize> = HashMap::new();
-    for (key, n) in order {
-        let f = (0..FOLDS).min_by_key(|&f| (load[f], f)).unwrap_or(0);
-        load[f] += n;
-        fold_of.insert(key, f);
-    }
+    let fold_of = folds::balanced_folds(per_key, FOLDS);
     let mut items = Vec::new();
     let mut articles = Vec::new();
     let (mut statements, mut covered) = (0, 0);
@@ -173,7 +166,7 @@ fn load(pipeline: &Pipeline) -> (Vec<Item>, Vec<Article>, usize, usize) {
             text: p.cleaned.text.clone(),
             mentions: p.mentions.clone(),
             gold: claims,
-            fold: fold_of[keys[&raw.id].as_str()],
+            fold: fold_of[&keys[&raw.id]],
         });
         for c in choices {
             let parties: Vec<String> = gold
@@ -197,7 +190,7 @@ fn load(pipeline: &Pipeline) -> (Vec<Item>, Vec<Article>, usize, usize) {
             }
             items.push(Item {
                 lang: raw.lang.clone().unwrap_or_default(),
-                fold: fold_of[keys[&raw.id].as_str()],
+                fold: fold_of[&keys[&raw.id]],
                 example: ActorExample {
                     candidates: c.features,
                     right,
@@ -222,14 +215,7 @@ fn end_to_end(pipeline: &Pipeline, items: &[Item], articles: &[Article], params:
     };
     let mut totals = [(0usize, 0usize); 2];
     for fold in 0..FOLDS {
-        let train: Vec<ActorExample> = items
-            .iter()
-            .filter(|i| i.fold != fold)
-            .map(|i| i.example.clone())
-            .collect();
-        let mut model = ActorModel::train(&train, params, SEED);
-        model.margin = MARGIN;
-        let model = Arc::new(model);
+        let model = Arc::new(fold_model(items, fold, params));
         for (k, actor_model) in [None, Some(model)].into_iter().enumerate() {
             let extractor = Extractor::with_shared_model(&lexicon, sentence_model.clone())
                 .with_actor_model(actor_model);
@@ -271,66 +257,23 @@ fn end_to_end(pipeline: &Pipeline, items: &[Item], articles: &[Article], params:
     );
 }
 
-/// Each article's fold key: the calendar week of its story's first article, else (undated) the
-/// month, else the story (articles joined by `near_duplicate_of`, named by the smallest id).
-fn fold_keys(corpus: &Corpus) -> HashMap<String, String> {
-    let mut parent: BTreeMap<String, String> = BTreeMap::new();
-    fn root(parent: &BTreeMap<String, String>, x: &str) -> String {
-        let mut x = x.to_string();
-        while let Some(p) = parent.get(&x) {
-            if *p == x {
-                break;
-            }
-            x = p.clone();
-        }
-        x
-    }
-    for g in &corpus.gold {
-        parent.entry(g.id.clone()).or_insert_with(|| g.id.clone());
-        if let Some(o) = &g.near_duplicate_of {
-            parent.entry(o.clone()).or_insert_with(|| o.clone());
-            let (a, b) = (root(&parent, &g.id), root(&parent, o));
-            if a != b {
-                let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-                parent.insert(hi, lo);
-            }
-        }
-    }
-    let dates: HashMap<&str, &str> = corpus
-        .articles
+/// The model trained on every fold but `fold`.
+fn fold_model(items: &[Item], fold: usize, params: ActorTrainParams) -> ActorModel {
+    let train: Vec<ActorExample> = items
         .iter()
-        .filter_map(|a| Some((a.id.as_str(), a.date.as_deref()?)))
+        .filter(|i| i.fold != fold)
+        .map(|i| i.example.clone())
         .collect();
-    corpus
-        .articles
-        .iter()
-        .map(|a| {
-            let story = root(&parent, &a.id);
-            let date = dates.get(story.as_str());
-            let week = date
-                .and_then(|d| guarantor_model::Date::parse(d.get(..10)?).ok())
-                .map(|d| d.days().div_euclid(7));
-            let key = match (week, date) {
-                (Some(w), _) => format!("week {w}"),
-                (None, Some(d)) => format!("month {d}"),
-                _ => story,
-            };
-            (a.id.clone(), key)
-        })
-        .collect()
+    let mut model = ActorModel::train(&train, params, SEED);
+    model.margin = MARGIN;
+    model
 }
 
 /// Held-out accuracy of the rules' party and the model's, overall and per language.
 fn cross_validate(items: &[Item], params: ActorTrainParams) {
     let mut by_lang: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     for fold in 0..FOLDS {
-        let train: Vec<ActorExample> = items
-            .iter()
-            .filter(|i| i.fold != fold)
-            .map(|i| i.example.clone())
-            .collect();
-        let mut model = ActorModel::train(&train, params, SEED);
-        model.margin = MARGIN;
+        let model = fold_model(items, fold, params);
         for i in items.iter().filter(|i| i.fold == fold) {
             let e = by_lang.entry(i.lang.as_str()).or_default();
             e.0 += 1;

@@ -19,6 +19,7 @@
 
 use std::sync::{Arc, LazyLock};
 
+use crate::model::EpochOrder;
 use crate::text::FastMap;
 
 /// The model shipped with Guarantor (see the file's header for how it was trained).
@@ -103,19 +104,10 @@ impl ActorModel {
             .filter(|e| e.right.iter().any(|r| *r) && e.right.iter().any(|r| !*r))
             .collect();
         let mut w: FastMap<u32, f32> = FastMap::default();
-        let mut order: Vec<usize> = (0..usable.len()).collect();
-        let mut state = seed;
-        let mut next = || {
-            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            crate::text::mix64(state)
-        };
+        let mut order = EpochOrder::new(usable.len(), seed);
         for epoch in 0..params.epochs {
-            for i in (1..order.len()).rev() {
-                let j = (next() % (i as u64 + 1)) as usize;
-                order.swap(i, j);
-            }
             let lr = params.learning_rate / (1.0 + epoch as f32 * 0.5);
-            for &i in &order {
+            for &i in order.shuffle() {
                 let e = usable[i];
                 let scores: Vec<f32> = e
                     .candidates

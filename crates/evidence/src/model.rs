@@ -214,20 +214,10 @@ impl SentenceModel {
         let nv = nt + ns + np;
         let mut w: HashMap<u32, Vec<f32>> = HashMap::new();
         let mut bias = vec![-3f32; np];
-        // Fixed order: a Fisher-Yates shuffle per epoch driven by SplitMix64.
-        let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut state = seed;
-        let mut next = || {
-            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            crate::text::mix64(state)
-        };
+        let mut order = EpochOrder::new(examples.len(), seed);
         for epoch in 0..params.epochs {
-            for i in (1..order.len()).rev() {
-                let j = (next() % (i as u64 + 1)) as usize;
-                order.swap(i, j);
-            }
             let lr = params.learning_rate / (1.0 + epoch as f32 * 0.5);
-            for &i in &order {
+            for &i in order.shuffle() {
                 let e = &examples[i];
                 let scale = 1.0 / (lengths[i].max(1) as f32).sqrt();
                 let mut acc = vec![0f32; nv];
@@ -420,6 +410,32 @@ impl SentenceModel {
     /// Number of stored (feature, vector) weights.
     pub fn weight_count(&self) -> usize {
         self.weights.values.len()
+    }
+}
+
+/// The order examples are visited in, epoch after epoch: a Fisher-Yates shuffle per epoch
+/// driven by SplitMix64 from a seed, so the same examples give the same weights.
+pub(crate) struct EpochOrder {
+    order: Vec<usize>,
+    state: u64,
+}
+
+impl EpochOrder {
+    pub(crate) fn new(n: usize, seed: u64) -> Self {
+        EpochOrder {
+            order: (0..n).collect(),
+            state: seed,
+        }
+    }
+
+    /// The next epoch's order (each shuffle starts from the last).
+    pub(crate) fn shuffle(&mut self) -> &[usize] {
+        for i in (1..self.order.len()).rev() {
+            self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let j = (crate::text::mix64(self.state) % (i as u64 + 1)) as usize;
+            self.order.swap(i, j);
+        }
+        &self.order
     }
 }
 
