@@ -134,12 +134,7 @@ fn load(pipeline: &Pipeline, folds: Folds) -> (Vec<Item>, usize, usize) {
             &p.cleaned.text,
             &p.mentions,
             &pipeline.gazetteer,
-            ArticleRef {
-                id: &raw.id,
-                date: raw.date.as_deref(),
-                outlet: raw.outlet.as_deref(),
-                lang: raw.lang.as_deref(),
-            },
+            ArticleRef::from(raw),
         );
         let mut examples: Vec<Example> = sentences
             .iter()

@@ -147,12 +147,7 @@ fn load(pipeline: &Pipeline) -> (Vec<Item>, Vec<Article>, usize, usize) {
             &p.cleaned.text,
             &p.mentions,
             &pipeline.gazetteer,
-            ArticleRef {
-                id: &raw.id,
-                date: raw.date.as_deref(),
-                outlet: raw.outlet.as_deref(),
-                lang: raw.lang.as_deref(),
-            },
+            ArticleRef::from(raw),
         );
         let mut claims: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
         for s in &gold.statements {
@@ -224,12 +219,7 @@ fn end_to_end(pipeline: &Pipeline, items: &[Item], articles: &[Article], params:
                     &a.text,
                     &a.mentions,
                     &pipeline.gazetteer,
-                    ArticleRef {
-                        id: &a.raw.id,
-                        date: a.raw.date.as_deref(),
-                        outlet: a.raw.outlet.as_deref(),
-                        lang: a.raw.lang.as_deref(),
-                    },
+                    ArticleRef::from(&a.raw),
                 );
                 let mut ours: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
                 for s in &statements {

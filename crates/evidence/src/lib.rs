@@ -158,6 +158,19 @@ pub struct Pipeline {
     pub extractor: Extractor,
 }
 
+/// An article as the extractor reads it, with the language it declares (`Pipeline::process`
+/// gives the one it decided instead, which differs only for an undeclared language).
+impl<'a> From<&'a RawArticle> for ArticleRef<'a> {
+    fn from(raw: &'a RawArticle) -> Self {
+        ArticleRef {
+            id: &raw.id,
+            date: raw.date.as_deref(),
+            outlet: raw.outlet.as_deref(),
+            lang: raw.lang.as_deref(),
+        }
+    }
+}
+
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline::new(

@@ -127,12 +127,7 @@ fn main() {
             &cleaned.text,
             &mentions,
             &pipeline.gazetteer,
-            guarantor_evidence::ArticleRef {
-                id: &raw.id,
-                date: raw.date.as_deref(),
-                outlet: raw.outlet.as_deref(),
-                lang: raw.lang.as_deref(),
-            },
+            guarantor_evidence::ArticleRef::from(raw),
         ));
         parts[3] += t.elapsed();
         let t = Instant::now();
