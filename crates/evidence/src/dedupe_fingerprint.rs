@@ -183,6 +183,7 @@ pub(super) fn fingerprint_of(
         words: content,
         sequence: Vec::new(),
         sources: Vec::new(),
+        sentences: super::sentences::sentence_keys(text, toks),
     }
 }
 
@@ -268,9 +269,14 @@ pub fn containment(a: &Fingerprint, b: &Fingerprint) -> f64 {
     if small.is_empty() {
         return 0.0;
     }
+    shared_sorted(small, large) as f64 / small.len() as f64
+}
+
+/// How many items two sorted lists without repeats share (one merge).
+pub(super) fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < small.len() && j < large.len() {
-        match small[i].cmp(&large[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -280,7 +286,7 @@ pub fn containment(a: &Fingerprint, b: &Fingerprint) -> f64 {
             }
         }
     }
-    common as f64 / small.len() as f64
+    common
 }
 
 /// How closely two anchor sequences follow each other: 2 x `common` (the length of their

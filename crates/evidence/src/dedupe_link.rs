@@ -53,6 +53,8 @@ pub enum LinkReason {
     /// Eighth tier, across languages: one names the outlet that published the other, and they
     /// name the same people, states and figures in the same order.
     TranslatesPublisher,
+    /// Ninth tier: most sentences of one retold in the other's order, in other words.
+    SameSentences,
 }
 
 impl LinkReason {
@@ -68,6 +70,7 @@ impl LinkReason {
             LinkReason::NamesPublisher => "names_publisher",
             LinkReason::SameNamedSource => "same_named_source",
             LinkReason::TranslatesPublisher => "translates_publisher",
+            LinkReason::SameSentences => "same_sentences",
         }
     }
 
@@ -99,11 +102,14 @@ impl LinkReason {
             LinkReason::TranslatesPublisher => {
                 "one names the other's publisher as its source, and they name the same people, states and figures in the same order"
             }
+            LinkReason::SameSentences => {
+                "most sentences of one retell the other's, in the same order and in other words"
+            }
         }
     }
 }
 
-pub(super) const ALL_REASONS: [LinkReason; 10] = [
+pub(super) const ALL_REASONS: [LinkReason; 11] = [
     LinkReason::SharedShingles,
     LinkReason::SharedQuotation,
     LinkReason::SharedAnchors,
@@ -114,6 +120,7 @@ pub(super) const ALL_REASONS: [LinkReason; 10] = [
     LinkReason::NamesPublisher,
     LinkReason::SameNamedSource,
     LinkReason::TranslatesPublisher,
+    LinkReason::SameSentences,
 ];
 
 /// `article` copies or rewrites `duplicate_of`, with `similarity` in 0..=1 (estimated Jaccard for

@@ -98,6 +98,10 @@ pub const MIGRATIONS: &[&str] = &[
     // database to give them both.
     "ALTER TABLE articles ADD COLUMN sources BLOB NOT NULL DEFAULT x'';
     ALTER TABLE duplicates ADD COLUMN reason TEXT;",
+    // 6: the content words of each sentence of each article's fingerprint
+    // (`Fingerprint::sentences`, the dedupe stage's ninth tier). Articles stored before it have
+    // none, which that tier skips; ingest them into a new database to give them some.
+    "ALTER TABLE articles ADD COLUMN sentences BLOB NOT NULL DEFAULT x'';",
 ];
 
 /// Applies the migrations the database lacks, each in its own transaction. The version is

@@ -18,8 +18,8 @@ pub(crate) fn insert(
     tx.prepare_cached(
         "INSERT INTO articles (id, content_hash, url, outlet, date, title, lang, text,
             dropped_count, mention_count, statement_count, minhash, quotes, words, extractor,
-            sequence, sources)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            sequence, sources, sentences)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         a.id,
@@ -39,6 +39,7 @@ pub(crate) fn insert(
         guarantor_evidence::EXTRACTOR_VERSION,
         encode_u64s(&a.fingerprint.sequence),
         encode_u64s(&a.fingerprint.sources),
+        encode_u64s(&a.fingerprint.sentences),
     ])?;
     let seq = tx.last_insert_rowid();
     {
@@ -127,7 +128,7 @@ pub(crate) fn add_fingerprints_after(
     index: &mut DedupeIndex,
 ) -> Result<i64, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT seq, id, date, minhash, quotes, words, url, sequence, sources FROM articles
+        "SELECT seq, id, date, minhash, quotes, words, url, sequence, sources, sentences FROM articles
          WHERE seq > ?1 ORDER BY seq",
     )?;
     let rows = stmt.query_map([seq], |r| {
@@ -141,17 +142,19 @@ pub(crate) fn add_fingerprints_after(
             r.get::<_, Option<String>>(6)?,
             r.get::<_, Vec<u8>>(7)?,
             r.get::<_, Vec<u8>>(8)?,
+            r.get::<_, Vec<u8>>(9)?,
         ))
     })?;
     let mut last = seq;
     for row in rows {
-        let (seq, id, date, minhash, quotes, words, url, sequence, sources) = row?;
+        let (seq, id, date, minhash, quotes, words, url, sequence, sources, sentences) = row?;
         let fp = Fingerprint {
             minhash: decode_u64s(&minhash)?,
             quotes: decode_u64s(&quotes)?,
             words: decode_u64s(&words)?,
             sequence: decode_u64s(&sequence)?,
             sources: decode_u64s(&sources)?,
+            sentences: decode_u64s(&sentences)?,
         };
         index.add(&id, date.as_deref(), url.as_deref(), fp);
         last = seq;

@@ -20,7 +20,7 @@ fn ingest_is_idempotent_and_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ledger.db");
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 5);
+    assert_eq!(store.schema_version().unwrap(), 6);
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     let mut a = article("a", ARTICLE);
     // One statement as the classifier's, so both kinds of `probability` make the round trip.
@@ -39,7 +39,7 @@ fn ingest_is_idempotent_and_round_trips() {
 
     // Reopen: migrations are not re-applied, the index is rebuilt, and a copy is linked.
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 5);
+    assert_eq!(store.schema_version().unwrap(), 6);
     let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
     assert_eq!(index.len(), 1);
     let copy = article(
@@ -421,5 +421,41 @@ fn a_translation_is_linked_to_a_story_stored_in_an_earlier_session() {
     assert_eq!(
         (links[0].article.as_str(), links[0].duplicate_of.as_str()),
         ("fr", "en")
+    );
+}
+
+/// The sentences' content words (the dedupe stage's ninth tier) are stored: after reopening, a
+/// retelling of a stored story sentence by sentence in other words is still linked to it.
+#[test]
+fn a_retelling_in_other_sentences_is_linked_to_a_story_stored_in_an_earlier_session() {
+    let story = "Title: Turkey offers Black Sea role\nDate: 2026-01-07\n\nTurkey's foreign minister said on Wednesday that the Turkish armed forces are ready to take responsibility for security in the Black Sea after a peace agreement.\nAnkara had declared this readiness since the beginning of the negotiations, according to the ministry's statement.\nThe minister stressed that Turkey possesses the naval capabilities and the experience needed for such a mission.\nClearing drifting mines from the shipping lanes would come first, followed by escorts for merchant convoys.\nRomania and Bulgaria would join the operation under the existing trilateral arrangement.\nMoscow has not commented publicly on the Turkish proposal so far.";
+    let retelling = "Title: Ankara ready to secure the sea\nDate: 2026-01-07\n\nIf peace is agreed, Turkish armed forces stand ready to be responsible for Black Sea security, Turkey's foreign minister declared Wednesday.\nAccording to statements by the ministry, Ankara has declared its readiness from the start of negotiating.\nTurkey possesses naval capability and experience necessary for missions of this kind, the minister stressed.\nMine clearance of shipping lanes comes first, then escorting convoys of merchants.\nBulgaria and Romania join operations within the trilateral arrangements existing already.\nSo far Moscow has made no public comments on the Turkish proposals.";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
+        store.ingest(&article("story", story), &mut index).unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
+    let IngestOutcome::Stored { links, .. } = store
+        .ingest(&article("retold", retelling), &mut index)
+        .unwrap()
+    else {
+        panic!("a new article is stored");
+    };
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(
+        (
+            links[0].article.as_str(),
+            links[0].duplicate_of.as_str(),
+            links[0].reason
+        ),
+        (
+            "retold",
+            "story",
+            Some(guarantor_evidence::LinkReason::SameSentences)
+        )
     );
 }
