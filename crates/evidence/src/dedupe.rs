@@ -472,39 +472,27 @@ impl DedupeIndex {
         if !self.within_days(date, e) {
             return None;
         }
-        let (c, shared, numbers) = self.anchor_similarity(a, e);
-        (shared >= self.params.anchor_min_shared
-            && numbers >= self.params.anchor_min_numbers
-            && c >= self.params.anchor_similarity)
-            .then_some(c)
+        // The counts first, without the weights: most candidates share a name or two, too few
+        // for this tier, and weighing every anchor of both was most of a query's time.
+        let b = entry_anchors(&e.fingerprint);
+        let (shared, numbers) = shared_anchors(a, &b);
+        if shared < self.params.anchor_min_shared || numbers < self.params.anchor_min_numbers {
+            return None;
+        }
+        let c = self.anchor_similarity(a, e).0;
+        (c >= self.params.anchor_similarity).then_some(c)
     }
 
     /// The IDF-weighted Jaccard similarity of the new article's anchors `a` and those of `e`,
     /// with how many anchors and how many numbers among them they share.
     fn anchor_similarity(&self, a: &[u64], e: &Entry) -> (f64, usize, usize) {
-        let b: Vec<u64> = e
-            .fingerprint
-            .quotes
-            .iter()
-            .copied()
-            .filter(|k| is_anchor(*k))
-            .collect();
-        // Every candidate's anchors are searched for each of the new article's: by halving when
-        // they are sorted, as `fingerprint_with_anchors` leaves them (the same answer as a scan).
-        let sorted = b.is_sorted();
-        let in_b = |k: &u64| {
-            if sorted {
-                b.binary_search(k).is_ok()
-            } else {
-                b.contains(k)
-            }
-        };
+        let b = entry_anchors(&e.fingerprint);
         let n = self.entries.len() as f64 + 1.0;
         let weight = |k: &u64| {
             let df = self.anchor_index.get(k).map_or(0, Vec::len) as f64;
             (n / (df + 1.0)).ln().max(0.0) + 0.1
         };
-        let shared: Vec<u64> = a.iter().copied().filter(|k| in_b(k)).collect();
+        let shared: Vec<u64> = a.iter().copied().filter(|k| holds(&b, k)).collect();
         let numbers = shared.iter().filter(|k| *k & NUMBER_BIT != 0).count();
         // Weighted Jaccard: shared weight over the weight of the union.
         let total = |v: &[u64]| v.iter().map(weight).sum::<f64>();
@@ -747,6 +735,38 @@ impl DedupeIndex {
         self.add(id, date, url, fp);
         links
     }
+}
+
+/// A fingerprint's anchors: the sorted tail of its `quotes` after the quotation keys, as
+/// `fingerprint_with_anchors` leaves them (borrowed); any other order is filtered and sorted.
+fn entry_anchors(fp: &Fingerprint) -> std::borrow::Cow<'_, [u64]> {
+    let tail = &fp.quotes[fp.quotes.partition_point(|k| !is_anchor(*k))..];
+    if tail.iter().all(|k| is_anchor(*k)) && tail.is_sorted() {
+        std::borrow::Cow::Borrowed(tail)
+    } else {
+        let mut v: Vec<u64> = fp
+            .quotes
+            .iter()
+            .copied()
+            .filter(|k| is_anchor(*k))
+            .collect();
+        v.sort_unstable();
+        std::borrow::Cow::Owned(v)
+    }
+}
+
+/// Whether sorted `b` holds `k`.
+fn holds(b: &[u64], k: &u64) -> bool {
+    b.binary_search(k).is_ok()
+}
+
+/// How many of `a` sorted `b` holds, and how many of those are numbers.
+fn shared_anchors(a: &[u64], b: &[u64]) -> (usize, usize) {
+    a.iter()
+        .filter(|k| holds(b, k))
+        .fold((0, 0), |(n, numbers), k| {
+            (n + 1, numbers + usize::from(*k & NUMBER_BIT != 0))
+        })
 }
 
 /// Whether two articles are dated at most `max_days` apart (or either is undated). A month date
