@@ -63,7 +63,7 @@
 //!    0.698 -> 0.708 at precision 0.937 -> 0.938, a Russian retelling of a Ukrainian report it
 //!    credits, at 0.82; of the hundred pairs there where one names the other's publisher and the
 //!    gold does not join them, the highest is at 0.62, so 0.65 to 0.8 link the same pairs).
-//! 9. **a retelling sentence by sentence in other words** ([`sentences`]): an outlet rewriting
+//! 9. **a retelling sentence by sentence in other words** (`dedupe_sentences.rs`): an outlet rewriting
 //!    another's report keeps its order and most of each sentence's content words, in other
 //!    inflections and with other verbs, while no quotation, figure or run of words survives
 //!    for the tiers above. Each sentence of the text with fewer (of those with at least five
@@ -152,7 +152,7 @@ pub struct DedupeParams {
     /// outlet are compared (a wire agency is named by a large share of a big ledger).
     pub source_max_postings: usize,
     /// Ninth tier: a sentence aligns with the other text's most similar one when the Dice
-    /// coefficient of their content words' keys reaches this ([`sentences`]).
+    /// coefficient of their content words' keys reaches this (`dedupe_sentences.rs`).
     pub sentence_dice: f64,
     /// Ninth tier: at least this many sentences align in order...
     pub sentences_min_aligned: usize,
@@ -220,7 +220,7 @@ pub struct Fingerprint {
     /// input. Empty for fingerprints stored before it existed.
     #[serde(default)]
     pub sources: Vec<u64>,
-    /// The content words of each sentence ([`sentences::sentence_keys`]): the ninth tier's
+    /// The content words of each sentence (`dedupe_sentences.rs`): the ninth tier's
     /// input. Empty for fingerprints stored before it existed.
     #[serde(default)]
     pub sentences: Vec<u64>,
@@ -648,7 +648,7 @@ impl DedupeIndex {
         (c >= self.params.excerpt_containment).then_some(c)
     }
 
-    /// The ninth tier, a retelling sentence by sentence in other words ([`sentences`]): at
+    /// The ninth tier, a retelling sentence by sentence in other words (`dedupe_sentences.rs`): at
     /// least [`DedupeParams::sentences_min_aligned`] sentences of the text with fewer align in
     /// order with the other's, and they are at least [`DedupeParams::sentences_min_share`] of
     /// its sentences, within [`DedupeParams::source_max_days`]. The similarity is that share.
