@@ -395,6 +395,32 @@ fn filtered_ledger_and_pages_agree_with_the_whole_ledger() {
     assert_eq!(articles.keys().collect::<Vec<_>>(), ["v1", "v2"]);
 }
 
+/// The links of `second` (id, text), ingested after `first` was stored in an earlier session:
+/// the dedupe index is rebuilt from the stored fingerprints.
+fn links_after_reopening(
+    first: (&str, &str),
+    second: (&str, &str),
+) -> Vec<guarantor_evidence::DuplicateLink> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
+        store
+            .ingest(&article(first.0, first.1), &mut index)
+            .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
+    match store
+        .ingest(&article(second.0, second.1), &mut index)
+        .unwrap()
+    {
+        IngestOutcome::Stored { links, .. } => links,
+        other => panic!("a new article is stored: {other:?}"),
+    }
+}
+
 /// The anchor sequence (the dedupe stage's sixth tier) is stored: after reopening, a French
 /// translation of a stored story, with the same people, states and figure in the same order and
 /// nothing else in common, is still linked to it.
@@ -402,21 +428,7 @@ fn filtered_ledger_and_pages_agree_with_the_whole_ledger() {
 fn a_translation_is_linked_to_a_story_stored_in_an_earlier_session() {
     let story = "Title: Leaders meet in Paris\nDate: 2025-09-02\n\nMacron met Starmer in Paris on Tuesday. Zelensky joined them by video. Macron said France and Britain would lead the force, and Starmer said Britain would send 30 jets. Merz said Germany would help with air defence, while Tusk said Poland would not send troops. Rutte said NATO backed the plan. Trump said the United States would support it, and Putin said Russia rejects it. Zelensky thanked Macron, Starmer and Merz.";
     let translation = "Title: Les dirigeants à Paris\nDate: 2025-09-03\n\nMacron a reçu Starmer à Paris mardi. Zelensky les a rejoints par vidéo. Macron a dit que la France et la Grande-Bretagne dirigeraient la force, et Starmer a dit que la Grande-Bretagne enverrait 30 avions. Merz a dit que l'Allemagne aiderait pour la défense aérienne, tandis que Tusk a dit que la Pologne n'enverrait pas de troupes. Rutte a dit que l'OTAN soutenait le plan. Trump a dit que les États-Unis le soutiendraient, et Poutine a dit que la Russie le rejette. Zelensky a remercié Macron, Starmer et Merz.";
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ledger.db");
-    {
-        let mut store = Store::open(&path).unwrap();
-        let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
-        store.ingest(&article("en", story), &mut index).unwrap();
-    }
-    let mut store = Store::open(&path).unwrap();
-    let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
-    let IngestOutcome::Stored { links, .. } = store
-        .ingest(&article("fr", translation), &mut index)
-        .unwrap()
-    else {
-        panic!("a new article is stored");
-    };
+    let links = links_after_reopening(("en", story), ("fr", translation));
     assert_eq!(links.len(), 1, "{links:?}");
     assert_eq!(
         (links[0].article.as_str(), links[0].duplicate_of.as_str()),
@@ -430,21 +442,7 @@ fn a_translation_is_linked_to_a_story_stored_in_an_earlier_session() {
 fn a_retelling_in_other_sentences_is_linked_to_a_story_stored_in_an_earlier_session() {
     let story = "Title: Turkey offers Black Sea role\nDate: 2026-01-07\n\nTurkey's foreign minister said on Wednesday that the Turkish armed forces are ready to take responsibility for security in the Black Sea after a peace agreement.\nAnkara had declared this readiness since the beginning of the negotiations, according to the ministry's statement.\nThe minister stressed that Turkey possesses the naval capabilities and the experience needed for such a mission.\nClearing drifting mines from the shipping lanes would come first, followed by escorts for merchant convoys.\nRomania and Bulgaria would join the operation under the existing trilateral arrangement.\nMoscow has not commented publicly on the Turkish proposal so far.";
     let retelling = "Title: Ankara ready to secure the sea\nDate: 2026-01-07\n\nIf peace is agreed, Turkish armed forces stand ready to be responsible for Black Sea security, Turkey's foreign minister declared Wednesday.\nAccording to statements by the ministry, Ankara has declared its readiness from the start of negotiating.\nTurkey possesses naval capability and experience necessary for missions of this kind, the minister stressed.\nMine clearance of shipping lanes comes first, then escorting convoys of merchants.\nBulgaria and Romania join operations within the trilateral arrangements existing already.\nSo far Moscow has made no public comments on the Turkish proposals.";
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ledger.db");
-    {
-        let mut store = Store::open(&path).unwrap();
-        let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
-        store.ingest(&article("story", story), &mut index).unwrap();
-    }
-    let mut store = Store::open(&path).unwrap();
-    let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
-    let IngestOutcome::Stored { links, .. } = store
-        .ingest(&article("retold", retelling), &mut index)
-        .unwrap()
-    else {
-        panic!("a new article is stored");
-    };
+    let links = links_after_reopening(("story", story), ("retold", retelling));
     assert_eq!(links.len(), 1, "{links:?}");
     assert_eq!(
         (
