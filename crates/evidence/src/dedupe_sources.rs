@@ -1,6 +1,9 @@
 //! The news sources of [`super`]'s eighth tier: which outlets a text names as where its story
 //! comes from ("according to the Financial Times", "передає «Суспільне»", "(EFE)"), and which
-//! outlet published a page, by its address. The list is `data/news-sources.toml`.
+//! outlet published a page, by its address. The list is `data/news-sources.toml`. A site the
+//! list lacks is known by the registrable name of its address ([`site_key`]): a page of
+//! `wydarzenia.interia.pl` is "interia"'s, and a text crediting "Interia.pl" or ending "Źr.
+//! Interia" (a credit line, [`NewsSources::cited`]) names it.
 //!
 //! Why: a rewrite of a newspaper's report names that newspaper even when no sentence survives
 //! the retelling, and an outlet rewriting another names it; independent reports of one press
@@ -22,6 +25,13 @@ pub const DEFAULT_NEWS_SOURCES_TOML: &str = include_str!("../../../data/news-sou
 struct SourcesFile {
     #[allow(dead_code)]
     source: String,
+    /// Words that open a credit line ("Źródło:", "Leggi su"): the name after one is a site the
+    /// text comes from, listed or not.
+    #[serde(default)]
+    credit_lines: Vec<String>,
+    /// Registrable names of platforms that are no news outlet ("t.me", "x.com").
+    #[serde(default)]
+    platforms: Vec<String>,
     outlet: Vec<OutletRow>,
 }
 
@@ -43,11 +53,55 @@ pub struct NewsSources {
     name_outlet: Vec<usize>,
     /// (domain, outlet index), lowercase.
     domains: Vec<(String, usize)>,
+    /// Openings of a credit line, lowercase ([`SourcesFile::credit_lines`]).
+    credit_lines: AhoCorasick,
+    /// Registrable names that are platforms, not sites of a publisher.
+    platforms: Vec<String>,
 }
 
 /// The key of an outlet id, as stored in [`super::Fingerprint::sources`].
 pub fn outlet_key(id: &str) -> u64 {
     stable_hash(format!("outlet:{id}").as_bytes())
+}
+
+/// The key of a site outside the list, by its registrable name ("interia" for
+/// `wydarzenia.interia.pl`): what a page's address and a text's credit of it ("Źr. Interia",
+/// "Leggi su Quotidiano.net") have in common.
+pub fn site_key(name: &str) -> u64 {
+    stable_hash(format!("site:{name}").as_bytes())
+}
+
+/// Top-level domains a credit written as an address ends with ("Quotidiano.net", "RBC.ua"): the
+/// generic ones and the country codes of the corpus's outlets. A closed list, so that "U.S."
+/// or an abbreviation with a full stop inside a sentence ("ca.", "z.B.") is no address.
+const TLDS: &[&str] = &[
+    "com", "net", "org", "info", "news", "media", "online", "eu", "pl", "ua", "ru", "it", "de",
+    "fr", "es", "ro", "md", "tr", "nl", "be", "pt", "br", "ar", "mx", "uk", "ch", "at", "cz", "sk",
+    "lv", "lt", "ee", "gr", "hu", "se", "no", "dk", "fi", "ie", "in", "tv", "by", "kz",
+];
+
+/// Second-level labels under a country code ("com.ua", "co.uk"): the registrable name is the
+/// label before them.
+const SECOND_LEVEL: &[&str] = &["com", "co", "org", "net", "gov", "in", "ac", "edu"];
+
+/// The registrable name of a host ("interia" for `wydarzenia.interia.pl`, "pravda" for
+/// `www.pravda.com.ua`), if it has one: the label before the public suffix, under the simple
+/// rule of [`SECOND_LEVEL`] rather than the full public-suffix list.
+fn registrable_name(host: &str) -> Option<&str> {
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let n = labels.len();
+    if n < 2 {
+        return None;
+    }
+    let name = if n >= 3 && labels[n - 1].len() == 2 && SECOND_LEVEL.contains(&labels[n - 2]) {
+        labels[n - 3]
+    } else {
+        labels[n - 2]
+    };
+    // Two letters are a name ("dw.com"); one is an abbreviation ("m.in.", Polish "among
+    // others").
+    (name.chars().count() >= 2 && name.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        .then_some(name)
 }
 
 /// Words just before a name that make it a photo credit ("Photo: Reuters", "via REUTERS").
@@ -68,6 +122,11 @@ impl NewsSources {
         let mut patterns = Vec::new();
         let mut name_outlet = Vec::new();
         let mut domains = Vec::new();
+        for line in &file.credit_lines {
+            if line.trim().is_empty() {
+                return Err(bad("an empty credit line".to_string()));
+            }
+        }
         for (i, row) in file.outlet.iter().enumerate() {
             if row.id.trim().is_empty() {
                 return Err(bad(format!("outlet {} has an empty id", i + 1)));
@@ -102,17 +161,24 @@ impl NewsSources {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| bad(e.to_string()))?;
+        let credit_lines = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(file.credit_lines.iter().map(|l| l.to_lowercase()))
+            .map_err(|e| bad(e.to_string()))?;
         Ok(NewsSources {
             keys,
             names,
             name_outlet,
             domains,
+            credit_lines,
+            platforms: file.platforms.iter().map(|p| p.to_lowercase()).collect(),
         })
     }
 
     /// The keys of the outlets `text` names, sorted and distinct: whole-word matches of a name
     /// in the lowercased text, not followed by `/` ("REUTERS/Kevin Lamarque") and not just after
-    /// a photo-credit word (`CREDIT_MARKERS`).
+    /// a photo-credit word (`CREDIT_MARKERS`); and the sites it credits by their address or in a
+    /// credit line, listed or not (`cited_sites`).
     ///
     /// Why lowercase the text rather than search each name's case forms: names come in mixed
     /// case ("РБК-Україна", "Цензор.НЕТ", "Interfax-Ukraine") that simple rules of capitals
@@ -142,13 +208,99 @@ impl NewsSources {
             }
             out.push(self.keys[self.name_outlet[m.pattern().as_usize()]]);
         }
+        self.cited_sites(text, &mut out);
         out.sort_unstable();
         out.dedup();
         out
     }
 
+    /// The sites `text` (lowercased) credits outside the list of names: an address written out
+    /// ("Leggi su Quotidiano.net", "за даними RBC.ua"), and the name after the opening of a
+    /// credit line ("Źr. Interia", "Fonte: Adnkronos"), each by [`NewsSources::site_of_host`].
+    /// An address inside an e-mail address or a link's path does not count.
+    fn cited_sites(&self, text: &str, out: &mut Vec<u64>) {
+        let is_part = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
+        let mut start: Option<usize> = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            if is_part(c) {
+                start.get_or_insert(i);
+                continue;
+            }
+            let Some(s0) = start.take() else { continue };
+            let address = text[s0..i].trim_end_matches(['.', '-']);
+            // A mail address's domain, or a file in a link's path ("/static/logo.png"), is no
+            // credit; a link's host ("https://www.interia.pl/...") is.
+            let before = &text[..s0];
+            let after_link_or_mail =
+                before.ends_with('@') || (before.ends_with('/') && !before.ends_with("//"));
+            if !address.contains('.') || after_link_or_mail {
+                continue;
+            }
+            let tld = address.rsplit('.').next().unwrap_or("");
+            if TLDS.contains(&tld) {
+                out.extend(self.site_of_host(address));
+            }
+        }
+        for m in self.credit_lines.find_iter(text) {
+            if text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let rest = text[m.end()..].trim_start_matches([' ', ':', '\u{a0}']);
+            // "Fonte: https://www.ilfoglio.it/...": the link's host.
+            let rest = ["https://", "http://"]
+                .iter()
+                .find_map(|scheme| rest.strip_prefix(scheme))
+                .unwrap_or(rest);
+            let name: &str = rest
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(['.', '-']);
+            let key = if name.contains('.') {
+                self.site_of_host(name)
+            } else {
+                (name.chars().count() >= 3 && !self.platforms.iter().any(|p| p == name))
+                    .then(|| site_key(name))
+            };
+            out.extend(key);
+        }
+    }
+
+    /// The key of the site at `host`: its outlet's when the list has it, else the key of its
+    /// registrable name ([`site_key`]), unless that is a platform ([`SourcesFile::platforms`]).
+    fn site_of_host(&self, host: &str) -> Option<u64> {
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        if let Some(i) = self.listed_host(host) {
+            return Some(self.keys[i]);
+        }
+        let name = registrable_name(host)?;
+        (!self.platforms.iter().any(|p| p == name)).then(|| site_key(name))
+    }
+
+    /// The index of the listed outlet publishing under `host` (lowercase, without `www.`).
+    fn listed_host(&self, host: &str) -> Option<usize> {
+        self.domains
+            .iter()
+            .find(|(d, _)| {
+                host == d
+                    || host
+                        .strip_suffix(d.as_str())
+                        .is_some_and(|rest| rest.ends_with('.'))
+            })
+            .map(|(_, i)| *i)
+    }
+
     /// The key of the outlet that publishes under the host of `url` (the host itself or a
-    /// subdomain of one of its domains), if it is in the list.
+    /// subdomain of one of its domains) when the list has it; else the key of the host's
+    /// registrable name ([`site_key`]), which a text crediting the site by its address or in
+    /// a credit line names too.
     pub fn publisher(&self, url: &str) -> Option<u64> {
         let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
         let host = without_scheme
@@ -159,16 +311,10 @@ impl NewsSources {
             .next()
             .unwrap_or("");
         let host = host.split(':').next().unwrap_or("").to_lowercase();
-        let host = host.strip_prefix("www.").unwrap_or(&host);
-        self.domains
-            .iter()
-            .find(|(d, _)| {
-                host == d
-                    || host
-                        .strip_suffix(d.as_str())
-                        .is_some_and(|rest| rest.ends_with('.'))
-            })
-            .map(|(_, i)| self.keys[*i])
+        if !host.contains('.') {
+            return None;
+        }
+        self.site_of_host(&host)
     }
 }
 
@@ -322,13 +468,75 @@ mod tests {
             s.publisher("https://uk.reuters.com/world/x"),
             Some(outlet_key("reuters"))
         );
-        // A host that merely ends with the same letters is another site.
-        assert_eq!(s.publisher("https://notreuters.com/x"), None);
+        // A host that merely ends with the same letters is another site, known by its name.
+        assert_eq!(
+            s.publisher("https://notreuters.com/x"),
+            Some(site_key("notreuters"))
+        );
         assert_eq!(
             s.publisher("https://www.pravda.com.ua/eng/news/1"),
             Some(outlet_key("ukrainska-pravda"))
         );
         assert_eq!(s.publisher("not a url"), None);
+    }
+
+    #[test]
+    fn registrable_names_of_hosts() {
+        for (host, name) in [
+            ("wydarzenia.interia.pl", Some("interia")),
+            ("www.pravda.com.ua", Some("pravda")),
+            ("bbc.co.uk", Some("bbc")),
+            ("italy.news-pravda.com", Some("news-pravda")),
+            ("dw.com", Some("dw")),
+            ("тсн.ua", Some("тсн")),
+            ("m.in", None),
+            ("localhost", None),
+        ] {
+            assert_eq!(registrable_name(host), name, "{host}");
+        }
+    }
+
+    #[test]
+    fn a_site_outside_the_list_is_named_by_its_address_or_a_credit_line() {
+        let s = default_sources();
+        let interia = site_key("interia");
+        assert_eq!(
+            s.publisher("https://wydarzenia.interia.pl/zagranica/news-rutte,nId,1"),
+            Some(interia)
+        );
+        for t in [
+            "Rutte mówił o trzech poziomach gwarancji. Źr. Interia",
+            "Rutte mówił o trzech poziomach gwarancji.\nŹródło: interia.pl",
+            "Więcej na https://wydarzenia.interia.pl/zagranica/news-rutte",
+            "Rutte, cytowany przez Interia.pl, mówił o gwarancjach.",
+        ] {
+            assert_eq!(s.cited(t), vec![interia], "{t}");
+        }
+        assert_eq!(
+            s.cited("Gli sminatori italiani. 🔗 Leggi su Quotidiano.net"),
+            vec![site_key("quotidiano")]
+        );
+        // A listed outlet's address is that outlet.
+        assert_eq!(
+            s.cited("Про це пише Eurointegration.com.ua."),
+            vec![outlet_key("european-pravda")]
+        );
+    }
+
+    #[test]
+    fn abbreviations_mail_files_platforms_and_pictures_are_no_site() {
+        let s = default_sources();
+        for t in [
+            "Rozmawiano m.in. o gwarancjach, a U.S. officials agreed.",
+            "Write to press@newsroom-example.pl for the text.",
+            "<img src=/static/logo.png> The minister said",
+            "The post on t.me/kyivindependent and x.com said so.",
+            "Quelle: IMAGO / photothek",
+            "Source: Shutterstock",
+            "Fonte: https://www.youtube.com/watch?v=1",
+        ] {
+            assert!(s.cited(t).is_empty(), "{t}: {:?}", s.cited(t));
+        }
     }
 
     #[test]
@@ -348,6 +556,10 @@ mod tests {
         );
         assert!(
             err("source = \"x\"\n[[outlet]]\nid = \"a\"\nname = []\n").contains("news sources:")
+        );
+        assert!(
+            err("source = \"x\"\ncredit_lines = [\" \"]\n[[outlet]]\nid = \"a\"\nnames = [\"a\"]\ndomains = []\n")
+                .contains("an empty credit line")
         );
     }
 }

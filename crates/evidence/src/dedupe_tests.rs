@@ -577,6 +577,32 @@ fn a_retelling_naming_the_original_outlet_is_linked_and_others_are_not() {
 }
 
 #[test]
+fn a_retelling_crediting_a_site_outside_the_list_is_linked_to_the_site_s_page() {
+    // An aggregator's credit line names a portal the news-source list does not know; the
+    // portal's page is known by its address's registrable name ("kurierportal").
+    let p = DedupeParams::default();
+    let fp = anchored(p);
+    let story = SOURCE_STORY.replace("told Suspilne", "said");
+    let retold = SOURCE_RETELLING.replace("According to Suspilne, which cites", "Citing")
+        + "\nŹr. Kurierportal";
+    let mut index = DedupeIndex::new(p);
+    let at = "https://wiadomosci.kurierportal.pl/swiat/news-doradcy,nId,7";
+    index.insert("story", Some("2025-08-22"), Some(at), fp(&story));
+    let links = index.insert("retold", Some("2025-08-23"), None, fp(&retold));
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].reason, Some(LinkReason::NamesPublisher));
+    // Without the credit line the words alone are too few for the other tiers.
+    let uncredited = SOURCE_RETELLING.replace("According to Suspilne, which cites", "Citing");
+    let mut index = DedupeIndex::new(p);
+    index.insert("story", Some("2025-08-22"), Some(at), fp(&story));
+    assert!(
+        index
+            .insert("retold", Some("2025-08-23"), None, fp(&uncredited))
+            .is_empty()
+    );
+}
+
+#[test]
 fn a_new_ledger_links_a_retelling_from_its_first_two_articles() {
     // No other article indexed: every word is in every article so far, so rarity alone would
     // weigh all words 0.
