@@ -260,7 +260,7 @@ pub(super) fn decide(
             (p, &parse),
             gazetteer,
             &out[p.rules.clone()],
-            (article, rules.lang.code()),
+            (article, rules),
         ));
     }
     let mut out: Vec<Statement> = out
@@ -286,8 +286,9 @@ fn learned_statements(
     (pending, p): (&Pending, &SentenceParse<'_>),
     gazetteer: &Gazetteer,
     rule_statements: &[Statement],
-    (article, lang): (&ArticleRef<'_>, &str),
+    (article, rules): (&ArticleRef<'_>, &LanguageRules),
 ) -> Vec<Statement> {
+    let lang = rules.lang.code();
     let Pending {
         index,
         s,
@@ -377,7 +378,7 @@ fn learned_statements(
                 stance,
                 modality,
                 quantity: quantity_near(
-                    &p.quantities,
+                    p.quantities(rules),
                     p.sent,
                     target,
                     t_hit.start.min(end),
