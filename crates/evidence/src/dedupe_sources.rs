@@ -163,6 +163,7 @@ impl NewsSources {
             .map_err(|e| bad(e.to_string()))?;
         let credit_lines = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(file.credit_lines.iter().map(|l| l.to_lowercase()))
             .map_err(|e| bad(e.to_string()))?;
         Ok(NewsSources {
@@ -220,27 +221,37 @@ impl NewsSources {
     /// An address inside an e-mail address or a link's path does not count.
     fn cited_sites(&self, text: &str, out: &mut Vec<u64>) {
         let is_part = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
-        let mut start: Option<usize> = None;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            if is_part(c) {
-                start.get_or_insert(i);
+        // From each full stop with a letter or digit right after it ("quotidiano.net", not the
+        // end of a sentence), the address around it, once.
+        let mut done = 0;
+        for (dot, _) in text.match_indices('.') {
+            if dot < done
+                || !text[dot + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
-            let Some(s0) = start.take() else { continue };
-            let address = text[s0..i].trim_end_matches(['.', '-']);
+            let start = text[..dot]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_part(*c))
+                .last()
+                .map_or(dot, |(i, _)| i);
+            let end = text[dot..]
+                .char_indices()
+                .find(|(_, c)| !is_part(*c))
+                .map_or(text.len(), |(i, _)| dot + i);
+            done = end;
+            let address = text[start..end].trim_end_matches(['.', '-']);
             // A mail address's domain, or a file in a link's path ("/static/logo.png"), is no
             // credit; a link's host ("https://www.interia.pl/...") is.
-            let before = &text[..s0];
+            let before = &text[..start];
             let after_link_or_mail =
                 before.ends_with('@') || (before.ends_with('/') && !before.ends_with("//"));
-            if !address.contains('.') || after_link_or_mail {
-                continue;
-            }
             let tld = address.rsplit('.').next().unwrap_or("");
-            if TLDS.contains(&tld) {
+            if !after_link_or_mail && TLDS.contains(&tld) {
                 out.extend(self.site_of_host(address));
             }
         }
