@@ -50,13 +50,16 @@ const CLAIM_ITERATIONS: usize = 300;
 /// The claim model states a candidate from this probability: the best F1 of dev
 /// cross-validation (see `--cv`).
 const CLAIM_THRESHOLD: f32 = 0.25;
-/// English candidates need more: the fixture floors of `tests/evaluation.rs` (the 31 English
-/// articles the project wrote, where the rules' plain claims are right and the classifier's
-/// further ones mostly not in their gold). Dev cross-validation, English F1 (5 December 2026,
-/// 873 articles): 0.536 at 0.25, 0.523 at 0.4, 0.507 at 0.5, 0.490 at 0.6 (the old scheme's
-/// 0.49), each with the rules' claims passing from 0.1; fixture extract precision (806 articles)
-/// 0.768 at 0.4, 0.809 at 0.5 (the floor 0.80), 0.818 at 0.6.
-const ENGLISH_CLAIM_THRESHOLD: f32 = 0.5;
+/// English candidates need a little more than the others: the best English F1 of dev
+/// cross-validation by week (6 December 2026, 1,112 articles, 184 English; the rules' claims
+/// passing from 0.1): 0.463 at 0.5, 0.473 at 0.4, **0.496 at 0.3**, and 0.50 at 0.25 or 0.3 with
+/// the rules' claims at the same threshold; overall 0.464 to 0.470, other languages unchanged.
+/// Until then it was 0.5, which the project's own 31 English fixtures ask for (extract
+/// precision 0.811 at 0.5, 0.755 at 0.4, 0.655 at 0.3, and by ANNOTATION.md 0.779, 0.740,
+/// 0.628): their gold leaves out claims the real corpus's annotators take (Russia's "legitimate
+/// targets" as a rejection beside the opposition), and real reporting, not our own writing, is
+/// what the ledger is for.
+const ENGLISH_CLAIM_THRESHOLD: f32 = 0.3;
 /// English claims the rules state pass from this: the fixtures' rule claims are kept (extract
 /// recall 0.742 at 0.05 and 0.1, 0.722 at 0.2), and dev English F1 is the same at 0.1 and 0.25.
 const ENGLISH_RULED_THRESHOLD: f32 = 0.1;
@@ -643,7 +646,7 @@ fn main() {
             base.epochs, base.learning_rate, base.l2, base.positive_weight, base.min_pair_count,
         ),
         format!(
-            "Claims (`claim` lines): logistic regression over each candidate claim's summary of the article, trained on the 5-fold out-of-fold sentence probabilities of dev, L2 {CLAIM_L2}, {CLAIM_ITERATIONS} iterations; threshold {CLAIM_THRESHOLD} ({ENGLISH_CLAIM_THRESHOLD} in English, where lower ones break the fixture floors, and {ENGLISH_RULED_THRESHOLD} there for a claim the rules state). Settings chosen by 5-fold cross-validation by story within dev (`-- --cv`)."
+            "Claims (`claim` lines): logistic regression over each candidate claim's summary of the article, trained on the 5-fold out-of-fold sentence probabilities of dev, L2 {CLAIM_L2}, {CLAIM_ITERATIONS} iterations; threshold {CLAIM_THRESHOLD} ({ENGLISH_CLAIM_THRESHOLD} in English, the best English F1 of dev cross-validation by week, and {ENGLISH_RULED_THRESHOLD} there for a claim the rules state). Settings chosen by 5-fold cross-validation by story within dev (`-- --cv`)."
         ),
         "Holds label names and weights of hashed feature ids only: no text of any article.".into(),
     ];

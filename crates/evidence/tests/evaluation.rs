@@ -23,11 +23,16 @@ const FLOORS: [(&str, f64, f64); 5] = [
     // classifier on a07 (GBR reassurance_force, which this gold has and ANNOTATION.md's has
     // not) and h05; 0.809 / 0.742 since, and 0.800 / 0.742 (on the floor) with the model
     // trained on 1,112 dev articles: it reads a20's "legitimate targets" as rejects beside the
-    // opposition this gold has, as the newer dev shards do.
-    ("extract", 0.80, 0.70),
+    // opposition this gold has, as the newer dev shards do. 0.811 / 0.753 at the English claim
+    // threshold 0.5; since 6 December 2026 it is 0.3, the best English F1 of dev
+    // cross-validation on real reporting (0.463 to 0.496 by week, 0.471 to 0.511 by story),
+    // and these own-written articles measure 0.655 / 0.763: the floor follows the real
+    // reporting, not our own writing (see `ENGLISH_CLAIM_THRESHOLD` in examples/train.rs).
+    ("extract", 0.64, 0.74),
     // The same statements read by ANNOTATION.md (`tests/fixtures/statements.toml`): every
-    // claim, unnamed actors of their own, so recall is lower; 0.748 / 0.624 when set.
-    ("extract by ANNOTATION.md", 0.72, 0.59),
+    // claim, unnamed actors of their own, so recall is lower; 0.748 / 0.624 when set, 0.779 /
+    // 0.662 at the English threshold 0.5, 0.628 / 0.684 at 0.3.
+    ("extract by ANNOTATION.md", 0.61, 0.66),
 ];
 
 /// F1 floor for main-content extraction on the 181 benchmark pages (dom_smoothie + line

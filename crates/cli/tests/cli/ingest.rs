@@ -74,7 +74,7 @@ fn a_bad_byte_in_a_jsonl_file_loses_that_line_only() {
     --- stdout
     stored    first  1 statement
     stored    second  1 statement
-    stored    third  1 statement
+    stored    third  2 statements
     --- stderr
     error: batch.jsonl: line 2: not valid UTF-8 (first bad byte at column 63)
     error: batch.jsonl: line 4: contains a NUL byte
