@@ -550,6 +550,26 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text, however its dots, credit lines, scripts and addresses fall, gives sorted,
+        /// distinct keys without a panic; and a site's own address always credits it.
+        #[test]
+        fn any_text_gives_sorted_keys(
+            text in "([a-zżółćęśąźńЀ-ӿ0-9./@: -]|źr\\.|fonte:|leggi su|\\.pl|\\.com\\.ua){0,60}",
+            name in "[a-z][a-z0-9]{2,10}",
+        ) {
+            let s = default_sources();
+            let keys = s.cited(&text);
+            proptest::prop_assert!(keys.windows(2).all(|w| w[0] < w[1]));
+            let credited = s.cited(&format!("{text} Read more at news.{name}.pl"));
+            let host = format!("https://news.{name}.pl/a");
+            // (A platform's name, "gov" or "bit", is no publisher: nothing to credit then.)
+            if let Some(k) = s.publisher(&host) {
+                proptest::prop_assert!(credited.contains(&k));
+            }
+        }
+    }
+
     #[test]
     fn bad_lists_are_refused_with_the_reason() {
         let err = |t: &str| NewsSources::from_toml(t).err().unwrap().to_string();
