@@ -15,7 +15,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::EvidenceError;
-use crate::text::stable_hash;
+use crate::text::{host_on_domain, stable_hash};
 
 /// The news-source list shipped with Guarantor.
 pub const DEFAULT_NEWS_SOURCES_TOML: &str = include_str!("../../../data/news-sources.toml");
@@ -216,8 +216,8 @@ impl NewsSources {
     }
 
     /// The sites `text` (lowercased) credits outside the list of names: an address written out
-    /// ("Leggi su Quotidiano.net", "за даними RBC.ua"), and the name after the opening of a
-    /// credit line ("Źr. Interia", "Fonte: Adnkronos"), each by [`NewsSources::site_of_host`].
+    /// ("Leggi su Quotidiano.net", "за даними RBC.ua"), by [`NewsSources::site_of_host`], and
+    /// the name after the opening of a credit line ("Źr. Interia", "Fonte: Adnkronos").
     /// An address inside an e-mail address or a link's path does not count.
     fn cited_sites(&self, text: &str, out: &mut Vec<u64>) {
         let is_part = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
@@ -264,23 +264,17 @@ impl NewsSources {
                 continue;
             }
             let rest = text[m.end()..].trim_start_matches([' ', ':', '\u{a0}']);
-            // "Fonte: https://www.ilfoglio.it/...": the link's host.
-            let rest = ["https://", "http://"]
-                .iter()
-                .find_map(|scheme| rest.strip_prefix(scheme))
-                .unwrap_or(rest);
-            let name: &str = rest
+            let word = rest
                 .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
                 .next()
-                .unwrap_or("")
-                .trim_end_matches(['.', '-']);
-            let key = if name.contains('.') {
-                self.site_of_host(name)
-            } else {
-                (name.chars().count() >= 3 && !self.platforms.iter().any(|p| p == name))
-                    .then(|| site_key(name))
-            };
-            out.extend(key);
+                .unwrap_or("");
+            let name = word.trim_end_matches(['.', '-']);
+            // An address or a link after the opening ("Źródło: interia.pl", "Fonte:
+            // https://...") was read with the others above.
+            let address = name.contains('.') || rest[word.len()..].starts_with("://");
+            if !address && name.chars().count() >= 3 && !self.platforms.iter().any(|p| p == name) {
+                out.push(site_key(name));
+            }
         }
     }
 
@@ -299,12 +293,7 @@ impl NewsSources {
     fn listed_host(&self, host: &str) -> Option<usize> {
         self.domains
             .iter()
-            .find(|(d, _)| {
-                host == d
-                    || host
-                        .strip_suffix(d.as_str())
-                        .is_some_and(|rest| rest.ends_with('.'))
-            })
+            .find(|(d, _)| host_on_domain(host, d))
             .map(|(_, i)| *i)
     }
 

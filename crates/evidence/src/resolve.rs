@@ -320,12 +320,9 @@ impl Gazetteer {
         self.entities
             .iter()
             .find(|e| {
-                e.publishers.iter().any(|p| {
-                    host == *p
-                        || host
-                            .strip_suffix(p.as_str())
-                            .is_some_and(|rest| rest.ends_with('.'))
-                })
+                e.publishers
+                    .iter()
+                    .any(|p| crate::text::host_on_domain(&host, p))
             })
             .map(|e| e.id.as_str())
     }

@@ -146,6 +146,15 @@ pub fn name_key_of_folded(folded: &str) -> String {
     out
 }
 
+/// Whether `host` (lowercase) is `domain` or one of its subdomains: `uk.reuters.com` is on
+/// `reuters.com`, `notreuters.com` is not.
+pub fn host_on_domain(host: &str, domain: &str) -> bool {
+    host == domain
+        || host
+            .strip_suffix(domain)
+            .is_some_and(|rest| rest.ends_with('.'))
+}
+
 /// FNV-1a over bytes: a stable hash (the same on every run and platform), unlike std's hasher.
 pub fn stable_hash(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
