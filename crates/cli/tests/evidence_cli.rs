@@ -103,6 +103,36 @@ fn evidence_shows_the_us_ground_troops_history() {
     // A filter no statement matches lists no copies either: the links are of the articles shown.
     let none = run(dir.path(), &["evidence", "--actor", "NZL"]);
     assert_eq!(text(&none.stdout, dir.path()), "no statements match\n");
+    assert_eq!(
+        text(&none.stderr, dir.path()),
+        "hint: no statement's actor or speaker is `NZL`; `guarantor evidence` without `--actor` lists every actor\n"
+    );
+}
+
+#[test]
+fn the_actor_filter_reads_a_name_in_any_language_and_hints_at_a_typo() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(ingest_fixtures(dir.path()).status.code(), Some(0));
+    let by = |actor: &str| run(dir.path(), &["evidence", "--actor", actor]);
+    let usa = by("USA");
+    assert!(!usa.stdout.is_empty());
+    // Names, spellings and languages of the gazetteer are the ledger's actor or speaker.
+    for name in ["United States", "america", "США", "Сполучені Штати"] {
+        let named = by(name);
+        assert_eq!(named.status.code(), Some(0), "{name}");
+        assert_eq!(named.stdout, usa.stdout, "{name}");
+    }
+    let leavitt = text(&by("Leavitt").stdout, dir.path());
+    assert!(leavitt.contains("Karoline Leavitt, "), "{leavitt}");
+    assert_eq!(leavitt, text(&by("Karoline Leavitt").stdout, dir.path()));
+    // A name outside the gazetteer close to an actor of the ledger gets a suggestion.
+    let typo = by("Eurpean allies");
+    assert_eq!(typo.status.code(), Some(0));
+    assert_eq!(text(&typo.stdout, dir.path()), "no statements match\n");
+    assert_eq!(
+        text(&typo.stderr, dir.path()),
+        "hint: no statement's actor or speaker is `Eurpean allies`; did you mean `European allies`?\n"
+    );
 }
 
 #[test]

@@ -312,7 +312,6 @@ impl Gazetteer {
         self.entities.iter().find(|e| e.id == id)
     }
 
-    /// The actor a mention speaks for: a person's affiliation, otherwise the entity itself.
     /// The actor an outlet speaks for, when it is a government's own site (`gov.uk` and
     /// `www.gov.uk` for the United Kingdom); `None` for the press.
     pub fn publisher(&self, outlet: &str) -> Option<&str> {
@@ -348,9 +347,37 @@ impl Gazetteer {
         self.get(id).map_or(&[], |e| e.offices.as_slice())
     }
 
+    /// The actor a mention speaks for: a person's affiliation, otherwise the entity itself.
     pub fn actor_of(&self, id: &str) -> Option<String> {
         let e = self.get(id)?;
         Some(e.affiliation.clone().unwrap_or_else(|| e.id.clone()))
+    }
+
+    /// The actor or speaker a reader means by `given` (`guarantor evidence --actor`, the
+    /// dashboard's actor filter), as the ledger stores it. Three letters in any case are an
+    /// ISO 3166 alpha-3 code ("usa" is USA). A name the gazetteer resolves whole, in any of its
+    /// languages and spellings, is that state's or body's actor ("Britain", "UK", "Україна",
+    /// "nato") or that person's canonical name, under which the ledger keeps what they said
+    /// ("Zelensky" and "Зеленський" are "Volodymyr Zelenskyy"; their statements for Ukraine
+    /// are found by the speaker). Anything else is kept as given: a speaker outside the
+    /// gazetteer, an unnamed group.
+    pub fn actor_query(&self, given: &str) -> String {
+        let given = given.trim();
+        if given.len() == 3 && given.chars().all(|c| c.is_ascii_alphabetic()) {
+            return given.to_ascii_uppercase();
+        }
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+        match self.resolve(given).as_slice() {
+            // The name is the mention, not a phrase that holds one ("Ukraine's allies", or
+            // "European Unon" read as "European" alone).
+            [m] if letters(&given[m.start..m.end]) == letters(given) => match self.get(&m.entity) {
+                Some(e) if e.kind == EntityKind::Person => e.id.clone(),
+                _ => self
+                    .actor_of(&m.entity)
+                    .unwrap_or_else(|| given.to_string()),
+            },
+            _ => given.to_string(),
+        }
     }
 
     /// All mentions in `text`, ordered by position, not overlapping.
@@ -597,6 +624,32 @@ mod tests {
                 ["Volodymyr Zelenskyy"],
                 "{v}"
             );
+        }
+    }
+
+    #[test]
+    fn a_reader_s_name_for_an_actor_is_the_ledger_s() {
+        let g = Gazetteer::default();
+        for (given, actor) in [
+            ("usa", "USA"),
+            ("GBR", "GBR"),
+            ("Britain", "GBR"),
+            ("United Kingdom", "GBR"),
+            ("ukraine", "UKR"),
+            ("Україна", "UKR"),
+            ("Zelensky", "Volodymyr Zelenskyy"),
+            ("Зеленський", "Volodymyr Zelenskyy"),
+            (" Zelenskiy ", "Volodymyr Zelenskyy"),
+            // Not names of the gazetteer: kept as given, for speakers outside it.
+            ("Dmytro Zhmailo", "Dmytro Zhmailo"),
+            ("26 countries (unnamed)", "26 countries (unnamed)"),
+            (
+                "Ukraine's allies in the coalition",
+                "Ukraine's allies in the coalition",
+            ),
+            ("European Unon", "European Unon"),
+        ] {
+            assert_eq!(g.actor_query(given), actor, "{given}");
         }
     }
 

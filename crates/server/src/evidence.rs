@@ -14,6 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::LazyLock;
 
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
@@ -25,6 +26,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 use crate::api::{self, ApiError, AssessRequest, blocking};
+
+/// The embedded gazetteer, built once, that reads the names of the actor filter.
+static GAZETTEER: LazyLock<guarantor_evidence::Gazetteer> =
+    LazyLock::new(guarantor_evidence::Gazetteer::default);
 
 /// The most statements one `GET /api/evidence` returns.
 pub const MAX_LIMIT: usize = 5000;
@@ -89,7 +94,8 @@ pub struct EvidenceQuery {
 /// `GET /api/evidence`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EvidenceList {
-    /// The filter as applied (actor codes in capitals).
+    /// The filter as applied: the actor as the ledger writes it (codes in capitals, "Britain"
+    /// as GBR, "Zelensky" as Volodymyr Zelenskyy).
     pub actor: Option<String>,
     pub capability: Option<String>,
     pub firm: bool,
@@ -225,15 +231,12 @@ fn known_capabilities() -> Vec<String> {
 
 /// Checks the query: an unknown capability or a limit out of range is a 400.
 fn checked(q: EvidenceQuery) -> Result<(Option<String>, Option<String>, usize, bool), ApiError> {
-    let actor = q.actor.filter(|a| !a.trim().is_empty()).map(|a| {
-        let a = a.trim();
-        // As `guarantor evidence --actor`: `usa` is the code USA.
-        if a.len() == 3 && a.chars().all(|c| c.is_ascii_alphabetic()) {
-            a.to_ascii_uppercase()
-        } else {
-            a.to_string()
-        }
-    });
+    // As `guarantor evidence --actor`: `usa` is the code USA, "Britain" is GBR and "Zelensky"
+    // the speaker Volodymyr Zelenskyy.
+    let actor = q
+        .actor
+        .filter(|a| !a.trim().is_empty())
+        .map(|a| GAZETTEER.actor_query(&a));
     let capability = q.capability.filter(|c| !c.trim().is_empty());
     if let Some(c) = &capability {
         let names = known_capabilities();
@@ -255,7 +258,7 @@ fn checked(q: EvidenceQuery) -> Result<(Option<String>, Option<String>, usize, b
     Ok((actor, capability, limit, q.firm.unwrap_or(false)))
 }
 
-/// `GET /api/evidence?actor=CODE&capability=NAME&limit=N&firm=true`.
+/// `GET /api/evidence?actor=NAME&capability=NAME&limit=N&firm=true`.
 pub async fn list(
     State(state): State<AppState>,
     query: Result<Query<EvidenceQuery>, QueryRejection>,

@@ -23,8 +23,10 @@ pub struct Args {
     /// The ledger database written by `guarantor ingest`.
     #[arg(long, value_name = "FILE", default_value = "guarantor.db")]
     pub db: PathBuf,
-    /// Only statements by this actor: an ISO 3166 alpha-3 code (USA) or a canonical name.
-    #[arg(long, value_name = "CODE")]
+    /// Only statements by this actor or speaker: an ISO 3166 alpha-3 code (USA), a state, body
+    /// or person by any name the gazetteer knows, in any of its languages (Britain, Україна,
+    /// NATO, Zelensky), or a name as the ledger writes it.
+    #[arg(long, value_name = "NAME")]
     pub actor: Option<String>,
     /// Only statements on this capability of the taxonomy (ground_troops, air_power, ...).
     #[arg(long, value_name = "NAME")]
@@ -118,13 +120,16 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             args.db.display()
         ))
     })?;
-    let actor = args.actor.as_deref().map(|a| {
-        if a.len() == 3 && a.chars().all(|c| c.is_ascii_alphabetic()) {
-            a.to_ascii_uppercase()
-        } else {
-            a.to_string()
-        }
-    });
+    // "Britain", "uk" and "Зеленський" are the ledger's GBR, UK and Volodymyr Zelenskyy.
+    let gazetteer = args
+        .actor
+        .as_ref()
+        .map(|_| guarantor_evidence::Gazetteer::default());
+    let actor = args
+        .actor
+        .as_deref()
+        .zip(gazetteer.as_ref())
+        .map(|(a, g)| g.actor_query(a));
     let ledger = store.ledger_of(StatementFilter {
         actor: actor.as_deref(),
         capability: args.capability.as_deref(),
@@ -138,7 +143,32 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             args.actor.is_some() || args.capability.is_some() || args.min_probability.is_some();
         write_text(&mut out, &ledger, filtered)?;
     }
+    if let (Some(a), Some(g)) = (actor.as_deref(), &gazetteer)
+        && ledger.statements.is_empty()
+    {
+        // A state, body or person the gazetteer knows is no typo: the ledger is silent on them.
+        let known =
+            g.get(a).is_some() || (a.len() == 3 && a.chars().all(|c| c.is_ascii_uppercase()));
+        unknown_actor_hint(&store, a, known)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A hint on stderr when `--actor` matched no statement. For an actor the gazetteer `known`s,
+/// that the ledger holds nothing by it (its statements may be about other capabilities);
+/// otherwise the closest actor of the ledger, if one is close (a speaker's name spelled
+/// otherwise, an unnamed group's wording).
+fn unknown_actor_hint(store: &Store, actor: &str, known: bool) -> anyhow::Result<()> {
+    let (actors, _) = store.actors_and_capabilities()?;
+    if actors.iter().any(|a| a == actor) {
+        return Ok(());
+    }
+    let hint = match guarantor_model::did_you_mean(actor, actors.iter().map(String::as_str)) {
+        Some(a) if !known => format!("did you mean `{a}`?"),
+        _ => "`guarantor evidence` without `--actor` lists every actor".to_string(),
+    };
+    eprintln!("hint: no statement's actor or speaker is `{actor}`; {hint}");
+    Ok(())
 }
 
 fn write_json(out: &mut impl Write, ledger: &Ledger) -> anyhow::Result<()> {

@@ -71,6 +71,12 @@ async fn the_actor_filter_matches_codes_and_speakers_and_an_unknown_actor_gives_
     let (_, lower) = call(&state, get("/api/evidence?actor=usa")).await;
     assert_eq!(lower["statements"], usa["statements"]);
     assert_eq!(lower["actor"], "USA");
+    // A name the gazetteer knows, in any language, is the ledger's actor.
+    for name in ["United%20States", "America", "%D0%A1%D0%A8%D0%90"] {
+        let (_, named) = call(&state, get(&format!("/api/evidence?actor={name}"))).await;
+        assert_eq!(named["actor"], "USA", "{name}");
+        assert_eq!(named["statements"], usa["statements"], "{name}");
+    }
 
     let (status, none) = call(&state, get("/api/evidence?actor=Atlantis")).await;
     assert_eq!(status, StatusCode::OK, "{none}");
