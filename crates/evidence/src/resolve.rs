@@ -635,6 +635,8 @@ mod tests {
             ("GBR", "GBR"),
             ("Britain", "GBR"),
             ("United Kingdom", "GBR"),
+            ("UK", "GBR"),
+            ("nato", "NATO"),
             ("ukraine", "UKR"),
             ("Україна", "UKR"),
             ("Zelensky", "Volodymyr Zelenskyy"),

@@ -120,7 +120,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             args.db.display()
         ))
     })?;
-    // "Britain", "uk" and "Зеленський" are the ledger's GBR, UK and Volodymyr Zelenskyy.
+    // "Britain" and "uk" are the ledger's GBR, "Зеленський" its speaker Volodymyr Zelenskyy.
     let gazetteer = args
         .actor
         .as_ref()
