@@ -26,6 +26,7 @@ use crate::lang::{self, Lang};
 use crate::lexicon::Lexicon;
 use crate::model::SentenceModel;
 use crate::resolve::{EntityKind, Gazetteer, Mention};
+use crate::romanise::romanise;
 use crate::statement::{AttributionKind, Modality, Quantity, Stance, Statement};
 use crate::text::quotes;
 use crate::words::{WordHit, WordMatcher, Words};
@@ -297,6 +298,13 @@ impl Extractor {
                 }
                 (other, _) => other,
             };
+            // A name the gazetteer does not know, in Latin letters as its country writes them:
+            // the person meets their name in other languages' reports ("Дмитро Жмайло" is
+            // "Dmytro Zhmailo"). After the office check, whose titles are the text's script.
+            let speaker = speaker.map(|(s, v)| match s {
+                Speaker::Named(n) => (Speaker::Named(romanise(&n, rules.lang).into_owned()), v),
+                other => (other, v),
+            });
             match &speaker {
                 Some((Speaker::Entity(e), _))
                     if gazetteer

@@ -23,6 +23,7 @@ pub mod link;
 pub mod model;
 pub mod mojibake;
 pub mod resolve;
+pub mod romanise;
 pub mod script;
 pub mod source;
 pub mod statement;
