@@ -58,48 +58,26 @@ fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{400}'..='\u{4ff}')
 }
 
-/// KMU 2010: "є", "ї", "й", "ю", "я" are "ye", "yi", "y", "yu", "ya" at the start of a word and
-/// "ie", "i", "i", "iu", "ia" inside it; "зг" is "zgh" (to tell it from "ж"); the soft sign and
-/// the apostrophe are not written.
+/// KMU 2010, where it differs from Russian's: "г" is "h" ("зг" is "zgh", to tell it from "ж"),
+/// "е" always "e", "и" "y", "і" "i", the soft sign not written; "є", "ї", "й", "ю", "я" are
+/// "ye", "yi", "y", "yu", "ya" at the start of a word and "ie", "i", "i", "iu", "ia" inside it.
+/// The other letters are the same in both systems, and a Russian letter in a Ukrainian text (a
+/// quoted Russian name) is written as Russian writes it.
 fn ukrainian(c: char, initial: bool, previous: Option<char>) -> Option<&'static str> {
     let inner =
         |start: &'static str, within: &'static str| Some(if initial { start } else { within });
     match c {
-        'а' => Some("a"),
-        'б' => Some("b"),
-        'в' => Some("v"),
         'г' if previous.is_some_and(|p| p == 'з' || p == 'З') => Some("gh"),
         'г' => Some("h"),
         'ґ' => Some("g"),
-        'д' => Some("d"),
         'е' => Some("e"),
         'є' => inner("ye", "ie"),
-        'ж' => Some("zh"),
-        'з' => Some("z"),
         'и' => Some("y"),
         'і' => Some("i"),
         'ї' => inner("yi", "i"),
         'й' => inner("y", "i"),
-        'к' => Some("k"),
-        'л' => Some("l"),
-        'м' => Some("m"),
-        'н' => Some("n"),
-        'о' => Some("o"),
-        'п' => Some("p"),
-        'р' => Some("r"),
-        'с' => Some("s"),
-        'т' => Some("t"),
-        'у' => Some("u"),
-        'ф' => Some("f"),
-        'х' => Some("kh"),
-        'ц' => Some("ts"),
-        'ч' => Some("ch"),
-        'ш' => Some("sh"),
-        'щ' => Some("shch"),
-        'ь' => Some(""),
         'ю' => inner("yu", "iu"),
         'я' => inner("ya", "ia"),
-        // Russian letters in a Ukrainian text (a quoted Russian name) as Russian writes them.
         other => russian(other, initial, previous),
     }
 }
