@@ -363,7 +363,7 @@ impl Gazetteer {
     /// gazetteer, an unnamed group.
     pub fn actor_query(&self, given: &str) -> String {
         let given = given.trim();
-        if given.len() == 3 && given.chars().all(|c| c.is_ascii_alphabetic()) {
+        if is_alpha3(given) {
             return given.to_ascii_uppercase();
         }
         let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
@@ -378,6 +378,13 @@ impl Gazetteer {
             },
             _ => given.to_string(),
         }
+    }
+
+    /// Whether `actor`, as [`Gazetteer::actor_query`] gives it, is one the gazetteer knows (a
+    /// state, body or person) or an ISO 3166 alpha-3 code: no typo, whether or not a ledger
+    /// holds statements by it.
+    pub fn knows_actor(&self, actor: &str) -> bool {
+        self.get(actor).is_some() || is_alpha3(actor)
     }
 
     /// All mentions in `text`, ordered by position, not overlapping.
@@ -551,6 +558,11 @@ impl Default for Gazetteer {
         // Embedded at build time and checked by a unit test: failure is a broken build.
         Gazetteer::from_toml(DEFAULT_ENTITIES_TOML).expect("data/entities.toml is valid")
     }
+}
+
+/// Three ASCII letters, in any case: what an ISO 3166 alpha-3 code looks like.
+fn is_alpha3(s: &str) -> bool {
+    s.len() == 3 && s.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 #[cfg(test)]

@@ -147,9 +147,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         && ledger.statements.is_empty()
     {
         // A state, body or person the gazetteer knows is no typo: the ledger is silent on them.
-        let known =
-            g.get(a).is_some() || (a.len() == 3 && a.chars().all(|c| c.is_ascii_uppercase()));
-        unknown_actor_hint(&store, a, known)?;
+        unknown_actor_hint(&store, a, g.knows_actor(a))?;
     }
     Ok(ExitCode::SUCCESS)
 }
