@@ -12,8 +12,11 @@
 //! Run: `cargo run -p guarantor-evidence --release --example train_actors` (writes the model),
 //! or with `-- --cv` to score the choice by 5-fold cross-validation within dev, folds by
 //! calendar week (every story of a week in one fold, as `train -- --cv --folds week`): how often
-//! the rules' party and the model's are right on the held-out statements. Train the sentence
-//! classifier first (`--example train`): the statements are those it makes.
+//! the rules' party and the model's are right on the held-out statements, and end to end per
+//! language, apart for the statements the rules found and those the classifier added; add
+//! `--wrong LANG` to print each held-out statement of that language whose party is wrong, with
+//! the gold's parties and its sentence (dev text only). Train the sentence classifier first
+//! (`--example train`): the statements are those it makes.
 
 #[path = "../tests/support/evaluation.rs"]
 mod evaluation;
@@ -55,11 +58,25 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "--help" || a == "-h") {
         println!(
-            "usage: train_actors [--cv]\n  (no flag) train on the dev split and write data/evidence-actor-model.txt\n  --cv        5-fold cross-validation within the dev split, folds by week; writes nothing"
+            "usage: train_actors [--cv [--wrong LANG]]\n  (no flag) train on the dev split and write data/evidence-actor-model.txt\n  --cv        5-fold cross-validation within the dev split, folds by week; writes nothing\n  --wrong     with --cv, print the held-out statements of language LANG (ISO 639-1) whose party is wrong"
         );
         return;
     }
-    if let Some(bad) = args.iter().find(|a| *a != "--cv") {
+    let wrong = match args.iter().position(|a| a == "--wrong") {
+        Some(i) => match args.get(i + 1) {
+            Some(lang) if !lang.starts_with('-') => Some(lang.clone()),
+            _ => {
+                eprintln!("train_actors: --wrong needs a language code (e.g. --wrong en)");
+                std::process::exit(2);
+            }
+        },
+        None => None,
+    };
+    if let Some(bad) = args
+        .iter()
+        .filter(|a| Some(*a) != wrong.as_ref())
+        .find(|a| !["--cv", "--wrong"].contains(&a.as_str()))
+    {
         eprintln!("train_actors: unknown argument `{bad}` (see --help)");
         std::process::exit(2);
     }
@@ -88,7 +105,13 @@ fn main() {
         for params in grid {
             cross_validate(&items, params);
         }
-        end_to_end(&pipeline, &items, &articles, ActorTrainParams::default());
+        end_to_end(
+            &pipeline,
+            &items,
+            &articles,
+            ActorTrainParams::default(),
+            wrong.as_deref(),
+        );
         return;
     }
     let examples: Vec<ActorExample> = items.iter().map(|i| i.example.clone()).collect();
@@ -200,7 +223,13 @@ fn load(pipeline: &Pipeline) -> (Vec<Item>, Vec<Article>, usize, usize) {
 /// scores it (a matched claim is right when one of our parties is one of the gold's), without
 /// and with each fold's model: a choice changes the party later sentences fall back on, which
 /// the statement-level figure does not see.
-fn end_to_end(pipeline: &Pipeline, items: &[Item], articles: &[Article], params: ActorTrainParams) {
+fn end_to_end(
+    pipeline: &Pipeline,
+    items: &[Item],
+    articles: &[Article],
+    params: ActorTrainParams,
+    wrong: Option<&str>,
+) {
     use guarantor_evidence::{Extractor, Lexicon};
     use std::sync::Arc;
     let lexicon = Lexicon::default();
@@ -209,6 +238,8 @@ fn end_to_end(pipeline: &Pipeline, items: &[Item], articles: &[Article], params:
         return;
     };
     let mut totals = [(0usize, 0usize); 2];
+    // With the model: (language, found by the classifier) -> (matched claims, right party).
+    let mut by_source: BTreeMap<(String, bool), (usize, usize)> = BTreeMap::new();
     for fold in 0..FOLDS {
         let model = Arc::new(fold_model(items, fold, params));
         for (k, actor_model) in [None, Some(model)].into_iter().enumerate() {
@@ -230,7 +261,35 @@ fn end_to_end(pipeline: &Pipeline, items: &[Item], articles: &[Article], params:
                 for (claim, parties) in &ours {
                     if let Some(gold) = a.gold.get(claim) {
                         totals[k].0 += 1;
-                        totals[k].1 += usize::from(parties.iter().any(|p| gold.contains(p)));
+                        let right = parties.iter().any(|p| gold.contains(p));
+                        totals[k].1 += usize::from(right);
+                        if k == 0 {
+                            continue;
+                        }
+                        let of_claim = || {
+                            statements
+                                .iter()
+                                .filter(|s| s.capability == claim.0 && s.stance.as_str() == claim.1)
+                        };
+                        let learned = of_claim().all(|s| s.probability.is_some());
+                        let lang = a.raw.lang.clone().unwrap_or_default();
+                        let e = by_source.entry((lang, learned)).or_default();
+                        e.0 += 1;
+                        e.1 += usize::from(right);
+                        if !right && wrong.is_some() && a.raw.lang.as_deref() == wrong {
+                            for s in of_claim() {
+                                println!(
+                                    "wrong {} {}.{} ({}) ours {} gold {:?}\n    {}",
+                                    a.raw.id,
+                                    claim.0,
+                                    claim.1,
+                                    if learned { "classifier" } else { "rules" },
+                                    s.actor,
+                                    gold,
+                                    s.quote.replace('\n', " ")
+                                );
+                            }
+                        }
                     }
                 }
             }
@@ -245,6 +304,25 @@ fn end_to_end(pipeline: &Pipeline, items: &[Item], articles: &[Article], params:
         totals[1].0,
         totals[1].1 as f64 / totals[1].0.max(1) as f64
     );
+    println!(
+        "  with the model, by language and by who found the claim (right party / matched claims):"
+    );
+    let langs: std::collections::BTreeSet<&str> =
+        by_source.keys().map(|(l, _)| l.as_str()).collect();
+    for l in langs {
+        let cell = |learned: bool| {
+            let (n, r) = by_source
+                .get(&(l.to_string(), learned))
+                .copied()
+                .unwrap_or_default();
+            format!("{r}/{n} ({:.3})", r as f64 / n.max(1) as f64)
+        };
+        println!(
+            "    {l}  rules {:<16} classifier {}",
+            cell(false),
+            cell(true)
+        );
+    }
 }
 
 /// The model trained on every fold but `fold`.

@@ -564,3 +564,58 @@ fn a_corpus_of_ones_own_is_read_however_its_lines_are_filed() {
     std::fs::create_dir(root.join("test")).unwrap();
     assert_eq!(corpus_dir_in(Some(root), Split::Test), root.join("test"));
 }
+
+/// The bundled ledger (`ledger/articles.jsonl`) is the corpus's openly licensed part, as
+/// ledger/README.md says: every corpus article whose licence is not `excerpt, evaluation only`,
+/// with the same fields, sorted by id. Three openly licensed items added to the corpus on
+/// 4 and 5 December 2026 were missing from it until 6 December, and nothing noticed.
+#[test]
+fn the_bundled_ledger_is_the_corpus_s_openly_licensed_part() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |path: &std::path::Path| -> Vec<serde_json::Value> {
+        std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+            .collect()
+    };
+    let mut expected: Vec<serde_json::Value> = Vec::new();
+    for split in ["dev", "test"] {
+        let dir = root.join("tests/corpus").join(split);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.expect("directory entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+            .collect();
+        files.sort();
+        for file in files {
+            expected.extend(read(&file).into_iter().filter(|v| {
+                v.get("text").is_some()
+                    && v["licence"]
+                        .as_str()
+                        .is_some_and(|l| l != "excerpt, evaluation only")
+            }));
+        }
+    }
+    expected.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+    let ledger = read(&root.join("../../ledger/articles.jsonl"));
+    let ids = |v: &[serde_json::Value]| -> Vec<String> {
+        v.iter()
+            .map(|a| a["id"].as_str().unwrap_or("?").to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&ledger),
+        ids(&expected),
+        "ledger/articles.jsonl lists other items than the corpus's openly licensed ones \
+         (regenerate it as ledger/README.md says)"
+    );
+    for (l, e) in ledger.iter().zip(&expected) {
+        assert_eq!(
+            l, e,
+            "ledger/articles.jsonl: {} differs from its corpus line",
+            e["id"]
+        );
+    }
+}
