@@ -34,8 +34,12 @@ const SEED: u64 = 12;
 const FOLDS: usize = 5;
 /// The rules' party is kept unless another candidate scores this much more. Held-out claim-level
 /// actor accuracy on dev (`-- --cv`, 6 December 2026): 2,782 of 4,195 at 0 and 0.5, 2,767 at
-/// 1.0; at 0 the fixtures read by ANNOTATION.md lose four right claims, at 0.5 none.
-const MARGIN: f32 = 0.5;
+/// 1.0; at 0 the fixtures read by ANNOTATION.md lose four right claims, at 0.5 none. With the
+/// body of states the article named as a candidate (6 December 2026, 20:40 UTC), of 4,243:
+/// 2,838 at 0.5, 2,831 at 0.6, 2,821 at 0.65 and 0.75, 2,806 at 1.0 (2,809 before it, at 0.5);
+/// the other seeds tried (1, 2) keep that order. Below 0.75 the fixtures lose three right
+/// claims (Zelenskiy's "must include American troops" becomes the United States'), so 0.75.
+const MARGIN: f32 = 0.75;
 
 /// One dev article, for scoring the whole extraction with a fold's model.
 struct Article {

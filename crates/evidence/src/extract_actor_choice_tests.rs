@@ -94,3 +94,51 @@ fn the_shipped_model_keeps_a_plain_subject() {
         assert_eq!(last.actor, want, "{text}");
     }
 }
+
+/// The body of states an article named is a candidate of its later statements, named in their
+/// sentence or not: the annotators of real reporting give a coalition meeting's decisions to the
+/// coalition even where a sentence names only a member or no one.
+#[test]
+fn the_body_the_article_named_is_a_candidate_of_its_later_statements() {
+    let lex = Lexicon::default();
+    let g = Gazetteer::default();
+    let text = "Leaders of the coalition of the willing met in Paris on Tuesday. \
+                France will send troops to Ukraine after a ceasefire.";
+    let m = g.resolve(text);
+    let rules = Extractor::new(&lex);
+    let choices = rules.actor_choices(text, &m, &g, article("en"));
+    let choice = choices
+        .iter()
+        .find(|c| c.target == "ground_troops")
+        .unwrap_or_else(|| panic!("{choices:?}"));
+    assert_eq!(choice.candidates[0], "FRA", "the rules' party first");
+    assert!(
+        choice
+            .candidates
+            .contains(&"Coalition of the Willing".to_string()),
+        "{choice:?}"
+    );
+    // Where the model prefers the body, it takes it; the rules alone keep the subject.
+    let actor = |model: Option<Arc<ActorModel>>| {
+        let e = Extractor::new(&lex).with_actor_model(model);
+        let s = e.extract(text, &m, &g, article("en"));
+        s.iter()
+            .rfind(|s| s.capability == "ground_troops")
+            .map(|s| s.actor.clone())
+            .unwrap_or_else(|| panic!("{s:?}"))
+    };
+    assert_eq!(actor(None), "FRA");
+    assert_eq!(
+        actor(Some(model_preferring("BO", 2.0, 1.0))),
+        "Coalition of the Willing"
+    );
+    // An article that names no body offers none.
+    let plain = "France will send troops to Ukraine after a ceasefire.";
+    let m = g.resolve(plain);
+    for c in rules.actor_choices(plain, &m, &g, article("en")) {
+        assert!(
+            !c.candidates.iter().any(|n| n == "Coalition of the Willing"),
+            "{c:?}"
+        );
+    }
+}
