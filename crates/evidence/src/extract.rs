@@ -336,7 +336,8 @@ impl Extractor {
             let mut seen: Vec<(&str, &WordHit<Stance>)> = Vec::new();
             let mut rule_claims: Vec<(String, Stance)> = Vec::new();
             let first_of_sentence = out.len();
-            for (target, cue) in assign_cues(&parse) {
+            let question = is_question(sent);
+            for (target, cue) in assign_cues(&parse).into_iter().filter(|_| !question) {
                 let label = target.label.as_str();
                 if seen.iter().any(|(l, c)| {
                     *l == label
@@ -446,7 +447,11 @@ impl Extractor {
                 pending.push(model::Pending {
                     index,
                     s,
-                    hits: model::hits(m, rules, &parse, &m.predict(&features)),
+                    hits: if question {
+                        Vec::new()
+                    } else {
+                        model::hits(m, rules, &parse, &m.predict(&features))
+                    },
                     before: Before::of(rules_last.as_deref(), last_person.as_ref(), gazetteer),
                     rules: first_of_sentence..out.len(),
                     speaker,
@@ -770,3 +775,10 @@ mod model_tests;
 #[cfg(test)]
 #[path = "extract_actor_choice_tests.rs"]
 mod actor_choice_tests;
+
+/// Whether a sentence asks rather than states ("Will Britain send troops?", "To ask His
+/// Majesty's Government ..."), by its last mark.
+fn is_question(sent: &str) -> bool {
+    sent.trim_end_matches(|c: char| c.is_whitespace() || "\"'»”’)]".contains(c))
+        .ends_with(['?', '？'])
+}

@@ -723,3 +723,23 @@ fn a_condition_does_not_hedge_a_pledge_but_could_does() {
         ),
     ]);
 }
+
+/// A question asks, it states no position: "Will Britain send troops?" in a Commons exchange or a
+/// headline is nobody's offer (on the bundled ledger, "does the Secretary of State wonder ...?"
+/// was Britain's offer of a force). The same words as a statement still make one.
+#[test]
+fn a_question_states_no_position() {
+    for text in [
+        "Will Britain send troops to Ukraine after a ceasefire?",
+        "Europa schickt Truppen in die Ukraine?",
+        "«Европа отправит войска на Украину?»",
+        "Britain will send troops to Ukraine after a ceasefire, won't it? ",
+    ] {
+        assert!(run(text).is_empty(), "{text}: {:?}", run(text));
+    }
+    assert!(!run("Britain will send troops to Ukraine after a ceasefire.").is_empty());
+    assert!(is_question("Czy to przygotowania do wysłania żołnierzy?”"));
+    assert!(!is_question(
+        "Who would send troops? Britain said it would."
+    ));
+}
