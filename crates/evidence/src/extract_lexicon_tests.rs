@@ -651,3 +651,26 @@ fn an_either_or_hedges_even_a_pledge() {
         ),
     ]);
 }
+
+/// "For as long as needed" gives a pledge its duration; it is not the pledging state's demand
+/// ("Prime Minister Keir Starmer recommits to £3 billion a year of military support for Ukraine
+/// until 2030/31 and for as long as needed" was Britain demanding arms supply on the bundled
+/// ledger).
+#[test]
+fn for_as_long_as_needed_is_a_commitment_not_a_demand() {
+    for text in [
+        "Britain will keep up military support for Ukraine for as long as needed.",
+        "The Prime Minister recommits to £3 billion a year of military support for Ukraine for as long as needed.",
+    ] {
+        let stances: Vec<Stance> = run(text)
+            .iter()
+            .filter(|s| s.capability == "arms_supply")
+            .map(|s| s.stance)
+            .collect();
+        assert!(!stances.is_empty(), "{text}: no statement on arms");
+        assert!(
+            stances.iter().all(|s| *s == Stance::Commits),
+            "{text}: {stances:?}"
+        );
+    }
+}
