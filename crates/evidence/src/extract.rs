@@ -336,8 +336,14 @@ impl Extractor {
             let mut seen: Vec<(&str, &WordHit<Stance>)> = Vec::new();
             let mut rule_claims: Vec<(String, Stance)> = Vec::new();
             let first_of_sentence = out.len();
+            // A question asks, it states no position: no rule's claim, no classifier's.
             let question = is_question(sent);
-            for (target, cue) in assign_cues(&parse).into_iter().filter(|_| !question) {
+            let assigned = if question {
+                Vec::new()
+            } else {
+                assign_cues(&parse)
+            };
+            for (target, cue) in assigned {
                 let label = target.label.as_str();
                 if seen.iter().any(|(l, c)| {
                     *l == label
@@ -776,8 +782,9 @@ mod model_tests;
 #[path = "extract_actor_choice_tests.rs"]
 mod actor_choice_tests;
 
-/// Whether a sentence asks rather than states ("Will Britain send troops?", "To ask His
-/// Majesty's Government ..."), by its last mark.
+/// Whether a sentence asks rather than states ("Will Britain send troops?"), by its last mark
+/// after closing quotes and brackets. A Lords written question ("To ask His Majesty's
+/// Government what ...") ends in a full stop and is not caught.
 fn is_question(sent: &str) -> bool {
     sent.trim_end_matches(|c: char| c.is_whitespace() || "\"'»”’)]".contains(c))
         .ends_with(['?', '？'])
