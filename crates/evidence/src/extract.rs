@@ -502,10 +502,16 @@ impl Extractor {
             .into_iter()
             .filter(|h| sent[..h.start].trim_end().ends_with(','))
             .collect();
+        let not_cues = rules.not_cues.find(&words);
         let cues: Vec<WordHit<Stance>> = rules
             .stances
             .find(&words)
             .into_iter()
+            .filter(|c| {
+                !not_cues
+                    .iter()
+                    .any(|n| n.start <= c.start && c.end <= n.end)
+            })
             .filter(|c| {
                 !targets
                     .iter()

@@ -674,3 +674,48 @@ fn for_as_long_as_needed_is_a_commitment_not_a_demand() {
         );
     }
 }
+
+/// A need that belongs to another ("Ukraine's urgent needs", "critically needed interceptors")
+/// or a condition ("if needed", "si nécessaire", "bei Bedarf") is nobody's demand: the
+/// sentence's subject supplies or offers, it does not ask (a reader's review of the bundled
+/// ledger found such demands filed for the United States, 6 December 2026).
+#[test]
+fn a_need_that_is_another_s_or_a_condition_is_no_demand() {
+    for (text, target, want) in [
+        (
+            "The Pentagon approved a package of critically needed air defence interceptors for Ukraine.",
+            "air_defence",
+            None,
+        ),
+        (
+            "Washington will send weapons to meet Ukraine's urgent battlefield needs.",
+            "arms_supply",
+            Some(Stance::Commits),
+        ),
+        (
+            "Denmark is ready to send troops to Ukraine if needed.",
+            "ground_troops",
+            Some(Stance::Offers),
+        ),
+        (
+            "La France est prête à envoyer des troupes en Ukraine si nécessaire.",
+            "ground_troops",
+            Some(Stance::Offers),
+        ),
+        (
+            "Deutschland ist bereit, bei Bedarf Luftverteidigung zu liefern.",
+            "air_defence",
+            Some(Stance::Offers),
+        ),
+    ] {
+        let stances: Vec<Stance> = run(text)
+            .iter()
+            .filter(|s| s.capability == target)
+            .map(|s| s.stance)
+            .collect();
+        assert!(!stances.contains(&Stance::Demands), "{text}: {stances:?}");
+        if let Some(want) = want {
+            assert!(stances.contains(&want), "{text}: {stances:?}");
+        }
+    }
+}

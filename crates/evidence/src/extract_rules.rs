@@ -15,6 +15,8 @@ pub(super) struct LanguageRules {
     pub(super) stemmer: Stemmer,
     pub(super) targets: WordMatcher<String>,
     pub(super) stances: WordMatcher<Stance>,
+    /// [`crate::lexicon::StanceLexicon::not_cues`].
+    pub(super) not_cues: WordMatcher<()>,
     pub(super) negation: WordMatcher<()>,
     /// [`crate::lexicon::NegationLexicon::concord`].
     pub(super) concord: WordMatcher<()>,
@@ -194,6 +196,7 @@ impl LanguageRules {
             lang: l.lang,
             targets,
             stances: WordMatcher::new(l.stance_phrases(), &stem),
+            not_cues: WordMatcher::new(unit_pairs(&l.stances.not_cues), &stem),
             negation: WordMatcher::new(unit_pairs(&l.negation.words), &stem),
             concord: WordMatcher::new(unit_pairs(&l.negation.concord), &stem),
             negation_window: l.negation.window_words,

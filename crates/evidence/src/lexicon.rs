@@ -58,6 +58,13 @@ pub struct StanceLexicon {
     pub opposes: Vec<String>,
     pub supports: Vec<String>,
     pub doubts: Vec<String>,
+    /// Phrases in which a cue word states nobody's position: a need that belongs to another
+    /// ("Ukraine's security needs", "critically needed interceptors": the sentence's subject
+    /// supplies it, it does not ask for it) or a condition ("ready to send troops if needed").
+    /// A cue lying wholly inside one is dropped; a longer cue around it stays ("for as long as
+    /// needed" commits).
+    #[serde(default)]
+    pub not_cues: Vec<String>,
     pub negated: BTreeMap<Stance, Stance>,
 }
 
