@@ -268,8 +268,13 @@ impl Extractor {
         let mut previous_targets: Vec<String> = Vec::new();
         // With a model, every sentence waits for the article-level decision (`model::decide`).
         let mut pending: Vec<model::Pending> = Vec::new();
+        // The turns of a transcript: who holds the floor where no reporting verb says.
+        let turns = turns::turns(text);
         for (index, s) in sentences_in(text, lang).into_iter().enumerate() {
             let sent = &text[s.start..s.end];
+            let turn = turns::turn_at(&turns, s.start);
+            let floor = turn.and_then(|t| turns::speaker_of(t, mentions, publisher));
+            let publisher_here = turns::publisher_in(floor.as_ref(), publisher, gazetteer);
             let local = local_mentions(mentions, s);
             let body = collective
                 .as_ref()
@@ -296,6 +301,7 @@ impl Extractor {
                 (None, _) if office.is_some() => {
                     office.map(|p| (Speaker::Entity(p.to_string()), 0))
                 }
+                (None, _) => floor.clone().map(|f| (f, 0)),
                 (other, _) => other,
             };
             // A name the gazetteer does not know, in Latin letters as its country writes them:
@@ -337,7 +343,7 @@ impl Extractor {
             let mut rule_claims: Vec<(String, Stance)> = Vec::new();
             let first_of_sentence = out.len();
             // A question asks, it states no position: no rule's claim, no classifier's.
-            let question = is_question(sent);
+            let question = is_question(sent) || turn.is_some_and(|t| t.kind == TurnKind::Question);
             let assigned = if question {
                 Vec::new()
             } else {
@@ -363,7 +369,7 @@ impl Extractor {
                     cue,
                     stance,
                     before: &before,
-                    publisher,
+                    publisher: publisher_here,
                     sentence: index,
                 };
                 let Some(((actors, attributed_to, attribution), chosen_by_rules)) =
@@ -461,6 +467,7 @@ impl Extractor {
                     before: Before::of(rules_last.as_deref(), last_person.as_ref(), gazetteer),
                     rules: first_of_sentence..out.len(),
                     speaker,
+                    publisher_speaks: publisher_here.is_some(),
                     rule_claims,
                     body: body.is_some(),
                     last_group: group_before,
@@ -745,6 +752,9 @@ use cues::{assign_cues, modality_of};
 mod actors;
 #[path = "extract_speakers.rs"]
 mod speakers;
+#[path = "extract_turns.rs"]
+mod turns;
+use turns::{TurnKind, is_question};
 
 #[path = "extract_language.rs"]
 mod language;
@@ -787,11 +797,3 @@ mod model_tests;
 #[cfg(test)]
 #[path = "extract_actor_choice_tests.rs"]
 mod actor_choice_tests;
-
-/// Whether a sentence asks rather than states ("Will Britain send troops?"), by its last mark
-/// after closing quotes and brackets. A Lords written question ("To ask His Majesty's
-/// Government what ...") ends in a full stop and is not caught.
-fn is_question(sent: &str) -> bool {
-    sent.trim_end_matches(|c: char| c.is_whitespace() || "\"'»”’)]".contains(c))
-        .ends_with(['?', '？'])
-}

@@ -166,6 +166,8 @@ pub(super) struct Pending {
     pub body: bool,
     pub last_group: Option<String>,
     pub speaker: Option<(Speaker, usize)>,
+    /// Whether the publisher speaks in the sentence (not in another's turn of a transcript).
+    pub publisher_speaks: bool,
     /// What the article said before the sentence.
     pub before: Before,
     /// The rules' statements of the sentence, as a range of the article's statements.
@@ -295,6 +297,7 @@ fn learned_statements(
         speaker,
         before: before_sentence,
         rule_claims,
+        publisher_speaks,
         ..
     } = pending;
     let mut out: Vec<Statement> = Vec::new();
@@ -343,7 +346,10 @@ fn learned_statements(
                 cue: &c_hit,
                 stance,
                 before: &before,
-                publisher: article.outlet.and_then(|o| gazetteer.publisher(o)),
+                publisher: article
+                    .outlet
+                    .and_then(|o| gazetteer.publisher(o))
+                    .filter(|_| *publisher_speaks),
                 sentence: *index,
             };
             let (found, chosen_by_rules) = extractor.attribute(&asked, gazetteer, lang, trace)?;

@@ -37,7 +37,7 @@ pub(super) fn only_statement_on(text: &str, target: &str) -> Statement {
 }
 
 /// The statements of `text` published by `outlet`.
-fn run_in(text: &str, outlet: &str) -> Vec<Statement> {
+pub(super) fn run_in(text: &str, outlet: &str) -> Vec<Statement> {
     let lex = Lexicon::default();
     let g = Gazetteer::default();
     let m = g.resolve(text);
