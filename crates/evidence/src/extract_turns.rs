@@ -208,7 +208,7 @@ fn speaker(label: String, office: bool) -> TurnKind {
 /// of the page furniture's, no comma or full stop, and not a single capitalised word unless in
 /// capitals ("RUBIO").
 fn reads_as_speaker(label: &str) -> bool {
-    let outside: String = strip_parentheses(label);
+    let outside: String = strip_parentheses(label).replace('.', ". ");
     let words: Vec<&str> = outside.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 {
         return false;
@@ -223,7 +223,8 @@ fn reads_as_speaker(label: &str) -> bool {
         w.chars().any(char::is_lowercase)
             && w.chars().skip(1).filter(|c| c.is_uppercase()).count() >= 2
     };
-    let ok = !label.contains([',', '.', '|', '"', '“', '«'])
+    let ok = !label.contains([',', '|', '"', '“', '«'])
+        && periods_are_initials(label)
         && words.iter().all(|w| {
             let lower = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -234,6 +235,19 @@ fn reads_as_speaker(label: &str) -> bool {
         });
     let single_name = words.len() == 1 && !words[0].chars().all(|c| !c.is_lowercase());
     ok && !single_name
+}
+
+/// Whether every full stop of a label closes an initial or an honorific ("В.Путин", "Д. Песков",
+/// "Mr. Rubio"), not a sentence or a domain ("Source.com", "Update. Trump").
+fn periods_are_initials(label: &str) -> bool {
+    label.split_whitespace().all(|w| {
+        let parts: Vec<&str> = w.split('.').collect();
+        parts[..parts.len() - 1].iter().all(|p| {
+            let mut chars = p.chars();
+            let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+            initial || HONORIFICS.contains(p)
+        })
+    })
 }
 
 /// A label without parentheses.
@@ -394,6 +408,15 @@ mod tests {
             .map(|s| (s.actor.as_str(), s.stance))
             .collect();
         assert_eq!(intelligence, [("USA", Stance::Commits)], "{out:?}");
+    }
+
+    #[test]
+    fn a_kremlin_transcript_s_initialled_labels_are_speakers() {
+        let text = "В.Путин: Мы не допустим войск НАТО на Украине.\nД.Песков: Спасибо.\n";
+        let found = turns(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(!reads_as_speaker("Source.com"));
+        assert!(!reads_as_speaker("Update. Trump"));
     }
 
     #[test]
