@@ -375,18 +375,14 @@ mod tests {
     #[test]
     fn a_member_speaks_for_themselves_and_a_minister_for_the_government() {
         let out = run_in(DEBATE, "parallelparliament.co.uk");
-        let troops: Vec<&str> = out
-            .iter()
-            .filter(|s| s.capability == "ground_troops")
-            .map(|s| s.actor.as_str())
-            .collect();
-        assert_eq!(troops, ["Jane Roe"], "{out:?}");
-        let air: Vec<&str> = out
-            .iter()
-            .filter(|s| s.capability == "air_defence")
-            .map(|s| s.actor.as_str())
-            .collect();
-        assert_eq!(air, ["GBR"], "{out:?}");
+        let parties = |target: &str| -> Vec<&str> {
+            out.iter()
+                .filter(|s| s.capability == target)
+                .map(|s| s.actor.as_str())
+                .collect()
+        };
+        assert_eq!(parties("ground_troops"), ["Jane Roe"], "{out:?}");
+        assert_eq!(parties("air_defence"), ["GBR"], "{out:?}");
     }
 
     #[test]
