@@ -509,16 +509,8 @@ impl Extractor {
             .into_iter()
             .filter(|h| sent[..h.start].trim_end().ends_with(','))
             .collect();
-        let not_cues = rules.not_cues.find(&words);
-        let cues: Vec<WordHit<Stance>> = rules
-            .stances
-            .find(&words)
+        let cues: Vec<WordHit<Stance>> = stated_cues(rules, sent, &words)
             .into_iter()
-            .filter(|c| {
-                !not_cues
-                    .iter()
-                    .any(|n| n.start <= c.start && c.end <= n.end)
-            })
             .filter(|c| {
                 !targets
                     .iter()
@@ -746,7 +738,7 @@ fn overlaps(a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
 
 #[path = "extract_cues.rs"]
 mod cues;
-use cues::{assign_cues, modality_of};
+use cues::{assign_cues, modality_of, stated_cues};
 
 #[path = "extract_actors.rs"]
 mod actors;

@@ -15,6 +15,48 @@ const CUE_CHAIN_WORDS: usize = 2;
 /// ([`complement_target`]): "declaration of intent on the future deployment of" is six.
 const COMPLEMENT_WORDS: usize = 6;
 
+/// The stance cues of a sentence that state someone's position: the lexicon's hits, less those
+/// wholly inside a `not_cues` phrase ("Ukraine's needs", "if needed") and those inside a
+/// condition (a clause opened by one of the language's `conditions`, to the next comma,
+/// semicolon or clause boundary: "if Britain sends troops, ...", "when UK troops are committed
+/// abroad").
+pub(super) fn stated_cues(
+    rules: &LanguageRules,
+    sent: &str,
+    words: &Words,
+) -> Vec<WordHit<Stance>> {
+    let not_cues = rules.not_cues.find(words);
+    let boundaries = rules.boundaries.find(words);
+    let conditions: Vec<(usize, usize)> = rules
+        .conditions
+        .find(words)
+        .iter()
+        .map(|h| {
+            let comma = sent[h.end..]
+                .find([',', ';'])
+                .map_or(sent.len(), |i| h.end + i);
+            let next = boundaries
+                .iter()
+                .map(|b| b.start)
+                .filter(|&b| b >= h.end)
+                .min()
+                .unwrap_or(sent.len());
+            (h.start, comma.min(next))
+        })
+        .collect();
+    rules
+        .stances
+        .find(words)
+        .into_iter()
+        .filter(|c| {
+            !not_cues
+                .iter()
+                .any(|n| n.start <= c.start && c.end <= n.end)
+        })
+        .filter(|c| !conditions.iter().any(|&(a, b)| a <= c.start && c.start < b))
+        .collect()
+}
+
 /// The cue closest to the target in the same clause, or a verdict there (see below), with its
 /// distance score.
 fn nearest_cue<'p>(

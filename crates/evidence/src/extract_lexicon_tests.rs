@@ -719,3 +719,29 @@ fn a_need_that_is_another_s_or_a_condition_is_no_demand() {
         }
     }
 }
+
+/// A stance cue inside a condition states nobody's position: "when UK troops are committed
+/// abroad" commits no troops, "если Франция отправит войска" sends none (the lexicons'
+/// `conditions`; a member's call for a vote in the Commons was Britain's commitment of troops).
+#[test]
+fn a_cue_inside_a_condition_states_nothing() {
+    for text in [
+        "There should always be a statement to Parliament when UK troops are committed abroad.",
+        "Если Франция отправит войска на Украину, Россия ответит.",
+        "Якщо Франція відправить війська в Україну, Росія відповість.",
+    ] {
+        let out = run(text);
+        assert!(
+            out.iter()
+                .all(|s| !matches!(s.stance, Stance::Commits | Stance::Offers)),
+            "{text}: {out:?}"
+        );
+    }
+    // The condition ends at its comma: the main clause's pledge stands.
+    let out = run("If a ceasefire is agreed, Britain will send troops to Ukraine.");
+    assert!(
+        out.iter()
+            .any(|s| s.actor == "GBR" && s.stance == Stance::Commits),
+        "{out:?}"
+    );
+}

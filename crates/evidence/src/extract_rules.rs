@@ -48,6 +48,8 @@ pub(super) struct LanguageRules {
     pub(super) boundaries: WordMatcher<()>,
     pub(super) after_comma: WordMatcher<()>,
     pub(super) coordination: WordMatcher<()>,
+    /// [`crate::lexicon::ClauseLexicon::conditions`].
+    pub(super) conditions: WordMatcher<()>,
     pub(super) group_nouns: WordMatcher<()>,
     pub(super) first_person: WordMatcher<()>,
     pub(super) group_anaphors: WordMatcher<()>,
@@ -254,6 +256,7 @@ impl LanguageRules {
             boundaries: WordMatcher::new(unit_pairs(&l.clauses.boundaries), &stem),
             after_comma: WordMatcher::new(unit_pairs(&l.clauses.after_comma), &stem),
             coordination: WordMatcher::new(unit_pairs(&l.clauses.coordination), &stem),
+            conditions: WordMatcher::new(unit_pairs(&l.clauses.conditions), &stem),
             group_nouns: WordMatcher::new(unit_pairs(&l.actors.group_nouns), &stem),
             first_person: WordMatcher::new(unit_pairs(&l.actors.first_person), &stem),
             group_anaphors: WordMatcher::new(unit_pairs(&l.actors.group_anaphors), &stem),

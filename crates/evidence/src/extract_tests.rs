@@ -708,8 +708,10 @@ fn a_condition_does_not_hedge_a_pledge_but_could_does() {
             Modality::Asserted,
         ),
         ("Britain could send troops to Ukraine.", Modality::Hedged),
+        // "entsenden": "schicken" is no German cue (tried, docs/evidence.md), and the
+        // condition's own "vereinbart" states nothing (the lexicon's `conditions`).
         (
-            "Wenn ein Waffenstillstand vereinbart ist, wird Deutschland Soldaten in die Ukraine schicken, sagte Merz.",
+            "Wenn ein Waffenstillstand vereinbart ist, wird Deutschland Soldaten in die Ukraine entsenden, sagte Merz.",
             Modality::Asserted,
         ),
         (

@@ -169,6 +169,13 @@ pub struct ClauseLexicon {
     pub after_comma: Vec<String>,
     /// Words joining coordinated actors ("Britain, France and Australia").
     pub coordination: Vec<String>,
+    /// Words that open a condition ("if", "unless", "якщо", "wenn"): the clause they open runs
+    /// to the next comma, semicolon or boundary, and a stance cue inside it states nobody's
+    /// position ("there should be a vote when UK troops are committed abroad" commits no
+    /// troops). Judgement, per language; words that are as often something else are left out
+    /// (Dutch "als" is also "as", Portuguese "se" also a pronoun).
+    #[serde(default)]
+    pub conditions: Vec<String>,
 }
 
 /// Unnamed groups and other actors outside the gazetteer.
