@@ -269,7 +269,7 @@ impl Extractor {
         // With a model, every sentence waits for the article-level decision (`model::decide`).
         let mut pending: Vec<model::Pending> = Vec::new();
         // The turns of a transcript: who holds the floor where no reporting verb says.
-        let turns = turns::turns(text);
+        let turns = turns::turns(rules, text);
         for (index, s) in sentences_in(text, lang).into_iter().enumerate() {
             let sent = &text[s.start..s.end];
             let turn = turns::turn_at(&turns, s.start);

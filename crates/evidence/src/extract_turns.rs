@@ -13,7 +13,7 @@
 //! - a label and a colon opening a line ("SECRETARY RUBIO: ...", "QUESTION: ...", "Sir Julian
 //!   Lewis: ...", "Pavel Zarubin: ..."): the turn runs to the end of its paragraph or the next
 //!   header. A label counts when it is a question's ("QUESTION", "Q", "Вопрос"), or when the
-//!   text has two such labels or more (a transcript) and the label reads as a name or an office
+//!   text has two distinct such labels (a transcript) and the label reads as a name or an office
 //!   (capitalised words, none of the page furniture's: "Source:", "Photo:", "Full Debate:").
 
 use super::*;
@@ -110,27 +110,25 @@ const FURNITURE: &[&str] = &[
     "home",
 ];
 
-/// Words of a label that name an office of government, lowercase.
-const OFFICE_WORDS: &[&str] = &[
-    "secretary",
-    "minister",
-    "president",
-    "chancellor",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "commissioner",
-];
-
 /// Honorifics taken off a speaker's label ("Sir Julian Lewis" is Julian Lewis).
 const HONORIFICS: &[&str] = &[
     "Sir", "Dame", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
 ];
 
-/// The turns of a text, in order.
-pub(super) fn turns(text: &str) -> Vec<Turn> {
-    let mut headers: Vec<(usize, usize, usize, TurnKind, bool)> = Vec::new();
+/// A header found on a line: where it starts and ends, where its speech can run to at most,
+/// what it says, and whether it is a colon's label (else a Hansard `Portrait` line).
+struct Header {
+    start: usize,
+    end: usize,
+    speech_end: usize,
+    kind: TurnKind,
+    colon: bool,
+}
+
+/// The turns of a text, in order. An office is told by the language's `titles` (the words the
+/// speaker rules already read as offices: "secretary", "minister", "министр*").
+pub(super) fn turns(rules: &LanguageRules, text: &str) -> Vec<Turn> {
+    let mut headers: Vec<Header> = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let start = at;
@@ -143,7 +141,13 @@ pub(super) fn turns(text: &str) -> Vec<Turn> {
             let office = display.trim_start_matches('[').starts_with("The ");
             let label = clean_label(name);
             if !label.is_empty() {
-                headers.push((start, start + body.len(), at, speaker(label, office), false));
+                headers.push(Header {
+                    start,
+                    end: start + body.len(),
+                    speech_end: text.len(),
+                    kind: speaker(label, office),
+                    colon: false,
+                });
             }
             continue;
         }
@@ -158,25 +162,27 @@ pub(super) fn turns(text: &str) -> Vec<Turn> {
         let kind = if QUESTION_LABELS.contains(&label.trim().to_lowercase().as_str()) {
             TurnKind::Question
         } else if reads_as_speaker(label) {
-            let lower = label.to_lowercase();
-            let office = label.starts_with("The ")
-                || lower
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| OFFICE_WORDS.contains(&w));
+            let office =
+                label.starts_with("The ") || !rules.titles.find(&rules.words(label)).is_empty();
             speaker(clean_label(label), office)
         } else {
             continue;
         };
-        // The speech runs to the end of the paragraph.
-        let end = text[start..].find("\n\n").map_or(text.len(), |e| start + e);
-        headers.push((start, start + colon + 1, end, kind, true));
+        headers.push(Header {
+            start,
+            end: start + colon + 1,
+            // The speech runs to the end of the paragraph.
+            speech_end: text[start..].find("\n\n").map_or(text.len(), |e| start + e),
+            kind,
+            colon: true,
+        });
     }
     // A transcript has two speakers at least: one label alone, however often, is a heading
     // ("Italia Ucraina, Palazzo Chigi:", "Liveticker Alaska-Gipfel:").
     let mut colon_speakers: Vec<&str> = headers
         .iter()
-        .filter(|h| h.4)
-        .filter_map(|h| match &h.3 {
+        .filter(|h| h.colon)
+        .filter_map(|h| match &h.kind {
             TurnKind::Speaker { label, .. } => Some(label.as_str()),
             TurnKind::Question => None,
         })
@@ -184,19 +190,23 @@ pub(super) fn turns(text: &str) -> Vec<Turn> {
     colon_speakers.sort_unstable();
     colon_speakers.dedup();
     let transcript = colon_speakers.len() >= 2;
-    headers.retain(|h| !h.4 || h.3 == TurnKind::Question || transcript);
-    let mut out: Vec<Turn> = Vec::new();
-    for (i, (start, header_end, end, kind, colon)) in headers.iter().enumerate() {
-        let next = headers.get(i + 1).map_or(text.len(), |h| h.0);
-        // A Hansard turn runs to the next header, a colon turn to its paragraph's end too.
-        let end = if *colon { (*end).min(next) } else { next };
-        out.push(Turn {
-            header: (*start, *header_end),
-            speech: (*header_end, end.max(*header_end)),
-            kind: kind.clone(),
-        });
-    }
-    out
+    headers.retain(|h| !h.colon || h.kind == TurnKind::Question || transcript);
+    // A turn runs to the next header, a colon's to its paragraph's end if that comes first.
+    let nexts: Vec<usize> = headers
+        .iter()
+        .skip(1)
+        .map(|h| h.start)
+        .chain([text.len()])
+        .collect();
+    headers
+        .into_iter()
+        .zip(nexts)
+        .map(|(h, next)| Turn {
+            header: (h.start, h.end),
+            speech: (h.end, h.speech_end.min(next).max(h.end)),
+            kind: h.kind,
+        })
+        .collect()
 }
 
 fn speaker(label: String, office: bool) -> TurnKind {
@@ -205,8 +215,8 @@ fn speaker(label: String, office: bool) -> TurnKind {
 
 /// Whether a label before a colon reads as a speaker: one to eight words, each capitalised or a
 /// name's small word ("of", "for", "the", "von"), a parenthesis allowed ("(John Healey)"), none
-/// of the page furniture's, no comma or full stop, and not a single capitalised word unless in
-/// capitals ("RUBIO").
+/// of the page furniture's, no comma, full stops only after initials and honorifics, and not a
+/// single capitalised word unless in capitals ("RUBIO").
 fn reads_as_speaker(label: &str) -> bool {
     let outside: String = strip_parentheses(label).replace('.', ". ");
     let words: Vec<&str> = outside.split_whitespace().collect();
@@ -343,6 +353,7 @@ pub(super) fn is_question(sent: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon_tests::rules_of;
     use super::super::tests::run_in;
     use super::*;
 
@@ -358,7 +369,7 @@ mod tests {
 
     #[test]
     fn hansard_headers_name_the_speaker_and_say_whether_an_office_speaks() {
-        let t = turns(DEBATE);
+        let t = turns(&rules_of("en"), DEBATE);
         let kinds: Vec<&TurnKind> = t.iter().map(|t| &t.kind).collect();
         assert_eq!(
             kinds,
@@ -409,7 +420,7 @@ mod tests {
     #[test]
     fn a_kremlin_transcript_s_initialled_labels_are_speakers() {
         let text = "В.Путин: Мы не допустим войск НАТО на Украине.\nД.Песков: Спасибо.\n";
-        let found = turns(text);
+        let found = turns(&rules_of("ru"), text);
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(!reads_as_speaker("Source.com"));
         assert!(!reads_as_speaker("Update. Trump"));
@@ -422,7 +433,7 @@ mod tests {
             "Source: Reuters\n\nPhoto: AFP\n\nDetails: more",
             "Italia Ucraina, Palazzo Chigi: vertice\n\nMario Rossi: sì",
         ] {
-            assert_eq!(turns(text), [], "{text}");
+            assert_eq!(turns(&rules_of("de"), text), [], "{text}");
         }
     }
 

@@ -60,7 +60,8 @@ pub struct StanceLexicon {
     pub doubts: Vec<String>,
     /// Phrases in which a cue word states nobody's position: a need that belongs to another
     /// ("Ukraine's security needs", "critically needed interceptors": the sentence's subject
-    /// supplies it, it does not ask for it) or a condition ("ready to send troops if needed").
+    /// supplies it, it does not ask for it) or a condition without a condition word ("bei
+    /// Bedarf", "при необходимости"; "if needed" is [`ClauseLexicon::conditions`]' business).
     /// A cue lying wholly inside one is dropped; a longer cue around it stays ("for as long as
     /// needed" commits).
     #[serde(default)]
