@@ -162,6 +162,36 @@ fn every_state_listed_with_the_speaker_speaks() {
 }
 
 #[test]
+fn a_state_and_its_own_allies_both_act() {
+    // A possessive joins the second actor as an article does; without it, the United States
+    // was lost from "the United States and its allies".
+    for (text, target, want) in [
+        (
+            "The United States and its allies are working on security guarantees for Ukraine.",
+            "security_guarantee",
+            ["USA", "European allies"],
+        ),
+        (
+            "Kiew und seine europäischen Verbündeten fordern Sicherheitsgarantien.",
+            "security_guarantee",
+            ["UKR", "European allies"],
+        ),
+        (
+            "Les États-Unis et leurs alliés européens pourraient offrir des garanties de sécurité.",
+            "security_guarantee",
+            ["USA", "European allies"],
+        ),
+    ] {
+        let actors: Vec<String> = run(text)
+            .into_iter()
+            .filter(|s| s.capability == target)
+            .map(|s| s.actor)
+            .collect();
+        assert_eq!(actors, want, "{text}");
+    }
+}
+
+#[test]
 fn a_person_speaking_for_the_beneficiary_is_a_subject_not_a_beneficiary() {
     // Ukraine is the guarantees' beneficiary, so "for Ukraine" or "Ukraine's" is not taken for
     // a subject; Zelensky is the one who acts, not the last speaker before him (the United
