@@ -116,6 +116,17 @@ fn the_states_leading_a_subject_in_a_parenthesis_are_not_its_subject() {
             "{text}"
         );
     }
+    // Nor do they speak for it when it is the subject of a report.
+    for text in [
+        "The coalition of the willing, led by Britain and France, said it was ready to deploy troops to Ukraine.",
+        "Die Koalition der Willigen, angeführt von Großbritannien und Frankreich, erklärte, sie sei bereit, Truppen in die Ukraine zu entsenden.",
+    ] {
+        let actors: Vec<String> = run(text).into_iter().map(|s| s.actor).collect();
+        assert!(
+            !actors.is_empty() && actors.iter().all(|a| a == "Coalition of the Willing"),
+            "{text}: {actors:?}"
+        );
+    }
     // Without the comma the states are the agents of the verb, as before.
     let out = run("Britain and France will lead the multinational force.");
     let actors: Vec<&str> = out.iter().map(|s| s.actor.as_str()).collect();
