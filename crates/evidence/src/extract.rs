@@ -122,6 +122,11 @@ struct SentenceParse<'s> {
     actors: Vec<ActorSpan>,
     /// Agents of a passive participle (`agents` in `extract_actors.rs`).
     agents: Vec<Agent>,
+    /// Forward attribution phrases with their source ("according to Witkoff", "nach Angaben
+    /// des US-Sondergesandten Steve Witkoff"): (phrase start, phrase end, source end) in bytes.
+    /// The source is no subject, and the phrase does not part a subject from its verb ("Russland
+    /// ist nach Angaben ... Witkoff einverstanden").
+    forward: Vec<(usize, usize, usize)>,
     /// The body of states the article named first, when named before this sentence ends.
     body: Option<String>,
     /// The amounts the sentence states (`extract_quantity.rs`), read when a statement of the
@@ -623,6 +628,7 @@ impl Extractor {
                 || in_infinitive_clause(rules, sent, &words, &cues, a.end);
         }
         let agents = agents(rules, sent, &words, &actors);
+        let forward = speakers::forward_phrases(sent, &verbs, &actors, &words);
         SentenceParse {
             sent,
             targets,
@@ -650,6 +656,7 @@ impl Extractor {
                 .collect(),
             actors,
             agents,
+            forward,
             quantities: std::cell::OnceCell::new(),
             alternatives: holds_alternatives(&rules.alternatives, &words),
             words,

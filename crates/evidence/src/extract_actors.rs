@@ -74,8 +74,28 @@ pub(super) fn subjects<'p>(
     verb_end: Option<usize>,
     gazetteer: &Gazetteer,
 ) -> Vec<&'p ActorSpan> {
+    // A forward phrase ("according to Witkoff") does not open the reported clause: its subject
+    // may stand before it ("Russia, according to Witkoff, agreed"), and its source is no subject.
+    let verb_end = verb_end.filter(|v| !p.forward.iter().any(|f| f.1 == *v));
+    let in_forward = |a: &ActorSpan| {
+        p.forward
+            .iter()
+            .any(|&(s, _, e)| a.start >= s && a.end <= e)
+    };
+    // Words between a subject and the cue, the forward phrases and their sources left out
+    // ("Russland ist nach Angaben des US-Sondergesandten Steve Witkoff einverstanden").
+    let gap = |a: &ActorSpan| {
+        let inside: usize = p
+            .forward
+            .iter()
+            .filter(|&&(s, _, e)| s >= a.end && e <= cue.start)
+            .map(|&(s, _, e)| p.words.between(s, e))
+            .sum();
+        p.words.between(a.end, cue.start).saturating_sub(inside)
+    };
     let eligible = |a: &&ActorSpan| {
         a.end <= cue.start
+            && !in_forward(a)
             && verb_end.is_none_or(|v| a.start >= v)
             && !overlaps(a.start, a.end, target.start, target.end)
             && !qualifies(p, a, target)
@@ -95,7 +115,7 @@ pub(super) fn subjects<'p>(
         .actors
         .iter()
         .filter(eligible)
-        .rfind(|a| p.words.between(a.end, cue.start) <= SUBJECT_WINDOW_WORDS)
+        .rfind(|a| gap(a) <= SUBJECT_WINDOW_WORDS)
     else {
         return Vec::new();
     };
@@ -124,7 +144,7 @@ pub(super) fn subjects<'p>(
     let mut head_start = nearest.start;
     let mut head = nearest;
     for a in p.actors.iter().rev().filter(|a| a.end <= head.start) {
-        if verb_end.is_some_and(|v| a.start < v) {
+        if verb_end.is_some_and(|v| a.start < v) || in_forward(a) {
             break;
         }
         if a.end <= head_start && coordinated(p, a.end, head_start) {

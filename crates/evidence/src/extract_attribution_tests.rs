@@ -203,6 +203,29 @@ fn a_state_and_its_own_allies_both_act() {
 }
 
 #[test]
+fn the_source_an_according_to_phrase_names_is_not_the_subject() {
+    // The phrase neither opens the reported clause nor parts the subject from its verb; its
+    // source speaks, and it is no subject. Each sentence was the United States' before.
+    for (text, want) in [
+        (
+            "Russia, according to Witkoff, agreed to security guarantees for Ukraine.",
+            vec!["RUS"],
+        ),
+        (
+            "According to Witkoff, Russia agreed to security guarantees for Ukraine.",
+            vec!["RUS"],
+        ),
+        (
+            "Russland ist nach Angaben des US-Sondergesandten Steve Witkoff einverstanden damit, dass die Ukraine Nato-ähnliche Sicherheitsgarantien bekommt.",
+            vec!["RUS"],
+        ),
+    ] {
+        let actors: Vec<String> = run(text).into_iter().map(|s| s.actor).collect();
+        assert_eq!(actors, want, "{text}");
+    }
+}
+
+#[test]
 fn a_person_speaking_for_the_beneficiary_is_a_subject_not_a_beneficiary() {
     // Ukraine is the guarantees' beneficiary, so "for Ukraine" or "Ukraine's" is not taken for
     // a subject; Zelensky is the one who acts, not the last speaker before him (the United

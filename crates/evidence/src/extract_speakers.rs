@@ -429,3 +429,36 @@ fn beyond_comma(between: &str) -> bool {
     let b = between.trim_end();
     b.contains(',') && !b.ends_with(',')
 }
+
+/// The forward attribution phrases of a sentence with their sources ("according to Witkoff",
+/// "nach Angaben des US-Sondergesandten Steve Witkoff"), as [`SentenceParse::forward`] holds
+/// them: (phrase start, phrase end, source end) in bytes. The source is the first person named
+/// within [`SPEAKER_AFTER_WORDS`] of the phrase, else the first actor there, before any comma
+/// ("Secondo fonti diplomatiche, la Francia ...": France is no source).
+pub(super) fn forward_phrases(
+    sent: &str,
+    verbs: &[WordHit<bool>],
+    actors: &[ActorSpan],
+    words: &Words,
+) -> Vec<(usize, usize, usize)> {
+    verbs
+        .iter()
+        .filter(|v| v.label)
+        .map(|v| {
+            let near: Vec<&ActorSpan> = actors
+                .iter()
+                .filter(|a| {
+                    a.start >= v.end
+                        && words.between(v.end, a.start) <= SPEAKER_AFTER_WORDS
+                        && !sent[v.end..a.start].contains(',')
+                })
+                .collect();
+            let source = near
+                .iter()
+                .find(|a| a.kind == EntityKind::Person)
+                .or(near.first())
+                .map_or(v.end, |a| a.end);
+            (v.start, v.end, source)
+        })
+        .collect()
+}
