@@ -31,10 +31,22 @@ pub(super) fn in_relative_clause(
     a: &ActorSpan,
     cue: &WordHit<Stance>,
 ) -> bool {
-    let close = cue.start.min(p.sent.len()).max(a.end);
-    p.relatives.iter().any(|&r| {
-        r < a.start && !p.sent[r..a.start].contains(',') && p.sent[a.end..close].contains(',')
-    })
+    in_parenthesis(p, a.start, a.end, cue.start.min(p.sent.len()).max(a.end))
+}
+
+/// Whether the name at bytes `start..end` stands in a clause or parenthesis that one of the
+/// lexicon's `after_comma` words opens ([`SentenceParse::relatives`]) and a comma closes before
+/// byte `close` (a cue, or a reporting verb: "the coalition, led by Britain and France, said"
+/// is the coalition's word, not the states').
+pub(super) fn in_parenthesis(
+    p: &SentenceParse<'_>,
+    start: usize,
+    end: usize,
+    close: usize,
+) -> bool {
+    p.relatives
+        .iter()
+        .any(|&r| r < start && !p.sent[r..start].contains(',') && p.sent[end..close].contains(','))
 }
 
 /// The actor a relative clause holding the cue is about, when the clause names no actor of its

@@ -73,7 +73,7 @@ pub(super) fn speaker(
                 && m.end <= v.start
                 && w.between(m.end, v.start) <= SPEAKER_BEFORE_WORDS
                 && !beyond_comma(&p.sent[m.end..v.start])
-                && !in_parenthesis(p, m.start, m.end, v.start)
+                && !super::actors::in_parenthesis(p, m.start, m.end, v.start)
             {
                 consider(
                     w.between(m.end, v.start) + 1,
@@ -409,16 +409,6 @@ pub(super) fn opens_with_office(sentence: &str, offices: &[String]) -> bool {
         s.strip_prefix(o.as_str())
             .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
     })
-}
-
-/// Whether the name at bytes `start..end` stands in a parenthesis about the subject that
-/// closes before the reporting verb at `verb` ("the coalition, led by Britain and France, said":
-/// the coalition speaks, not the states that lead it). The parenthesis opens at one of the
-/// lexicon's `after_comma` words that is no coordination ([`SentenceParse::relatives`]).
-fn in_parenthesis(p: &SentenceParse<'_>, start: usize, end: usize, verb: usize) -> bool {
-    p.relatives
-        .iter()
-        .any(|&r| r < start && !p.sent[r..start].contains(',') && p.sent[end..verb].contains(','))
 }
 
 /// Whether a name ending where `between` starts is cut off from the reporting verb after it by
