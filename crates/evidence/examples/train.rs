@@ -516,26 +516,29 @@ fn cross_validate(items: &[Item], params: TrainParams, counted: &dyn Fn(&Item) -
     }
 }
 
+/// The value after flag `name` (empty when the flag ends the line), both taken out of `args`
+/// so the check for unknown arguments sees neither.
+fn take_value(args: &mut Vec<String>, name: &str) -> Option<String> {
+    let i = args.iter().position(|a| a == name)?;
+    let value = args.get(i + 1).cloned().unwrap_or_default();
+    args.drain(i..(i + 2).min(args.len()));
+    Some(value)
+}
+
 fn main() {
     let mut args: Vec<String> = std::env::args().collect();
-    let folds = match args.iter().position(|a| a == "--folds") {
+    let folds = match take_value(&mut args, "--folds") {
         None => Folds::Story,
-        Some(i) => {
-            let value = args.get(i + 1).cloned().unwrap_or_default();
-            args.drain(i..(i + 2).min(args.len()));
-            match value.as_str() {
-                "story" => Folds::Story,
-                "week" => Folds::Week,
-                other => {
-                    eprintln!("train: `--folds` takes `story` or `week`, not `{other}`");
-                    std::process::exit(2);
-                }
+        Some(value) => match value.as_str() {
+            "story" => Folds::Story,
+            "week" => Folds::Week,
+            other => {
+                eprintln!("train: `--folds` takes `story` or `week`, not `{other}`");
+                std::process::exit(2);
             }
-        }
+        },
     };
-    if let Some(i) = args.iter().position(|a| a == "--seed") {
-        let value = args.get(i + 1).cloned().unwrap_or_default();
-        args.drain(i..(i + 2).min(args.len()));
+    if let Some(value) = take_value(&mut args, "--seed") {
         match value.parse::<u64>() {
             Ok(seed) if args.iter().any(|a| a == "--cv") => {
                 let _ = CV_SEED.set(seed);
@@ -553,18 +556,15 @@ fn main() {
         }
     }
     // Id prefixes of articles to train on but leave out of the scores (`--score-without`).
-    let unscored: Vec<String> = match args.iter().position(|a| a == "--score-without") {
-        None => Vec::new(),
-        Some(i) => {
-            let value = args.get(i + 1).cloned().unwrap_or_default();
-            args.drain(i..(i + 2).min(args.len()));
+    let unscored: Vec<String> = take_value(&mut args, "--score-without")
+        .map(|value| {
             value
                 .split(',')
                 .filter(|p| !p.is_empty())
                 .map(String::from)
                 .collect()
-        }
-    };
+        })
+        .unwrap_or_default();
     if let Some(unknown) = args[1..]
         .iter()
         .find(|a| !["--cv", "--grid", "--confusion", "--dump", "--curve"].contains(&a.as_str()))

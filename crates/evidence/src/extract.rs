@@ -122,11 +122,10 @@ struct SentenceParse<'s> {
     actors: Vec<ActorSpan>,
     /// Agents of a passive participle (`agents` in `extract_actors.rs`).
     agents: Vec<Agent>,
-    /// Forward attribution phrases with their source ("according to Witkoff", "nach Angaben
-    /// des US-Sondergesandten Steve Witkoff"): (phrase start, phrase end, source end) in bytes.
-    /// The source is no subject, and the phrase does not part a subject from its verb ("Russland
-    /// ist nach Angaben ... Witkoff einverstanden").
-    forward: Vec<(usize, usize, usize)>,
+    /// Forward attribution phrases with their source ("according to Witkoff"): the source is
+    /// no subject, and the phrase does not part a subject from its verb ("Russland ist nach
+    /// Angaben ... Witkoff einverstanden").
+    forward: Vec<speakers::Forward>,
     /// The body of states the article named first, when named before this sentence ends.
     body: Option<String>,
     /// The amounts the sentence states (`extract_quantity.rs`), read when a statement of the

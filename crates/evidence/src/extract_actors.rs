@@ -88,11 +88,11 @@ pub(super) fn subjects<'p>(
 ) -> Vec<&'p ActorSpan> {
     // A forward phrase ("according to Witkoff") does not open the reported clause: its subject
     // may stand before it ("Russia, according to Witkoff, agreed"), and its source is no subject.
-    let verb_end = verb_end.filter(|v| !p.forward.iter().any(|f| f.1 == *v));
+    let verb_end = verb_end.filter(|v| !p.forward.iter().any(|f| f.end == *v));
     let in_forward = |a: &ActorSpan| {
         p.forward
             .iter()
-            .any(|&(s, _, e)| a.start >= s && a.end <= e)
+            .any(|f| a.start >= f.start && a.end <= f.source_end)
     };
     // Words between a subject and the cue, the forward phrases and their sources left out
     // ("Russland ist nach Angaben des US-Sondergesandten Steve Witkoff einverstanden").
@@ -100,8 +100,8 @@ pub(super) fn subjects<'p>(
         let inside: usize = p
             .forward
             .iter()
-            .filter(|&&(s, _, e)| s >= a.end && e <= cue.start)
-            .map(|&(s, _, e)| p.words.between(s, e))
+            .filter(|f| f.start >= a.end && f.source_end <= cue.start)
+            .map(|f| p.words.between(f.start, f.source_end))
             .sum();
         p.words.between(a.end, cue.start).saturating_sub(inside)
     };

@@ -420,17 +420,27 @@ fn beyond_comma(between: &str) -> bool {
     b.contains(',') && !b.ends_with(',')
 }
 
-/// The forward attribution phrases of a sentence with their sources ("according to Witkoff",
-/// "nach Angaben des US-Sondergesandten Steve Witkoff"), as [`SentenceParse::forward`] holds
-/// them: (phrase start, phrase end, source end) in bytes. The source is the first person named
-/// within [`SPEAKER_AFTER_WORDS`] of the phrase, else the first actor there, before any comma
-/// ("Secondo fonti diplomatiche, la Francia ...": France is no source).
+/// A forward attribution phrase with its source ("according to Witkoff", "nach Angaben des
+/// US-Sondergesandten Steve Witkoff"), in bytes of the sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Forward {
+    pub(super) start: usize,
+    /// Where the phrase ends: the speaker rule's verb end when the source speaks.
+    pub(super) end: usize,
+    /// Where its source ends (the phrase's end when it names none).
+    pub(super) source_end: usize,
+}
+
+/// The forward attribution phrases of a sentence, as [`SentenceParse::forward`] holds them. The
+/// source is the first person named within [`SPEAKER_AFTER_WORDS`] of the phrase, else the
+/// first actor there, before any comma ("Secondo fonti diplomatiche, la Francia ...": France is
+/// no source).
 pub(super) fn forward_phrases(
     sent: &str,
     verbs: &[WordHit<bool>],
     actors: &[ActorSpan],
     words: &Words,
-) -> Vec<(usize, usize, usize)> {
+) -> Vec<Forward> {
     verbs
         .iter()
         .filter(|v| v.label)
@@ -443,12 +453,15 @@ pub(super) fn forward_phrases(
                         && !sent[v.end..a.start].contains(',')
                 })
                 .collect();
-            let source = near
-                .iter()
-                .find(|a| a.kind == EntityKind::Person)
-                .or(near.first())
-                .map_or(v.end, |a| a.end);
-            (v.start, v.end, source)
+            Forward {
+                start: v.start,
+                end: v.end,
+                source_end: near
+                    .iter()
+                    .find(|a| a.kind == EntityKind::Person)
+                    .or(near.first())
+                    .map_or(v.end, |a| a.end),
+            }
         })
         .collect()
 }
