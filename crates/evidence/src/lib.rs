@@ -145,6 +145,10 @@ pub struct ProcessedArticle {
     /// When no lexicon reads it (`read_in` is `None`), the language to name: the declared tag,
     /// else the detected language's English name ([`lang::foreign`]), else `unknown`.
     pub language_not_read: Option<String>,
+    /// True when the article names neither party to the war the guarantee is to end, nor any
+    /// of their people ([`Gazetteer::names_a_belligerent`]): it is stored and linked, but no
+    /// statement is read from it.
+    pub off_topic: bool,
     pub cleaned: Cleaned,
     pub fingerprint: Fingerprint,
     pub mentions: Vec<Mention>,
@@ -224,17 +228,24 @@ impl Pipeline {
                 .unwrap_or("unknown")
                 .to_string()
         });
-        let statements = self.extractor.extract(
-            &cleaned.text,
-            &mentions,
-            &self.gazetteer,
-            ArticleRef {
-                id: &raw.id,
-                date: raw.date.as_deref(),
-                outlet: raw.outlet.as_deref(),
-                lang: read_in.map(lang::Lang::code).or(raw.lang.as_deref()),
-            },
-        );
+        // A general news feed is mostly about other things: its "training team" of a theatre
+        // or tariff demands are no pledges, so only a text about the war is read.
+        let off_topic = !self.gazetteer.names_a_belligerent(&mentions);
+        let statements = if !off_topic {
+            self.extractor.extract(
+                &cleaned.text,
+                &mentions,
+                &self.gazetteer,
+                ArticleRef {
+                    id: &raw.id,
+                    date: raw.date.as_deref(),
+                    outlet: raw.outlet.as_deref(),
+                    lang: read_in.map(lang::Lang::code).or(raw.lang.as_deref()),
+                },
+            )
+        } else {
+            Vec::new()
+        };
         Ok(ProcessedArticle {
             id: raw.id.clone(),
             content_hash: raw.content_hash(),
@@ -245,6 +256,7 @@ impl Pipeline {
             lang: raw.lang.clone(),
             read_in,
             language_not_read,
+            off_topic,
             cleaned,
             fingerprint,
             mentions,
@@ -252,3 +264,7 @@ impl Pipeline {
         })
     }
 }
+
+#[cfg(test)]
+#[path = "pipeline_tests.rs"]
+mod pipeline_tests;

@@ -75,6 +75,11 @@ pub struct Entity {
     /// when the rules find no subject, another actor of the sentence comes first.
     #[serde(default)]
     pub beneficiary: bool,
+    /// A party to the war the guarantee is to end (Ukraine and Russia): a text that names
+    /// neither, nor any of their people, is not about the guarantee, and no statement is read
+    /// from it (see [`Gazetteer::names_a_belligerent`]).
+    #[serde(default)]
+    pub belligerent: bool,
     /// A body of states (an alliance, a union, a coalition, Europe's states as a group): a
     /// text that has named it goes on with "the participants", "the signatories", "the group"
     /// for its members, which are then this actor (see [`Gazetteer::first_collective`]).
@@ -329,6 +334,29 @@ impl Gazetteer {
     /// Whether the actor `id` is the guarantees' beneficiary ([`Entity::beneficiary`]).
     pub fn is_beneficiary(&self, id: &str) -> bool {
         self.get(id).is_some_and(|e| e.beneficiary)
+    }
+
+    /// Whether a text with these `mentions` names a party to the war the guarantee is to end
+    /// ([`Entity::belligerent`]), itself or one of its people ("Zelensky" speaks for Ukraine):
+    /// whether it can be about the guarantee at all. The pipeline reads statements only from
+    /// such texts: in a general news feed, "the training team of Jeongdong Theater" or China's
+    /// tariff demands are not pledges of training or sanctions.
+    pub fn names_a_belligerent(&self, mentions: &[Mention]) -> bool {
+        mentions.iter().any(|m| {
+            self.actor_of(&m.entity)
+                .and_then(|actor| self.get(&actor))
+                .is_some_and(|e| e.belligerent)
+        })
+    }
+
+    /// The names of the parties to the war ([`Entity::belligerent`]), as reports show them
+    /// ("Ukraine", "Russia").
+    pub fn belligerents(&self) -> Vec<&str> {
+        self.entities
+            .iter()
+            .filter(|e| e.belligerent)
+            .map(|e| e.role.as_deref().unwrap_or(&e.id))
+            .collect()
     }
 
     /// The actor of the first mention in `mentions` (in text order) of a body of states

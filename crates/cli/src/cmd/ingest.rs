@@ -80,6 +80,13 @@ struct ArticleReport {
     /// declared language (`cs`), or `unknown` when none was declared and none was recognised.
     #[serde(skip_serializing_if = "Option::is_none")]
     language_not_read: Option<String>,
+    /// Set when the article names neither party to the war (nor any of their people): it is
+    /// stored and linked, but yields no statement.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    off_topic: bool,
+    /// The line's explanation of `off_topic`, naming the parties.
+    #[serde(skip)]
+    off_topic_note: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -210,6 +217,13 @@ fn ingest_one(
     // The extractor reads only the languages it has a lexicon for: say so rather than leave a
     // reader to wonder at "0 statements".
     let language_not_read = article.language_not_read.clone();
+    let off_topic = article.off_topic && language_not_read.is_none();
+    let off_topic_note = off_topic.then(|| {
+        format!(
+            "names neither {}: no statement read",
+            pipeline.gazetteer.belligerents().join(" nor ")
+        )
+    });
     let (status, statements, duplicates) = match store.ingest(&article, index) {
         Err(e) => {
             let status = match e {
@@ -230,6 +244,8 @@ fn ingest_one(
         duplicates,
         error: None,
         language_not_read,
+        off_topic,
+        off_topic_note,
     }
 }
 
@@ -270,6 +286,8 @@ fn failed(path: &str, id: Option<String>, error: String, status: Status) -> Arti
         duplicates: Vec::new(),
         error: Some(error),
         language_not_read: None,
+        off_topic: false,
+        off_topic_note: None,
     }
 }
 
@@ -345,6 +363,9 @@ fn article_line(entry: &ArticleReport) -> String {
                     .map(|l| l.code())
                     .join(", ")
             ));
+        }
+        if let Some(note) = &entry.off_topic_note {
+            line.push_str(&format!("  ({note})"));
         }
     }
     for d in &entry.duplicates {

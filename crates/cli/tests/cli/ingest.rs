@@ -63,7 +63,7 @@ fn a_bad_byte_in_a_jsonl_file_loses_that_line_only() {
         article_line(
             "third",
             "2025-08-20",
-            "France will send hundreds of troops, Macron said.",
+            "France will send hundreds of troops to Ukraine, Macron said.",
         )
         .as_bytes(),
     );
@@ -166,6 +166,27 @@ fn an_article_in_a_language_without_a_lexicon_says_it_was_not_read() {
     stored    cz1  0 statements  (language `cs` not read: the lexicons cover en, uk, ru, de, fr, pl, it, es, nl, pt, ro, tr)
     --- stderr
     1 stored, 0 unchanged, 0 failed (database `guarantor.db`)
+    ");
+}
+
+/// A news feed is mostly about other things: an article that names neither party to the war is
+/// stored and linked, but its troops are no pledge on the guarantee, and the line says why it
+/// has no statement. A pledge about Ukraine beside it is read.
+#[test]
+fn an_article_about_another_war_is_stored_but_not_read_for_statements() {
+    let mali = serde_json::json!({"id": "mali", "url": null, "outlet": "Test Wire",
+        "date": "2025-03-05", "lang": "en",
+        "text": "France is ready to send troops to Mali to monitor a ceasefire, Macron said."});
+    let ukraine = serde_json::json!({"id": "ukr", "url": null, "outlet": "Test Wire",
+        "date": "2025-08-18", "lang": "en", "text": CLAIM});
+    let (dir, out) = ingest_one("feed.jsonl", &format!("{mali}\n{ukraine}\n"));
+    insta::assert_snapshot!(transcript(&out, dir.path()), @r"
+    exit: 0
+    --- stdout
+    stored    mali  0 statements  (names neither Ukraine nor Russia: no statement read)
+    stored    ukr  1 statement
+    --- stderr
+    2 stored, 0 unchanged, 0 failed (database `guarantor.db`)
     ");
 }
 

@@ -145,7 +145,7 @@ pub const HOSTILE_ARTICLES: &[(&str, &str)] = &[
         "x2.jsonl",
         r#"{"id": "x2", "url": "JaVaScRiPt:window.__pwned=9", "outlet": "<svg onload=window.__pwned=10>", "date": "2025-08-21", "title": "<a href=javascript:window.__pwned=11>Starmer</a>", "text": "Starmer said Britain will send troops to Ukraine <svg/onload=window.__pwned=12> after a ceasefire."}
 {"id": "x3", "url": "data:text/html,<script>window.__pwned=13</script>", "outlet": "Data Desk", "date": "2025-08-22", "title": "<iframe src=javascript:window.__pwned=14>", "text": "Macron said France will send troops to Ukraine <body onload=window.__pwned=15> as part of a reassurance force."}
-{"id": "x4", "url": "https://evil.example/\"onclick=\"window.__pwned=16", "outlet": "Quote Breakers", "date": "2025-08-23", "title": "'><script>window.__pwned=17</script>", "text": "Rubio said the United States could provide air power to back a European mission \"><img src=x onerror=window.__pwned=18>."}"#,
+{"id": "x4", "url": "https://evil.example/\"onclick=\"window.__pwned=16", "outlet": "Quote Breakers", "date": "2025-08-23", "title": "'><script>window.__pwned=17</script>", "text": "Rubio said the United States could provide air power to back a European mission in Ukraine \"><img src=x onerror=window.__pwned=18>."}"#,
     ),
 ];
 
