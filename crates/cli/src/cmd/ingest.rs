@@ -183,8 +183,17 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         1 => ", 1 annotation line skipped".to_string(),
         n => format!(", {n} annotation lines skipped"),
     };
+    // How much of a general feed was about something else, so "0 statements" lines are no
+    // surprise.
+    let off_topic = match report.articles.iter().filter(|a| a.off_topic).count() {
+        0 => String::new(),
+        n => format!(
+            " ({n} naming neither {}: not read for statements)",
+            pipeline.gazetteer.belligerents().join(" nor ")
+        ),
+    };
     eprintln!(
-        "{} stored, {} unchanged, {} failed{database}{skipped} (database `{}`)",
+        "{} stored{off_topic}, {} unchanged, {} failed{database}{skipped} (database `{}`)",
         report.stored,
         report.unchanged,
         report.failed,

@@ -186,7 +186,7 @@ fn an_article_about_another_war_is_stored_but_not_read_for_statements() {
     stored    mali  0 statements  (names neither Ukraine nor Russia: no statement read)
     stored    ukr  1 statement
     --- stderr
-    2 stored, 0 unchanged, 0 failed (database `guarantor.db`)
+    2 stored (1 naming neither Ukraine nor Russia: not read for statements), 0 unchanged, 0 failed (database `guarantor.db`)
     ");
 }
 
