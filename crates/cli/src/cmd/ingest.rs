@@ -29,7 +29,10 @@ use crate::input::fail;
 /// and `.json` (one such object, or an array of them). Dates are ISO
 /// (`2025-08-18`, or `2025-08` for a month) and must be on the calendar.
 /// Directories are searched recursively (a directory reached twice through links is read once).
-/// Files over 16 MiB are refused. Re-ingesting unchanged articles changes nothing; several ingests
+/// Files over 16 MiB are refused. Statements are read from articles in the twelve languages of the
+/// lexicons that name Ukraine or Russia (or one of their people); any other article is stored and
+/// linked, and its line says why it has no statement.
+/// Re-ingesting unchanged articles changes nothing; several ingests
 /// may write to one database at once. Exit code 0 when everything was stored, 2 when some input
 /// was bad (the rest is stored), 1 when the database failed.
 #[derive(Debug, clap::Args)]
