@@ -142,3 +142,57 @@ fn the_body_the_article_named_is_a_candidate_of_its_later_statements() {
         );
     }
 }
+
+/// The guarantees' beneficiary named with other parties of an offer is the one that receives;
+/// alone, or in a demand, it stays (an offer is never moved to a state that did not make it).
+#[test]
+fn the_beneficiary_beside_other_parties_of_an_offer_is_not_one() {
+    let lex = Lexicon::default();
+    let g = Gazetteer::default();
+    let shipped = Extractor::new(&lex).with_actor_model(crate::actor_model::default_actor_model());
+    let rules = Extractor::new(&lex);
+    let parties = |e: &Extractor, text: &str, stance: Stance| {
+        let m = g.resolve(text);
+        let mut found: Vec<String> = e
+            .extract(text, &m, &g, article("en"))
+            .into_iter()
+            .filter(|s| s.stance == stance)
+            .map(|s| s.actor)
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    };
+    for e in [&shipped, &rules] {
+        assert_eq!(
+            parties(
+                e,
+                "Britain, France and Ukraine offered to set up a multinational force.",
+                Stance::Offers
+            ),
+            ["FRA", "GBR"]
+        );
+        assert_eq!(
+            parties(
+                e,
+                "France and Ukraine called for American air support.",
+                Stance::Demands
+            ),
+            ["FRA", "UKR"]
+        );
+        assert_eq!(
+            parties(
+                e,
+                "Ukraine is ready to buy US weapons with European financing.",
+                Stance::Offers
+            ),
+            ["UKR"]
+        );
+    }
+    let mut found = vec!["UKR".to_string(), "FRA".to_string()];
+    actor_choice::without_the_receiver(Stance::Opposes, &mut found, &g);
+    assert_eq!(found, ["FRA"]);
+    let mut alone = vec!["UKR".to_string()];
+    actor_choice::without_the_receiver(Stance::Offers, &mut alone, &g);
+    assert_eq!(alone, ["UKR"]);
+}
