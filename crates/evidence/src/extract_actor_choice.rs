@@ -124,7 +124,6 @@ impl Extractor {
     }
 }
 
-/// The candidate parties of a statement whose rules chose `chosen`, with their features.
 /// Takes the guarantees' beneficiary out of the parties of an offer or an opposition that names
 /// others too ("France and Ukraine want American air cover", read as an offer as well): there it
 /// is the one that receives. On dev, 3 of the gold's 1,427 offers are Ukraine's and none of its
@@ -139,6 +138,7 @@ pub(super) fn without_the_receiver(stance: Stance, parties: &mut Vec<String>, g:
     }
 }
 
+/// The candidate parties of a statement whose rules chose `chosen`, with their features.
 fn candidates(
     q: &Asked<'_, '_>,
     gazetteer: &Gazetteer,

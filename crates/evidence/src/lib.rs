@@ -231,7 +231,9 @@ impl Pipeline {
         // A general news feed is mostly about other things: its "training team" of a theatre
         // or tariff demands are no pledges, so only a text about the war is read.
         let off_topic = !self.gazetteer.names_a_belligerent(&mentions);
-        let statements = if !off_topic {
+        let statements = if off_topic {
+            Vec::new()
+        } else {
             self.extractor.extract(
                 &cleaned.text,
                 &mentions,
@@ -243,8 +245,6 @@ impl Pipeline {
                     lang: read_in.map(lang::Lang::code).or(raw.lang.as_deref()),
                 },
             )
-        } else {
-            Vec::new()
         };
         Ok(ProcessedArticle {
             id: raw.id.clone(),
