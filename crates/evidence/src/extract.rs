@@ -215,7 +215,8 @@ impl Extractor {
     }
 
     /// Statements of one article. `mentions` are the resolve stage's, with offsets in `text`.
-    /// An article in a language without a lexicon yields none.
+    /// An article in a language without a lexicon yields none; the beneficiary's offer of a claim
+    /// another party of the article holds is left out (`actor_choice::without_a_second_receiver`).
     pub fn extract(
         &self,
         text: &str,
@@ -223,7 +224,8 @@ impl Extractor {
         gazetteer: &Gazetteer,
         article: ArticleRef<'_>,
     ) -> Vec<Statement> {
-        self.run(text, mentions, gazetteer, article, None, None)
+        let s = self.run(text, mentions, gazetteer, article, None, None);
+        actor_choice::without_a_second_receiver(s, gazetteer)
     }
 
     /// The sentences of an article with the classifier's features of each, in the order and with

@@ -138,6 +138,22 @@ pub(super) fn without_the_receiver(stance: Stance, parties: &mut Vec<String>, g:
     }
 }
 
+/// An article's statements without the beneficiary's offers and oppositions of a claim another
+/// party of the article also holds ([`without_the_receiver`] for parties named in one sentence
+/// apart): the claim stays, with the party that gives.
+pub(super) fn without_a_second_receiver(mut s: Vec<Statement>, g: &Gazetteer) -> Vec<Statement> {
+    let receives = |x: &Statement| {
+        matches!(x.stance, Stance::Offers | Stance::Opposes) && g.is_beneficiary(&x.actor)
+    };
+    let held: Vec<(String, Stance)> = s
+        .iter()
+        .filter(|x| !receives(x))
+        .map(|x| (x.capability.clone(), x.stance))
+        .collect();
+    s.retain(|x| !receives(x) || !held.contains(&(x.capability.clone(), x.stance)));
+    s
+}
+
 /// The candidate parties of a statement whose rules chose `chosen`, with their features.
 fn candidates(
     q: &Asked<'_, '_>,

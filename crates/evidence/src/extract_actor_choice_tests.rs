@@ -143,8 +143,9 @@ fn the_body_the_article_named_is_a_candidate_of_its_later_statements() {
     }
 }
 
-/// The guarantees' beneficiary named with other parties of an offer is the one that receives;
-/// alone, or in a demand, it stays (an offer is never moved to a state that did not make it).
+/// The guarantees' beneficiary named with other parties of an offer is the one that receives,
+/// and so is its offer of a claim another party of the article holds; alone, or in a demand, it
+/// stays (an offer is never moved to a state that did not make it).
 #[test]
 fn the_beneficiary_beside_other_parties_of_an_offer_is_not_one() {
     let lex = Lexicon::default();
@@ -187,6 +188,18 @@ fn the_beneficiary_beside_other_parties_of_an_offer_is_not_one() {
                 Stance::Offers
             ),
             ["UKR"]
+        );
+    }
+    // In another sentence of the article, the same: the claim stays with the party that gives.
+    for e in [&shipped, &rules] {
+        assert_eq!(
+            parties(
+                e,
+                "Zelensky said Ukraine is ready to provide troops for the mission. \
+                 Britain is ready to send troops.",
+                Stance::Offers
+            ),
+            ["GBR"]
         );
     }
     let mut found = vec!["UKR".to_string(), "FRA".to_string()];
