@@ -76,10 +76,7 @@ impl Extractor {
         let model = match (trace, &self.actor_model) {
             (Some(_), _) => None,
             (None, Some(m)) => Some(m),
-            (None, None) => {
-                without_the_receiver(q.stance, &mut found, gazetteer);
-                return Some(((found, by, kind), None));
-            }
+            (None, None) => return Some(((found, by, kind), None)),
         };
         let mut rules_choice = None;
         if let [chosen] = found.as_slice() {
@@ -96,8 +93,6 @@ impl Extractor {
             } else if let Some(best) = model.and_then(|m| m.choose(&features)) {
                 found = vec![candidates[best].clone()];
             }
-        } else {
-            without_the_receiver(q.stance, &mut found, gazetteer);
         }
         Some(((found, by, kind), rules_choice))
     }
@@ -124,23 +119,14 @@ impl Extractor {
     }
 }
 
-/// Takes the guarantees' beneficiary out of the parties of an offer or an opposition that names
-/// others too ("France and Ukraine want American air cover", read as an offer as well): there it
-/// is the one that receives. On dev, 3 of the gold's 1,427 offers are Ukraine's and none of its
-/// 198 oppositions, yet Ukraine was a party of 66 of our offers of a claim the gold holds, and
-/// right in 2. Its only party is left as it is: moving an offer to another state would give that
-/// state words it did not say ("Ukraine is ready to buy US weapons" is no US offer).
-pub(super) fn without_the_receiver(stance: Stance, parties: &mut Vec<String>, g: &Gazetteer) {
-    if matches!(stance, Stance::Offers | Stance::Opposes)
-        && parties.iter().any(|a| !g.is_beneficiary(a))
-    {
-        parties.retain(|a| !g.is_beneficiary(a));
-    }
-}
-
 /// An article's statements without the beneficiary's offers and oppositions of a claim another
-/// party of the article also holds ([`without_the_receiver`] for parties named in one sentence
-/// apart): the claim stays, with the party that gives.
+/// party of the article also holds, in the same sentence ("France and Ukraine want American air
+/// cover", read as an offer as well) or another: there it is the one that receives, and the
+/// claim stays with the party that gives. On dev, 3 of the gold's 1,427 offers are Ukraine's and
+/// none of its 198 oppositions, yet Ukraine was a party of 66 of our offers of a claim the gold
+/// holds, and right in 2. A claim the beneficiary alone holds is left as it is: moving an offer
+/// to another state would give that state words it did not say ("Ukraine is ready to buy US
+/// weapons" is no US offer).
 pub(super) fn without_a_second_receiver(mut s: Vec<Statement>, g: &Gazetteer) -> Vec<Statement> {
     let receives = |x: &Statement| {
         matches!(x.stance, Stance::Offers | Stance::Opposes) && g.is_beneficiary(&x.actor)

@@ -341,10 +341,7 @@ fn learned_statements(
         // Without a cue of its own, the claim belongs to the subject the rules found in this
         // sentence (see [`borrowed_subject`]).
         let borrowed = if c_hit.start >= end {
-            borrowed_subject(rule_statements, target).map(|(mut parties, by, kind)| {
-                super::actor_choice::without_the_receiver(stance, &mut parties, gazetteer);
-                (parties, by, kind)
-            })
+            borrowed_subject(rule_statements, target)
         } else {
             None
         };
