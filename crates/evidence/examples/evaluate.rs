@@ -104,6 +104,9 @@ fn main() {
     }
 }
 
+/// Resamples of the stories for the F1 interval: enough for its ends to stay put within 0.002.
+const BOOTSTRAP_RESAMPLES: usize = 2000;
+
 fn print_corpus(split: Split, r: &CorpusReport) {
     println!(
         "\nReal corpus, {} split ({}): (article, target, stance)",
@@ -146,6 +149,18 @@ fn print_corpus(split: Split, r: &CorpusReport) {
             s.extract.fn_
         );
     }
+    // How far the F1 would move on another sample of stories like these: two runs whose
+    // figures differ by less than the interval's half-width have not been told apart.
+    let interval = |counted: &dyn Fn(&str) -> bool| {
+        story_interval(&r.per_article, counted, BOOTSTRAP_RESAMPLES)
+            .map(|(lo, hi)| format!("{lo:.3} to {hi:.3}"))
+            .unwrap_or_else(|| "none".to_string())
+    };
+    println!(
+        "  F1, 95% interval over {BOOTSTRAP_RESAMPLES} resamples of the stories: overall {}, non-English {}",
+        interval(&|_| true),
+        interval(&|lang| lang != "en")
+    );
     let q = |s: &LangScores| {
         format!(
             "recall {:.3} ({}/{}) precision {:.3} ({}/{})",

@@ -85,6 +85,9 @@ pub struct CorpusGold {
     pub statements: Vec<CorpusStatement>,
     #[serde(default)]
     pub near_duplicate_of: Option<String>,
+    /// The story the article tells (ANNOTATION.md): a rewrite and its original share it.
+    #[serde(default)]
+    pub story: Option<String>,
 }
 
 /// Articles and annotations of one split, in file-name then line order.
@@ -283,7 +286,57 @@ pub struct CorpusReport {
     /// Predicted claims, right (`tp`) or not (`fp`), by how they were found: the band of
     /// [`source_band`]. `fn_` stays 0: a missed claim has no source.
     pub by_source: BTreeMap<&'static str, Counts>,
+    /// Each article's (article, target, stance) counts with its story (the article's id when
+    /// the gold names none) and language row, for [`story_interval`].
+    pub per_article: Vec<(String, String, Counts)>,
     pub errors: Vec<String>,
+}
+
+/// A 95% percentile interval of the F1 of the articles `counted` keeps, from `resamples`
+/// resamples of their stories with replacement (a story's articles, a rewrite and its original,
+/// are drawn together: they are not independent evidence). Deterministic: the same report gives
+/// the same interval. `None` without an article.
+pub fn story_interval(
+    per_article: &[(String, String, Counts)],
+    counted: impl Fn(&str) -> bool,
+    resamples: usize,
+) -> Option<(f64, f64)> {
+    let mut by_story: BTreeMap<&str, Counts> = BTreeMap::new();
+    for (story, _, c) in per_article.iter().filter(|(_, lang, _)| counted(lang)) {
+        let s = by_story.entry(story.as_str()).or_default();
+        s.tp += c.tp;
+        s.fp += c.fp;
+        s.fn_ += c.fn_;
+    }
+    let stories: Vec<Counts> = by_story.into_values().collect();
+    if stories.is_empty() || resamples == 0 {
+        return None;
+    }
+    // splitmix64: a fixed stream, no dependency.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let n = stories.len();
+    let mut f1s: Vec<f64> = (0..resamples)
+        .map(|_| {
+            let mut total = Counts::default();
+            for _ in 0..n {
+                let s = stories[(next() % n as u64) as usize];
+                total.tp += s.tp;
+                total.fp += s.fp;
+                total.fn_ += s.fn_;
+            }
+            total.f1()
+        })
+        .collect();
+    f1s.sort_by(f64::total_cmp);
+    let at = |q: f64| f1s[((q * (resamples - 1) as f64).round() as usize).min(resamples - 1)];
+    Some((at(0.025), at(0.975)))
 }
 
 /// The bands claims are counted in by how they were found: the rules, else the highest
@@ -390,6 +443,11 @@ pub fn evaluate_corpus(
                     .map(|s| (s.target.as_str(), s.stance.as_str()))
                     .collect::<BTreeSet<_>>()
                     .len();
+                report.per_article.push((
+                    gold.story.clone().unwrap_or_else(|| raw.id.clone()),
+                    lang.clone(),
+                    scores.extract,
+                ));
                 report.per_lang.entry(lang).or_default().add(&scores);
                 continue;
             }
@@ -413,6 +471,11 @@ pub fn evaluate_corpus(
             .map(|s| (s.target.clone(), s.stance.clone()))
             .collect();
         scores.extract.add_sets(&predicted, &gold_claims);
+        report.per_article.push((
+            gold.story.clone().unwrap_or_else(|| raw.id.clone()),
+            lang.clone(),
+            scores.extract,
+        ));
         let our_who: BTreeSet<(String, &str, &str)> = p
             .statements
             .iter()
