@@ -29,6 +29,8 @@ mod evaluation;
 mod folds;
 #[path = "train/reports.rs"]
 mod reports;
+#[path = "train/shipped.rs"]
+mod shipped;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -383,9 +385,16 @@ fn stated(scored: &[(f32, ClaimSummary)], th: f32) -> BTreeSet<(String, Stance)>
         .collect()
 }
 
-fn cross_validate(items: &[Item], params: TrainParams, counted: &dyn Fn(&Item) -> bool) {
-    let cands = out_of_fold(items, params, |_| true);
-    let scored = held_out_claims(items, &cands, |_| true);
+/// Cross-validation within dev: the models of each fold learn from the other folds' articles
+/// that `trained` keeps, and the articles `counted` keeps are scored.
+fn cross_validate(
+    items: &[Item],
+    params: TrainParams,
+    counted: &dyn Fn(&Item) -> bool,
+    trained: &dyn Fn(&Item) -> bool,
+) {
+    let cands = out_of_fold(items, params, trained);
+    let scored = held_out_claims(items, &cands, trained);
     // The articles scored (all unless `--score-without`), with their held-out claims.
     let pairs: Vec<(&Item, &Vec<(f32, ClaimSummary)>)> = items
         .iter()
@@ -555,23 +564,35 @@ fn main() {
             }
         }
     }
-    // Id prefixes of articles to train on but leave out of the scores (`--score-without`).
-    let unscored: Vec<String> = take_value(&mut args, "--score-without")
-        .map(|value| {
-            value
-                .split(',')
-                .filter(|p| !p.is_empty())
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
-    if let Some(unknown) = args[1..]
-        .iter()
-        .find(|a| !["--cv", "--grid", "--confusion", "--dump", "--curve"].contains(&a.as_str()))
-    {
+    // Id prefixes of articles to train on but leave out of the scores (`--score-without`), and
+    // of articles to score but never train on (`--train-without`).
+    let mut prefixes = |flag: &str| -> Vec<String> {
+        take_value(&mut args, flag)
+            .map(|value| {
+                value
+                    .split(',')
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let unscored = prefixes("--score-without");
+    let untrained = prefixes("--train-without");
+    if let Some(unknown) = args[1..].iter().find(|a| {
+        ![
+            "--cv",
+            "--grid",
+            "--confusion",
+            "--dump",
+            "--curve",
+            "--check",
+        ]
+        .contains(&a.as_str())
+    }) {
         let help = matches!(unknown.as_str(), "-h" | "--help");
         eprintln!(
-            "{}usage: train [--cv [--folds story|week] [--seed N] [--score-without PREFIXES] [--grid] [--confusion] [--dump] [--curve]]\n  (no flag) train on the dev split and write data/evidence-model.txt\n  --cv        5-fold cross-validation within the dev split; writes nothing\n  --folds     with --cv, fold by story (the default) or by calendar week (no event on both sides)\n  --seed      with --cv, the sentence model's shuffling seed (default {SEED}): a change that\n              holds under several seeds is not the noise of one visiting order\n  --score-without  with --cv, train on every dev article but score only those whose id starts\n              with none of PREFIXES (comma-separated, e.g. jl,jm): what new shards add to the others\n  --grid      with --cv, also compare the training settings of a small grid\n  --confusion with --cv, count the stances predicted for missed gold claims\n  --dump      with --cv --confusion, print every sentence with a gold or predicted claim\n  --curve     with --cv, the learning curve: folds trained on 25 to 100% of their stories",
+            "{}usage: train [--check | --cv [--folds story|week] [--seed N] [--score-without PREFIXES] [--train-without PREFIXES] [--grid] [--confusion] [--dump] [--curve]]\n  (no flag) train on the dev split and write data/evidence-model.txt\n  --check     train, and fail unless data/evidence-model.txt is what it writes (run by CI)\n  --cv        5-fold cross-validation within the dev split; writes nothing\n  --folds     with --cv, fold by story (the default) or by calendar week (no event on both sides)\n  --seed      with --cv, the sentence model's shuffling seed (default {SEED}): a change that\n              holds under several seeds is not the noise of one visiting order\n  --score-without  with --cv, train on every dev article but score only those whose id starts\n              with none of PREFIXES (comma-separated, e.g. jl,jm): what new shards add to the others\n  --train-without  with --cv, score every dev article but train only on those whose id starts\n              with none of PREFIXES: how the model without new shards reads them\n  --grid      with --cv, also compare the training settings of a small grid\n  --confusion with --cv, count the stances predicted for missed gold claims\n  --dump      with --cv --confusion, print every sentence with a gold or predicted claim\n  --curve     with --cv, the learning curve: folds trained on 25 to 100% of their stories",
             if help {
                 String::new()
             } else {
@@ -629,8 +650,10 @@ fn main() {
             }
         }
         for p in grid {
-            cross_validate(&items, p, &|i: &Item| {
-                !unscored.iter().any(|u| i.id.starts_with(u.as_str()))
+            let without =
+                |list: &[String], i: &Item| !list.iter().any(|u| i.id.starts_with(u.as_str()));
+            cross_validate(&items, p, &|i: &Item| without(&unscored, i), &|i: &Item| {
+                without(&untrained, i)
             });
         }
         return;
@@ -675,11 +698,14 @@ fn main() {
     ];
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/evidence-model.txt");
-    std::fs::write(&path, model.to_text()).expect("model file writable");
-    println!(
-        "wrote {} ({} labels, {} weights)",
-        path.display(),
-        model.pairs.len(),
-        model.weight_count()
-    );
+    let check = args.iter().any(|a| a == "--check");
+    shipped::write_or_check(&path, &model.to_text(), check, "train");
+    if !check {
+        println!(
+            "wrote {} ({} labels, {} weights)",
+            path.display(),
+            model.pairs.len(),
+            model.weight_count()
+        );
+    }
 }

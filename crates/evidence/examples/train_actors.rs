@@ -22,6 +22,8 @@
 mod evaluation;
 #[path = "train/folds.rs"]
 mod folds;
+#[path = "train/shipped.rs"]
+mod shipped;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -62,7 +64,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "--help" || a == "-h") {
         println!(
-            "usage: train_actors [--cv [--wrong LANG]]\n  (no flag) train on the dev split and write data/evidence-actor-model.txt\n  --cv        5-fold cross-validation within the dev split, folds by week; writes nothing\n  --wrong     with --cv, print the held-out statements of language LANG (ISO 639-1) whose party is wrong"
+            "usage: train_actors [--check | --cv [--wrong LANG]]\n  (no flag) train on the dev split and write data/evidence-actor-model.txt\n  --check     train, and fail unless data/evidence-actor-model.txt is what it writes (run by CI)\n  --cv        5-fold cross-validation within the dev split, folds by week; writes nothing\n  --wrong     with --cv, print the held-out statements of language LANG (ISO 639-1) whose party is wrong"
         );
         return;
     }
@@ -79,7 +81,7 @@ fn main() {
     if let Some(bad) = args
         .iter()
         .filter(|a| Some(*a) != wrong.as_ref())
-        .find(|a| !["--cv", "--wrong"].contains(&a.as_str()))
+        .find(|a| !["--cv", "--wrong", "--check"].contains(&a.as_str()))
     {
         eprintln!("train_actors: unknown argument `{bad}` (see --help)");
         std::process::exit(2);
@@ -137,15 +139,15 @@ fn main() {
     ];
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../data/evidence-actor-model.txt");
-    if let Err(e) = std::fs::write(&path, model.to_text()) {
-        eprintln!("train_actors: cannot write {}: {e}", path.display());
-        std::process::exit(1);
+    let check = args.iter().any(|a| a == "--check");
+    shipped::write_or_check(&path, &model.to_text(), check, "train_actors");
+    if !check {
+        eprintln!(
+            "wrote {} ({} weights)",
+            path.display(),
+            model.weight_count()
+        );
     }
-    eprintln!(
-        "wrote {} ({} weights)",
-        path.display(),
-        model.weight_count()
-    );
 }
 
 /// The dev statements with a gold claim, and how many there were before those that teach

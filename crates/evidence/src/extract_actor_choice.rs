@@ -90,7 +90,9 @@ impl Extractor {
                     candidates,
                     features,
                 });
-            } else if let Some(best) = model.and_then(|m| m.choose(&features)) {
+            } else if let Some(best) = model.and_then(|m| m.choose(&features))
+                && !(q.stance == Stance::Demands && owns_target(q, &candidates[best]))
+            {
                 found = vec![candidates[best].clone()];
             }
         }
@@ -138,6 +140,15 @@ pub(super) fn without_a_second_receiver(mut s: Vec<Statement>, g: &Gazetteer) ->
         .collect();
     s.retain(|x| !receives(x) || !held.contains(&(x.capability.clone(), x.stance)));
     s
+}
+
+/// Whether `actor` is written right before or after the statement's target as whose it is
+/// ("must include American troops", "garanties américaines"). What a demand asks for is the
+/// others' ("requires from others", ANNOTATION.md), so the model may not give the demand to the
+/// party it is asked of: the rules' party stays.
+fn owns_target(q: &Asked<'_, '_>, actor: &str) -> bool {
+    super::model::target_owner(q.p, q.target.start, q.target.end)
+        .is_some_and(|o| !o.voice && o.actor == actor)
 }
 
 /// The candidate parties of a statement whose rules chose `chosen`, with their features.

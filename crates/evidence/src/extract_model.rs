@@ -135,13 +135,8 @@ pub(super) fn features(
 /// troops") reads as an offer of one's own; another ("Kyiv wants American troops") as a demand
 /// or a support; Ukraine's own forces as the strengthening of its army.
 fn modifier_features(p: &SentenceParse<'_>, ids: &mut Vec<u32>) {
-    let joined = |between: &str| between.trim().is_empty() || between.trim() == "-";
     for t in &p.targets {
-        let Some(m) = p.actors.iter().find(|a| {
-            (a.voice || !a.actor.is_empty())
-                && ((a.end <= t.start && joined(&p.sent[a.end..t.start]))
-                    || (t.end <= a.start && joined(&p.sent[t.end..a.start])))
-        }) else {
+        let Some(m) = target_owner(p, t.start, t.end) else {
             continue;
         };
         let subject = p
@@ -162,6 +157,22 @@ fn modifier_features(p: &SentenceParse<'_>, ids: &mut Vec<u32>) {
         ids.push(feature_id_of(&["TM:", &t.label, "|", relation]));
         ids.push(feature_id_of(&["TM:", relation]));
     }
+}
+
+/// The state, body or "we" written right before or right after the target's words at
+/// `start..end`, a hyphen at most between: whose the target is ("British troops",
+/// "американські війська", "troupes françaises", "our troops").
+pub(super) fn target_owner<'s>(
+    p: &'s SentenceParse<'_>,
+    start: usize,
+    end: usize,
+) -> Option<&'s ActorSpan> {
+    let joined = |between: &str| between.trim().is_empty() || between.trim() == "-";
+    p.actors.iter().find(|a| {
+        (a.voice || !a.actor.is_empty())
+            && ((a.end <= start && joined(&p.sent[a.end..start]))
+                || (end <= a.start && joined(&p.sent[end..a.start])))
+    })
 }
 
 /// A sentence kept until the article's claims are decided ([`decide`]): what the article-level
