@@ -208,14 +208,17 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// Sites outside the news-source list credited by their address or a credit line (6 December,
 /// 15:00) linked nothing new on test; English claims stated from 0.3 instead of 0.5 (15:40)
 /// took F1 to 0.466 (English 0.370 to 0.442), actor accuracy to 0.670 and who holds each claim
-/// to 0.289: the floors stay. They are below the targets
+/// to 0.289: the floors stay. On 7 December (08:30) the sixth dedupe tier asks a similarity of
+/// 0.75 instead of 0.7: on the ten shards added to dev that day it had linked 7 false pairs and
+/// 1 true between the two; on test it loses one true link (recall 0.564 to 0.538, 21 right, 2
+/// wrong), which set the recall floor to 0.53. They are below the targets
 /// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
 /// regressions, they do not claim the targets are met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
     f1: 0.43,
     non_english_f1: 0.45,
     actor_accuracy: 0.63,
-    rewrite_recall: 0.54,
+    rewrite_recall: 0.53,
     rewrite_precision: 0.88,
     modality_accuracy: 0.80,
     quantity_recall: 0.40,
