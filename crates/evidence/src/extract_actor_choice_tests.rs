@@ -206,23 +206,33 @@ fn the_beneficiary_beside_other_parties_of_an_offer_is_not_one() {
 
 #[test]
 fn a_demand_is_never_given_to_the_party_it_asks_of() {
-    // The shipped ranker, trained on 1,216 dev articles, scores the United States above the
-    // speaker's Ukraine here (checked without the rule: "USA ground_troops demands"): the
-    // nationality beside the target says whose troops are asked for, not who asks.
+    // A ranker that prefers any party named after the cue would give Zelenskyy's demand to the
+    // United States, whose troops it asks for (so did the shipped ranker trained on 1,216 and
+    // on 1,325 dev articles, checked without the rule: "USA ground_troops demands").
     let lex = Lexicon::default();
     let g = Gazetteer::default();
-    let shipped = Extractor::new(&lex).with_actor_model(crate::actor_model::default_actor_model());
-    let text = "Zelenskiy told reporters on Wednesday that \u{201c}any force that keeps the peace in \
-                Ukraine must include American troops, because Europe alone cannot deter Putin.\u{201d}";
-    let m = g.resolve(text);
-    let demands: Vec<(String, String)> = shipped
-        .extract(text, &m, &g, article("en"))
-        .into_iter()
-        .filter(|s| s.stance == Stance::Demands)
-        .map(|s| (s.actor, s.capability))
-        .collect();
-    assert_eq!(demands, [("UKR".to_string(), "ground_troops".to_string())]);
+    let after_cue = format!(
+        "margin 0\nw {:x} 5\n",
+        crate::model::feature_id_of(&["a:", "AC"])
+    );
+    let eager = std::sync::Arc::new(crate::actor_model::ActorModel::from_text(&after_cue).unwrap());
+    let shipped = crate::actor_model::default_actor_model();
+    for model in [Some(eager), shipped] {
+        let e = Extractor::new(&lex).with_actor_model(model);
+        let text = "Zelenskiy told reporters on Wednesday that \u{201c}any force that keeps the \
+                    peace in Ukraine must include American troops, because Europe alone cannot \
+                    deter Putin.\u{201d}";
+        let m = g.resolve(text);
+        let demands: Vec<(String, String)> = e
+            .extract(text, &m, &g, article("en"))
+            .into_iter()
+            .filter(|s| s.stance == Stance::Demands)
+            .map(|s| (s.actor, s.capability))
+            .collect();
+        assert_eq!(demands, [("UKR".to_string(), "ground_troops".to_string())]);
+    }
     // An offer of one's own troops keeps its owner.
+    let shipped = Extractor::new(&lex).with_actor_model(crate::actor_model::default_actor_model());
     let text = "Britain is ready to send British troops to Ukraine after a ceasefire.";
     let m = g.resolve(text);
     let offers: Vec<String> = shipped
