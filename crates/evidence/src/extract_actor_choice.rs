@@ -274,6 +274,12 @@ fn candidates(
                     }
                     base.flag(qualifies(p, a, q.target), "QU");
                     base.flag(a.object, "OB");
+                    // An object while another party speaks ("Zelenskyy: guarantees without
+                    // the US are not enough"): the speaker's claim, seldom the object's.
+                    base.flag(
+                        a.object && speaker.as_deref().is_some_and(|s| s != c),
+                        "OB+SO",
+                    );
                     base.flag(Some(i) == first, "FI");
                     base.flag(Some(i) == last, "LA");
                     let w = p.words.at_or_after(a.start);
@@ -281,6 +287,12 @@ fn candidates(
                         base.add(&["pw:", lang, ":", &p.words.lower[w - 1]]);
                     } else {
                         base.add(&["pw:start"]);
+                    }
+                    // The word before an article before the name: the preposition that
+                    // governs it ("without the US", "für die Ukraine"), which the word
+                    // right before it ("the") does not show.
+                    if w > 1 && p.determiners.contains(&(w - 1)) {
+                        base.add(&["pn:", lang, ":", &p.words.lower[w - 2]]);
                     }
                 }
             }

@@ -215,18 +215,22 @@ fn one_parse_reads_the_metadata_the_head_alone_gives() {
 /// to 0.289: the floors stay. On 7 December (08:30) the sixth dedupe tier asks a similarity of
 /// 0.75 instead of 0.7: on the ten shards added to dev that day it had linked 7 false pairs and
 /// 1 true between the two; on test it loses one true link (recall 0.564 to 0.538, 21 right, 2
-/// wrong), which set the recall floor to 0.53. They are below the targets
-/// (F1 0.6 overall, 0.5 non-English, rewrite recall 0.6 at precision 0.9): they catch
-/// regressions, they do not claim the targets are met.
+/// wrong), which set the recall floor to 0.53. On 7 December (14:00) two more waves of dev
+/// shards (401 articles: December 2025 to February 2026, and the force as a whole with its
+/// tasks) took F1 to 0.501 (non-English 0.500, interval over stories 0.463 to 0.538), actor
+/// accuracy to 0.687 and who holds each claim to 0.320, which set their floors to 0.48, 0.48,
+/// 0.66 and 0.30. The floors are below the targets (F1 0.6 overall, 0.5 non-English,
+/// rewrite recall 0.6 at precision 0.9; non-English measures 0.500, on the edge, and one wave
+/// of new data moves it by 0.01): they catch regressions, they do not claim a target is met.
 const CORPUS_TEST_FLOORS: CorpusFloors = CorpusFloors {
-    f1: 0.43,
-    non_english_f1: 0.45,
-    actor_accuracy: 0.63,
+    f1: 0.48,
+    non_english_f1: 0.48,
+    actor_accuracy: 0.66,
     rewrite_recall: 0.53,
     rewrite_precision: 0.88,
     modality_accuracy: 0.80,
     quantity_recall: 0.40,
-    who_f1: 0.25,
+    who_f1: 0.30,
 };
 
 struct CorpusFloors {
