@@ -293,9 +293,13 @@ fn classifier_statements_show_their_probability_and_can_be_left_out() {
     let d = dir.path();
     std::fs::write(
         d.join("de.jsonl"),
-        "{\"id\":\"de1\",\"url\":null,\"outlet\":\"Beispielblatt\",\"date\":\"2025-09-04\",\"lang\":\"de\",\"text\":\"Sicherheitsgarantien für die Ukraine\\nSechsundzwanzig Staaten haben zugesagt, nach einem Waffenstillstand Truppen in die Ukraine zu entsenden oder sich an Land, zu Wasser oder in der Luft zu beteiligen, sagte Frankreichs Präsident am Donnerstag in Paris.\"}\n",
+        "{\"id\":\"de1\",\"url\":null,\"outlet\":\"Beispielblatt\",\"date\":\"2025-09-04\",\"lang\":\"de\",\"text\":\"Sicherheitsgarantien für die Ukraine\\nSechsundzwanzig Staaten haben zugesagt, nach einem Waffenstillstand Truppen in die Ukraine zu entsenden oder sich an Land, zu Wasser oder in der Luft zu beteiligen, sagte Frankreichs Präsident am Donnerstag in Paris.\"}\n\
+         {\"id\":\"en1\",\"url\":null,\"outlet\":\"Example Gazette\",\"date\":\"2025-09-04\",\"lang\":\"en\",\"text\":\"Britain will send troops to Ukraine after a ceasefire\\nPrime Minister Keir Starmer said on Thursday that Britain will send troops to Ukraine after a ceasefire.\"}\n",
     )
     .unwrap();
+    // The English article is a plain rules claim, which the claim model keeps (English rule
+    // claims pass from 0.1); whether it keeps the German article's rule claim ("haben
+    // zugesagt") is the retrained model's to decide, and it dropped it on 7 December 2026.
     assert_eq!(run(d, &["ingest", "de.jsonl"]).status.code(), Some(0));
     let json = |args: &[&str]| -> Vec<serde_json::Value> {
         let out = run(d, &[&["evidence", "--json"], args].concat());
