@@ -10,11 +10,11 @@
 //! 3. **translations and rewrites in other words** (a wire story retold in another language): what
 //!    survives translation are numbers and named entities resolved to canonical ids (Макрон and
 //!    Macron are both `Emmanuel Macron`), so articles are linked when the anchors of the smaller
-//!    one, weighted by rarity (IDF over the articles indexed so far), overlap (weighted Jaccard), at
-//!    least four numbers other than years are shared, and they are dated within a week. Independent reports of one event share the main actors
-//!    but not the incidental figures, so they stay below the threshold;
+//!    one, weighted by rarity (IDF over the articles indexed so far), overlap (weighted Jaccard),
+//!    at least four numbers other than years are shared, and they are dated within a week.
+//!    Independent reports of one event share the main actors but not the incidental figures;
 //! 4. **one headline slug** ([`url_slug`]): mirrors, syndicated copies and a site's language
-//!    versions keep the address's headline words, within the week;
+//!    versions keep the address's headline words, within two days (a live blog's recurs);
 //! 5. **retellings in the same language** without a surviving quotation or figures: the smaller
 //!    article's content words weighted by rarity (IDF) are at least 75% found in the other, within
 //!    the week; only articles already proposed by a shared anchor, quotation, band or slug are
@@ -22,31 +22,25 @@
 //!    link at 0.75; 0.70 linked two reports quoting one post);
 //! 6. **translations that follow the original**: the anchors in text order
 //!    ([`Fingerprint::sequence`]) share a long common subsequence (at least 14 items, covering
-//!    70% of both), within the week. Chosen on the development split (recall 0.371 -> 0.486 at
-//!    precision 0.867 -> 0.895). A short text passes with at least 8 items in common covering
-//!    90% of both, when the anchors weighted by rarity are as similar as the third tier asks:
-//!    on the corrected development split (4 December 2026) this linked one more true pair and
-//!    no false one (recall 0.681 -> 0.692 at precision 0.969; the closest independent reports
-//!    cover 0.889 with 12 items);
+//!    75% of both; 70% until 7 December 2026), within the week. Chosen on the development split
+//!    (recall 0.371 -> 0.486 at precision 0.867 -> 0.895). A short text passes with at least 8
+//!    items in common covering 90% of both, when the anchors weighted by rarity are as similar
+//!    as the third tier asks (the closest independent reports on dev cover 0.889 with 12 items);
 //! 7. **copies of a longer or shorter excerpt** (pages are excerpts of about 2,000 characters of
 //!    their start, with clutter, so an agency copy cut at another length shares most of the
 //!    smaller text's word shingles while their Jaccard similarity stays under the first tier's):
 //!    the share of the smaller one's shingles found in the other, estimated from the MinHash
 //!    Jaccard and the two sizes ([`excerpt_containment`]), is at least 0.7, the smaller one
 //!    has at least 40 distinct content words (as in the fifth tier), and they are dated within
-//!    the week. Chosen on the development split (rewrite recall 0.500 -> 0.525 at precision
-//!    0.870 -> 0.875, tp/fp/fn 20/3/20 -> 21/3/19); every threshold from 0.55 to 0.80 gives the
-//!    same links, 0.50 adds two false links (reports quoting one declaration at length) and
-//!    0.85 loses the new one. The highest unlinked pair of independent reports estimates 0.52.
+//!    the week. Chosen on the development split (0.55 to 0.80 give the same links; 0.50 adds two
+//!    false ones, reports quoting one declaration at length; see docs/evidence.md).
 //! 8. **a retelling of another outlet's report** ([`sources`]): a rewrite names the outlet
 //!    whose report it retells ("as European Pravda reports", "передає «Суспільне»") even when
 //!    no sentence or figure survives. Two articles are linked when one names the outlet that
 //!    published the other (by the page address), at least 30% of the smaller one's content
 //!    words, weighted by rarity as in the fifth tier, are found in the other, and they are dated
 //!    within two days. Independent reports of one press conference do not name each other's
-//!    publishers. Chosen on the development split (rewrite recall 0.623 -> 0.649 at precision
-//!    0.941 -> 0.943, both new links from Ukrainian outlets naming the outlet they retell).
-//!    In a ledger of fewer than 20 articles (`MIN_ARTICLES_FOR_RARITY`) the share is the
+//!    publishers. Chosen on the development split (see docs/evidence.md). In a ledger of fewer than 20 articles (`MIN_ARTICLES_FOR_RARITY`) the share is the
 //!    plain one (rarity cannot be told there). Two articles that both name one outlet other
 //!    than their publishers ("sagte Pistorius der „Zeit“" in both) retell its report when the
 //!    plain share of the smaller one's content words found in the other is at least 0.6: a
@@ -112,6 +106,9 @@ pub struct DedupeParams {
     pub anchor_min_numbers: usize,
     /// Largest number of days between the two articles' dates (when both are known).
     pub anchor_max_days: i64,
+    /// Fourth tier: largest number of days between two pages with one headline slug. Copies
+    /// follow within a day or two; a slug a week apart is a page that recurs (a live blog).
+    pub slug_max_days: i64,
     /// Anchors held by more indexed articles than this do not propose candidates (they still
     /// count in the verification).
     pub anchor_max_postings: usize,
@@ -186,6 +183,7 @@ impl Default for DedupeParams {
             anchor_min_shared: 4,
             anchor_min_numbers: 4,
             anchor_max_days: 7,
+            slug_max_days: 2,
             anchor_max_postings: 500,
             retelling_containment: 0.75,
             retelling_min_words: 40,
@@ -419,8 +417,9 @@ impl DedupeIndex {
                 (containment(fp, &e.fingerprint), R::SharedQuotation)
             } else if let Some(a) = self.anchor_match(&query_anchors, date, e) {
                 (a, R::SharedAnchors)
-            } else if slug_candidates.binary_search(&idx).is_ok() && self.within_days(date, e) {
-                // The same headline slug: a mirror, a syndicated copy or a language version.
+            } else if slug_candidates.binary_search(&idx).is_ok()
+                && within(date, e, self.params.slug_max_days)
+            {
                 (1.0, R::SameHeadlineSlug)
             } else if let Some(c) = self.retelling_match(fp, &mut weights, date, e) {
                 (c, R::SharedRareWords)

@@ -188,6 +188,27 @@ fn a_shared_headline_slug_links_a_translation_within_the_window() {
         fingerprint(other, &p),
     );
     assert!(late.is_empty(), "{late:?}");
+    // A live page's slug recurs every day on a publisher's sites: two pages six days apart
+    // under one slug are two days' pages, not copies (7 December 2026: a Spanish group's live
+    // pages of 6 and 12 January 2026 were linked on the development split). The next day's
+    // copy under that slug is linked.
+    let live = "guerra-ucrania-hoy-directo-kiev-111860994.html";
+    let mut day = |n: &str, date: &str, host: &str, text: &str| {
+        let url = format!("https://{host}/internacional/{live}");
+        index.insert(n, Some(date), Some(&url), fingerprint(text, &p))
+    };
+    let text_a = "Merz said Germany could deploy troops to a neighbouring country after a truce.";
+    let text_b = "Feijóo said his party will not back sending Spanish troops without explanations.";
+    assert!(day("live6", "2026-01-06", "c.example", text_a).is_empty());
+    let twelfth = day("live12", "2026-01-12", "d.example", text_b);
+    assert!(twelfth.is_empty(), "{twelfth:?}");
+    let text_c = "Der Kanzler sagte, Deutschland könne nach einer Waffenruhe Soldaten entsenden.";
+    let next = day("live7", "2026-01-07", "e.example", text_c);
+    assert_eq!(next.len(), 1, "{next:?}");
+    assert_eq!(
+        (next[0].duplicate_of.as_str(), next[0].reason),
+        ("live6", Some(LinkReason::SameHeadlineSlug))
+    );
     // No slug, no link.
     let bare = index.insert(
         "bare",

@@ -415,6 +415,8 @@ pub fn evaluate_corpus(
         corpus.gold.iter().map(|g| (g.id.as_str(), g)).collect();
     let mut index = DedupeIndex::new(pipeline.dedupe_params);
     let mut predicted_links: Vec<(String, String)> = Vec::new();
+    // The tier and similarity of each predicted link, for the differences.
+    let mut link_reasons: HashMap<(String, String), String> = HashMap::new();
     for raw in &corpus.articles {
         let Some(gold) = gold_by_id.get(raw.id.as_str()) else {
             report
@@ -452,6 +454,13 @@ pub fn evaluate_corpus(
             p.url.as_deref(),
             p.fingerprint.clone(),
         ) {
+            let why = l
+                .reason
+                .map_or_else(|| "no reason".to_string(), |r| format!("{r:?}"));
+            link_reasons.insert(
+                (l.article.clone(), l.duplicate_of.clone()),
+                format!("{why} {:.2}", l.similarity),
+            );
             predicted_links.push((l.article, l.duplicate_of));
         }
         let predicted: BTreeSet<(String, String)> = p
@@ -622,7 +631,10 @@ pub fn evaluate_corpus(
         } else {
             report.rewrite.fp += 1;
             if let Some(d) = differences.as_deref_mut() {
-                d.push(format!("link     extra  {a} -> {b}"));
+                let why = link_reasons
+                    .get(&(a.clone(), b.clone()))
+                    .map_or("", String::as_str);
+                d.push(format!("link     extra  {a} -> {b}  ({why})"));
             }
         }
     }
