@@ -19,6 +19,27 @@ pub(super) const ANCHOR_BIT: u64 = 1 << 63;
 /// The next bit marks an anchor that is a number (entity anchors have it clear).
 pub(super) const NUMBER_BIT: u64 = 1 << 62;
 
+/// The low byte of the anchor key of a number under three digits, which tells it from a figure
+/// ([`is_figure`]). Since 7 December 2026; before, small numbers' keys kept their hash, so an
+/// article stored earlier shares only its figures with new ones until it is ingested again.
+pub(super) const SMALL_NUMBER_MARK: u64 = 0xa5;
+
+/// Whether an anchor key is a figure: a number of three or more digits ("7,500", "200 km").
+pub(super) fn is_figure(key: u64) -> bool {
+    key & NUMBER_BIT != 0 && key & 0xff != SMALL_NUMBER_MARK
+}
+
+/// The anchor key of a number (its digits without separators): a small number's low byte is
+/// [`SMALL_NUMBER_MARK`], and a figure whose hash ends so has its last bit flipped.
+fn number_key(n: &str) -> u64 {
+    let key = stable_hash(format!("number:{n}").as_bytes()) | ANCHOR_BIT | NUMBER_BIT;
+    match (n.len() < 3, key & 0xff == SMALL_NUMBER_MARK) {
+        (true, _) => (key & !0xff) | SMALL_NUMBER_MARK,
+        (false, true) => key ^ 1,
+        (false, false) => key,
+    }
+}
+
 /// Whether a key of [`Fingerprint::quotes`] is a cross-language anchor rather than a quotation.
 pub fn is_anchor(key: u64) -> bool {
     key & ANCHOR_BIT != 0
@@ -44,12 +65,11 @@ pub fn fingerprint_with_anchors(
             )
         })
         .collect();
-    placed.extend(numbers_at(text, &toks).into_iter().map(|(at, n)| {
-        (
-            at,
-            stable_hash(format!("number:{n}").as_bytes()) | ANCHOR_BIT | NUMBER_BIT,
-        )
-    }));
+    placed.extend(
+        numbers_at(text, &toks)
+            .into_iter()
+            .map(|(at, n)| (at, number_key(&n))),
+    );
     placed.sort_unstable();
     let mut sequence: Vec<u64> = placed.iter().map(|(_, k)| *k).collect();
     sequence.dedup();
