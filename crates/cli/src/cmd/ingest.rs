@@ -113,6 +113,15 @@ struct Output<'a, W: Write> {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    // Paths that are not there are typos: say so before a database is created for nothing.
+    if args.paths.iter().all(|p| !p.exists()) {
+        let lines: Vec<String> = args
+            .paths
+            .iter()
+            .map(|p| format!("error: `{}`: no such file or directory", p.display()))
+            .collect();
+        return Err(fail(lines.join("\n")));
+    }
     let mut store = Store::open(&args.db).map_err(|e| {
         fail(format!(
             "error: cannot open database `{}`: {e}",
@@ -126,7 +135,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         ))
     })?;
     let pipeline = Pipeline::default();
-    let files = expand(&args.paths);
+    let Found {
+        files,
+        empty_dirs,
+        other_files,
+    } = expand(&args.paths);
     let bar = progress_bar(&files, args.json);
     let mut output = Output {
         report: Report::default(),
@@ -134,6 +147,15 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         json: args.json,
         bar: bar.as_ref(),
     };
+    for dir in &empty_dirs {
+        let msg = format!("no article files in this directory ({EXPECTED})");
+        output.push(failed(
+            &dir.display().to_string(),
+            None,
+            msg,
+            Status::Failed,
+        ))?;
+    }
     for path in &files {
         let shown = path.display().to_string();
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
@@ -181,11 +203,16 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         String::new()
     };
-    let skipped = match report.annotation_lines_skipped {
+    let mut skipped = match report.annotation_lines_skipped {
         0 => String::new(),
         1 => ", 1 annotation line skipped".to_string(),
         n => format!(", {n} annotation lines skipped"),
     };
+    match other_files {
+        0 => {}
+        1 => skipped.push_str(", skipped 1 file of another type"),
+        n => skipped.push_str(&format!(", skipped {n} files of other types")),
+    }
     // How much of a general feed was about something else, so "0 statements" lines are no
     // surprise.
     let off_topic = match report.articles.iter().filter(|a| a.off_topic).count() {
@@ -395,27 +422,46 @@ fn article_line(entry: &ArticleReport) -> String {
     line
 }
 
-/// Files named on the command line, and the article files under named directories (sorted).
-fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
+/// The article file types, for messages.
+const EXPECTED: &str = "expected .txt, .html, .htm, .html.gz, .jsonl or .json";
+
+/// What the paths named on the command line hold.
+struct Found {
+    /// Files named on the command line, and the article files under named directories (sorted).
+    files: Vec<PathBuf>,
+    /// Named directories with no article file under them (a folder of `.csv` or `.pdf`).
+    empty_dirs: Vec<PathBuf>,
+    /// Files under named directories that are not article files, passed over.
+    other_files: usize,
+}
+
+fn expand(paths: &[PathBuf]) -> Found {
+    let mut found = Found {
+        files: Vec::new(),
+        empty_dirs: Vec::new(),
+        other_files: 0,
+    };
     let mut visited = HashSet::new();
     for p in paths {
         if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut visited, &mut found);
-            found.sort();
-            out.extend(found);
+            let mut files = Vec::new();
+            walk(p, &mut visited, &mut files, &mut found.other_files);
+            if files.is_empty() {
+                found.empty_dirs.push(p.clone());
+            }
+            files.sort();
+            found.files.extend(files);
         } else {
-            out.push(p.clone());
+            found.files.push(p.clone());
         }
     }
-    out
+    found
 }
 
 /// Collects article files under `dir`. Links to directories are followed, but each directory
 /// (by canonical path) is read once, so a link back to a parent ends the walk instead of
 /// looping.
-fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>, other: &mut usize) {
     let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if !visited.insert(canonical) {
         return;
@@ -427,9 +473,11 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            walk(&p, visited, out);
+            walk(&p, visited, out, other);
         } else if Format::from_path(&p.to_string_lossy()).is_some() {
             out.push(p);
+        } else {
+            *other += 1;
         }
     }
 }
@@ -438,10 +486,10 @@ type ArticleResults = Vec<Result<RawArticle, EvidenceError>>;
 
 fn read_articles(path: &Path) -> Result<ArticleResults, String> {
     let name = path.to_string_lossy();
-    let format = Format::from_path(&name).ok_or_else(|| {
-        "unsupported file type (expected .txt, .html, .htm, .html.gz, .jsonl or .json)".to_string()
-    })?;
+    // Whether it is there first: a typo is no unsupported file type.
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    let format =
+        Format::from_path(&name).ok_or_else(|| format!("unsupported file type ({EXPECTED})"))?;
     if meta.is_dir() {
         return Err("cannot read directory".to_string());
     }
@@ -463,7 +511,7 @@ fn read_articles(path: &Path) -> Result<ArticleResults, String> {
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => e.to_string(),
     }

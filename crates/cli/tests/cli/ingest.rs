@@ -1,6 +1,7 @@
 //! `guarantor ingest` on input that used to stall it or lose good articles: a page nested
 //! 100,000 levels deep, a `.jsonl` with one bad byte, a gzip-compressed page, impossible dates,
-//! a directory that links back to itself, and two ingests into one database at once. Bad input
+//! a directory that links back to itself, a path that is not there, a directory of other files,
+//! and two ingests into one database at once. Bad input
 //! exits 2 and names the file, line and value; the good articles around it are stored.
 
 use std::io::Write;
@@ -351,6 +352,51 @@ fn a_directory_linking_back_to_itself_is_walked_once() {
     stored    a  1 statement
     --- stderr
     1 stored, 0 unchanged, 0 failed (database `guarantor.db`)
+    ");
+}
+
+#[test]
+fn a_path_that_is_not_there_is_named_and_no_database_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = run_in(d, &["ingest", "nopages", "--db", "l.db"]);
+    insta::assert_snapshot!(transcript(&out, d), @r"
+    exit: 2
+    --- stdout
+    --- stderr
+    error: `nopages`: no such file or directory
+    ");
+    assert!(!d.join("l.db").exists(), "a typo creates no database");
+}
+
+#[test]
+fn a_directory_without_article_files_says_so_and_other_files_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("tables")).unwrap();
+    std::fs::write(d.join("tables/troops.csv"), "country,troops\nFrance,7500\n").unwrap();
+    let out = run_in(d, &["ingest", "tables", "--db", "l.db"]);
+    insta::assert_snapshot!(transcript(&out, d), @r"
+    exit: 2
+    --- stdout
+    --- stderr
+    error: tables: no article files in this directory (expected .txt, .html, .htm, .html.gz, .jsonl or .json)
+    0 stored, 0 unchanged, 1 failed, skipped 1 file of another type (database `l.db`)
+    ");
+    std::fs::create_dir_all(d.join("mixed")).unwrap();
+    std::fs::write(d.join("mixed/troops.csv"), "country,troops\n").unwrap();
+    std::fs::write(
+        d.join("mixed/a.txt"),
+        format!("Date: 2025-08-18\n\n{CLAIM}"),
+    )
+    .unwrap();
+    let out = run_in(d, &["ingest", "mixed", "--db", "l.db"]);
+    insta::assert_snapshot!(transcript(&out, d), @r"
+    exit: 0
+    --- stdout
+    stored    a  1 statement
+    --- stderr
+    1 stored, 0 unchanged, 0 failed, skipped 1 file of another type (database `l.db`)
     ");
 }
 
