@@ -51,7 +51,7 @@ pub struct DedupeParams {
     /// Sixth tier, short texts: the similarity those need.
     pub sequence_short_similarity: f64,
     /// Seventh tier: minimum estimated share of the smaller article's word shingles found in the
-    /// other ([`excerpt_containment`]). 0.7 is a judgement on the development split (see the
+    /// other ([`super::excerpt_containment`]). 0.7 is a judgement on the development split (see the
     /// module documentation: 0.55 to 0.80 link the same pairs there).
     pub excerpt_containment: f64,
     /// Eighth tier: minimum rarity-weighted share of the smaller article's content words found
