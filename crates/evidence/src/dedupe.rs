@@ -41,8 +41,9 @@
 //!    published the other (by the page address), at least 30% of the smaller one's content
 //!    words, weighted by rarity as in the fifth tier, are found in the other, and they are dated
 //!    within two days. Independent reports of one press conference do not name each other's
-//!    publishers. Chosen on the development split (see docs/evidence.md). In a ledger of fewer than 20 articles (`MIN_ARTICLES_FOR_RARITY`) the share is the
-//!    plain one (rarity cannot be told there). Two articles that both name one outlet other
+//!    publishers. Chosen on the development split (see docs/evidence.md). In a ledger of fewer
+//!    than 20 articles (`MIN_ARTICLES_FOR_RARITY`) the share is the plain one (rarity cannot be
+//!    told there). Two articles that both name one outlet other
 //!    than their publishers ("sagte Pistorius der „Zeit“" in both) retell its report when the
 //!    plain share of the smaller one's content words found in the other is at least 0.6: a
 //!    retelling in the same language keeps most of the report's words, while reports of one
