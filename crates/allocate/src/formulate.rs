@@ -254,23 +254,31 @@ fn phase(
     solver: &dyn Solver,
 ) -> Result<(Vec<f64>, f64), SolveError> {
     set_objective(p, terms);
-    let x = match solver.solve(p) {
-        Ok(x) => x,
-        Err(e) if p.fixed.is_empty() => return Err(e),
+    let x = solve_loosening(p, solver)?;
+    let value: f64 = terms.iter().map(|&(i, c)| c * x[i]).sum();
+    let tolerance = 1e-9 * value.abs().max(1.0);
+    p.row(terms.to_vec(), f64::NEG_INFINITY, value + tolerance);
+    p.fixed.push(p.rows.len() - 1);
+    Ok((x, value))
+}
+
+/// Solves `p`; when that fails and earlier phases have fixed their optima, loosens those bounds
+/// to 1e-6 relative and solves once more (see [`phase`]). The final tie-break needs it as much as
+/// a phase: a case where only it failed is kept in tests/brute_force.proptest-regressions (a
+/// floor its contributor cannot meet, fair share; found by CI on 7 December 2026).
+fn solve_loosening(p: &mut Program, solver: &dyn Solver) -> Result<Vec<f64>, SolveError> {
+    match solver.solve(p) {
+        Ok(x) => Ok(x),
+        Err(e) if p.fixed.is_empty() => Err(e),
         Err(_) => {
             for &r in &p.fixed {
                 let row = &mut p.rows[r];
                 let value = row.upper;
                 row.upper = value + 1e-6 * value.abs().max(1.0);
             }
-            solver.solve(p)?
+            solver.solve(p)
         }
-    };
-    let value: f64 = terms.iter().map(|&(i, c)| c * x[i]).sum();
-    let tolerance = 1e-9 * value.abs().max(1.0);
-    p.row(terms.to_vec(), f64::NEG_INFINITY, value + tolerance);
-    p.fixed.push(p.rows.len() - 1);
-    Ok((x, value))
+    }
 }
 
 /// Solves the whole allocation problem.
@@ -307,7 +315,7 @@ pub fn solve(
         tie.extend(cost.iter().copied());
     }
     set_objective(&mut p, &tie);
-    let x = solver.solve(&p)?;
+    let x = solve_loosening(&mut p, solver)?;
     Ok(plan(inst, &layout, &x, objective_value))
 }
 
