@@ -476,10 +476,24 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>, othe
             walk(&p, visited, out, other);
         } else if Format::from_path(&p.to_string_lossy()).is_some() {
             out.push(p);
-        } else {
+        } else if !is_beside_articles(&p) {
             *other += 1;
         }
     }
+}
+
+/// Files a corpus keeps beside its articles, which are not counted as skipped: its README and
+/// licence, Markdown notes and hidden files (`ledger/README.md` beside the bundled articles).
+fn is_beside_articles(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    name.starts_with('.')
+        || name.ends_with(".md")
+        || ["readme", "licence", "license", "notice", "copying"]
+            .iter()
+            .any(|doc| name.starts_with(doc))
 }
 
 type ArticleResults = Vec<Result<RawArticle, EvidenceError>>;

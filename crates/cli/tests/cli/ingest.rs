@@ -385,6 +385,9 @@ fn a_directory_without_article_files_says_so_and_other_files_are_counted() {
     ");
     std::fs::create_dir_all(d.join("mixed")).unwrap();
     std::fs::write(d.join("mixed/troops.csv"), "country,troops\n").unwrap();
+    // A corpus's README and licence are not counted as skipped.
+    std::fs::write(d.join("mixed/README.md"), "# Articles\n").unwrap();
+    std::fs::write(d.join("mixed/LICENSE"), "CC BY 4.0\n").unwrap();
     std::fs::write(
         d.join("mixed/a.txt"),
         format!("Date: 2025-08-18\n\n{CLAIM}"),
