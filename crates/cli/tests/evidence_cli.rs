@@ -198,6 +198,22 @@ fn evidence_json_has_the_contract_fields() {
     insta::with_settings!({filters => vec![(r#""probability": 0\.\d+"#, r#""probability": "[probability]""#)]}, {
         insta::assert_json_snapshot!("evidence_usa_ground_troops_json", v);
     });
+    // A capability is named as the user writes it: case, hyphens and spaces do not matter.
+    for spelling in ["Ground_Troops", "ground-troops", "GROUND TROOPS"] {
+        let again = run(
+            dir.path(),
+            &[
+                "evidence",
+                "--actor",
+                "USA",
+                "--capability",
+                spelling,
+                "--json",
+            ],
+        );
+        assert_eq!(again.status.code(), Some(0), "{spelling}");
+        assert_eq!(again.stdout, out.stdout, "{spelling}");
+    }
 }
 
 #[test]

@@ -625,7 +625,7 @@ impl Extractor {
         actors.sort_by_key(|a| a.start);
         for a in &mut actors {
             a.object = a.end <= dateline
-                || after_preposition(rules, sent, &words, a.start)
+                || marked_object(rules, sent, &words, a.start, a.end)
                 || in_infinitive_clause(rules, sent, &words, &cues, a.end);
         }
         let agents = agents(rules, sent, &words, &actors);

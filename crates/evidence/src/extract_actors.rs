@@ -524,6 +524,11 @@ pub(super) fn unnamed_groups(rules: &LanguageRules, sent: &str, words: &Words) -
                 })
             };
             let Some(v) = value else { continue };
+            // A number and its noun are one phrase: "(6 stycznia) partnerzy" is a date before
+            // the noun, no count of partners.
+            if sent[words.toks[i].end..g.start].contains([')', '(', ',', ';', ':', '.']) {
+                break;
+            }
             // "twenty-six": step back from the units word to the tens word.
             let (start_i, v) = if i > 0
                 && rules

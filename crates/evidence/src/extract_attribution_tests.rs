@@ -677,3 +677,51 @@ fn a_relative_clause_is_about_the_name_before_its_comma() {
     );
     assert_eq!(s.actor, "GBR", "{s:?}");
 }
+
+/// What a new user's pages in Polish, Russian and Turkish showed (7 December 2026), each with
+/// a control that the rule changes.
+#[test]
+fn a_new_users_pages_dates_abbreviations_anonymous_speakers_and_turkish_endings() {
+    // "m.in." (among others) ends no sentence: the declaration stays the subject of "udział".
+    let t = "Deklaracja zakłada m.in. udział wojsk. Drugie zdanie.";
+    let parts: Vec<&str> = sentences_in(t, Lang::Pl)
+        .iter()
+        .map(|s| &t[s.start..s.end])
+        .collect();
+    assert_eq!(
+        parts,
+        ["Deklaracja zakłada m.in. udział wojsk.", "Drugie zdanie."]
+    );
+
+    // A date in brackets before a group noun is no count of it.
+    let actors = |text: &str| -> Vec<String> { run(text).into_iter().map(|s| s.actor).collect() };
+    let dated =
+        actors("We wtorek (6 stycznia) partnerzy Ukrainy poparli gwarancje bezpieczeństwa.");
+    assert!(!dated.iter().any(|a| a.starts_with("6 ")), "{dated:?}");
+    assert_eq!(
+        actors("W Paryżu 26 partnerów Ukrainy poparło gwarancje bezpieczeństwa."),
+        ["26 partnerów (unnamed)"]
+    );
+
+    // An anonymous speaker is named in the text's words, not the lexicon's pattern.
+    let s =
+        run("Как сообщил источник в правительстве, Франция готова направить войска на Украину.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].attributed_to.as_deref(), Some("источник"));
+    assert_eq!(s[0].attribution, AttributionKind::Anonymous);
+
+    // A Turkish name with a dative ending is where troops go, not who speaks.
+    let to_ukraine = run("Bazı ülkeler Ukrayna'ya asla asker göndermeyiz dedi.");
+    assert_eq!(to_ukraine.len(), 1, "{to_ukraine:?}");
+    assert_eq!(to_ukraine[0].stance, Stance::RulesOut);
+    assert_eq!(to_ukraine[0].attributed_to, None);
+    let ukraine = run("Ukrayna asla asker göndermeyiz dedi.");
+    assert_eq!(ukraine[0].attributed_to.as_deref(), Some("UKR"));
+
+    // "Unlikely" questions feasibility: a doubt, not a hedged offer.
+    let s = only_statement_on(
+        "The United States is unlikely to provide air defences for the European force.",
+        "air_defence",
+    );
+    assert_eq!((s.actor.as_str(), s.stance), ("USA", Stance::Doubts));
+}

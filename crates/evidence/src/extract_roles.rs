@@ -90,6 +90,38 @@ pub(super) fn after_preposition(
     after_word_of(&rules.prepositions, rules, sent, words, start)
 }
 
+/// Whether the name at `start..end` is marked as an object or a place: after a preposition
+/// ([`after_preposition`]) or before a postposition or case ending ([`before_postposition`]).
+pub(super) fn marked_object(
+    rules: &LanguageRules,
+    sent: &str,
+    words: &Words,
+    start: usize,
+    end: usize,
+) -> bool {
+    after_preposition(rules, sent, words, start) || before_postposition(rules, sent, end)
+}
+
+/// Whether the name ending at byte `end` is followed by one of the language's postpositions or
+/// case endings ([`crate::lexicon::ActorLexicon::postpositions`]): "Ukrayna'ya" (to Ukraine),
+/// "Rusya ile" (with Russia) are an object or a place.
+pub(super) fn before_postposition(rules: &LanguageRules, sent: &str, end: usize) -> bool {
+    if rules.postpositions.is_empty() {
+        return false;
+    }
+    let rest = &sent[end..];
+    let word_end = |s: &str| s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    if let Some(ending) = rest.strip_prefix(['\'', '’']) {
+        let ending = format!("'{}", crate::text::lower_word(&ending[..word_end(ending)]));
+        return rules.postpositions.contains(&ending);
+    }
+    let next = rest.trim_start();
+    next.len() < rest.len()
+        && rules
+            .postpositions
+            .contains(&crate::text::lower_word(&next[..word_end(next)]))
+}
+
 /// Where a sentence's dateline ends (0 without one): the place, date and agency a wire story
 /// opens with before a dash, in three shapes real reporting uses:
 /// - capitals, with a date or an agency after them ("WASHINGTON −", "DEN HAAG (ANP) -",

@@ -58,6 +58,8 @@ pub(super) struct LanguageRules {
     pub(super) auxiliaries: Vec<String>,
     /// Lowercase prepositions and articles of [`crate::lexicon::ActorLexicon`].
     pub(super) prepositions: Vec<String>,
+    /// Lowercase [`crate::lexicon::ActorLexicon::postpositions`], an ending's apostrophe as `'`.
+    pub(super) postpositions: Vec<String>,
     pub(super) determiners: Vec<String>,
     pub(super) infinitive_markers: Vec<String>,
     pub(super) agent_prepositions: Vec<String>,
@@ -265,6 +267,10 @@ impl LanguageRules {
                 &stem,
             ),
             prepositions: lower_words(&l.actors.prepositions),
+            postpositions: lower_words(&l.actors.postpositions)
+                .into_iter()
+                .map(|p| p.replace('’', "'"))
+                .collect(),
             determiners: lower_words(&l.actors.determiners),
             infinitive_markers: lower_words(&l.actors.infinitive_markers),
             agent_prepositions: lower_words(&l.actors.agent_prepositions),

@@ -22,7 +22,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 /// are segmented together, so a sentence is not cut at the wrap. Offsets stay those of `text`
 /// (the joining newline and the space that replaces it are both one byte).
 pub fn sentences_in(text: &str, lang: Lang) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let mut out: Vec<Sentence> = Vec::new();
     for (block_start, block) in paragraphs(text) {
         let mut cursor = 0usize;
         for s in sentencex::segment(lang.code(), &block) {
@@ -43,10 +43,20 @@ pub fn sentences_in(text: &str, lang: Lang) -> Vec<Sentence> {
             };
             if let Some(pos) = at {
                 let start = block_start + cursor + pos;
-                out.push(Sentence {
-                    start,
-                    end: start + trimmed.len(),
-                });
+                let end = start + trimmed.len();
+                // A full stop followed by a lowercase word ends an abbreviation the rules do
+                // not know ("Deklaracja zakłada m.in. udział", Polish "among others"), not a
+                // sentence: no sentence of these languages starts in lowercase.
+                match out.last_mut() {
+                    Some(prev)
+                        if cursor > 0
+                            && text[..prev.end].ends_with('.')
+                            && trimmed.starts_with(char::is_lowercase) =>
+                    {
+                        prev.end = end;
+                    }
+                    _ => out.push(Sentence { start, end }),
+                }
                 cursor += pos + trimmed.len();
             }
         }

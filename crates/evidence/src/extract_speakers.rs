@@ -35,6 +35,7 @@ pub(super) fn speaker(
         let object = |i: usize| {
             let from = if mentions[i].start >= v.end { v.end } else { 0 };
             governed[i].is_some_and(|at| at >= from)
+                || super::roles::before_postposition(rules, p.sent, mentions[i].end)
         };
         // "telling European allies that": the name after such a verb is spoken to.
         let addressed = v.first == v.last && rules.addressed.contains(&w.lower[v.first]);
@@ -82,17 +83,13 @@ pub(super) fn speaker(
             }
         }
         for a in &p.anonymous {
+            // The text's own words ("представитель"), not the lexicon's pattern ("представител*").
+            let said = || Speaker::Anonymous(p.sent[a.start..a.end].to_string());
             if !addressed && a.start >= v.end && w.between(v.end, a.start) <= ANONYMOUS_WORDS {
-                consider(
-                    w.between(v.end, a.start) + 1,
-                    Speaker::Anonymous(a.label.clone()),
-                );
+                consider(w.between(v.end, a.start) + 1, said());
             }
             if !forward_only && a.end <= v.start && w.between(a.end, v.start) <= ANONYMOUS_WORDS {
-                consider(
-                    w.between(a.end, v.start) + 1,
-                    Speaker::Anonymous(a.label.clone()),
-                );
+                consider(w.between(a.end, v.start) + 1, said());
             }
         }
         // An expert or envoy the gazetteer does not know: two or three capitalised words right

@@ -206,6 +206,11 @@ pub struct ActorLexicon {
     /// "led by France", "guarantees from the US") are left out.
     #[serde(default)]
     pub prepositions: Vec<String>,
+    /// What follows an object or a place in a language that marks them after the name: case
+    /// endings written after an apostrophe ("'ya": Turkish "Ukrayna'ya", to Ukraine) and
+    /// postpositions ("ile": "Rusya ile", with Russia). An actor so marked is never the subject.
+    #[serde(default)]
+    pub postpositions: Vec<String>,
     /// Prepositions that mark the agent of a passive participle right after it ("the guarantees
     /// demanded by Kyiv", "cerute de Kiev", "richieste dall'Ucraina"): that actor is the
     /// claim's, not the speaker or the sentence's subject.

@@ -48,6 +48,22 @@ pub use statement::{AttributionKind, FIRM_PROBABILITY, Modality, Quantity, Stanc
 /// describe as Article-5-like.
 pub const EVIDENCE_ONLY_TOPICS: &[&str] = &["reassurance_force", "security_guarantee"];
 
+/// The capability names the ledger records: the taxonomy's and [`EVIDENCE_ONLY_TOPICS`].
+pub fn ledger_capabilities() -> Vec<String> {
+    let taxonomy = guarantor_model::Taxonomy::default();
+    let mut names: Vec<String> = taxonomy.names().map(str::to_string).collect();
+    names.extend(EVIDENCE_ONLY_TOPICS.iter().map(|s| s.to_string()));
+    names
+}
+
+/// The ledger's name for a capability as a reader writes it: case, hyphens and spaces do not
+/// matter ("Ground-Troops" is `ground_troops`). `None` when it names none of
+/// [`ledger_capabilities`].
+pub fn ledger_capability(name: &str) -> Option<String> {
+    let key = name.trim().to_lowercase().replace(['-', ' '], "_");
+    ledger_capabilities().into_iter().find(|n| *n == key)
+}
+
 /// Version of the extraction rules, stored with each article so a changed lexicon is visible
 /// (`/4`: the headline opens the text, so statement ids of titled articles moved by one).
 pub const EXTRACTOR_VERSION: &str = concat!("guarantor-evidence ", env!("CARGO_PKG_VERSION"), "/4");

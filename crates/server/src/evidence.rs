@@ -217,18 +217,6 @@ impl Sources {
     }
 }
 
-/// Capability names the ledger accepts: the taxonomy's and the evidence-only topics.
-fn known_capabilities() -> Vec<String> {
-    let taxonomy = guarantor_model::Taxonomy::default();
-    let mut names: Vec<String> = taxonomy.names().map(str::to_string).collect();
-    names.extend(
-        guarantor_evidence::EVIDENCE_ONLY_TOPICS
-            .iter()
-            .map(|s| s.to_string()),
-    );
-    names
-}
-
 /// Checks the query: an unknown capability or a limit out of range is a 400.
 fn checked(q: EvidenceQuery) -> Result<(Option<String>, Option<String>, usize, bool), ApiError> {
     // As `guarantor evidence --actor`: `usa` is the code USA, "Britain" is GBR and "Zelensky"
@@ -237,9 +225,13 @@ fn checked(q: EvidenceQuery) -> Result<(Option<String>, Option<String>, usize, b
         .actor
         .filter(|a| !a.trim().is_empty())
         .map(|a| GAZETTEER.actor_query(&a));
-    let capability = q.capability.filter(|c| !c.trim().is_empty());
+    // As `guarantor evidence --capability`: "Ground-Troops" is `ground_troops`.
+    let capability = q
+        .capability
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| guarantor_evidence::ledger_capability(&c).unwrap_or(c));
     if let Some(c) = &capability {
-        let names = known_capabilities();
+        let names = guarantor_evidence::ledger_capabilities();
         if !names.contains(c) {
             return Err(ApiError::BadQuery(format!(
                 "unknown capability `{c}`{}; capabilities are the taxonomy's (`GET /api/scenarios/{{name}}` lists those pledged) and `reassurance_force`",

@@ -28,7 +28,11 @@ pub(crate) fn insert(
         a.outlet,
         a.date,
         a.title,
-        a.lang,
+        // The declared language, else the one the extractor read the text in.
+        a.lang
+            .as_deref()
+            .filter(|l| !l.trim().is_empty())
+            .or(a.read_in.map(guarantor_evidence::lang::Lang::code)),
         a.cleaned.text,
         a.cleaned.dropped.len() as i64,
         a.mentions.len() as i64,

@@ -206,6 +206,31 @@ fn articles_lists_metadata_by_date() {
     assert_eq!(articles[0].outlet.as_deref(), Some("Test Wire"));
     assert_eq!(articles[0].date.as_deref(), Some("2025-01-15"));
     assert!(articles[0].statements >= 2);
+    // Neither declares a language: the one the extractor read the text in is stored.
+    assert_eq!(articles[0].lang.as_deref(), Some("en"));
+}
+
+#[test]
+fn a_declared_language_is_stored_and_an_undeclared_one_is_detected() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut index = store.dedupe_index(DedupeParams::default()).unwrap();
+    let polish = "Title: Polska nie wyśle żołnierzy\nOutlet: Test Wire\nDate: 2025-08-20\n\nPolska nie wyśle żołnierzy na Ukrainę, powiedział wicepremier Władysław Kosiniak-Kamysz.";
+    store.ingest(&article("pl", polish), &mut index).unwrap();
+    store
+        .ingest(
+            &article("declared", &ARTICLE.replace("Date:", "Lang: en-GB\nDate:")),
+            &mut index,
+        )
+        .unwrap();
+    let articles = store.articles().unwrap();
+    let lang = |id: &str| {
+        articles
+            .iter()
+            .find(|a| a.id == id)
+            .and_then(|a| a.lang.clone())
+    };
+    assert_eq!(lang("pl").as_deref(), Some("pl"));
+    assert_eq!(lang("declared").as_deref(), Some("en-GB"));
 }
 
 /// Generated articles with claims by several actors, distinct enough not to be copies.

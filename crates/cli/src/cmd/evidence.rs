@@ -28,7 +28,8 @@ pub struct Args {
     /// NATO, Zelensky), or a name as the ledger writes it.
     #[arg(long, value_name = "NAME")]
     pub actor: Option<String>,
-    /// Only statements on this capability of the taxonomy (ground_troops, air_power, ...).
+    /// Only statements on this capability of the taxonomy (ground_troops, air_power, ...; case,
+    /// hyphens and spaces do not matter).
     #[arg(long, value_name = "NAME")]
     pub capability: Option<String>,
     /// Leave out the statements the classifier found with a probability below P (0 to 1); the
@@ -78,21 +79,14 @@ struct Output<'a> {
     quantities: Vec<&'a str>,
 }
 
-/// Capability names the ledger accepts: the taxonomy's plus evidence-only topics.
-fn known_capabilities() -> Vec<String> {
-    let t = guarantor_model::Taxonomy::default();
-    let mut names: Vec<String> = t.names().map(str::to_string).collect();
-    names.extend(
-        guarantor_evidence::EVIDENCE_ONLY_TOPICS
-            .iter()
-            .map(|s| s.to_string()),
-    );
-    names
-}
-
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    if let Some(c) = &args.capability {
-        let names = known_capabilities();
+    // "Ground_Troops", "ground-troops" and "ground troops" are all `ground_troops`.
+    let capability = args
+        .capability
+        .as_deref()
+        .map(|c| guarantor_evidence::ledger_capability(c).unwrap_or_else(|| c.to_string()));
+    if let Some(c) = &capability {
+        let names = guarantor_evidence::ledger_capabilities();
         if !names.contains(c) {
             let hint = names
                 .iter()
@@ -132,7 +126,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         .map(|(a, g)| g.actor_query(a));
     let ledger = store.ledger_of(StatementFilter {
         actor: actor.as_deref(),
-        capability: args.capability.as_deref(),
+        capability: capability.as_deref(),
         min_probability: args.min_probability,
     })?;
     let mut out = std::io::stdout().lock();
@@ -288,17 +282,22 @@ fn write_text(out: &mut impl Write, ledger: &Ledger, filtered: bool) -> anyhow::
     let quantities = ledger.quantities();
     if !quantities.is_empty() {
         writeln!(out, "Quantities mentioned")?;
+        // One line per amount: the stances of one sentence on one target (an offer and a
+        // commitment read from "30.000 soldados") would repeat it.
+        let mut shown = std::collections::HashSet::new();
         for s in quantities {
             if let Some(q) = &s.quantity {
-                writeln!(
-                    out,
+                let line = format!(
                     "  {:<10}  {} {}: {}  ({})",
                     s.date.as_deref().unwrap_or("undated"),
                     s.actor,
                     s.capability,
                     q.text,
                     source_of(s)
-                )?;
+                );
+                if shown.insert(line.clone()) {
+                    writeln!(out, "{line}")?;
+                }
             }
         }
         writeln!(out)?;

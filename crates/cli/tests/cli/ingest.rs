@@ -292,7 +292,7 @@ fn pages_in_legacy_encodings_are_read_as_a_browser_reads_them() {
     insta::assert_snapshot!(transcript(&out, d), @r"
     exit: 2
     --- stdout
-    stored    lavrov  2 statements
+    stored    lavrov  3 statements
     stored    wadephul  3 statements
     --- stderr
     error: lavrov.txt: file is not valid UTF-8 (first bad byte at offset 93); save a text file as UTF-8 (a web page in another encoding is read from its .html file)

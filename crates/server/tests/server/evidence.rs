@@ -96,6 +96,14 @@ async fn the_actor_filter_matches_codes_and_speakers_and_an_unknown_actor_gives_
             .iter()
             .all(|s| s["actor"] == "GBR" && s["capability"] == "ground_troops")
     );
+    // A capability in another case or with a hyphen is the same filter.
+    let (status, spelled) = call(
+        &state,
+        get("/api/evidence?actor=GBR&capability=Ground-Troops"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{spelled}");
+    assert_eq!(statements(&spelled), statements(&both));
     let (_, empty) = call(&state, get("/api/evidence?actor=&capability=")).await;
     assert_eq!(empty["total"], json!(statements(&empty).len()));
     assert_eq!(empty["actor"], Value::Null);
