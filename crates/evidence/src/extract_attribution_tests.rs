@@ -724,4 +724,11 @@ fn a_new_users_pages_dates_abbreviations_anonymous_speakers_and_turkish_endings(
         "air_defence",
     );
     assert_eq!((s.actor.as_str(), s.stance), ("USA", Stance::Doubts));
+
+    // "Will be part of" is taking part: the subject of the clause commits.
+    let s = only_statement_on(
+        "Zelensky said America will be part of the security guarantees for Ukraine.",
+        "security_guarantee",
+    );
+    assert_eq!((s.actor.as_str(), s.stance), ("USA", Stance::Commits));
 }

@@ -108,7 +108,7 @@ fn english_quantities(sent: &str) -> Vec<QuantityHit> {
         {
             continue;
         }
-        out.push(QuantityHit {
+        let mut hit = QuantityHit {
             start: whole.start(),
             end: whole.end(),
             quantity: Quantity {
@@ -117,10 +117,28 @@ fn english_quantities(sent: &str) -> Vec<QuantityHit> {
                 unit: if pct { Some("%".to_string()) } else { unit },
                 text: whole.as_str().trim().to_string(),
             },
-        });
+        };
+        // "between 10,000 and 30,000 troops": the pattern took the second number, with the unit.
+        if hit.quantity.upper.is_none()
+            && let Some(b) = BETWEEN.captures(&sent[..whole.start()])
+            && let (Some(all), Some(lower)) = (b.get(0), b.get(1))
+        {
+            hit.quantity.upper = hit.quantity.value;
+            hit.quantity.value = number_value(lower.as_str());
+            hit.start = all.start();
+            hit.quantity.text = sent[hit.start..hit.end].trim().to_string();
+        }
+        out.push(hit);
     }
     out
 }
+
+/// The opening of an English range around two numbers, right before the second one.
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)between\s+(\d{1,3}(?:,\d{3})+|\d+)\s+and\s+$")
+        // A fixed pattern: failure is a programming error caught by the unit tests.
+        .expect("range pattern compiles")
+});
 
 /// A number in digits: grouped by thousands with a space, a dot or a comma ("30 000", "30.000",
 /// "30,000"), else with a decimal part ("1,5", "2.5").
@@ -178,8 +196,14 @@ fn lexicon_quantities(rules: &LanguageRules, sent: &str, words: &Words) -> Vec<Q
         // A range: "10-15", "від 10 до 15".
         if let Some(next) = matches.peek() {
             let between = lower_word(sent[end..next.start()].trim());
+            let before = sent[..m.start()].split_whitespace().next_back();
+            let opened = |open: &str| before.is_some_and(|w| lower_word(w) == open);
             let is_range = matches!(between.as_str(), "-" | "–" | "—")
-                || rules.quantity_range.contains(&between);
+                || rules.quantity_range.contains(&between)
+                || rules
+                    .quantity_range_around
+                    .iter()
+                    .any(|(open, close)| *close == between && opened(open));
             if is_range && next.start() - end <= 12 {
                 upper = digits_value(next.as_str());
                 end = next.end();
@@ -452,6 +476,27 @@ mod tests {
                 "years",
             ),
             (
+                "Francia está dispuesta a desplegar entre 15.000 y 30.000 soldados en Ucrania, dijo Macron.",
+                "ground_troops",
+                Some(15_000.0),
+                Some(30_000.0),
+                "troops",
+            ),
+            (
+                "Frankreich ist bereit, zwischen 15.000 und 30.000 Soldaten in die Ukraine zu entsenden, sagte Macron.",
+                "ground_troops",
+                Some(15_000.0),
+                Some(30_000.0),
+                "troops",
+            ),
+            (
+                "France is prepared to deploy between 10,000 and 30,000 troops to Ukraine, Macron said.",
+                "ground_troops",
+                Some(10_000.0),
+                Some(30_000.0),
+                "troops",
+            ),
+            (
                 "Vinte e seis países comprometeram-se a enviar tropas para a Ucrânia, disse Macron.",
                 "ground_troops",
                 Some(26.0),
@@ -494,6 +539,7 @@ mod tests {
                     "військових", "до", "від", "soldats", "pays", "milliards", "1,5", "ila",
                     "bin", "asker", "F-16", "mil", "millones", "años", "ü", "é", "ß", "(", "\"",
                     "vinte", "e", "seis", "os", "países", "двадцять", "шість", "країн",
+                    "entre", "y", "between", "and",
                 ]),
                 0..24,
             ),

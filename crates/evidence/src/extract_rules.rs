@@ -74,6 +74,8 @@ pub(super) struct LanguageRules {
     pub(super) quantity_scales: WordMatcher<f64>,
     pub(super) glued_scales: Vec<(String, f64)>,
     pub(super) quantity_range: Vec<String>,
+    /// [`crate::lexicon::QuantityLexicon::range_around`] as (opening, closing) words, lowercase.
+    pub(super) quantity_range_around: Vec<(String, String)>,
 }
 
 /// The words in the conditional mood, told by their endings or inner suffixes
@@ -311,6 +313,15 @@ impl LanguageRules {
                 })
                 .collect(),
             quantity_range: lower_words(&l.quantities.range),
+            quantity_range_around: l
+                .quantities
+                .range_around
+                .iter()
+                .filter_map(|r| {
+                    let (open, close) = r.split_once("...")?;
+                    Some((lower_word(open.trim()), lower_word(close.trim())))
+                })
+                .collect(),
             stemmer,
         }
     }

@@ -277,6 +277,11 @@ pub struct QuantityLexicon {
     /// Words between the two numbers of a range ("від 10 до 15", "10 ila 15").
     #[serde(default)]
     pub range: Vec<String>,
+    /// Ranges written around the two numbers, `"entre ... y"`: the closing word joins them only
+    /// after the opening one ("entre 15.000 y 30.000 soldados"; "15.000 y 30.000" alone is two
+    /// amounts).
+    #[serde(default)]
+    pub range_around: Vec<String>,
 }
 
 /// The extraction lexicon of one language (`data/lexicon/<lang>.toml`).

@@ -43,10 +43,20 @@ pub struct Args {
     pub ids: bool,
 }
 
+/// The evidence checks of a scenario against a ledger, with what the text says about the ledger
+/// as a whole.
+struct EvidenceChecks {
+    checks: Vec<guarantor_evidence::link::EntryCheck>,
+    /// The assessment date the statements are weighed at.
+    as_of: String,
+    /// Statements dated after it, which no check weighed.
+    later: usize,
+}
+
 fn evidence_checks(
     scenario: &guarantor_model::Scenario,
     db: &std::path::Path,
-) -> anyhow::Result<Vec<guarantor_evidence::link::EntryCheck>> {
+) -> anyhow::Result<EvidenceChecks> {
     if !db.is_file() {
         return Err(input::fail(format!(
             "error: no evidence database at `{}`\nhelp: create one with `guarantor ingest ARTICLES... --db {}`",
@@ -60,11 +70,25 @@ fn evidence_checks(
         .ledger()
         .map_err(|e| input::fail(format!("error: cannot read `{}`: {e}", db.display())))?;
     let as_of = scenario.meta.assess_at.to_string();
-    Ok(guarantor_evidence::link::check_entries(
+    let later = ledger
+        .statements
+        .iter()
+        .filter(|s| {
+            s.date
+                .as_deref()
+                .is_some_and(|d| *guarantor_evidence::ledger::last_day(d) > *as_of)
+        })
+        .count();
+    let checks = guarantor_evidence::link::check_entries(
         &guarantor_evidence::link::scenario_entries(scenario),
         &ledger,
         Some(&as_of),
-    ))
+    );
+    Ok(EvidenceChecks {
+        checks,
+        as_of,
+        later,
+    })
 }
 
 /// A ledger statement in one line: `id (actor stance on capability, outlet date): "quote"`.
@@ -81,7 +105,8 @@ fn describe(statement: &guarantor_evidence::Statement) -> String {
     )
 }
 
-fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
+fn evidence_text(evidence: &EvidenceChecks) -> String {
+    let checks = &evidence.checks;
     use guarantor_evidence::link::{EntryFlag, MAX_CANDIDATES};
     // A red line over several capabilities is checked once per capability: one line per entry
     // for its missing evidence (with the statements to check from every capability), and each
@@ -148,7 +173,27 @@ fn evidence_text(checks: &[guarantor_evidence::link::EntryCheck]) -> String {
     if missing.is_empty() && contradictions.is_empty() {
         out.push_str("  every entry cites evidence, and none is contradicted\n");
     }
+    if evidence.later > 0 {
+        out.push_str(&format!(
+            "  {} statements of the ledger are dated after the assessment date ({}) and were not weighed; `--as-of DATE` assesses at another date\n",
+            evidence.later, evidence.as_of
+        ));
+    }
+    // A ledger of one's own holds none of the ids the scenario cites (the bundled ledger's):
+    // one line says so, and only the entries it has statements for are listed.
+    let own_ledger = entries.len() == missing.len() && missing.iter().any(|m| !m.1.is_empty());
+    if own_ledger {
+        out.push_str("  the ledger holds none of the statements the scenario cites (those are the bundled ledger's: `guarantor ingest ledger`)\n");
+        missing.retain(|m| !m.2.is_empty());
+        if !missing.is_empty() {
+            out.push_str("  entries it holds statements for, to check:\n");
+        }
+    }
     for (entry, unknown, candidates) in missing {
+        if own_ledger {
+            out.push_str(&format!("  {entry}: {}\n", candidates.join(", ")));
+            continue;
+        }
         if unknown.is_empty() {
             out.push_str(&format!("  {entry}: cites no evidence"));
         } else {
@@ -221,7 +266,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         let document = AssessmentDocument {
             assessment: &assessment,
             credibility: &credibility,
-            evidence: evidence.as_ref(),
+            evidence: evidence.as_ref().map(|e| &e.checks),
         };
         serde_json::to_writer_pretty(&mut stdout, &document)?;
         writeln!(stdout)?;
@@ -243,8 +288,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             "\n{}",
             guarantor_credibility::text::section(&credibility)
         )?;
-        if let Some(checks) = &evidence {
-            write!(stdout, "{}", evidence_text(checks))?;
+        if let Some(evidence) = &evidence {
+            write!(stdout, "{}", evidence_text(evidence))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -483,7 +483,8 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>, othe
 }
 
 /// Files a corpus keeps beside its articles, which are not counted as skipped: its README and
-/// licence, Markdown notes and hidden files (`ledger/README.md` beside the bundled articles).
+/// licence, Markdown notes, hidden files (`ledger/README.md` beside the bundled articles) and a
+/// SQLite ledger with its journal (`guarantor ingest pages --db pages/g.db`, run twice).
 fn is_beside_articles(path: &Path) -> bool {
     let name = path
         .file_name()
@@ -491,6 +492,9 @@ fn is_beside_articles(path: &Path) -> bool {
         .unwrap_or_default();
     name.starts_with('.')
         || name.ends_with(".md")
+        || [".db", ".sqlite", ".sqlite3", "-wal", "-shm", "-journal"]
+            .iter()
+            .any(|ledger| name.ends_with(ledger))
         || ["readme", "licence", "license", "notice", "copying"]
             .iter()
             .any(|doc| name.starts_with(doc))

@@ -401,6 +401,23 @@ fn a_directory_without_article_files_says_so_and_other_files_are_counted() {
     --- stderr
     1 stored, 0 unchanged, 0 failed, skipped 1 file of another type (database `l.db`)
     ");
+    // Nor is a ledger kept among the articles, with its journal, on the second run.
+    for _ in 0..2 {
+        let out = run_in(d, &["ingest", "mixed", "--db", "mixed/l.db"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("skipped 1 file of another type"),
+            "{}",
+            out.stderr
+        );
+    }
+    std::fs::write(d.join("mixed/l.db-wal"), "").unwrap();
+    let out = run_in(d, &["ingest", "mixed", "--db", "mixed/l.db"]);
+    assert!(
+        out.stderr.contains("skipped 1 file of another type"),
+        "{}",
+        out.stderr
+    );
 }
 
 /// Two `guarantor ingest` processes on one database at once, on the same articles: both finish
