@@ -104,7 +104,7 @@ pub(super) fn marked_object(
 
 /// Whether the name ending at byte `end` is followed by one of the language's postpositions or
 /// case endings ([`crate::lexicon::ActorLexicon::postpositions`]): "Ukrayna'ya" (to Ukraine),
-/// "Rusya ile" (with Russia) are an object or a place.
+/// "Ukrayna için" (for Ukraine) are an object or a place.
 pub(super) fn before_postposition(rules: &LanguageRules, sent: &str, end: usize) -> bool {
     if rules.postpositions.is_empty() {
         return false;

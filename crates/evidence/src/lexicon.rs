@@ -208,7 +208,7 @@ pub struct ActorLexicon {
     pub prepositions: Vec<String>,
     /// What follows an object or a place in a language that marks them after the name: case
     /// endings written after an apostrophe ("'ya": Turkish "Ukrayna'ya", to Ukraine) and
-    /// postpositions ("ile": "Rusya ile", with Russia). An actor so marked is never the subject.
+    /// postpositions ("için": "Ukrayna için", for Ukraine). An actor so marked is never the subject.
     #[serde(default)]
     pub postpositions: Vec<String>,
     /// Prepositions that mark the agent of a passive participle right after it ("the guarantees
