@@ -124,6 +124,15 @@ impl Ledger {
     /// [`Ledger::chronological`] order; `None` for `as_of` reads every dated statement. For
     /// checks against a scenario's date, where an undated statement cannot be placed before or
     /// after it, and a doubtful statement of the classifier is not enough to contradict it.
+    /// How many statements are dated after `as_of`, so that no check at that date weighs them
+    /// (undated ones can be placed on neither side).
+    pub fn dated_after(&self, as_of: &str) -> usize {
+        self.statements
+            .iter()
+            .filter(|s| s.date.as_deref().is_some_and(|d| !by_date(d, as_of)))
+            .count()
+    }
+
     pub fn latest_firm_as_of(
         &self,
         actor: &str,
@@ -134,10 +143,9 @@ impl Ledger {
             .iter()
             .filter(|s| s.actor == actor && s.capability == capability && s.is_firm())
             .filter(|s| {
-                s.date.as_deref().is_some_and(|d| {
-                    let day = last_day(d);
-                    as_of.is_none_or(|limit| *day <= *limit)
-                })
+                s.date
+                    .as_deref()
+                    .is_some_and(|d| as_of.is_none_or(|limit| by_date(d, limit)))
             })
             .max_by(|a, b| chrono_key(a).cmp(&chrono_key(b)))
     }
@@ -275,6 +283,12 @@ pub fn last_day(d: &str) -> std::borrow::Cow<'_, str> {
         None => guarantor_model::Date::parse_month_end(d)
             .map_or_else(|_| d.into(), |m| m.to_string().into()),
     }
+}
+
+/// Whether a statement dated `date` is weighed at the assessment date `as_of` (`YYYY-MM-DD`):
+/// every day it can mean ([`last_day`]) is on or before it.
+pub fn by_date(date: &str, as_of: &str) -> bool {
+    *last_day(date) <= *as_of
 }
 
 /// The fewest days between the periods two dates can mean (a day, or every day of a month,
@@ -583,6 +597,9 @@ pub(crate) mod tests {
             l.latest_firm_as_of("USA", "ground_troops", Some("2025-08-31"))
                 .is_some()
         );
+        // Counted as later than the assessment exactly when no check weighs it.
+        assert_eq!(l.dated_after("2025-08-18"), 1);
+        assert_eq!(l.dated_after("2025-08-31"), 0);
     }
 
     #[test]

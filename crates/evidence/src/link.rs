@@ -11,7 +11,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::ledger::{Ledger, last_day};
+use crate::ledger::{Ledger, by_date, last_day};
 use crate::statement::{Stance, Statement};
 
 /// Whether the entry is a pledge or a red line.
@@ -261,8 +261,7 @@ fn superseded_by_evidence<'l>(
                 && s.actor == e.actor
                 && !contradicts(s.stance, e.stance)
                 && s.date.as_deref().is_some_and(|d| {
-                    let day = last_day(d);
-                    day > then && as_of.is_none_or(|limit| *day <= *limit)
+                    last_day(d) > then && as_of.is_none_or(|limit| by_date(d, limit))
                 })
         })
         .max_by(|a, b| (a.date.as_deref(), &a.id).cmp(&(b.date.as_deref(), &b.id)))
@@ -279,7 +278,7 @@ fn candidates(e: &ScenarioEntry, ledger: &Ledger, as_of: Option<&str>) -> Vec<St
         .filter(|s| s.actor == e.actor && s.capability == e.capability)
         .filter(|s| !contradicts(s.stance, e.stance))
         .filter(|s| match (s.date.as_deref(), as_of) {
-            (Some(d), Some(limit)) => *last_day(d) <= *limit,
+            (Some(d), Some(limit)) => by_date(d, limit),
             _ => true,
         })
         .collect();

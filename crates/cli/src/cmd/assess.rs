@@ -70,15 +70,7 @@ fn evidence_checks(
         .ledger()
         .map_err(|e| input::fail(format!("error: cannot read `{}`: {e}", db.display())))?;
     let as_of = scenario.meta.assess_at.to_string();
-    let later = ledger
-        .statements
-        .iter()
-        .filter(|s| {
-            s.date
-                .as_deref()
-                .is_some_and(|d| *guarantor_evidence::ledger::last_day(d) > *as_of)
-        })
-        .count();
+    let later = ledger.dated_after(&as_of);
     let checks = guarantor_evidence::link::check_entries(
         &guarantor_evidence::link::scenario_entries(scenario),
         &ledger,
@@ -106,8 +98,8 @@ fn describe(statement: &guarantor_evidence::Statement) -> String {
 }
 
 fn evidence_text(evidence: &EvidenceChecks) -> String {
-    let checks = &evidence.checks;
     use guarantor_evidence::link::{EntryFlag, MAX_CANDIDATES};
+    let checks = &evidence.checks;
     // A red line over several capabilities is checked once per capability: one line per entry
     // for its missing evidence (with the statements to check from every capability), and each
     // contradiction once.

@@ -23,7 +23,8 @@ use crate::input::fail;
 /// are linked, names are resolved and attributed statements are extracted.
 ///
 /// Accepts `.txt` (optional `Title:`/`Outlet:`/`Date:`/`URL:`/`Lang:`/`Id:` header lines, then a
-/// blank line; otherwise the first line is the title; without `Lang:` the language is detected), `.html`/`.htm` and `.html.gz` (metadata from the page), `.jsonl` (one
+/// blank line; otherwise the first line is the title; without `Lang:` the language is
+/// detected), `.html`/`.htm` and `.html.gz` (metadata from the page), `.jsonl` (one
 /// article per line with `id`, `url`, `outlet`, `date`, `text`, optional `title` and `lang`; a bad
 /// line loses that line only, and an annotation line, `statements` without `text`, is skipped)
 /// and `.json` (one such object, or an array of them). Dates are ISO
