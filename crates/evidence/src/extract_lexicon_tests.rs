@@ -28,6 +28,9 @@ fn claim(actor: &str, target: &str, stance: Stance) -> (String, String, Stance) 
     (actor.to_string(), target.to_string(), stance)
 }
 
+#[path = "extract_pages_tests.rs"]
+mod pages_tests;
+
 #[test]
 fn common_words_sharing_a_stem_with_a_cue_match_nothing() {
     // A stem shared with a lexicon word made these match: "willing" took every "will" for an

@@ -385,23 +385,25 @@ impl Gazetteer {
     }
 
     /// The actor or speaker a reader means by `given` (`guarantor evidence --actor`, the
-    /// dashboard's actor filter), as the ledger stores it. Three letters in any case are an
-    /// ISO 3166 alpha-3 code ("usa" is USA). A name the gazetteer resolves whole, in any of its
-    /// languages and spellings, is that state's or body's actor ("Britain", "UK", "Україна",
-    /// "nato") or that person's canonical name, under which the ledger keeps what they said
-    /// ("Zelensky" and "Зеленський" are "Volodymyr Zelenskyy"; their statements for Ukraine
-    /// are found by the speaker). Anything else is kept as given: a speaker outside the
-    /// gazetteer, an unnamed group.
+    /// dashboard's actor filter), as the ledger stores it. A name the gazetteer resolves whole,
+    /// in any of its languages and spellings, is that state's or body's actor ("Britain", "UK",
+    /// "Україна", "nato", and the acronyms "SUA", "EUA" and "ABD", which are the United States
+    /// in Romanian, Portuguese and Turkish, not codes) or that person's canonical name, under
+    /// which the ledger keeps what they said ("Zelensky" and "Зеленський" are "Volodymyr
+    /// Zelenskyy"; their statements for Ukraine are found by the speaker). Otherwise three
+    /// letters in any case are an ISO 3166 alpha-3 code ("usa" is USA, "nzl" NZL). Anything
+    /// else is kept as given: a speaker outside the gazetteer, an unnamed group.
     pub fn actor_query(&self, given: &str) -> String {
         let given = given.trim();
-        if is_alpha3(given) {
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+        let whole = |m: &Mention| letters(&given[m.start..m.end]) == letters(given);
+        if is_alpha3(given) && !matches!(self.resolve(given).as_slice(), [m] if whole(m)) {
             return given.to_ascii_uppercase();
         }
-        let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
         match self.resolve(given).as_slice() {
             // The name is the mention, not a phrase that holds one ("Ukraine's allies", or
             // "European Unon" read as "European" alone).
-            [m] if letters(&given[m.start..m.end]) == letters(given) => match self.get(&m.entity) {
+            [m] if whole(m) => match self.get(&m.entity) {
                 Some(e) if e.kind == EntityKind::Person => e.id.clone(),
                 _ => self
                     .actor_of(&m.entity)

@@ -76,6 +76,11 @@ fn a_reader_s_name_for_an_actor_is_the_ledger_s() {
     for (given, actor) in [
         ("usa", "USA"),
         ("GBR", "GBR"),
+        ("nzl", "NZL"),
+        // Three-letter names of the United States in Romanian, Portuguese and Turkish, not codes.
+        ("SUA", "USA"),
+        ("EUA", "USA"),
+        ("ABD", "USA"),
         ("Britain", "GBR"),
         ("United Kingdom", "GBR"),
         ("UK", "GBR"),
