@@ -117,7 +117,15 @@ fn the_actor_filter_reads_a_name_in_any_language_and_hints_at_a_typo() {
     let usa = by("USA");
     assert!(!usa.stdout.is_empty());
     // Names, spellings and languages of the gazetteer are the ledger's actor or speaker.
-    for name in ["United States", "america", "США", "Сполучені Штати"] {
+    for name in [
+        "United States",
+        "america",
+        "США",
+        "Сполучені Штати",
+        "SUA",
+        "EUA",
+        "ABD",
+    ] {
         let named = by(name);
         assert_eq!(named.status.code(), Some(0), "{name}");
         assert_eq!(named.stdout, usa.stdout, "{name}");
@@ -133,6 +141,55 @@ fn the_actor_filter_reads_a_name_in_any_language_and_hints_at_a_typo() {
         text(&typo.stderr, dir.path()),
         "hint: no statement's actor or speaker is `Eurpean allies`; did you mean `European allies`?\n"
     );
+}
+
+/// "26 countries" is one group whatever language a report named it in (a new user asked for it
+/// and found nothing: the ledger keeps each text's words, "26 країн (unnamed)"). Own texts.
+#[test]
+fn an_unnamed_group_is_found_by_its_count_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::write(
+        pages.join("en.txt"),
+        "Title: Coalition meets in Paris\nDate: 2025-09-04\nLang: en\n\n26 countries committed to send troops to Ukraine after a ceasefire, Macron said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        pages.join("uk.txt"),
+        "Title: Коаліція у Парижі\nDate: 2025-09-05\nLang: uk\n\n26 країн погодились розмістити військовий контингент в Україні, заявив Макрон.\n",
+    )
+    .unwrap();
+    let ingest = run(dir.path(), &["ingest", "pages"]);
+    assert_eq!(
+        ingest.status.code(),
+        Some(0),
+        "{}",
+        text(&ingest.stderr, dir.path())
+    );
+    let all = text(&run(dir.path(), &["evidence"]).stdout, dir.path());
+    assert!(all.contains("26 countries (unnamed)"), "{all}");
+    assert!(all.contains("26 країн (unnamed)"), "{all}");
+    for query in ["26 countries", "26", "26 країн (unnamed)"] {
+        let out = run(dir.path(), &["evidence", "--actor", query, "--json"]);
+        assert_eq!(out.status.code(), Some(0), "{query}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut actors: Vec<&str> = json["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["actor"].as_str().unwrap())
+            .collect();
+        actors.sort();
+        actors.dedup();
+        assert_eq!(
+            actors,
+            ["26 countries (unnamed)", "26 країн (unnamed)"],
+            "{query}"
+        );
+    }
+    let other = run(dir.path(), &["evidence", "--actor", "35 countries"]);
+    assert_eq!(text(&other.stdout, dir.path()), "no statements match\n");
 }
 
 #[test]

@@ -76,6 +76,20 @@ fn antecedent<'p>(
     })
 }
 
+/// Largest number of words between the subject of a reported clause and its verb
+/// ([`opens_reported_clause`]); judgement.
+const COMPLEMENT_SUBJECT_WORDS: usize = 12;
+
+/// Whether the actor span stands right after a word that opens a reported clause, or after one
+/// and an article ("that the United States", "що США", "dass die USA", "că SUA").
+fn opens_reported_clause(p: &SentenceParse<'_>, a: &ActorSpan) -> bool {
+    let first = p.words.at_or_after(a.start);
+    let before = |k: usize| first.checked_sub(k);
+    let is = |i: Option<usize>, list: &[usize]| i.is_some_and(|i| list.contains(&i));
+    is(before(1), &p.complementizers)
+        || (is(before(1), &p.determiners) && is(before(2), &p.complementizers))
+}
+
 /// The subjects of the cue: the nearest actor span before it in its clause (after the reporting
 /// verb when the verb comes first), and every span coordinated with it ("Britain, France and
 /// Australia will ...").
@@ -123,11 +137,19 @@ pub(super) fn subjects<'p>(
     if let Some(a) = antecedent(p, target, cue) {
         return vec![a];
     }
+    // Further from the verb, an actor that opens a reported clause ("said that the United
+    // States had been clear about their wish to take part") is still its subject.
     let Some(mut nearest) = p
         .actors
         .iter()
         .filter(eligible)
         .rfind(|a| gap(a) <= SUBJECT_WINDOW_WORDS)
+        .or_else(|| {
+            p.actors
+                .iter()
+                .filter(eligible)
+                .rfind(|a| gap(a) <= COMPLEMENT_SUBJECT_WORDS && opens_reported_clause(p, a))
+        })
     else {
         return Vec::new();
     };
@@ -499,6 +521,36 @@ pub(super) fn actors(
             Some((dedup(actors), None, AttributionKind::Reported))
         }
     }
+}
+
+/// Actor spans for the phrases of `matcher` in the sentence that no actor span already covers:
+/// standing for `referent` ("the participants", "these countries" for the body named before),
+/// or, as `voice` spans, for the speaking side (first-person subjects: "we", "ми", "wir").
+pub(super) fn uncovered_spans(
+    matcher: &WordMatcher<()>,
+    words: &Words,
+    actors: &[ActorSpan],
+    referent: &str,
+    voice: bool,
+) -> Vec<ActorSpan> {
+    matcher
+        .find(words)
+        .into_iter()
+        .filter(|h| {
+            !actors
+                .iter()
+                .any(|a| overlaps(a.start, a.end, h.start, h.end))
+        })
+        .map(|h| ActorSpan {
+            entity: None,
+            kind: EntityKind::Group,
+            actor: referent.to_string(),
+            start: h.start,
+            end: h.end,
+            voice,
+            object: false,
+        })
+        .collect()
 }
 
 /// Unnamed groups of states: a number, at most one word, then a group noun ("26 countries",

@@ -732,3 +732,32 @@ fn a_new_users_pages_dates_abbreviations_anonymous_speakers_and_turkish_endings(
     );
     assert_eq!((s.actor.as_str(), s.stance), ("USA", Stance::Commits));
 }
+
+#[test]
+fn the_subject_of_a_reported_clause_is_its_actor_however_far_from_its_verb() {
+    // "Președintele francez a afirmat că SUA au fost clare ..." was France's offer: the subject
+    // of the reported clause stands more than four words before its verb. Own sentences.
+    for (text, actor) in [
+        (
+            "Președintele francez a afirmat că SUA au fost foarte clare în privința dorinței lor de a participa la garanțiile pentru Ucraina.",
+            "USA",
+        ),
+        (
+            "Macron said that the United States had made it very clear it was ready to take part in the guarantees for Ukraine.",
+            "USA",
+        ),
+        (
+            "Macron erklärte, dass die USA nach langen Gesprächen in den vergangenen Wochen Truppen in die Ukraine entsenden würden.",
+            "USA",
+        ),
+    ] {
+        let out = run(text);
+        assert!(!out.is_empty(), "{text}");
+        assert!(out.iter().all(|s| s.actor == actor), "{text}: {out:?}");
+    }
+    // Without a word that opens a reported clause, a far state is no subject: the speaker's.
+    let out = run(
+        "Macron said the talks with Washington over many weeks were about joining the guarantees for Ukraine.",
+    );
+    assert!(out.iter().all(|s| s.actor != "USA"), "{out:?}");
+}

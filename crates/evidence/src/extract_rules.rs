@@ -50,6 +50,8 @@ pub(super) struct LanguageRules {
     pub(super) coordination: WordMatcher<()>,
     /// [`crate::lexicon::ClauseLexicon::conditions`].
     pub(super) conditions: WordMatcher<()>,
+    /// Lowercase [`crate::lexicon::ClauseLexicon::complementizers`].
+    pub(super) complementizers: Vec<String>,
     pub(super) group_nouns: WordMatcher<()>,
     pub(super) first_person: WordMatcher<()>,
     pub(super) group_anaphors: WordMatcher<()>,
@@ -261,6 +263,7 @@ impl LanguageRules {
             after_comma: WordMatcher::new(unit_pairs(&l.clauses.after_comma), &stem),
             coordination: WordMatcher::new(unit_pairs(&l.clauses.coordination), &stem),
             conditions: WordMatcher::new(unit_pairs(&l.clauses.conditions), &stem),
+            complementizers: lower_words(&l.clauses.complementizers),
             group_nouns: WordMatcher::new(unit_pairs(&l.actors.group_nouns), &stem),
             first_person: WordMatcher::new(unit_pairs(&l.actors.first_person), &stem),
             group_anaphors: WordMatcher::new(unit_pairs(&l.actors.group_anaphors), &stem),

@@ -41,13 +41,40 @@ pub struct Disagreement {
 /// Statements closer than this many days can disagree; further apart, the stance moved.
 pub const DISAGREEMENT_WINDOW_DAYS: i64 = 14;
 
+/// The count of an unnamed group of states, as the extractor writes one ("26 countries
+/// (unnamed)", "26 країн (unnamed)", "26 ülke (unnamed)") or as a reader asks for it ("26
+/// countries", "26"): its leading number; `None` for any other actor. One group, in whatever
+/// language and wording a text gives it, is one count, as the evaluation matches unnamed groups,
+/// so `guarantor evidence --actor "26 countries"` finds it in every language.
+pub fn unnamed_group_count(actor: &str) -> Option<&str> {
+    let a = actor.trim();
+    let end = a.find(|c: char| !c.is_ascii_digit()).unwrap_or(a.len());
+    (end > 0 && (end == a.len() || a[end..].starts_with(' '))).then_some(&a[..end])
+}
+
+/// Whether a statement's `actor` or `speaker` is the one a reader asked for (`query`, as
+/// [`crate::Gazetteer::actor_query`] gives it): the same name, or an unnamed group of the count
+/// the query names ([`unnamed_group_count`]).
+pub fn actor_matches(query: &str, actor: &str, speaker: Option<&str>) -> bool {
+    actor == query
+        || speaker == Some(query)
+        || (actor.ends_with(UNNAMED)
+            && unnamed_group_count(query).is_some_and(|n| unnamed_group_count(actor) == Some(n)))
+}
+
+/// How the extractor marks an unnamed group's actor ("26 countries (unnamed)").
+pub const UNNAMED: &str = "(unnamed)";
+
 impl Ledger {
-    /// Keeps the statements whose actor (or speaker) and capability match; `None` matches all.
+    /// Keeps the statements whose actor (or speaker) and capability match ([`actor_matches`]);
+    /// `None` matches all.
     pub fn filter(&self, actor: Option<&str>, capability: Option<&str>) -> Ledger {
         let statements = self
             .statements
             .iter()
-            .filter(|s| actor.is_none_or(|a| s.actor == a || s.attributed_to.as_deref() == Some(a)))
+            .filter(|s| {
+                actor.is_none_or(|a| actor_matches(a, &s.actor, s.attributed_to.as_deref()))
+            })
             .filter(|s| capability.is_none_or(|c| s.capability == c))
             .cloned()
             .collect();
@@ -455,6 +482,80 @@ pub(crate) mod tests {
                 proptest::prop_assert_eq!(l.latest(actor, cap), by_sort);
             }
         }
+    }
+
+    /// A reader's "26 countries" is the group in every language a text named it in, as the
+    /// evaluation matches unnamed groups on their count; other counts and named actors are not.
+    #[test]
+    fn an_unnamed_group_is_found_by_its_count_in_any_wording() {
+        let ledger = Ledger {
+            statements: vec![
+                st(
+                    "a",
+                    "2025-09-04",
+                    "X",
+                    "26 countries (unnamed)",
+                    "ground_troops",
+                    Stance::Commits,
+                ),
+                st(
+                    "b",
+                    "2025-09-04",
+                    "Y",
+                    "26 країн (unnamed)",
+                    "ground_troops",
+                    Stance::Commits,
+                ),
+                st(
+                    "c",
+                    "2025-09-04",
+                    "Z",
+                    "26 ülke (unnamed)",
+                    "naval",
+                    Stance::Commits,
+                ),
+                st(
+                    "d",
+                    "2025-09-04",
+                    "Z",
+                    "260 countries (unnamed)",
+                    "naval",
+                    Stance::Offers,
+                ),
+                st(
+                    "e",
+                    "2025-09-04",
+                    "Z",
+                    "35 countries (unnamed)",
+                    "naval",
+                    Stance::Offers,
+                ),
+                st("f", "2025-09-04", "Z", "FRA", "naval", Stance::Offers),
+            ],
+            duplicates: Vec::new(),
+        };
+        let articles = |actor: &str, cap: Option<&str>| -> Vec<String> {
+            ledger
+                .filter(Some(actor), cap)
+                .statements
+                .into_iter()
+                .map(|s| s.article)
+                .collect()
+        };
+        for query in [
+            "26 countries",
+            "26",
+            " 26 countries (unnamed) ",
+            "26 партнерів",
+        ] {
+            assert_eq!(articles(query, None), ["a", "b", "c"], "{query}");
+        }
+        assert_eq!(articles("26 countries", Some("naval")), ["c"]);
+        assert_eq!(articles("FRA", None), ["f"]);
+        assert_eq!(articles("countries", None), Vec::<String>::new());
+        assert_eq!(unnamed_group_count("26countries"), None);
+        assert_eq!(unnamed_group_count("2026-01-06"), None);
+        assert_eq!(unnamed_group_count("26 ülke (unnamed)"), Some("26"));
     }
 
     /// Own example: a report's headline ("White House rules out US ground troops") and the

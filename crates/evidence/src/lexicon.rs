@@ -177,6 +177,13 @@ pub struct ClauseLexicon {
     /// (Dutch "als" is also "as", Portuguese "se" also a pronoun).
     #[serde(default)]
     pub conditions: Vec<String>,
+    /// Words that open a reported clause ("that", "що", "dass", "că"): an actor right after
+    /// one (or after one and an article) is the reported clause's subject, however far from its
+    /// verb ("Macron said that the United States had been clear about their wish to take
+    /// part": the United States offers, not France). Judgement, per language; none in Turkish,
+    /// which reports with a verb ending.
+    #[serde(default)]
+    pub complementizers: Vec<String>,
 }
 
 /// Unnamed groups and other actors outside the gazetteer.

@@ -569,6 +569,31 @@ fn source_of(filter: StatementFilter) -> (String, Vec<String>) {
 }
 
 fn source_by_actor_and_capability(filter: StatementFilter) -> (String, Vec<String>) {
+    // An unnamed group's count matches the group in every wording ("26 countries" finds "26
+    // країн (unnamed)"), as `Ledger::filter` does; a third search, on a pattern.
+    if let Some(n) = filter
+        .actor
+        .and_then(guarantor_evidence::ledger::unnamed_group_count)
+    {
+        let group = format!("{n} %{}", guarantor_evidence::ledger::UNNAMED);
+        let a = filter.actor.unwrap_or_default().to_string();
+        return match filter.capability {
+            None => (
+                "(SELECT * FROM statements WHERE actor = ?1
+                  UNION SELECT * FROM statements WHERE attributed_to = ?1
+                  UNION SELECT * FROM statements WHERE actor LIKE ?2)"
+                    .to_string(),
+                vec![a, group],
+            ),
+            Some(c) => (
+                "(SELECT * FROM statements WHERE actor = ?1 AND capability = ?2
+                  UNION SELECT * FROM statements WHERE attributed_to = ?1 AND capability = ?2
+                  UNION SELECT * FROM statements WHERE actor LIKE ?3 AND capability = ?2)"
+                    .to_string(),
+                vec![a, c.to_string(), group],
+            ),
+        };
+    }
     match (filter.actor, filter.capability) {
         (None, None) => ("statements".to_string(), Vec::new()),
         (None, Some(c)) => (

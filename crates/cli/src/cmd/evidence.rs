@@ -25,7 +25,8 @@ pub struct Args {
     pub db: PathBuf,
     /// Only statements by this actor or speaker: an ISO 3166 alpha-3 code (USA), a state, body
     /// or person by any name the gazetteer knows, in any of its languages (Britain, Україна,
-    /// NATO, Zelensky), or a name as the ledger writes it.
+    /// NATO, Zelensky), an unnamed group by its count ("26 countries" finds "26 країн
+    /// (unnamed)" too), or a name as the ledger writes it.
     #[arg(long, value_name = "NAME")]
     pub actor: Option<String>,
     /// Only statements on this capability of the taxonomy (ground_troops, air_power, ...; case,
