@@ -295,7 +295,7 @@ impl Extractor {
                 .actors
                 .iter()
                 .rev()
-                .find(|a| a.entity.is_none() && a.actor.ends_with("(unnamed)"))
+                .find(|a| a.entity.is_none() && a.actor.ends_with(crate::ledger::UNNAMED))
             {
                 last_group = Some(g.actor.clone());
             }

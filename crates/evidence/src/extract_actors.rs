@@ -601,7 +601,7 @@ pub(super) fn unnamed_groups(rules: &LanguageRules, sent: &str, words: &Words) -
             out.push(ActorSpan {
                 entity: None,
                 kind: EntityKind::Group,
-                actor: format!("{v} {noun} (unnamed)"),
+                actor: format!("{v} {noun} {}", crate::ledger::UNNAMED),
                 start: words.toks[start_i].start,
                 end: g.end,
                 voice: false,

@@ -146,11 +146,6 @@ impl Ledger {
             .max_by(|a, b| chrono_key(a).cmp(&chrono_key(b)))
     }
 
-    /// The latest *dated* firm statement ([`Statement::is_firm`]) of `actor` on `capability` on
-    /// or before `as_of` (ISO `YYYY-MM-DD`; a timestamp's day counts), in
-    /// [`Ledger::chronological`] order; `None` for `as_of` reads every dated statement. For
-    /// checks against a scenario's date, where an undated statement cannot be placed before or
-    /// after it, and a doubtful statement of the classifier is not enough to contradict it.
     /// How many statements are dated after `as_of`, so that no check at that date weighs them
     /// (undated ones can be placed on neither side).
     pub fn dated_after(&self, as_of: &str) -> usize {
@@ -160,6 +155,11 @@ impl Ledger {
             .count()
     }
 
+    /// The latest *dated* firm statement ([`Statement::is_firm`]) of `actor` on `capability` on
+    /// or before `as_of` (ISO `YYYY-MM-DD`; a timestamp's day counts), in
+    /// [`Ledger::chronological`] order; `None` for `as_of` reads every dated statement. For
+    /// checks against a scenario's date, where an undated statement cannot be placed before or
+    /// after it, and a doubtful statement of the classifier is not enough to contradict it.
     pub fn latest_firm_as_of(
         &self,
         actor: &str,

@@ -396,19 +396,16 @@ impl Gazetteer {
     pub fn actor_query(&self, given: &str) -> String {
         let given = given.trim();
         let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
-        let whole = |m: &Mention| letters(&given[m.start..m.end]) == letters(given);
-        if is_alpha3(given) && !matches!(self.resolve(given).as_slice(), [m] if whole(m)) {
-            return given.to_ascii_uppercase();
-        }
         match self.resolve(given).as_slice() {
             // The name is the mention, not a phrase that holds one ("Ukraine's allies", or
             // "European Unon" read as "European" alone).
-            [m] if whole(m) => match self.get(&m.entity) {
+            [m] if letters(&given[m.start..m.end]) == letters(given) => match self.get(&m.entity) {
                 Some(e) if e.kind == EntityKind::Person => e.id.clone(),
                 _ => self
                     .actor_of(&m.entity)
                     .unwrap_or_else(|| given.to_string()),
             },
+            _ if is_alpha3(given) => given.to_ascii_uppercase(),
             _ => given.to_string(),
         }
     }
