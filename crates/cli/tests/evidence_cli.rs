@@ -229,6 +229,19 @@ fn evidence_json_has_the_contract_fields() {
         assert_eq!(s["actor"], "USA");
         assert_eq!(s["capability"], "ground_troops");
     }
+    // `--target`, ANNOTATION.md's word, is `--capability`.
+    let target = run(
+        dir.path(),
+        &[
+            "evidence",
+            "--actor",
+            "USA",
+            "--target",
+            "ground_troops",
+            "--json",
+        ],
+    );
+    assert_eq!(target.stdout, out.stdout);
     let dups = v["duplicates"].as_array().unwrap();
     let pairs: Vec<(String, String)> = dups
         .iter()

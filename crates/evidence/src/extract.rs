@@ -593,6 +593,9 @@ impl Extractor {
             })
             .collect();
         actors.extend(unnamed_groups(rules, sent, &words));
+        quantified_groups(rules, sent, &words, &mut actors);
+        // After the counted groups, which keep their count ("26 partnerów Ukrainy").
+        allied_groups(rules, sent, &words, &mut actors, gazetteer);
         // "The participants" stand for the body of states the article named; "the countries"
         // for the last unnamed group it counted, else that body (dev actor accuracy 0.588 to
         // 0.590 for the second).
@@ -618,10 +621,16 @@ impl Extractor {
             true,
         ));
         actors.sort_by_key(|a| a.start);
+        let events = rules.event_nouns.find(&words);
         for a in &mut actors {
-            a.object = a.end <= dateline
+            // An ally noun's state ([`allied_groups`]) is already an object.
+            a.object = a.object
+                || a.end <= dateline
                 || marked_object(rules, sent, &words, a.start, a.end)
-                || in_infinitive_clause(rules, sent, &words, &cues, a.end);
+                || in_infinitive_clause(rules, sent, &words, &cues, a.end)
+                || (a.entity.is_some()
+                    && a.kind != EntityKind::Person
+                    && describes_event(rules, &events, sent, a.start, a.end));
         }
         let agents = agents(rules, sent, &words, &actors);
         let forward = speakers::forward_phrases(sent, &verbs, &actors, &words);

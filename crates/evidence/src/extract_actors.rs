@@ -178,7 +178,9 @@ pub(super) fn subjects<'p>(
     let mut head_start = nearest.start;
     let mut head = nearest;
     for a in p.actors.iter().rev().filter(|a| a.end <= head.start) {
-        if verb_end.is_some_and(|v| a.start < v) || in_forward(a) {
+        // An object or a place is listed with nobody ("Face à l'agression de la Russie, la
+        // Belgique enverra": the comma after the phrase is no list).
+        if verb_end.is_some_and(|v| a.start < v) || in_forward(a) || a.object {
             break;
         }
         if a.end <= head_start && coordinated(p, a.end, head_start) {
@@ -638,4 +640,127 @@ fn listed_with_speaker(
         out.reverse();
         out
     })
+}
+
+/// A state's allies or partners ([`LanguageRules::ally_nouns`]) are an unnamed group of their
+/// own, not the state: "los socios de Ucrania asumen el compromiso" was Ukraine's commitment.
+/// The noun stands before the state's name with only [`LanguageRules::genitive_links`] between
+/// ("allies of Ukraine", "партнери України"), or after it and its possessive ("Ukraine's
+/// partners", "Ukrayna'nın müttefikleri"). The name must be capitalised: "our Ukrainian
+/// partners", "українські партнери" are Ukraine itself. Such a span becomes the group
+/// ("Ukraine's partners (unnamed)"); when the noun is itself an actor ("European allies of
+/// Ukraine"), the state is only its object.
+pub(super) fn allied_groups(
+    rules: &LanguageRules,
+    sent: &str,
+    words: &Words,
+    actors: &mut Vec<ActorSpan>,
+    gazetteer: &Gazetteer,
+) {
+    let nouns = rules.ally_nouns.find(words);
+    if nouns.is_empty() {
+        return;
+    }
+    let linked =
+        |between: &str| !between.contains(['"', '«', '»', '“', '”']) && linked(rules, between);
+    let spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
+    // Spans that are only the noun itself ("allies", an alias of the European allies), which
+    // the group takes in.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for a in actors.iter_mut() {
+        if a.kind != EntityKind::State || !sent[a.start..].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let Some(noun) = nouns.iter().find(|h| {
+            (h.end <= a.start && linked(&sent[h.end..a.start]))
+                || (h.start >= a.end && possessive(&sent[a.end..h.start]))
+        }) else {
+            continue;
+        };
+        let other = |&&(s, e): &&(usize, usize)| {
+            (s, e) != (a.start, a.end) && overlaps(s, e, noun.start, noun.end)
+        };
+        if spans
+            .iter()
+            .filter(other)
+            .any(|&(s, e)| s < noun.start || e > noun.end)
+        {
+            a.object = true;
+            continue;
+        }
+        let Some(name) = a
+            .entity
+            .as_deref()
+            .and_then(|e| gazetteer.get(e))
+            .and_then(|e| e.role.clone())
+        else {
+            continue;
+        };
+        taken.extend(spans.iter().filter(other));
+        a.actor = format!("{name}'s {} {}", noun.label, crate::ledger::UNNAMED);
+        a.entity = None;
+        a.kind = EntityKind::Group;
+        a.start = a.start.min(noun.start);
+        a.end = a.end.max(noun.end);
+    }
+    actors.retain(|a| a.entity.is_none() || !taken.contains(&(a.start, a.end)));
+}
+
+/// Groups counted without a number ([`LanguageRules::quantifiers`]): "some countries", "plusieurs
+/// pays", "деякі держави", with at most one word between ("some European countries"). The group
+/// is written as an English text has it, else in English ("some countries (unnamed)" for
+/// "деякі держави"): "Certains Etats n'ont pas la capacité" is no position of France's, the
+/// speaker's. A phrase that names a body or a state ("some European countries", the European
+/// allies) is left to it.
+pub(super) fn quantified_groups(
+    rules: &LanguageRules,
+    sent: &str,
+    words: &Words,
+    actors: &mut Vec<ActorSpan>,
+) {
+    let quantifiers = rules.quantifiers.find(words);
+    if quantifiers.is_empty() {
+        return;
+    }
+    let mut groups = Vec::new();
+    for g in rules.group_nouns.find(words) {
+        let Some(q) = quantifiers
+            .iter()
+            .find(|q| q.last < g.first && g.first - q.last <= 2)
+        else {
+            continue;
+        };
+        let phrase = &sent[q.start..g.end];
+        // "some European countries" stays the European allies' (the dev gold's annotators
+        // write most such groups as "European countries"; with groups for them too, the
+        // rules' parties held out were right for 6,099 matched claims in 9,857, against 6,110).
+        if phrase.contains([',', ';', ':', '(', ')', '.', '"', '«', '»'])
+            || actors
+                .iter()
+                .any(|a| overlaps(a.start, a.end, q.start, g.end))
+        {
+            continue;
+        }
+        // English keeps its words; another language's group is written in English, as the
+        // ledger writes states by their codes, so that one query finds it in any language.
+        let name = if rules.lang == Lang::En {
+            let mut chars = phrase.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        } else {
+            format!("{} countries", q.label)
+        };
+        groups.push(ActorSpan {
+            entity: None,
+            kind: EntityKind::Group,
+            actor: format!("{name} {}", crate::ledger::UNNAMED),
+            start: q.start,
+            end: g.end,
+            voice: false,
+            object: false,
+        });
+    }
+    actors.extend(groups);
 }

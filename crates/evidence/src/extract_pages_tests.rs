@@ -1,5 +1,6 @@
 //! Readings that new users' real pages got wrong (7 December 2026, fourth and fifth new-user
-//! hours), in the rules alone. Own sentences in the pages' constructions, not their text.
+//! hours; 8 December 2026, sixth), in the rules alone. Own sentences in the pages'
+//! constructions, not their text.
 
 use super::super::tests::run;
 use super::*;
@@ -92,4 +93,116 @@ fn proposing_and_opening_the_door_are_read() {
         claims("L'Italia si apre alla possibilità di inviare soldati in Ucraina."),
         [claim("ITA", "ground_troops", Stance::Considers)]
     );
+}
+
+#[test]
+fn a_state_that_only_describes_an_event_or_a_place_is_no_party() {
+    // "another possible Russian invasion" made Russia offer troops; "la capital francesa" made
+    // France agree to Ukraine's army. The state named after or before such a noun is never the
+    // subject; the party is the one that acts.
+    for (text, actor, stance) in [
+        (
+            "Wobec agresji Rosji Polska wyśle żołnierzy na Ukrainę.",
+            "POL",
+            Stance::Commits,
+        ),
+        (
+            "Face à l'agression de la Russie, la Belgique enverra des troupes en Ukraine.",
+            "BEL",
+            Stance::Commits,
+        ),
+        (
+            "Desde la capital francesa, Italia descartó enviar tropas a Ucrania.",
+            "ITA",
+            Stance::RulesOut,
+        ),
+    ] {
+        assert_eq!(
+            claims(text),
+            [claim(actor, "ground_troops", stance)],
+            "{text}"
+        );
+    }
+    let found =
+        claims("Another possible Russian invasion would be deterred by troops on the ground.");
+    assert!(found.iter().all(|(a, _, _)| a != "RUS"), "{found:?}");
+    // Russia as a subject is still the party.
+    assert_eq!(
+        claims("Russia rejects any deployment of European troops in Ukraine."),
+        [claim("RUS", "ground_troops", Stance::Rejects)]
+    );
+}
+
+#[test]
+fn a_states_allies_are_a_group_of_their_own() {
+    // "los socios de Ucrania asumen el compromiso" was Ukraine's commitment.
+    for (text, actor, stance) in [
+        (
+            "Los socios de Ucrania asumen el compromiso de enviar tropas.",
+            "Ukraine's partners (unnamed)",
+            Stance::Commits,
+        ),
+        (
+            "Ukraine's allies will send troops after a ceasefire.",
+            "Ukraine's allies (unnamed)",
+            Stance::Commits,
+        ),
+        (
+            "Partnerzy Ukrainy są gotowi wysłać wojska.",
+            "Ukraine's partners (unnamed)",
+            Stance::Offers,
+        ),
+        // A body that is itself the allies keeps its name; Ukraine is only its object.
+        (
+            "The European allies of Ukraine will send troops.",
+            "European allies",
+            Stance::Commits,
+        ),
+        // An adjective is the state itself: "our Ukrainian partners" are Ukraine.
+        (
+            "Our Ukrainian partners demand troops on the ground.",
+            "UKR",
+            Stance::Demands,
+        ),
+    ] {
+        assert_eq!(
+            claims(text),
+            [claim(actor, "ground_troops", stance)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_group_counted_without_a_number_is_its_own_party() {
+    // "Certains Etats ..." was France's, the speaker's; "Не всі члени ..." the coalition's.
+    for (text, actor, stance) in [
+        (
+            "Several countries are ready to send troops to Ukraine.",
+            "several countries (unnamed)",
+            Stance::Offers,
+        ),
+        (
+            "Деякі держави відправлять війська в Україну.",
+            "some countries (unnamed)",
+            Stance::Commits,
+        ),
+        (
+            "Plusieurs pays enverront des troupes en Ukraine, a dit Macron.",
+            "several countries (unnamed)",
+            Stance::Commits,
+        ),
+        // A phrase that names a body is left to it.
+        (
+            "Some European countries will not send troops to Ukraine.",
+            "European allies",
+            Stance::RulesOut,
+        ),
+    ] {
+        assert_eq!(
+            claims(text),
+            [claim(actor, "ground_troops", stance)],
+            "{text}"
+        );
+    }
 }

@@ -249,3 +249,47 @@ pub(super) fn in_infinitive_clause(
             && (marked(c.first) || (c.first > 0 && marked(c.first - 1)))
     })
 }
+
+/// Whether the text between a noun and the state's name after it holds only the language's
+/// [`LanguageRules::genitive_links`] ("of the", "de l'", "der"; nothing at all in a language
+/// with a genitive case), and no punctuation that would end the noun phrase.
+pub(super) fn linked(rules: &LanguageRules, between: &str) -> bool {
+    !between.contains([',', ';', ':', '(', ')', '.'])
+        && between
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| rules.genitive_links.contains(&crate::text::lower_word(w)))
+}
+
+/// Whether the text between a name and the noun after it is a possessive or a case ending
+/// after an apostrophe ("Ukraine's", "Rusya'nın": at most four letters).
+pub(super) fn possessive(between: &str) -> bool {
+    between
+        .trim()
+        .strip_prefix(['\'', '’'])
+        .is_some_and(|ending| {
+            (1..=4).contains(&ending.chars().count()) && ending.chars().all(char::is_alphabetic)
+        })
+}
+
+/// Whether a state or body at `start..end` only describes an event or a possession of
+/// [`LanguageRules::event_nouns`] right after it ("Russian invasion", "Russia's war",
+/// "Rusya'nın saldırısı"), with nothing but spaces, a possessive or a case ending between, or
+/// right before it ("agresji Rosji", "invasion russe", "la guerre de la Russie"), with nothing
+/// but [`LanguageRules::genitive_links`] between: such a name is never a claim's subject.
+pub(super) fn describes_event(
+    rules: &LanguageRules,
+    events: &[WordHit<()>],
+    sent: &str,
+    start: usize,
+    end: usize,
+) -> bool {
+    // "la guerre de la Russie", "der Angriff der Russischen Föderation": the language's
+    // genitive links may stand between a noun and the state after it.
+    let linked = |between: &str| linked(rules, between);
+    let possessive = |between: &str| between.trim().is_empty() || possessive(between);
+    events.iter().any(|h| {
+        (h.start >= end && possessive(&sent[end..h.start]))
+            || (h.end <= start && linked(&sent[h.end..start]))
+    })
+}

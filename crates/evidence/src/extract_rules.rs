@@ -68,6 +68,14 @@ pub(super) struct LanguageRules {
     pub(super) agent_prepositions_before: Vec<String>,
     pub(super) experiencer_prepositions: Vec<String>,
     pub(super) titles: WordMatcher<()>,
+    /// [`crate::lexicon::ActorLexicon::event_nouns`].
+    pub(super) event_nouns: WordMatcher<()>,
+    /// [`crate::lexicon::ActorLexicon::ally_nouns`], labelled with the English noun.
+    pub(super) ally_nouns: WordMatcher<String>,
+    /// Lowercase [`crate::lexicon::ActorLexicon::genitive_links`].
+    pub(super) genitive_links: Vec<String>,
+    /// [`crate::lexicon::ActorLexicon::quantifiers`], labelled with the English word.
+    pub(super) quantifiers: WordMatcher<String>,
     pub(super) numbers: BTreeMap<String, f64>,
     /// [`crate::lexicon::QuantityLexicon`]: unit phrases labelled with their English unit,
     /// scale words with their factor (also as lowercase prefixes, for a scale glued to its
@@ -171,6 +179,11 @@ pub(super) fn holds_alternatives(pairs: &[(Vec<String>, Vec<String>)], words: &W
 
 fn lower_words(list: &[String]) -> Vec<String> {
     list.iter().map(|w| lower_word(w)).collect()
+}
+
+/// The phrases of a lexicon table, each labelled with its value.
+fn labelled(table: &BTreeMap<String, String>) -> Vec<(String, String)> {
+    table.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
 }
 
 fn unit_pairs(list: &[String]) -> Vec<(String, ())> {
@@ -282,6 +295,10 @@ impl LanguageRules {
             agent_prepositions_before: lower_words(&l.actors.agent_prepositions_before),
             experiencer_prepositions: lower_words(&l.actors.experiencer_prepositions),
             titles: WordMatcher::new(unit_pairs(&l.actors.titles), &stem),
+            event_nouns: WordMatcher::new(unit_pairs(&l.actors.event_nouns), &stem),
+            ally_nouns: WordMatcher::new(labelled(&l.actors.ally_nouns), &stem),
+            genitive_links: lower_words(&l.actors.genitive_links),
+            quantifiers: WordMatcher::new(labelled(&l.actors.quantifiers), &stem),
             numbers: l
                 .actors
                 .numbers

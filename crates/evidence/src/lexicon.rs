@@ -232,6 +232,14 @@ pub struct ActorLexicon {
     /// "неприемлемо для России", "inaceitável para a Rússia"): that actor is the claim's.
     #[serde(default)]
     pub experiencer_prepositions: Vec<String>,
+    /// Events, possessions and places that a state's adjective or genitive only describes
+    /// ("Russian invasion", "agresji Rosji", "avoirs russes", "Russia's war", "la capital
+    /// francesa"): a state right before or right after one is never the subject of a claim
+    /// ("another possible Russian invasion" made Russia a party to the force before). Matched
+    /// as the other phrases are (by stem; a word ending in `*` matches every word starting
+    /// with it).
+    #[serde(default)]
+    pub event_nouns: Vec<String>,
     /// Articles that may stand between such a preposition and the actor ("to the US").
     #[serde(default)]
     pub determiners: Vec<String>,
@@ -246,6 +254,22 @@ pub struct ActorLexicon {
     /// phrases are (by stem; a word ending in `*` matches every word starting with it).
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Nouns for a state's allies or partners, each with the English noun the ledger writes
+    /// ("socios" = "partners"): "los socios de Ucrania", "Ukraine's allies", "партнери України"
+    /// are an unnamed group ("Ukraine's partners (unnamed)"), not the state they belong to.
+    #[serde(default)]
+    pub ally_nouns: BTreeMap<String, String>,
+    /// Words that may stand between such a noun and its state's name ("of the", "de l'",
+    /// "der"); a language with a genitive case needs none ("partnerów Ukrainy").
+    #[serde(default)]
+    pub genitive_links: Vec<String>,
+    /// Words that count a group of states without a number ("some", "several", "certains",
+    /// "деякі", "bazı"), each with the English word the ledger writes: one right before a group
+    /// noun ([`ActorLexicon::group_nouns`]), or one word before it, makes an unnamed group
+    /// ("some European countries (unnamed)" as an English text has it; "some countries
+    /// (unnamed)" for "деякі держави"), not the body or the state the noun phrase names.
+    #[serde(default)]
+    pub quantifiers: BTreeMap<String, String>,
     /// Number words with their value ("twenty-six" is written as two words).
     pub numbers: BTreeMap<String, f64>,
 }

@@ -569,50 +569,42 @@ fn source_of(filter: StatementFilter) -> (String, Vec<String>) {
 }
 
 fn source_by_actor_and_capability(filter: StatementFilter) -> (String, Vec<String>) {
-    // An unnamed group's count matches the group in every wording ("26 countries" finds "26
-    // країн (unnamed)"), as `Ledger::filter` does; a third search, on a pattern.
-    if let Some(n) = filter
-        .actor
-        .and_then(guarantor_evidence::ledger::unnamed_group_count)
-    {
-        let group = format!("{n} %{}", guarantor_evidence::ledger::UNNAMED);
-        let a = filter.actor.unwrap_or_default().to_string();
+    use guarantor_evidence::ledger::{UNNAMED, unnamed_form, unnamed_group_count};
+    let Some(a) = filter.actor else {
         return match filter.capability {
-            None => (
-                "(SELECT * FROM statements WHERE actor = ?1
-                  UNION SELECT * FROM statements WHERE attributed_to = ?1
-                  UNION SELECT * FROM statements WHERE actor LIKE ?2)"
-                    .to_string(),
-                vec![a, group],
-            ),
+            None => ("statements".to_string(), Vec::new()),
             Some(c) => (
-                "(SELECT * FROM statements WHERE actor = ?1 AND capability = ?2
-                  UNION SELECT * FROM statements WHERE attributed_to = ?1 AND capability = ?2
-                  UNION SELECT * FROM statements WHERE actor LIKE ?3 AND capability = ?2)"
-                    .to_string(),
-                vec![a, c.to_string(), group],
+                "(SELECT * FROM statements WHERE capability = ?1)".to_string(),
+                vec![c.to_string()],
             ),
         };
+    };
+    // The actor or the speaker by name; an unnamed group by its name without the marker
+    // ("Ukraine's allies" finds "Ukraine's allies (unnamed)"); and a group's count in every
+    // wording ("26 countries" finds "26 країн (unnamed)"), a pattern: as `Ledger::filter`
+    // matches ([`guarantor_evidence::ledger::actor_matches`]). One indexed search each.
+    let mut args = vec![a.to_string()];
+    let mut conditions = vec!["actor = ?1".to_string(), "attributed_to = ?1".to_string()];
+    if let Some(group) = unnamed_form(a) {
+        args.push(group);
+        conditions.push(format!("actor = ?{}", args.len()));
     }
-    match (filter.actor, filter.capability) {
-        (None, None) => ("statements".to_string(), Vec::new()),
-        (None, Some(c)) => (
-            "(SELECT * FROM statements WHERE capability = ?1)".to_string(),
-            vec![c.to_string()],
-        ),
-        (Some(a), None) => (
-            "(SELECT * FROM statements WHERE actor = ?1
-              UNION SELECT * FROM statements WHERE attributed_to = ?1)"
-                .to_string(),
-            vec![a.to_string()],
-        ),
-        (Some(a), Some(c)) => (
-            "(SELECT * FROM statements WHERE actor = ?1 AND capability = ?2
-              UNION SELECT * FROM statements WHERE attributed_to = ?1 AND capability = ?2)"
-                .to_string(),
-            vec![a.to_string(), c.to_string()],
-        ),
+    if let Some(n) = unnamed_group_count(a) {
+        args.push(format!("{n} %{UNNAMED}"));
+        conditions.push(format!("actor LIKE ?{}", args.len()));
     }
+    let capability = match filter.capability {
+        Some(c) => {
+            args.push(c.to_string());
+            format!(" AND capability = ?{}", args.len())
+        }
+        None => String::new(),
+    };
+    let selects: Vec<String> = conditions
+        .iter()
+        .map(|c| format!("SELECT * FROM statements WHERE {c}{capability}"))
+        .collect();
+    (format!("({})", selects.join(" UNION ")), args)
 }
 
 /// A statement row as stored, before its enums are checked.

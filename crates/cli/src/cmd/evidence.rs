@@ -26,12 +26,13 @@ pub struct Args {
     /// Only statements by this actor or speaker: an ISO 3166 alpha-3 code (USA), a state, body
     /// or person by any name the gazetteer knows, in any of its languages (Britain, Україна,
     /// NATO, Zelensky), an unnamed group by its count ("26 countries" finds "26 країн
-    /// (unnamed)" too), or a name as the ledger writes it.
+    /// (unnamed)" too) or its name ("Ukraine's allies", "some countries"), or a name as the
+    /// ledger writes it.
     #[arg(long, value_name = "NAME")]
     pub actor: Option<String>,
     /// Only statements on this capability of the taxonomy (ground_troops, air_power, ...; case,
-    /// hyphens and spaces do not matter).
-    #[arg(long, value_name = "NAME")]
+    /// hyphens and spaces do not matter). `--target` is the same (ANNOTATION.md's word).
+    #[arg(long, value_name = "NAME", visible_alias = "target")]
     pub capability: Option<String>,
     /// Leave out the statements the classifier found with a probability below P (0 to 1); the
     /// rules' statements stay. On the held-out test split the classifier's claims from 0.5 are
