@@ -284,12 +284,10 @@ pub(super) fn describes_event(
     start: usize,
     end: usize,
 ) -> bool {
-    // "la guerre de la Russie", "der Angriff der Russischen Föderation": the language's
-    // genitive links may stand between a noun and the state after it.
-    let linked = |between: &str| linked(rules, between);
-    let possessive = |between: &str| between.trim().is_empty() || possessive(between);
     events.iter().any(|h| {
-        (h.start >= end && possessive(&sent[end..h.start]))
-            || (h.end <= start && linked(&sent[h.end..start]))
+        (h.start >= end && {
+            let between = &sent[end..h.start];
+            between.trim().is_empty() || possessive(between)
+        }) || (h.end <= start && linked(rules, &sent[h.end..start]))
     })
 }

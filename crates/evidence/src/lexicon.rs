@@ -266,8 +266,9 @@ pub struct ActorLexicon {
     /// Words that count a group of states without a number ("some", "several", "certains",
     /// "деякі", "bazı"), each with the English word the ledger writes: one right before a group
     /// noun ([`ActorLexicon::group_nouns`]), or one word before it, makes an unnamed group
-    /// ("some European countries (unnamed)" as an English text has it; "some countries
-    /// (unnamed)" for "деякі держави"), not the body or the state the noun phrase names.
+    /// ("several countries (unnamed)" as an English text has it; "some countries (unnamed)"
+    /// for "деякі держави"). A phrase that names a body ("some European countries") is left
+    /// to that body.
     #[serde(default)]
     pub quantifiers: BTreeMap<String, String>,
     /// Number words with their value ("twenty-six" is written as two words).
